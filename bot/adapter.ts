@@ -1,0 +1,53 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConversationState,
+  type TurnContext,
+} from 'botbuilder';
+import type { BotAuthConfig } from './config.js';
+import type { Localizer } from './i18n.js';
+import { LocaleMiddleware } from './localeMiddleware.js';
+import type { Logger } from './logger.js';
+
+/**
+ * CloudAdapter for the configured Azure Bot identity. With no MicrosoftAppId, authentication is disabled and
+ * local unauthenticated traffic (Emulator, terminal client, tests) is accepted; with one, every request must
+ * carry a valid Bot Framework JWT.
+ */
+export function createAdapter(
+  auth: BotAuthConfig,
+  localizer: Localizer,
+  logger: Logger,
+  conversationState: ConversationState,
+): CloudAdapter {
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: auth.appId,
+      MicrosoftAppPassword: auth.appPassword,
+      MicrosoftAppType: auth.appType,
+      MicrosoftAppTenantId: auth.tenantId,
+    }),
+  );
+  adapter.use(new LocaleMiddleware(localizer));
+
+  // Last resort for errors the bot did not handle itself: apologise, clear the conversation's dialog state so
+  // the user is not stuck, and never throw (a throw here would become a 500).
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error(
+      { err: error, event: 'turn_error', conversationId: context.activity.conversation?.id },
+      'unhandled turn error',
+    );
+    try {
+      await conversationState.delete(context);
+      await conversationState.saveChanges(context, true);
+    } catch (stateError) {
+      logger.error({ err: stateError, event: 'turn_error_state' }, 'could not reset conversation state');
+    }
+    try {
+      await context.sendActivity(localizer.language(context.activity.locale).t('common:error.apology'));
+    } catch (sendError) {
+      logger.error({ err: sendError, event: 'turn_error_send' }, 'could not send the apology');
+    }
+  };
+  return adapter;
+}

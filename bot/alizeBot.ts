@@ -1,0 +1,101 @@
+import {
+  ActivityHandler,
+  type BotState,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { detectMenuIntent } from '../dialogs/menuIntents.js';
+import type { RootDialogOptions } from '../dialogs/rootDialog.js';
+import { languageOf } from '../dialogs/translator.js';
+import type { Logger } from './logger.js';
+
+interface ConversationFlags {
+  greeted?: boolean;
+}
+
+export interface AlizeBotParts {
+  conversationState: ConversationState;
+  userState: UserState;
+  rootDialog: Dialog;
+  logger: Logger;
+}
+
+/**
+ * The ActivityHandler: greets, runs the root dialog on every message, and saves state once at the end of the
+ * turn. A turn that fails inside the dialogs (a stale stack after a deployment, a corrupted state) apologises,
+ * drops the dialog stack and shows the menu again; user state (the answers already given) is kept.
+ */
+export class AlizeBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  private readonly states: BotState[];
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly parts: AlizeBotParts) {
+    super();
+    this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
+    this.flags = parts.conversationState.createProperty<ConversationFlags>('flags');
+    this.states = [parts.conversationState, parts.userState];
+    this.dialogs = new DialogSet(this.dialogState).add(parts.rootDialog);
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const humans = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      if (humans.length > 0) await this.greetOnce(context);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const greetedNow = await this.greetOnce(context);
+      const intent = greetedNow ? detectMenuIntent(context.activity.text) : null;
+      await this.runDialog(context, intent && intent !== 'greeting' ? { intent } : {});
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await Promise.all(this.states.map((state) => state.saveChanges(context, false)));
+  }
+
+  /** Greets a conversation the first time it is seen, whether it starts with conversationUpdate or a message. */
+  private async greetOnce(context: TurnContext): Promise<boolean> {
+    const flags = await this.flags.get(context, {});
+    if (flags.greeted) return false;
+    flags.greeted = true;
+    await this.flags.set(context, flags);
+    const { t } = languageOf(context);
+    await context.sendActivities([
+      { type: 'message', text: t('common:greeting.hello') },
+      { type: 'message', text: t('common:greeting.intro') },
+    ]);
+    if (context.activity.type !== 'message') await this.runDialog(context, {});
+    return true;
+  }
+
+  private async runDialog(context: TurnContext, options: RootDialogOptions): Promise<void> {
+    try {
+      await this.continueOrBegin(context, options);
+    } catch (error) {
+      this.parts.logger.error(
+        { err: error, conversationId: context.activity.conversation?.id, event: 'dialog_failed' },
+        'dialog turn failed; restarting the conversation at the menu',
+      );
+      await this.dialogState.delete(context);
+      const { t } = languageOf(context);
+      await context.sendActivity(t('common:error.recovered'));
+      await this.continueOrBegin(context, {});
+    }
+  }
+
+  private async continueOrBegin(context: TurnContext, options: RootDialogOptions): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      await dc.beginDialog(this.parts.rootDialog.id, options);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, validated once at start-up. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  programmeFile: string;
+  auth: BotAuthConfig;
+  maxBodyBytes: number;
+}
+
+export interface BotAuthConfig {
+  appId: string;
+  appPassword: string;
+  appType: AppType;
+  tenantId: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+
+/** Thrown with every problem found, one per line, so an operator fixes them all in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const text = (name: string): string => (env[name] ?? '').trim();
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name}="${raw}": expected a whole number between ${min} and ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = text(name);
+    if (raw === '') return fallback;
+    const match = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+    if (!match) problems.push(`${name}="${raw}": expected one of ${allowed.join(', ')}`);
+    return match ?? fallback;
+  };
+
+  const port = integer('PORT', 3978, 0, 65535);
+  const maxBodyBytes = integer('MAX_BODY_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024);
+  const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+  const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const appId = text('MicrosoftAppId');
+  const appPassword = text('MicrosoftAppPassword');
+  const tenantId = text('MicrosoftAppTenantId');
+
+  if (appId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+    problems.push(`MicrosoftAppId="${appId}": expected the GUID of the Azure Bot registration`);
+  }
+  if (appId !== '' && appType !== 'UserAssignedMSI' && appPassword === '') {
+    problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
+  }
+  if (appId === '' && appPassword !== '') {
+    problems.push('MicrosoftAppPassword is set but MicrosoftAppId is empty');
+  }
+  if (appType === 'SingleTenant' && appId !== '' && tenantId === '') {
+    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+
+  const dataDir = path.resolve(cwd, text('DATA_DIR') || './data');
+  const programmeFile = path.resolve(cwd, text('PROGRAMME_FILE') || './programme/alize.settings.json');
+  const host = text('HOST') || '0.0.0.0';
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    dataDir,
+    logLevel,
+    programmeFile,
+    maxBodyBytes,
+    auth: { appId, appPassword, appType, tenantId },
+  };
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n } from 'i18next';
+import { SUPPORTED_LOCALES, type SupportedLocale, type TurnLanguage } from '../dialogs/translator.js';
+
+/** locales/ sits at the project root, two levels above the compiled file (dist/bot/). */
+export const DEFAULT_LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+function readResources(localesDir: string): { resources: Resources; namespaces: string[] } {
+  const resources: Resources = {};
+  const namespaces = new Set<string>();
+  for (const locale of SUPPORTED_LOCALES) {
+    resources[locale] = {};
+    for (const file of fs.readdirSync(path.join(localesDir, locale)).filter((f) => f.endsWith('.json'))) {
+      const namespace = file.replace(/\.json$/, '');
+      namespaces.add(namespace);
+      resources[locale][namespace] = JSON.parse(fs.readFileSync(path.join(localesDir, locale, file), 'utf8'));
+    }
+  }
+  return { resources, namespaces: [...namespaces] };
+}
+
+/** Everything the bot says, loaded once, synchronously, at start-up (no lazy loading on a user's turn). */
+export class Localizer {
+  private readonly i18n: i18n;
+  private readonly languages = new Map<SupportedLocale, TurnLanguage>();
+
+  constructor(localesDir: string = DEFAULT_LOCALES_DIR) {
+    const { resources, namespaces } = readResources(localesDir);
+    this.i18n = i18next.createInstance();
+    void this.i18n.init({
+      resources,
+      ns: namespaces,
+      defaultNS: 'common',
+      lng: 'fr',
+      fallbackLng: 'fr',
+      supportedLngs: [...SUPPORTED_LOCALES],
+      initAsync: false,
+      // Replies are plain chat text, not HTML: escaping would show "&amp;" to users.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    for (const locale of SUPPORTED_LOCALES) {
+      const fixed = this.i18n.getFixedT(locale);
+      this.languages.set(locale, {
+        locale,
+        t: (key, options) => String(fixed(key, options)),
+        list: (key, options) => {
+          const value: unknown = fixed(key, { ...options, returnObjects: true });
+          return Array.isArray(value) ? value.map(String) : [String(value)];
+        },
+      });
+    }
+  }
+
+  /** `fr-FR`, `fr`, `FR_ca` → French; `en-US` → English; anything else → French, the default. */
+  static resolveLocale(raw: string | undefined): SupportedLocale {
+    const primary = (raw ?? '').trim().toLowerCase().split(/[-_]/)[0];
+    return (SUPPORTED_LOCALES as readonly string[]).includes(primary) ? (primary as SupportedLocale) : 'fr';
+  }
+
+  language(rawLocale: string | undefined): TurnLanguage {
+    return this.languages.get(Localizer.resolveLocale(rawLocale)) as TurnLanguage;
+  }
+
+  hasKey(locale: SupportedLocale, key: string): boolean {
+    return this.i18n.exists(key, { lng: locale, fallbackLng: false });
+  }
+}

@@ -1,0 +1,79 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { activityProblem, safeJsonReviver } from './activityShape.js';
+import type { Logger } from './logger.js';
+
+export interface ServerParts {
+  adapter: CloudAdapter;
+  runTurn: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+  maxBodyBytes: number;
+  /** Resolves once the recognizers and locales are warm; messages wait for it, /healthz reports it. */
+  ready: Promise<unknown>;
+  isReady: () => boolean;
+  startedAt: number;
+}
+
+function sendJson(res: Response, status: number, body: unknown): void {
+  res.status(status);
+  res.header('content-type', 'application/json; charset=utf-8');
+  res.send(body);
+}
+
+export function createServer(parts: ServerParts): Server {
+  const { adapter, logger } = parts;
+  const server = restify.createServer({ name: 'alize-assistant', handleUncaughtExceptions: false });
+
+  server.use(
+    restify.plugins.bodyParser({
+      maxBodySize: parts.maxBodyBytes,
+      mapParams: false,
+      mapFiles: false,
+      reviver: safeJsonReviver,
+    }),
+  );
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      sendJson(res, 400, { error: 'invalid_activity', message: problem });
+      return;
+    }
+    await parts.ready;
+    const started = performance.now();
+    try {
+      await adapter.process(req, res, parts.runTurn);
+    } catch (error) {
+      // The adapter answers most failures itself; this is the last guard so a request never takes the server down.
+      logger.error({ err: error, event: 'process_failed' }, 'activity processing failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+    }
+    const body = req.body as { type?: string; conversation?: { id?: string } };
+    logger.info(
+      {
+        event: 'turn',
+        type: body.type,
+        conversationId: body.conversation?.id,
+        status: res.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'turn',
+    );
+  });
+
+  server.get('/healthz', (_req: Request, res: Response) => {
+    const ready = parts.isReady();
+    sendJson(res, ready ? 200 : 503, {
+      status: ready ? 'ok' : 'starting',
+      uptimeSeconds: Math.round((Date.now() - parts.startedAt) / 1000),
+    });
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    // Body too large, malformed JSON, unknown route: a 4xx with a JSON body, never an HTML stack trace.
+    logger.warn({ event: 'http_error', status: err.statusCode, path: req.path?.() }, err.name);
+    callback();
+  });
+
+  return server;
+}

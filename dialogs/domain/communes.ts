@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ProgrammeSettings } from './programmeSettings.js';
+
+export interface Commune {
+  inseeCode: string;
+  name: string;
+  department: string;
+  postalCodes: string[];
+}
+
+export type CommuneLookup =
+  | { kind: 'found'; commune: Commune }
+  | { kind: 'choose'; candidates: Commune[] }
+  | { kind: 'not_found' };
+
+/** The area whose communes win when a name is shared: `settings.territory` fits. */
+export interface LocalArea {
+  inseeCodes: readonly string[];
+  department: string;
+}
+
+export type CommuneArea = 'territory' | 'department' | 'elsewhere';
+
+export function classifyCommune(
+  commune: Pick<Commune, 'inseeCode' | 'department'>,
+  settings: Pick<ProgrammeSettings, 'territory'>,
+): CommuneArea {
+  if (settings.territory.inseeCodes.includes(commune.inseeCode)) return 'territory';
+  return commune.department === settings.territory.department ? 'department' : 'elsewhere';
+}
+
+/** One record of @etalab/decoupage-administratif `data/communes.json` (only the fields used here). */
+interface CommuneRecord {
+  code: string;
+  nom: string;
+  type: string;
+  departement?: string;
+  codesPostaux?: string[];
+  population?: number;
+  chefLieu?: string;
+}
+
+interface IndexedCommune {
+  commune: Commune;
+  population: number;
+}
+
+/** Name keys in order of trust: the exact name, the name without its article, a former (merged) commune. */
+type NameTier = 'name' | 'withoutArticle' | 'formerName';
+const NAME_TIERS: readonly NameTier[] = ['name', 'withoutArticle', 'formerName'];
+
+interface CommuneIndex {
+  byInseeCode: Map<string, IndexedCommune>;
+  byPostalCode: Map<string, IndexedCommune[]>;
+  byName: Record<NameTier, Map<string, IndexedCommune[]>>;
+  longestName: number;
+}
+
+export interface CommuneIndexStats {
+  communes: number;
+  buildMs: number;
+}
+
+const ARTICLES = new Set(['le', 'la', 'les', 'l']);
+const WORD_VARIANTS = new Map([
+  ['st', 'saint'],
+  ['ste', 'sainte'],
+  ['lez', 'les'], // "lès", "lez" and "les" all mean "near" in names: Saint-Christol-lez-Alès
+]);
+/** Communes named like everyday words ("Y", "Eu", "Vers"...) are only taken when they are the whole answer. */
+const EVERYDAY_WORDS = new Set([
+  ...ARTICLES, 'a', 'au', 'aux', 'de', 'des', 'du', 'd', 'en', 'sur', 'pres', 'y', 'eu', 'vers', 'mer',
+  'ville', 'cours', 'son', 'sous', 'ici', 'est', 'on',
+]); // prettier-ignore
+
+/** Lower case, no accents, words split on anything else, abbreviations spelled out. */
+export function communeWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => WORD_VARIANTS.get(word) ?? word);
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function buildIndex(records: readonly CommuneRecord[]): CommuneIndex {
+  const index: CommuneIndex = {
+    byInseeCode: new Map(),
+    byPostalCode: new Map(),
+    byName: { name: new Map(), withoutArticle: new Map(), formerName: new Map() },
+    longestName: 1,
+  };
+  for (const record of records) {
+    if (record.type !== 'commune-actuelle') continue;
+    const postalCodes = record.codesPostaux ?? [];
+    const commune = { inseeCode: record.code, name: record.nom, department: record.departement ?? '', postalCodes };
+    const entry = { commune, population: record.population ?? 0 };
+    index.byInseeCode.set(commune.inseeCode, entry);
+    postalCodes.forEach((postalCode) => addTo(index.byPostalCode, postalCode, entry));
+    const words = communeWords(record.nom);
+    index.longestName = Math.max(index.longestName, words.length);
+    addTo(index.byName.name, words.join(' '), entry);
+    if (words.length > 1 && ARTICLES.has(words[0])) addTo(index.byName.withoutArticle, words.slice(1).join(' '), entry);
+  }
+  // Former communes merged into a new one are still what many people write on their letterhead.
+  for (const record of records) {
+    const parent = record.type !== 'commune-actuelle' && record.chefLieu && index.byInseeCode.get(record.chefLieu);
+    if (parent) addTo(index.byName.formerName, communeWords(record.nom).join(' '), parent);
+  }
+  return index;
+}
+
+let loadedIndex: CommuneIndex | undefined;
+
+function defaultDataPath(): string {
+  return createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/data/communes.json');
+}
+
+/** Reads every French commune once (call it at start-up to pay the ~0.3 s there rather than on a first turn). */
+export function loadCommuneIndex(dataPath: string = defaultDataPath()): CommuneIndexStats {
+  const started = performance.now();
+  loadedIndex = buildIndex(JSON.parse(readFileSync(dataPath, 'utf8')) as CommuneRecord[]);
+  return { communes: loadedIndex.byInseeCode.size, buildMs: Math.round(performance.now() - started) };
+}
+
+function communeIndex(): CommuneIndex {
+  if (!loadedIndex) loadCommuneIndex();
+  return loadedIndex as CommuneIndex;
+}
+
+export function communeByInseeCode(inseeCode: string): Commune | undefined {
+  return communeIndex().byInseeCode.get(inseeCode)?.commune;
+}
+
+interface NameMatch {
+  words: number;
+  tier: number;
+  communes: IndexedCommune[];
+}
+
+/** The longest run of words that names a commune; on equal length, the most trusted tier. */
+function bestNameMatch(index: CommuneIndex, words: readonly string[]): NameMatch | undefined {
+  let best: NameMatch | undefined;
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 1; end <= Math.min(words.length, start + index.longestName); end++) {
+      if (end - start === 1 && words.length > 1 && EVERYDAY_WORDS.has(words[start])) continue;
+      const key = words.slice(start, end).join(' ');
+      const tier = NAME_TIERS.findIndex((name) => index.byName[name].has(key));
+      if (tier < 0) continue;
+      const better = !best || end - start > best.words || (end - start === best.words && tier < best.tier);
+      if (better) best = { words: end - start, tier, communes: index.byName[NAME_TIERS[tier]].get(key) ?? [] };
+    }
+  }
+  return best;
+}
+
+function postalCodesIn(text: string): string[] {
+  return [...text.matchAll(/(?<!\d)(\d{2}) ?(\d{3})(?!\d)/g)].map((match) => match[1] + match[2]);
+}
+
+function localRank(commune: Commune, local: LocalArea | undefined): number {
+  if (!local) return 2;
+  if (local.inseeCodes.includes(commune.inseeCode)) return 0;
+  return commune.department === local.department ? 1 : 2;
+}
+
+/**
+ * Recognises a commune in an answer such as "Alès", "30100", "à St-Christol-lez-Alès" or "nous sommes à
+ * Saint-Privat-des-Vieux". A postal code and a name together narrow each other down ("30340 Salindres").
+ *
+ * Rule for a NAME shared by several communes of France: the only one of the local territory wins, else the only
+ * one of the local department (an answer given to the CCI of Alès most likely means the local one; the dialog
+ * shows the department so a user can correct it); otherwise the user chooses. A shared POSTAL code always asks.
+ * Candidates are listed territory first, then the department, then by population.
+ */
+export function findCommunes(text: string, local?: LocalArea): CommuneLookup {
+  const index = communeIndex();
+  const byPostalCode = postalCodesIn(text).flatMap((code) => index.byPostalCode.get(code) ?? []);
+  const byName = bestNameMatch(index, communeWords(text.replace(/\d/g, ' ')))?.communes ?? [];
+  const both = byName.filter((entry) => byPostalCode.includes(entry));
+  const candidates = [...new Set(both.length > 0 ? both : [...byName, ...byPostalCode])]
+    .map((entry) => ({ ...entry, rank: localRank(entry.commune, local) }))
+    .sort((a, b) => a.rank - b.rank || b.population - a.population);
+  if (candidates.length === 0) return { kind: 'not_found' };
+  if (candidates.length === 1) return { kind: 'found', commune: candidates[0].commune };
+  const decidedByName = both.length === 0 && byPostalCode.length === 0;
+  const localOnes = candidates.filter((candidate) => candidate.rank === candidates[0].rank);
+  if (decidedByName && candidates[0].rank < 2 && localOnes.length === 1) {
+    return { kind: 'found', commune: candidates[0].commune };
+  }
+  return { kind: 'choose', candidates: candidates.map((candidate) => candidate.commune) };
+}

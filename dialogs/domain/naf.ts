@@ -1,0 +1,100 @@
+import type { Effect, ProgrammeSettings } from './programmeSettings.js';
+
+/** NAF rév. 2 sections. T (households as employers) and U (extraterritorial bodies) exist too: default rule. */
+export const NAF_SECTIONS = [
+  'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U',
+] as const; // prettier-ignore
+export type NafSection = (typeof NAF_SECTIONS)[number];
+
+/** First and last division of each section; NAF rév. 2 has no division outside these ranges. */
+const SECTION_DIVISIONS: ReadonlyArray<readonly [NafSection, number, number]> = [
+  ['A', 1, 3], ['B', 5, 9], ['C', 10, 33], ['D', 35, 35], ['E', 36, 39], ['F', 41, 43], ['G', 45, 47],
+  ['H', 49, 53], ['I', 55, 56], ['J', 58, 63], ['K', 64, 66], ['L', 68, 68], ['M', 69, 75], ['N', 77, 82],
+  ['O', 84, 84], ['P', 85, 85], ['Q', 86, 88], ['R', 90, 93], ['S', 94, 96], ['T', 97, 98], ['U', 99, 99],
+]; // prettier-ignore
+
+/** The section of a two-digit division ('25' → 'C'); undefined for a number that is no NAF division ('83'). */
+export function sectionOfDivision(division: string): NafSection | undefined {
+  if (!/^\d{2}$/.test(division)) return undefined;
+  const number = Number(division);
+  return SECTION_DIVISIONS.find(([, first, last]) => number >= first && number <= last)?.[0];
+}
+
+export type NafCodeParse = { ok: true; code: string; division: string; section: NafSection } | { ok: false };
+
+/**
+ * Finds a NAF/APE code in what the user typed: `25.62B`, `2562B`, `25.62b`, `25 62 B`, "code NAF 2562B".
+ * The letter is required (it is part of the code), and so is a real division.
+ */
+export function parseNafCode(text: string): NafCodeParse {
+  const match = /(?<!\d)(\d{2})\s*[.\s-]?\s*(\d{2})\s*([a-z])(?![a-z])/i.exec(text.normalize('NFC'));
+  if (!match) return { ok: false };
+  const [, division, rest, letter] = match;
+  const section = sectionOfDivision(division);
+  if (section === undefined) return { ok: false };
+  return { ok: true, code: `${division}.${rest}${letter.toUpperCase()}`, division, section };
+}
+
+/**
+ * Plain-language activities offered as buttons when the applicant does not know their NAF code. Each maps to
+ * a section, or to a representative division when the section is split by the programme's rules.
+ */
+export const ACTIVITY_CATEGORIES = [
+  'industry',
+  'energyEnvironment',
+  'construction',
+  'transport',
+  'businessServices',
+  'digital',
+  'commerce',
+  'hospitality',
+  'agriculture',
+  'finance',
+  'realEstate',
+  'other',
+] as const;
+export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
+
+type SectorTarget = { section?: NafSection; division?: string };
+
+const CATEGORY_TARGETS: Readonly<Record<ActivityCategory, SectorTarget>> = {
+  industry: { section: 'C' },
+  energyEnvironment: { section: 'E' },
+  construction: { section: 'F' },
+  // Transport and logistics are services to industry (49–52), unlike postal services (53) in the same section.
+  transport: { division: '49' },
+  // Engineering, consulting, accounting, rental, staffing, support: divisions 69–74 and 77–82.
+  businessServices: { division: '71' },
+  digital: { section: 'J' },
+  commerce: { section: 'G' },
+  hospitality: { section: 'I' },
+  agriculture: { section: 'A' },
+  finance: { section: 'K' },
+  realEstate: { section: 'L' },
+  other: {},
+};
+
+/** The sector answer kept in the eligibility answers: a NAF code as typed, or a category button. */
+export type SectorAnswer = { nafCode: string } | { category: ActivityCategory };
+
+export function isActivityCategory(value: string): value is ActivityCategory {
+  return (ACTIVITY_CATEGORIES as readonly string[]).includes(value);
+}
+
+/** The section and division the sector answer stands for (empty for "other" or an unreadable code). */
+export function sectorTarget(sector: SectorAnswer): SectorTarget {
+  if ('category' in sector) {
+    const target = CATEGORY_TARGETS[sector.category];
+    return target.division ? { section: sectionOfDivision(target.division), division: target.division } : target;
+  }
+  const parsed = parseNafCode(sector.nafCode);
+  return parsed.ok ? { section: parsed.section, division: parsed.division } : {};
+}
+
+/** Division rule, else section rule, else the default of the settings. */
+export function sectorEffect(sector: SectorAnswer, settings: Pick<ProgrammeSettings, 'sectors'>): Effect {
+  const { section, division } = sectorTarget(sector);
+  const byDivision = division === undefined ? undefined : settings.sectors.divisions[division];
+  const bySection = section === undefined ? undefined : settings.sectors.sections[section];
+  return byDivision ?? bySection ?? settings.sectors.default;
+}

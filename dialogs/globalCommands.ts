@@ -1,0 +1,39 @@
+import { foldForMatch } from './french/normalize.js';
+
+/** Commands that work at any point of any dialog. */
+export type GlobalCommand = 'help' | 'menu' | 'cancel' | 'restart' | 'back' | 'pause';
+
+/**
+ * Whole-message forms only: a command must be the entire answer ("annuler", "je veux annuler"), never a word
+ * inside a longer answer, so a project description mentioning "stop" is not taken for a command.
+ */
+const FORMS: Record<GlobalCommand, string[]> = {
+  help: ['aide', 'a l aide', 'au secours', 'help', '?', 'j ai besoin d aide', 'comment ca marche', 'que puis je faire'],
+  menu: ['menu', 'accueil', 'menu principal', 'retour au menu', 'main menu', 'home'],
+  cancel: ['annuler', 'annule', 'j annule', 'je veux annuler', 'stop', 'arreter', 'arrete', 'quitter', 'cancel', 'quit'],
+  restart: ['recommencer', 'recommence', 'tout recommencer', 'reprendre a zero', 'on recommence', 'restart', 'start over'],
+  back: ['retour', 'precedent', 'question precedente', 'revenir en arriere', 'back', 'previous', 'go back'],
+  pause: ['pause', 'plus tard', 'je continuerai plus tard', 'on continue plus tard', 'later', 'continue later'],
+};
+
+const LOOKUP = new Map<string, GlobalCommand>(
+  (Object.entries(FORMS) as [GlobalCommand, string[]][]).flatMap(([command, forms]) =>
+    forms.map((form) => [form, command] as const),
+  ),
+);
+
+/** Folds case, accents and punctuation so "Annuler !" and "ANNULER" match "annuler". */
+export function commandKey(text: string): string {
+  const folded = foldForMatch(text);
+  if (folded.trim() === '?') return '?';
+  return folded
+    .replace(/[^a-z0-9?]+/g, ' ')
+    .replace(/\?/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function detectGlobalCommand(text: string | undefined): GlobalCommand | null {
+  if (!text) return null;
+  return LOOKUP.get(commandKey(text)) ?? null;
+}

@@ -1,0 +1,29 @@
+import { commandKey } from './globalCommands.js';
+
+/** The entries of the main menu, in display order. */
+export const MENU_ENTRIES = ['eligibility', 'apply', 'resume', 'advisor', 'about'] as const;
+export type MenuEntry = (typeof MENU_ENTRIES)[number];
+export type MenuIntent = MenuEntry | 'greeting';
+
+/**
+ * Keyword patterns on folded text (no accents, lower case). Checked in order: the first match wins, so the
+ * more specific entries (resume, apply) come before the broad ones.
+ */
+const PATTERNS: [MenuIntent, RegExp][] = [
+  ['resume', /\b(reprendre|continuer|poursuivre|resume|continue)\b.*\b(dossier|candidature|file|application)\b|^(reprendre|resume)\b/],
+  ['eligibility', /\b(eligib\w*|suis je|sommes nous|puis je|pouvons nous)\b.*\b(eligib\w*|aliz\w*|candidat\w*|droit)\b|\beligib\w*|\bverifier\b|\bcheck\b/],
+  ['apply', /\b(deposer|depose|candidater|postuler|candidature|dossier|apply|application)\b/],
+  ['advisor', /\b(conseill\w*|humain|quelqu un|une personne|appeler|rappel\w*|advisor|human|someone|person)\b/],
+  ['about', /\b(en savoir plus|savoir plus|c est quoi|qu est ce|comment ca marche|presentation|explique\w*|about|learn more|what is)\b|^aliz\w*$/],
+  ['greeting', /^(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|evening))\b/],
+];
+
+export function detectMenuIntent(text: string | undefined): MenuIntent | null {
+  if (!text) return null;
+  const key = commandKey(text);
+  if (key === '') return null;
+  for (const [intent, pattern] of PATTERNS) {
+    if (pattern.test(key)) return intent;
+  }
+  return null;
+}

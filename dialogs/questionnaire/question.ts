@@ -1,0 +1,50 @@
+/**
+ * A question of a guided dialog, as pure data and functions (no botbuilder): the eligibility check and the
+ * application form are both lists of these, walked by one generic dialog.
+ */
+
+/** Answers are stored in user state as JSON: a commune or a sector is a small object. */
+export type AnswerValue = string | number | boolean | null | AnswerValue[] | { [key: string]: AnswerValue | undefined };
+export type Answers = Record<string, AnswerValue | undefined>;
+
+/** Parameters for a locale sentence (interpolated by i18next). */
+export type Params = Record<string, string | number>;
+
+export interface QuestionChoice {
+  value: string;
+  /** Locale key of the button title. */
+  labelKey: string;
+}
+
+/** What the user's text meant for this question. */
+export type Interpretation =
+  | { kind: 'answer'; value: AnswerValue; certain: boolean; display?: Display }
+  | { kind: 'invalid'; errorKey: string; params?: Params }
+  /** Several things match (a postal code shared by communes): the user picks one. */
+  | { kind: 'choose'; candidates: { value: AnswerValue; label: string }[] };
+
+/** How to show a value back to the user: a locale key with parameters, or a literal (a commune's name). */
+export type Display = { key: string; params?: Params } | { literal: string };
+
+export interface Question<Context = unknown> {
+  key: string;
+  /** Locale key of the question itself. */
+  promptKey: string;
+  /** Parameters for the prompt (e.g. the horizon in months from the programme settings). */
+  promptParams?: (context: Context) => Params;
+  /** Locale key of an example answer, shown when the answer was not understood. */
+  exampleKey: string;
+  /** Buttons for closed questions; free text is accepted too. */
+  choices?: QuestionChoice[];
+  interpret(text: string, context: Context): Interpretation;
+  /** Validation that needs the other answers (an amount above the investment); returns an error or null. */
+  validate?(value: AnswerValue, answers: Answers, context: Context): { errorKey: string; params?: Params } | null;
+}
+
+export function answerOf(value: AnswerValue, display?: Display, certain = true): Interpretation {
+  return { kind: 'answer', value, certain, display };
+}
+
+export function invalid(errorKey: string, params?: Params): Interpretation {
+  return { kind: 'invalid', errorKey, params };
+}

@@ -1,0 +1,65 @@
+import type { ApplicationStatus } from './applicationStatus.js';
+
+export type ApplicationOrigin = 'applicant' | 'advisor';
+export type EligibilityVerdict = 'OK' | 'REVIEW' | 'NO';
+
+/** One line of the file's audit trail; `from` is null for the submission itself. */
+export interface StatusChange {
+  at: string;
+  by: string;
+  from: ApplicationStatus | null;
+  to: ApplicationStatus;
+  comment?: string;
+}
+
+/** A submitted application file as the committee sees it. */
+export interface StoredApplication {
+  /** `ALZ-<year>-<sequence>`, e.g. `ALZ-2026-0007`. */
+  reference: string;
+  status: ApplicationStatus;
+  /** ISO 8601. */
+  submittedAt: string;
+  /** webchat, msteams, emulator… */
+  channel: string;
+  origin: ApplicationOrigin;
+  userId: string;
+  advisorId?: string;
+  eligibility?: { verdict: EligibilityVerdict; reasons: string[] };
+  /** The form values by DOMAIN.md keys, e.g. `company.siret`. */
+  data: Record<string, unknown>;
+  /** Bot Framework conversation reference, kept to notify the applicant later. */
+  conversationReference?: unknown;
+  history: StatusChange[];
+}
+
+export type NewApplication = Omit<StoredApplication, 'reference' | 'status' | 'submittedAt' | 'history'> & {
+  /** Submission time; defaults to now (tests pass a fixed date). */
+  now?: Date;
+};
+
+export interface ApplicationFilter {
+  status?: ApplicationStatus;
+  userId?: string;
+}
+
+export interface SubmitResult {
+  application: StoredApplication;
+  /** false when the idempotency key was already used (double click, retried request). */
+  created: boolean;
+}
+
+/** The committee queue. Only a lowdb back end for now; an Azure one can come behind the same interface. */
+export interface ApplicationQueue {
+  submit(input: NewApplication, idempotencyKey: string): Promise<SubmitResult>;
+  get(reference: string): Promise<StoredApplication | undefined>;
+  /** Sorted by reference (year, then sequence). */
+  list(filter?: ApplicationFilter): Promise<StoredApplication[]>;
+  /** @throws IllegalTransitionError, UnknownReferenceError */
+  changeStatus(
+    reference: string,
+    to: ApplicationStatus,
+    by: string,
+    comment?: string,
+    now?: Date,
+  ): Promise<StoredApplication>;
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+import { KeyedSerialQueue } from './keyedSerialQueue.js';
+
+/** A JSON file that exists but cannot be parsed: reported, never silently replaced by default data. */
+export class CorruptJsonFileError extends Error {
+  constructor(
+    readonly filePath: string,
+    cause: unknown,
+  ) {
+    super(`Corrupt JSON file "${filePath}": ${messageOf(cause)}`, {
+      cause,
+    });
+    this.name = 'CorruptJsonFileError';
+  }
+}
+
+function messageOf(cause: unknown): string {
+  return typeof cause === 'object' && cause !== null && 'message' in cause ? String(cause.message) : String(cause);
+}
+
+// Shared by every adapter instance so two adapters on the same path in one process still take turns.
+const writesByPath = new KeyedSerialQueue();
+let tempCounter = 0;
+
+/**
+ * lowdb adapter that survives crashes: each write goes to a unique temporary file in the same folder, is fsynced,
+ * then renamed over the target (atomic on POSIX), and the folder is fsynced so the rename itself is durable.
+ * Unlike steno, the temporary name is unique per write, so two processes never share one temporary file.
+ */
+export class AtomicJsonFile<T> implements Adapter<T> {
+  readonly filePath: string;
+
+  constructor(filePath: string) {
+    this.filePath = path.resolve(filePath);
+  }
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.filePath, 'utf8');
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new CorruptJsonFileError(this.filePath, error);
+    }
+  }
+
+  write(data: T): Promise<void> {
+    // Serialise now, so a caller mutating `data` after the call cannot change what is written.
+    const text = JSON.stringify(data, null, 2);
+    if (text === undefined) return Promise.reject(new TypeError(`Cannot write undefined to ${this.filePath}`));
+    return writesByPath.run(this.filePath, () => writeFileAtomically(this.filePath, text));
+  }
+}
+
+export async function writeFileAtomically(filePath: string, text: string): Promise<void> {
+  const tempPath = `${filePath}.${process.pid}.${++tempCounter}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await open(tempPath, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tempPath, filePath);
+  } catch (error) {
+    await rm(tempPath, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(path.dirname(filePath));
+}
+
+/** Best effort: some platforms (Windows) and file systems cannot fsync a directory. */
+async function syncDirectory(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // The data file itself is already synced; only the rename's durability is weaker here.
+  }
+}
+
+/** Duck-typed: `instanceof Error` fails for errors from another realm (jest runs tests in a VM context). */
+export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}

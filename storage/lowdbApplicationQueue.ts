@@ -1,0 +1,197 @@
+import { access, mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import type {
+  ApplicationFilter,
+  ApplicationQueue,
+  NewApplication,
+  StoredApplication,
+  SubmitResult,
+} from './applicationQueue.js';
+import {
+  canTransition,
+  IllegalTransitionError,
+  isApplicationStatus,
+  UnknownReferenceError,
+  type ApplicationStatus,
+} from './applicationStatus.js';
+import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
+import { withFileLock, type FileLockOptions } from './fileLock.js';
+import { IdempotencyIndex } from './idempotencyIndex.js';
+import { compareReferences, parseReference, ReferenceSequence, submissionYear } from './referenceSequence.js';
+
+export interface LowdbApplicationQueueOptions {
+  lock?: FileLockOptions;
+}
+
+/**
+ * The committee queue in `<dataDir>/applications/`: one JSON file per application (`ALZ-2026-0007.json`),
+ * `sequence.json`, `idempotency/<sha256>.json` and the `.lock` taken around every write.
+ */
+export function createLowdbApplicationQueue(
+  dataDir: string,
+  options: LowdbApplicationQueueOptions = {},
+): ApplicationQueue {
+  return new LowdbApplicationQueue(path.join(path.resolve(dataDir), 'applications'), options);
+}
+
+const APPLICATION_FILE = /^ALZ-\d{4}-\d{4,}\.json$/;
+
+export class LowdbApplicationQueue implements ApplicationQueue {
+  private readonly sequence: ReferenceSequence;
+  private readonly idempotency: IdempotencyIndex;
+  private foldersReady: Promise<void> | undefined;
+
+  constructor(
+    readonly folder: string,
+    private readonly options: LowdbApplicationQueueOptions = {},
+  ) {
+    this.sequence = new ReferenceSequence(path.join(folder, 'sequence.json'));
+    this.idempotency = new IdempotencyIndex(path.join(folder, 'idempotency'));
+  }
+
+  submit(input: NewApplication, idempotencyKey: string): Promise<SubmitResult> {
+    if (idempotencyKey.trim() === '') return Promise.reject(new TypeError('An idempotency key is required'));
+    return this.exclusive(async () => {
+      const reserved = await this.idempotency.lookup(idempotencyKey);
+      if (reserved !== undefined) {
+        const existing = await this.readApplication(reserved);
+        if (existing) return { application: existing, created: false };
+        // A crash after the reference was reserved but before its file was written: finish that submission.
+        return { application: await this.create(reserved, input), created: true };
+      }
+      const submittedAt = input.now ?? new Date();
+      const reference = await this.sequence.next(submissionYear(submittedAt), (candidate) =>
+        fileExists(this.filePathFor(candidate)),
+      );
+      await this.idempotency.record(idempotencyKey, reference);
+      return { application: await this.create(reference, input), created: true };
+    });
+  }
+
+  async get(reference: string): Promise<StoredApplication | undefined> {
+    if (!parseReference(reference)) return undefined;
+    return this.readApplication(reference);
+  }
+
+  async list(filter: ApplicationFilter = {}): Promise<StoredApplication[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'ENOENT') return [];
+      throw error;
+    }
+    const references = names.filter((name) => APPLICATION_FILE.test(name)).map((name) => name.slice(0, -5));
+    const applications = await Promise.all(references.map((reference) => this.readApplication(reference)));
+    return applications
+      .filter((application): application is StoredApplication => application !== undefined)
+      .filter((application) => filter.status === undefined || application.status === filter.status)
+      .filter((application) => filter.userId === undefined || application.userId === filter.userId)
+      .sort((a, b) => compareReferences(a.reference, b.reference));
+  }
+
+  changeStatus(
+    reference: string,
+    to: ApplicationStatus,
+    by: string,
+    comment?: string,
+    now: Date = new Date(),
+  ): Promise<StoredApplication> {
+    return this.exclusive(async () => {
+      // Re-read inside the lock: the other process may have changed it since our caller looked.
+      const application = parseReference(reference) ? await this.readApplication(reference) : undefined;
+      if (!application) throw new UnknownReferenceError(reference);
+      if (!canTransition(application.status, to)) {
+        throw new IllegalTransitionError(reference, application.status, to);
+      }
+      const change = { at: now.toISOString(), by, from: application.status, to, ...(comment ? { comment } : {}) };
+      const updated: StoredApplication = { ...application, status: to, history: [...application.history, change] };
+      return this.writeApplication(updated);
+    });
+  }
+
+  private async create(reference: string, input: NewApplication): Promise<StoredApplication> {
+    const submittedAt = (input.now ?? new Date()).toISOString();
+    const application: StoredApplication = {
+      reference,
+      status: 'received',
+      submittedAt,
+      channel: input.channel,
+      origin: input.origin,
+      userId: input.userId,
+      advisorId: input.advisorId,
+      eligibility: input.eligibility,
+      data: input.data,
+      conversationReference: input.conversationReference,
+      history: [{ at: submittedAt, by: submitter(input), from: null, to: 'received' }],
+    };
+    return this.writeApplication(application);
+  }
+
+  /** Writes atomically and returns what a later read will see (a JSON copy, undefined fields dropped). */
+  private async writeApplication(application: StoredApplication): Promise<StoredApplication> {
+    const copy = JSON.parse(JSON.stringify(application)) as StoredApplication;
+    await new Low<StoredApplication>(new AtomicJsonFile(this.filePathFor(application.reference)), copy).write();
+    return copy;
+  }
+
+  private async readApplication(reference: string): Promise<StoredApplication | undefined> {
+    const filePath = this.filePathFor(reference);
+    const file = new Low<unknown>(new AtomicJsonFile(filePath), null);
+    await file.read();
+    if (file.data === null) return undefined;
+    if (!isStoredApplication(file.data, reference)) {
+      throw new CorruptJsonFileError(filePath, new Error(`not the application file ${reference}`));
+    }
+    return file.data;
+  }
+
+  /** Every write runs under the lock, which also serialises this process's own calls. */
+  private async exclusive<T>(task: () => Promise<T>): Promise<T> {
+    await this.ensureFolders(); // the lock file lives in the folder
+    return withFileLock(path.join(this.folder, '.lock'), task, this.options.lock);
+  }
+
+  private ensureFolders(): Promise<void> {
+    this.foldersReady ??= mkdir(this.idempotency.folder, { recursive: true }).then(
+      () => undefined,
+      (error: unknown) => {
+        this.foldersReady = undefined; // let the next call try again
+        throw error;
+      },
+    );
+    return this.foldersReady;
+  }
+
+  private filePathFor(reference: string): string {
+    return path.join(this.folder, `${reference}.json`);
+  }
+}
+
+function submitter(input: NewApplication): string {
+  return input.origin === 'advisor' && input.advisorId ? input.advisorId : input.userId;
+}
+
+async function fileExists(filePath: string): Promise<boolean> {
+  try {
+    await access(filePath);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isStoredApplication(value: unknown, reference: string): value is StoredApplication {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<StoredApplication>;
+  return (
+    candidate.reference === reference &&
+    isApplicationStatus(candidate.status) &&
+    typeof candidate.submittedAt === 'string' &&
+    typeof candidate.userId === 'string' &&
+    typeof candidate.data === 'object' &&
+    candidate.data !== null &&
+    Array.isArray(candidate.history)
+  );
+}

@@ -1,0 +1,166 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Storage, StoreItems } from 'botbuilder';
+import { Low } from 'lowdb';
+import { AtomicJsonFile, CorruptJsonFileError } from './atomicJsonFile.js';
+import { KeyedSerialQueue } from './keyedSerialQueue.js';
+import { LruCache } from './lruCache.js';
+
+export interface LowdbStorageOptions {
+  /** The data folder; state files go to `<dir>/state/`. */
+  dir: string;
+  /** How many recently used items to keep in memory (0 disables the cache). */
+  cacheSize?: number;
+}
+
+export const DEFAULT_STATE_CACHE_SIZE = 2000;
+
+/** What one state file holds. The item is stored without its eTag, which lives next to it. */
+export interface StateFileRecord {
+  key: string;
+  eTag: string;
+  item: Record<string, unknown>;
+}
+
+/** Cached as JSON text (with the eTag), so every read hands out a fresh copy; `null` = known to be absent. */
+type CachedState = { eTag: string; json: string } | null;
+
+/**
+ * botbuilder `Storage` over lowdb, one file per key in 256 sharded folders, so a turn touches one or two small
+ * files whatever the number of stored conversations. Optimistic concurrency mirrors botbuilder's MemoryStorage.
+ * The cache assumes this process is the only writer of `<dir>/state/` (one bot server per data folder).
+ */
+export class LowdbStorage implements Storage {
+  readonly stateDir: string;
+  private readonly cache: LruCache<CachedState>;
+  private readonly perKey = new KeyedSerialQueue();
+  private readonly knownShards = new Set<string>();
+
+  constructor(options: LowdbStorageOptions) {
+    this.stateDir = path.join(path.resolve(options.dir), 'state');
+    this.cache = new LruCache(options.cacheSize ?? DEFAULT_STATE_CACHE_SIZE);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    // Through the per-key queue, so a read issued after a write sees that write.
+    const states = await Promise.all(keys.map((key) => this.perKey.run(key, () => this.load(key))));
+    const items: StoreItems = {};
+    keys.forEach((key, index) => {
+      const state = states[index];
+      if (state) items[key] = JSON.parse(state.json);
+    });
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    // Snapshot synchronously (as MemoryStorage does) so later mutations by the caller are not written.
+    const requests = Object.keys(changes).map((key) => snapshotChange(key, changes[key]));
+    const outcomes = await Promise.allSettled(
+      requests.map((request) => this.perKey.run(request.key, () => this.writeOne(request))),
+    );
+    // Like MemoryStorage: the other keys are still written, then the first failure is reported.
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    await Promise.all(
+      keys.map((key) =>
+        this.perKey.run(key, async () => {
+          this.cache.delete(key);
+          await rm(this.filePathFor(key), { force: true });
+          this.cache.set(key, null);
+        }),
+      ),
+    );
+  }
+
+  /** Resolves when every pending read, write and delete has finished (call before exiting). */
+  flush(): Promise<void> {
+    return this.perKey.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.cache.clear();
+  }
+
+  /** Where a key's file lives: `state/<first 2 hex of sha1>/<sha1>.json` (any key is safe as a file name). */
+  filePathFor(key: string): string {
+    const digest = createHash('sha1').update(key, 'utf8').digest('hex');
+    return path.join(this.stateDir, digest.slice(0, 2), `${digest}.json`);
+  }
+
+  private async writeOne(request: ChangeRequest): Promise<void> {
+    const current = await this.load(request.key);
+    const { requestedETag } = request;
+    if (current && requestedETag !== '*' && requestedETag && requestedETag !== current.eTag) {
+      throw new Error(`Storage: error writing "${request.key}" due to eTag conflict.`);
+    }
+    const record: StateFileRecord = { key: request.key, eTag: randomUUID(), item: request.item };
+    const filePath = this.filePathFor(request.key);
+    await this.ensureFolder(path.dirname(filePath));
+    const file = new Low<StateFileRecord>(new AtomicJsonFile(filePath), record);
+    // If the write fails we no longer know what is on disk: forget the cached copy.
+    this.cache.delete(request.key);
+    await file.write();
+    this.cache.set(request.key, toCachedState(record));
+  }
+
+  private async load(key: string): Promise<CachedState> {
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const filePath = this.filePathFor(key);
+    const file = new Low<StateFileRecord | null>(new AtomicJsonFile(filePath), null);
+    await file.read();
+    const record = file.data;
+    if (record !== null && !isStateFileRecord(record, key)) {
+      throw new CorruptJsonFileError(filePath, new Error(`not a state record for key "${key}"`));
+    }
+    const state = record ? toCachedState(record) : null;
+    this.cache.set(key, state);
+    return state;
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    if (this.knownShards.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    this.knownShards.add(folder);
+  }
+}
+
+interface ChangeRequest {
+  key: string;
+  requestedETag: unknown;
+  item: Record<string, unknown>;
+}
+
+function snapshotChange(key: string, value: unknown): ChangeRequest {
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError(`Storage: item "${key}" must be an object.`);
+  }
+  const { eTag: requestedETag, ...rest } = value as Record<string, unknown>;
+  // The JSON round trip is what MemoryStorage does too: it catches what a real store could not keep.
+  const item = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+  return { key, requestedETag, item };
+}
+
+function toCachedState(record: StateFileRecord): CachedState {
+  return { eTag: record.eTag, json: JSON.stringify({ ...record.item, eTag: record.eTag }) };
+}
+
+function isStateFileRecord(value: unknown, key: string): value is StateFileRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<StateFileRecord>;
+  return (
+    record.key === key &&
+    typeof record.eTag === 'string' &&
+    typeof record.item === 'object' &&
+    record.item !== null &&
+    !Array.isArray(record.item)
+  );
+}

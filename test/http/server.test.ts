@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import type { RunningApp } from '../../bot/app.js';
+import { fr } from '../support/botHarness.js';
+import { HttpConversation, buttons, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+
+const menuTitles = ['eligibility', 'apply', 'resume', 'advisor', 'about'].map((e) => fr.t(`common:menu.${e}`));
+
+describe('the HTTP server', () => {
+  let dataDir: string;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    app = await startTestServer(dataDir);
+  });
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('GET /healthz says ready once warmed up', async () => {
+    const response = await fetch(`${app.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+  });
+
+  test('"bonjour" over /api/messages with expectReplies gets the French greeting and menu', async () => {
+    const conversation = new HttpConversation(app.url);
+    const replies = await conversation.say('bonjour');
+    expect(texts(replies)).toEqual([
+      fr.t('common:greeting.hello'),
+      fr.t('common:greeting.intro'),
+      fr.t('common:menu.prompt'),
+    ]);
+    expect(buttons(replies)).toEqual(menuTitles);
+  });
+
+  test('a short conversation: conversationUpdate, then a menu choice, then help', async () => {
+    const conversation = new HttpConversation(app.url);
+    const welcome = await conversation.post({ type: 'conversationUpdate', membersAdded: [{ id: conversation.userId }] });
+    expect(welcome.status).toBe(200);
+    expect(texts(welcome.replies)[0]).toBe(fr.t('common:greeting.hello'));
+
+    const about = await conversation.say(fr.t('common:menu.about'));
+    expect(texts(about)).toEqual([...fr.list('about:paragraphs'), fr.t('common:menu.prompt')]);
+
+    const help = await conversation.say('aide');
+    expect(texts(help)[0]).toBe(fr.t('common:help.atMenu'));
+  });
+
+  test('the state is written under DATA_DIR', () => {
+    expect(fs.readdirSync(dataDir)).toContain('state');
+  });
+
+  test.each([
+    ['malformed JSON', '{"type": "message", ', 'application/json'],
+    ['a JSON array', '[1,2,3]', 'application/json'],
+    ['a JSON string', '"hello"', 'application/json'],
+    ['no activity type', JSON.stringify({ conversation: { id: 'c' }, from: { id: 'u' }, channelId: 'x' }), 'application/json'],
+    ['no conversation', JSON.stringify({ type: 'message', text: 'hi', from: { id: 'u' }, channelId: 'x' }), 'application/json'],
+    ['a numeric text', JSON.stringify({ type: 'message', text: 42, conversation: { id: 'c' }, from: { id: 'u' }, channelId: 'emulator', deliveryMode: 'expectReplies' }), 'application/json'],
+    ['plain text', 'bonjour', 'text/plain'],
+  ])('%s gets a 4xx and the server stays up', async (_label, body, contentType) => {
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  test('a body above the size limit is refused with 413', async () => {
+    const conversation = new HttpConversation(app.url);
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'x'.repeat(1024 * 1024),
+        conversation: { id: conversation.conversationId },
+        from: { id: conversation.userId },
+        channelId: 'emulator',
+        deliveryMode: 'expectReplies',
+      }),
+    });
+    expect(response.status).toBe(413);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('a restart on the same DATA_DIR', () => {
+  test('keeps the conversation where it was', async () => {
+    const dataDir = tempDataDir();
+    let app = await startTestServer(dataDir);
+    const conversation = new HttpConversation(app.url);
+    expect(texts(await conversation.say('bonjour'))[0]).toBe(fr.t('common:greeting.hello'));
+    await app.close();
+
+    app = await startTestServer(dataDir);
+    const again = new HttpConversation(app.url, conversation.userId);
+    Object.assign(again, { conversationId: conversation.conversationId });
+    // Same conversation after the restart: no second greeting, the bot knows where it was.
+    expect(texts(await again.say('bonjour'))).toEqual([fr.t('common:menu.again'), fr.t('common:menu.prompt')]);
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startApp, type RunningApp } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+
+export interface Reply {
+  type: string;
+  text?: string;
+  suggestedActions?: { actions: { title: string; value: string }[] };
+  attachments?: { contentType: string; content: Record<string, unknown> }[];
+}
+
+export function tempDataDir(prefix = 'alize-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Starts the real server (restify, CloudAdapter, lowdb files) on a free loopback port. */
+export async function startTestServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const app = await startApp(config);
+  await app.ready;
+  return app;
+}
+
+/** One user in one conversation, talking to the server over HTTP with deliveryMode "expectReplies". */
+export class HttpConversation {
+  readonly conversationId = `test-${randomUUID()}`;
+
+  constructor(
+    private readonly baseUrl: string,
+    readonly userId = `user-${randomUUID()}`,
+    private readonly locale = 'fr-FR',
+  ) {}
+
+  async post(activity: Record<string, unknown>): Promise<{ status: number; replies: Reply[] }> {
+    const response = await fetch(`${this.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channelId: 'emulator',
+        serviceUrl: 'http://127.0.0.1:1/unused',
+        conversation: { id: this.conversationId },
+        from: { id: this.userId },
+        recipient: { id: 'bot' },
+        locale: this.locale,
+        deliveryMode: 'expectReplies',
+        ...activity,
+      }),
+    });
+    const text = await response.text();
+    const body = text ? (JSON.parse(text) as { activities?: Reply[] }) : {};
+    return { status: response.status, replies: body.activities ?? [] };
+  }
+
+  async say(text: string): Promise<Reply[]> {
+    const { status, replies } = await this.post({ type: 'message', text });
+    if (status !== 200) throw new Error(`HTTP ${status} for "${text}"`);
+    return replies;
+  }
+}
+
+export const texts = (replies: Reply[]): string[] => replies.map((r) => r.text ?? '').filter(Boolean);
+export const buttons = (replies: Reply[]): string[] =>
+  replies.flatMap((r) => r.suggestedActions?.actions.map((a) => a.title) ?? []);
