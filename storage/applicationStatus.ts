@@ -1,5 +1,12 @@
 /** Where an application file stands in the committee's review (DOMAIN.md, "The application file"). */
-export const APPLICATION_STATUSES = ['received', 'in_review', 'incomplete', 'accepted', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'received',
+  'in_review',
+  'incomplete',
+  'accepted',
+  'rejected',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** The legal moves; a status with no way out is final. */

@@ -18,7 +18,9 @@ export class CorruptJsonFileError extends Error {
 }
 
 function messageOf(cause: unknown): string {
-  return typeof cause === 'object' && cause !== null && 'message' in cause ? String(cause.message) : String(cause);
+  return typeof cause === 'object' && cause !== null && 'message' in cause
+    ? String(cause.message)
+    : String(cause);
 }
 
 // Shared by every adapter instance so two adapters on the same path in one process still take turns.
@@ -55,7 +57,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     // Serialise now, so a caller mutating `data` after the call cannot change what is written.
     const text = JSON.stringify(data, null, 2);
-    if (text === undefined) return Promise.reject(new TypeError(`Cannot write undefined to ${this.filePath}`));
+    if (text === undefined)
+      return Promise.reject(new TypeError(`Cannot write undefined to ${this.filePath}`));
     return writesByPath.run(this.filePath, () => writeFileAtomically(this.filePath, text));
   }
 }
@@ -94,5 +97,7 @@ async function syncDirectory(directory: string): Promise<void> {
 
 /** Duck-typed: `instanceof Error` fails for errors from another realm (jest runs tests in a VM context). */
 export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+  return (
+    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+  );
 }

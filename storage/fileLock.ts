@@ -39,7 +39,11 @@ const holdersInThisProcess = new KeyedSerialQueue();
  * Runs `task` while holding `lockPath`, excluding other tasks of this process and other processes (the bot server,
  * the committee CLI). The lock is a file created atomically holding pid, host and time.
  */
-export function withFileLock<T>(lockPath: string, task: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+export function withFileLock<T>(
+  lockPath: string,
+  task: () => Promise<T>,
+  options: FileLockOptions = {},
+): Promise<T> {
   return holdersInThisProcess.run(lockPath, async () => {
     const owner = await acquire(lockPath, options);
     try {

@@ -22,7 +22,10 @@ export class IdempotencyIndex {
     const record = file.data;
     if (record === null) return undefined;
     if (record.key !== idempotencyKey || typeof record.reference !== 'string') {
-      throw new CorruptJsonFileError(filePath, new Error(`not the idempotency record of "${idempotencyKey}"`));
+      throw new CorruptJsonFileError(
+        filePath,
+        new Error(`not the idempotency record of "${idempotencyKey}"`),
+      );
     }
     return record.reference;
   }

@@ -105,8 +105,18 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       if (!canTransition(application.status, to)) {
         throw new IllegalTransitionError(reference, application.status, to);
       }
-      const change = { at: now.toISOString(), by, from: application.status, to, ...(comment ? { comment } : {}) };
-      const updated: StoredApplication = { ...application, status: to, history: [...application.history, change] };
+      const change = {
+        at: now.toISOString(),
+        by,
+        from: application.status,
+        to,
+        ...(comment ? { comment } : {}),
+      };
+      const updated: StoredApplication = {
+        ...application,
+        status: to,
+        history: [...application.history, change],
+      };
       return this.writeApplication(updated);
     });
   }
@@ -132,7 +142,10 @@ export class LowdbApplicationQueue implements ApplicationQueue {
   /** Writes atomically and returns what a later read will see (a JSON copy, undefined fields dropped). */
   private async writeApplication(application: StoredApplication): Promise<StoredApplication> {
     const copy = JSON.parse(JSON.stringify(application)) as StoredApplication;
-    await new Low<StoredApplication>(new AtomicJsonFile(this.filePathFor(application.reference)), copy).write();
+    await new Low<StoredApplication>(
+      new AtomicJsonFile(this.filePathFor(application.reference)),
+      copy,
+    ).write();
     return copy;
   }
 

@@ -8,7 +8,7 @@ import { KeyedSerialQueue } from './keyedSerialQueue.js';
 import { LruCache } from './lruCache.js';
 
 export interface LowdbStorageOptions {
-  /** The data folder; state files go to `<dir>/state/`. */
+  /** The folder of the state files, normally `DATA_DIR/state` (its shard folders are created as needed). */
   dir: string;
   /** How many recently used items to keep in memory (0 disables the cache). */
   cacheSize?: number;
@@ -29,7 +29,7 @@ type CachedState = { eTag: string; json: string } | null;
 /**
  * botbuilder `Storage` over lowdb, one file per key in 256 sharded folders, so a turn touches one or two small
  * files whatever the number of stored conversations. Optimistic concurrency mirrors botbuilder's MemoryStorage.
- * The cache assumes this process is the only writer of `<dir>/state/` (one bot server per data folder).
+ * The cache assumes this process is the only writer of `dir` (one bot server per data folder).
  */
 export class LowdbStorage implements Storage {
   readonly stateDir: string;
@@ -38,7 +38,7 @@ export class LowdbStorage implements Storage {
   private readonly knownShards = new Set<string>();
 
   constructor(options: LowdbStorageOptions) {
-    this.stateDir = path.join(path.resolve(options.dir), 'state');
+    this.stateDir = path.resolve(options.dir);
     this.cache = new LruCache(options.cacheSize ?? DEFAULT_STATE_CACHE_SIZE);
   }
 
@@ -89,7 +89,7 @@ export class LowdbStorage implements Storage {
     this.cache.clear();
   }
 
-  /** Where a key's file lives: `state/<first 2 hex of sha1>/<sha1>.json` (any key is safe as a file name). */
+  /** Where a key's file lives: `<dir>/<first 2 hex of sha1>/<sha1>.json` (any key is safe as a file name). */
   filePathFor(key: string): string {
     const digest = createHash('sha1').update(key, 'utf8').digest('hex');
     return path.join(this.stateDir, digest.slice(0, 2), `${digest}.json`);

@@ -56,7 +56,11 @@ describe('references', () => {
     const references = [];
     for (let index = 0; index < 3; index++) references.push((await submit()).application.reference);
     expect(references).toEqual(['ALZ-2026-0001', 'ALZ-2026-0002', 'ALZ-2026-0003']);
-    expect(await applicationFiles()).toEqual(['ALZ-2026-0001.json', 'ALZ-2026-0002.json', 'ALZ-2026-0003.json']);
+    expect(await applicationFiles()).toEqual([
+      'ALZ-2026-0001.json',
+      'ALZ-2026-0002.json',
+      'ALZ-2026-0003.json',
+    ]);
   });
 
   it('starts again at 0001 in a new year, and keeps counting the old year where it stopped', async () => {
@@ -76,9 +80,14 @@ describe('references', () => {
   });
 
   it('gives 200 concurrent submissions 200 distinct consecutive references and 200 files', async () => {
-    const results = await Promise.all(Array.from({ length: 200 }, (_, index) => submit({ userId: `u${index}` })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => submit({ userId: `u${index}` })),
+    );
     const references = results.map((result) => result.application.reference).sort();
-    const expected = Array.from({ length: 200 }, (_, index) => `ALZ-2026-${String(index + 1).padStart(4, '0')}`);
+    const expected = Array.from(
+      { length: 200 },
+      (_, index) => `ALZ-2026-${String(index + 1).padStart(4, '0')}`,
+    );
     expect(references).toEqual(expected);
     expect(results.every((result) => result.created)).toBe(true);
     expect(await applicationFiles()).toEqual(expected.map((reference) => `${reference}.json`));
@@ -104,7 +113,9 @@ describe('idempotent submission', () => {
   it('creates one file for 10 concurrent retries of the same request', async () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => submit({}, 'retried-http-request')));
     expect(results.filter((result) => result.created)).toHaveLength(1);
-    expect(new Set(results.map((result) => result.application.reference))).toEqual(new Set(['ALZ-2026-0001']));
+    expect(new Set(results.map((result) => result.application.reference))).toEqual(
+      new Set(['ALZ-2026-0001']),
+    );
     expect(await applicationFiles()).toEqual(['ALZ-2026-0001.json']);
   });
 
@@ -137,7 +148,9 @@ describe('the stored file', () => {
       conversationReference: { conversation: { id: 'c1' } },
       history: [{ at: '2026-03-16T09:30:00.000Z', by: 'user-1', from: null, to: 'received' }],
     });
-    const onDisk: unknown = JSON.parse(await readFile(path.join(applicationsDir(), 'ALZ-2026-0001.json'), 'utf8'));
+    const onDisk: unknown = JSON.parse(
+      await readFile(path.join(applicationsDir(), 'ALZ-2026-0001.json'), 'utf8'),
+    );
     expect(onDisk).toEqual(application);
     expect(await queue.get('ALZ-2026-0001')).toEqual(application);
   });
@@ -157,7 +170,11 @@ describe('the stored file', () => {
 
   it('reports a corrupt application file', async () => {
     await submit();
-    await writeFile(path.join(applicationsDir(), 'ALZ-2026-0001.json'), '{"reference": "ALZ-2026-0001"', 'utf8');
+    await writeFile(
+      path.join(applicationsDir(), 'ALZ-2026-0001.json'),
+      '{"reference": "ALZ-2026-0001"',
+      'utf8',
+    );
     await expect(queue.get('ALZ-2026-0001')).rejects.toThrow(CorruptJsonFileError);
   });
 });
@@ -202,7 +219,13 @@ describe('status changes', () => {
 
   it('logs every change: when, who, from, to and the comment', async () => {
     const { reference } = (await submit()).application;
-    await queue.changeStatus(reference, 'in_review', 'committee:marie', undefined, new Date('2026-03-17T08:00:00Z'));
+    await queue.changeStatus(
+      reference,
+      'in_review',
+      'committee:marie',
+      undefined,
+      new Date('2026-03-17T08:00:00Z'),
+    );
     const updated = await queue.changeStatus(
       reference,
       'incomplete',
@@ -225,8 +248,12 @@ describe('status changes', () => {
   });
 
   it('refuses unknown and malformed references', async () => {
-    await expect(queue.changeStatus('ALZ-2026-0404', 'in_review', 'x')).rejects.toThrow(UnknownReferenceError);
-    await expect(queue.changeStatus('../../etc/passwd', 'in_review', 'x')).rejects.toThrow(UnknownReferenceError);
+    await expect(queue.changeStatus('ALZ-2026-0404', 'in_review', 'x')).rejects.toThrow(
+      UnknownReferenceError,
+    );
+    await expect(queue.changeStatus('../../etc/passwd', 'in_review', 'x')).rejects.toThrow(
+      UnknownReferenceError,
+    );
   });
 });
 
@@ -241,9 +268,19 @@ describe('list', () => {
     await submit({ userId: 'alice', now: new Date('2027-01-05T10:00:00Z') });
     await submit({ userId: 'alice' });
     await queue.changeStatus('ALZ-2026-0002', 'in_review', 'committee:marie');
-    const refs = (list: { reference: string }[]): string[] => list.map((application) => application.reference);
-    expect(refs(await queue.list())).toEqual(['ALZ-2026-0001', 'ALZ-2026-0002', 'ALZ-2026-0003', 'ALZ-2027-0001']);
-    expect(refs(await queue.list({ userId: 'alice' }))).toEqual(['ALZ-2026-0001', 'ALZ-2026-0003', 'ALZ-2027-0001']);
+    const refs = (list: { reference: string }[]): string[] =>
+      list.map((application) => application.reference);
+    expect(refs(await queue.list())).toEqual([
+      'ALZ-2026-0001',
+      'ALZ-2026-0002',
+      'ALZ-2026-0003',
+      'ALZ-2027-0001',
+    ]);
+    expect(refs(await queue.list({ userId: 'alice' }))).toEqual([
+      'ALZ-2026-0001',
+      'ALZ-2026-0003',
+      'ALZ-2027-0001',
+    ]);
     expect(refs(await queue.list({ status: 'in_review' }))).toEqual(['ALZ-2026-0002']);
     expect(refs(await queue.list({ status: 'received', userId: 'bob' }))).toEqual([]);
   });
@@ -269,7 +306,9 @@ describe('two writers on one folder (the bot server and the committee CLI)', () 
         (index % 2 === 0 ? queue : other).submit(newApplication(), `two-${index}`),
       ),
     );
-    const sequences = results.map((result) => Number(result.application.reference.slice(-4))).sort((a, b) => a - b);
+    const sequences = results
+      .map((result) => Number(result.application.reference.slice(-4)))
+      .sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
   });
 
@@ -290,7 +329,9 @@ describe('two writers on one folder (the bot server and the committee CLI)', () 
         child.on('error', reject);
         child.on('exit', resolve);
       });
-    const own = Promise.all(Array.from({ length: 25 }, (_, i) => queue.submit(newApplication(), `parent-${i}`)));
+    const own = Promise.all(
+      Array.from({ length: 25 }, (_, i) => queue.submit(newApplication(), `parent-${i}`)),
+    );
     const exitCodes = await Promise.all([runChild('child-a'), runChild('child-b'), own.then(() => 0)]);
     expect(exitCodes).toEqual([0, 0, 0]);
     const sequences = (await queue.list()).map((application) => Number(application.reference.slice(-4)));
@@ -301,7 +342,11 @@ describe('two writers on one folder (the bot server and the committee CLI)', () 
 describe('the lock file', () => {
   const lockPath = (): string => path.join(applicationsDir(), '.lock');
   const writeLock = (pid: number, acquiredAt = new Date()): Promise<void> =>
-    writeFile(lockPath(), JSON.stringify({ pid, hostname: hostname(), acquiredAt, token: 'left-over' }), 'utf8');
+    writeFile(
+      lockPath(),
+      JSON.stringify({ pid, hostname: hostname(), acquiredAt, token: 'left-over' }),
+      'utf8',
+    );
 
   beforeEach(async () => {
     await submit(); // creates the folder

@@ -7,9 +7,12 @@ import { AtomicJsonFile, CorruptJsonFileError } from '../../storage/atomicJsonFi
 import { LowdbStorage } from '../../storage/lowdbStorage.js';
 
 let dataDir: string;
+/** Where the bot puts its state: DATA_DIR/state. */
+let stateDir: string;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'alize-state-'));
+  stateDir = path.join(dataDir, 'state');
 });
 
 afterEach(async () => {
@@ -23,7 +26,8 @@ async function filesUnder(folder: string): Promise<string[]> {
 
 function withoutETag(item: Record<string, unknown> | undefined): Record<string, unknown> | 'missing' {
   if (item === undefined) return 'missing';
-  const { eTag: _eTag, ...rest } = item;
+  const rest = { ...item };
+  delete rest.eTag;
   return rest;
 }
 
@@ -55,7 +59,11 @@ async function runScenario(storage: Storage, steps: Step[]): Promise<unknown[]> 
     };
     return literal[choice];
   };
-  const change = (key: string, value: Record<string, unknown>, choice: ETagChoice): Record<string, unknown> => {
+  const change = (
+    key: string,
+    value: Record<string, unknown>,
+    choice: ETagChoice,
+  ): Record<string, unknown> => {
     const eTag = eTagFor(key, choice);
     return eTag === undefined ? { ...value } : { ...value, eTag };
   };
@@ -91,12 +99,18 @@ const v = (n: number): Record<string, unknown> => ({ count: n, nested: { list: [
 const scenarios: { name: string; steps: Step[]; expected: unknown[] }[] = [
   {
     name: 'new key without eTag is written',
-    steps: [{ op: 'write', key: 'k', value: v(1), eTag: 'none' }, { op: 'read', key: 'k' }],
+    steps: [
+      { op: 'write', key: 'k', value: v(1), eTag: 'none' },
+      { op: 'read', key: 'k' },
+    ],
     expected: ['ok', v(1)],
   },
   {
     name: 'new key with an unknown eTag is written (nothing to conflict with)',
-    steps: [{ op: 'write', key: 'k', value: v(1), eTag: 'bogus' }, { op: 'read', key: 'k' }],
+    steps: [
+      { op: 'write', key: 'k', value: v(1), eTag: 'bogus' },
+      { op: 'read', key: 'k' },
+    ],
     expected: ['ok', v(1)],
   },
   {
@@ -177,7 +191,10 @@ const scenarios: { name: string; steps: Step[]; expected: unknown[] }[] = [
   },
   {
     name: 'deleting a key that does not exist is fine',
-    steps: [{ op: 'delete', key: 'nothing' }, { op: 'read', key: 'nothing' }],
+    steps: [
+      { op: 'delete', key: 'nothing' },
+      { op: 'read', key: 'nothing' },
+    ],
     expected: ['ok', 'missing'],
   },
 ];
@@ -185,8 +202,11 @@ const scenarios: { name: string; steps: Step[]; expected: unknown[] }[] = [
 describe('LowdbStorage behaves like botbuilder MemoryStorage', () => {
   it.each(scenarios)('$name', async ({ steps, expected }) => {
     const memoryOutcomes = await runScenario(new MemoryStorage(), steps);
-    const lowdbOutcomes = await runScenario(new LowdbStorage({ dir: dataDir }), steps);
-    const diskOutcomes = await runScenario(new LowdbStorage({ dir: path.join(dataDir, 'b'), cacheSize: 0 }), steps);
+    const lowdbOutcomes = await runScenario(new LowdbStorage({ dir: stateDir }), steps);
+    const diskOutcomes = await runScenario(
+      new LowdbStorage({ dir: path.join(dataDir, 'b'), cacheSize: 0 }),
+      steps,
+    );
     expect(memoryOutcomes).toEqual(expected);
     expect(lowdbOutcomes).toEqual(memoryOutcomes);
     expect(diskOutcomes).toEqual(memoryOutcomes);
@@ -194,7 +214,7 @@ describe('LowdbStorage behaves like botbuilder MemoryStorage', () => {
 
   it.each([
     ['MemoryStorage', (): Storage => new MemoryStorage()],
-    ['LowdbStorage', (): Storage => new LowdbStorage({ dir: dataDir })],
+    ['LowdbStorage', (): Storage => new LowdbStorage({ dir: stateDir })],
   ])('%s: of concurrent writes with the same eTag, exactly one wins', async (_name, makeStorage) => {
     const storage = makeStorage();
     await storage.write({ k: { turn: 0 } });
@@ -207,7 +227,7 @@ describe('LowdbStorage behaves like botbuilder MemoryStorage', () => {
   });
 
   it('rejects calls without keys or changes, as MemoryStorage does', async () => {
-    const storage = new LowdbStorage({ dir: dataDir });
+    const storage = new LowdbStorage({ dir: stateDir });
     await expect(storage.read(undefined as unknown as string[])).rejects.toThrow(ReferenceError);
     await expect(storage.write(undefined as unknown as StoreItems)).rejects.toThrow(ReferenceError);
   });
@@ -215,7 +235,7 @@ describe('LowdbStorage behaves like botbuilder MemoryStorage', () => {
 
 describe('LowdbStorage on disk', () => {
   it('writes, reads and deletes; missing keys are simply absent', async () => {
-    const storage = new LowdbStorage({ dir: dataDir });
+    const storage = new LowdbStorage({ dir: stateDir });
     await storage.write({ 'conv/1': { dialogStack: ['root'] }, 'user/1': { locale: 'fr-FR' } });
     const items = await storage.read(['conv/1', 'user/1', 'never/written']);
     expect(Object.keys(items).sort()).toEqual(['conv/1', 'user/1']);
@@ -226,7 +246,7 @@ describe('LowdbStorage on disk', () => {
   });
 
   it('gives every write a new eTag', async () => {
-    const storage = new LowdbStorage({ dir: dataDir });
+    const storage = new LowdbStorage({ dir: stateDir });
     const eTags = new Set<string>();
     for (let turn = 0; turn < 5; turn++) {
       await storage.write({ k: { turn, eTag: '*' } });
@@ -236,19 +256,19 @@ describe('LowdbStorage on disk', () => {
   });
 
   it('survives a restart: a new instance on the same folder reads what the first wrote', async () => {
-    const first = new LowdbStorage({ dir: dataDir });
+    const first = new LowdbStorage({ dir: stateDir });
     await first.write({ a: { step: 3 }, b: { step: 4 } });
     await first.delete(['b']);
     const written = await first.read(['a']);
     await first.close();
-    const second = new LowdbStorage({ dir: dataDir });
+    const second = new LowdbStorage({ dir: stateDir });
     expect(await second.read(['a', 'b'])).toEqual(written);
     await second.write({ a: { step: 5, eTag: (written.a as { eTag: string }).eTag } });
     expect(withoutETag((await second.read(['a'])).a)).toEqual({ step: 5 });
   });
 
   it('hands out copies: changing a returned object or the written one changes nothing stored', async () => {
-    const storage = new LowdbStorage({ dir: dataDir });
+    const storage = new LowdbStorage({ dir: stateDir });
     const written = { answers: { 'company.siret': '73282932000074' } };
     const writing = storage.write({ k: written });
     written.answers['company.siret'] = 'changed while writing';
@@ -261,17 +281,17 @@ describe('LowdbStorage on disk', () => {
   });
 
   it('stores one JSON file per key in sharded folders, holding { key, eTag, item }', async () => {
-    const storage = new LowdbStorage({ dir: dataDir });
+    const storage = new LowdbStorage({ dir: stateDir });
     const keys = Array.from({ length: 20 }, (_, index) => `webchat/conversations/c${index}`);
     await storage.write(Object.fromEntries(keys.map((key) => [key, { key }])));
-    const files = await filesUnder(path.join(dataDir, 'state'));
+    const files = await filesUnder(stateDir);
     expect(files).toHaveLength(20);
     for (const file of files) {
       const record = JSON.parse(await readFile(file, 'utf8')) as { key: string; eTag: string; item: unknown };
       expect(keys).toContain(record.key);
       expect(record.item).toEqual({ key: record.key });
       expect(typeof record.eTag).toBe('string');
-      expect(path.relative(path.join(dataDir, 'state'), file)).toMatch(/^[0-9a-f]{2}[\\/][0-9a-f]{40}\.json$/);
+      expect(path.relative(stateDir, file)).toMatch(/^[0-9a-f]{2}[\\/][0-9a-f]{40}\.json$/);
     }
   });
 
@@ -284,32 +304,32 @@ describe('LowdbStorage on disk', () => {
     ['the empty string', ''],
     ['600 characters', 'a'.repeat(600)],
   ])('keeps a key with %s inside its folder and reads it back after a restart', async (_label, key) => {
-    await new LowdbStorage({ dir: dataDir }).write({ [key]: { odd: key } });
-    const afterRestart = await new LowdbStorage({ dir: dataDir }).read([key]);
+    await new LowdbStorage({ dir: stateDir }).write({ [key]: { odd: key } });
+    const afterRestart = await new LowdbStorage({ dir: stateDir }).read([key]);
     expect(withoutETag(afterRestart[key])).toEqual({ odd: key });
     const files = await filesUnder(dataDir);
     expect(files).toHaveLength(1);
-    expect(files[0]!.startsWith(path.join(dataDir, 'state') + path.sep)).toBe(true);
+    expect(files[0]!.startsWith(stateDir + path.sep)).toBe(true);
   });
 
   it('stays correct with a cache much smaller than the number of keys', async () => {
-    const storage = new LowdbStorage({ dir: dataDir, cacheSize: 3 });
+    const storage = new LowdbStorage({ dir: stateDir, cacheSize: 3 });
     for (let index = 0; index < 10; index++) await storage.write({ [`k${index}`]: { index } });
     const items = await storage.read(Array.from({ length: 10 }, (_, index) => `k${index}`));
     expect(Object.values(items).map((item) => item.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('reports a corrupt state file instead of treating it as empty', async () => {
-    const storage = new LowdbStorage({ dir: dataDir });
+    const storage = new LowdbStorage({ dir: stateDir });
     await storage.write({ k: { fine: true } });
     await writeFile(storage.filePathFor('k'), '{ "key": "k", "eTag": ', 'utf8');
-    const restarted = new LowdbStorage({ dir: dataDir });
+    const restarted = new LowdbStorage({ dir: stateDir });
     await expect(restarted.read(['k'])).rejects.toThrow(CorruptJsonFileError);
     await expect(restarted.write({ k: { fine: false } })).rejects.toThrow(CorruptJsonFileError);
   });
 
   it('flush() waits for pending writes', async () => {
-    const storage = new LowdbStorage({ dir: dataDir });
+    const storage = new LowdbStorage({ dir: stateDir });
     void storage.write({ k: { pending: true } });
     await storage.flush();
     const record = JSON.parse(await readFile(storage.filePathFor('k'), 'utf8')) as { item: unknown };
