@@ -10,9 +10,7 @@ export interface Commune {
 }
 
 export type CommuneLookup =
-  | { kind: 'found'; commune: Commune }
-  | { kind: 'choose'; candidates: Commune[] }
-  | { kind: 'not_found' };
+  { kind: 'found'; commune: Commune } | { kind: 'choose'; candidates: Commune[] } | { kind: 'not_found' };
 
 /** The area whose communes win when a name is shared: `settings.territory` fits. */
 export interface LocalArea {
@@ -103,18 +101,25 @@ function buildIndex(records: readonly CommuneRecord[]): CommuneIndex {
   for (const record of records) {
     if (record.type !== 'commune-actuelle') continue;
     const postalCodes = record.codesPostaux ?? [];
-    const commune = { inseeCode: record.code, name: record.nom, department: record.departement ?? '', postalCodes };
+    const commune = {
+      inseeCode: record.code,
+      name: record.nom,
+      department: record.departement ?? '',
+      postalCodes,
+    };
     const entry = { commune, population: record.population ?? 0 };
     index.byInseeCode.set(commune.inseeCode, entry);
     postalCodes.forEach((postalCode) => addTo(index.byPostalCode, postalCode, entry));
     const words = communeWords(record.nom);
     index.longestName = Math.max(index.longestName, words.length);
     addTo(index.byName.name, words.join(' '), entry);
-    if (words.length > 1 && ARTICLES.has(words[0])) addTo(index.byName.withoutArticle, words.slice(1).join(' '), entry);
+    if (words.length > 1 && ARTICLES.has(words[0]))
+      addTo(index.byName.withoutArticle, words.slice(1).join(' '), entry);
   }
   // Former communes merged into a new one are still what many people write on their letterhead.
   for (const record of records) {
-    const parent = record.type !== 'commune-actuelle' && record.chefLieu && index.byInseeCode.get(record.chefLieu);
+    const parent =
+      record.type !== 'commune-actuelle' && record.chefLieu && index.byInseeCode.get(record.chefLieu);
     if (parent) addTo(index.byName.formerName, communeWords(record.nom).join(' '), parent);
   }
   return index;
@@ -148,17 +153,24 @@ interface NameMatch {
   communes: IndexedCommune[];
 }
 
-/** The longest run of words that names a commune; on equal length, the most trusted tier. */
+/**
+ * The longest run of words that names a commune; on equal length, the most trusted tier. Inside a sentence, a
+ * lone word only counts as an exact name that is no everyday word: "je ne sais pas" is not "Le Pas".
+ */
 function bestNameMatch(index: CommuneIndex, words: readonly string[]): NameMatch | undefined {
+  const firstMeaningful = words.findIndex((word) => !EVERYDAY_WORDS.has(word));
+  const oneWordAnswer =
+    (firstMeaningful < 0 ? Math.min(words.length, 1) : words.length - firstMeaningful) === 1;
   let best: NameMatch | undefined;
   for (let start = 0; start < words.length; start++) {
     for (let end = start + 1; end <= Math.min(words.length, start + index.longestName); end++) {
-      if (end - start === 1 && words.length > 1 && EVERYDAY_WORDS.has(words[start])) continue;
       const key = words.slice(start, end).join(' ');
       const tier = NAME_TIERS.findIndex((name) => index.byName[name].has(key));
       if (tier < 0) continue;
+      if (end - start === 1 && !oneWordAnswer && (tier > 0 || EVERYDAY_WORDS.has(key))) continue;
       const better = !best || end - start > best.words || (end - start === best.words && tier < best.tier);
-      if (better) best = { words: end - start, tier, communes: index.byName[NAME_TIERS[tier]].get(key) ?? [] };
+      if (better)
+        best = { words: end - start, tier, communes: index.byName[NAME_TIERS[tier]].get(key) ?? [] };
     }
   }
   return best;

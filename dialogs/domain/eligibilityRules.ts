@@ -43,7 +43,7 @@ export type RuleId =
   | 'standing'
   | 'deMinimis';
 
-/** `reason` is a locale key (eligibility.reason.*); `details` fill its placeholders. */
+/** `reason` is an i18next key of the eligibility namespace (eligibility:reason.*); `details` fill its placeholders. */
 export interface RuleOutcome {
   effect: Effect;
   reason: string;
@@ -66,12 +66,12 @@ export interface EligibilityRule {
 
 const outcome = (effect: Effect, reason: string, details?: Record<string, string | number>): RuleOutcome => ({
   effect,
-  reason: `eligibility.reason.${reason}`,
+  reason: `eligibility:reason.${reason}`,
   ...(details && { details }),
 });
 
 /** Set when a rule is asked to decide without its answers (the walk stopped early, or a question was skipped). */
-export const NOT_ANSWERED_REASON = 'eligibility.reason.notAnswered';
+export const NOT_ANSWERED_REASON = 'eligibility:reason.notAnswered';
 
 export function notAnswered(missing: readonly AnswerKey[]): RuleOutcome {
   return { effect: 'REVIEW', reason: NOT_ANSWERED_REASON, details: { missing: missing.join(',') } };
@@ -102,7 +102,11 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     needs: ['commune'],
     evaluate: ({ commune }, settings) => {
       if (!commune) return notAnswered(['commune']);
-      const details = { commune: commune.name, department: commune.department, territory: settings.territory.name };
+      const details = {
+        commune: commune.name,
+        department: commune.department,
+        territory: settings.territory.name,
+      };
       const area = classifyCommune(commune, settings);
       if (area === 'territory') return outcome('OK', 'territory.inside', details);
       return area === 'department'
@@ -137,7 +141,9 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
       const balanceSheetWithin = isNumber(balanceSheet) && balanceSheet <= balanceSheetCeiling;
       if (turnoverWithin || balanceSheetWithin) return outcome('OK', 'size.sme', details);
       const bothAbove = isNumber(turnover) && isNumber(balanceSheet); // and, from above, both over their ceiling
-      return bothAbove ? outcome('NO', 'size.aboveCeilings', details) : outcome('REVIEW', 'size.unknown', details);
+      return bothAbove
+        ? outcome('NO', 'size.aboveCeilings', details)
+        : outcome('REVIEW', 'size.unknown', details);
     },
   },
   choiceRule('independence', 'independent', {

@@ -85,7 +85,9 @@ export function isActivityCategory(value: string): value is ActivityCategory {
 export function sectorTarget(sector: SectorAnswer): SectorTarget {
   if ('category' in sector) {
     const target = CATEGORY_TARGETS[sector.category];
-    return target.division ? { section: sectionOfDivision(target.division), division: target.division } : target;
+    return target.division
+      ? { section: sectionOfDivision(target.division), division: target.division }
+      : target;
   }
   const parsed = parseNafCode(sector.nafCode);
   return parsed.ok ? { section: parsed.section, division: parsed.division } : {};

@@ -6,7 +6,15 @@ import { NAF_SECTIONS, sectionOfDivision } from './naf.js';
 export const EFFECTS = ['OK', 'REVIEW', 'NO'] as const;
 export type Effect = (typeof EFFECTS)[number];
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Messages for a schema node: "missing" when absent, else "expected <what>". */
@@ -16,7 +24,12 @@ const expected = (what: string) => ({
 
 const positiveInteger = () => z.int(expected('a positive integer')).positive(expected('a positive integer'));
 const text = () => z.string(expected('a text')).trim().min(1, expected('a non-empty text'));
-const key = () => z.string(expected('a key')).regex(/^[a-z][A-Za-z0-9.]*$/, expected('a camelCase key'));
+const key = () => z.string(expected('a key')).regex(/^[a-z][A-Za-z0-9]*$/, expected('a camelCase key'));
+/** An i18next key, namespace first: "eligibility:otherHelp.bpifrance". */
+const localeKey = () =>
+  z
+    .string(expected('a locale key'))
+    .regex(/^[a-z][A-Za-z0-9]*:[A-Za-z0-9.]+$/, expected('a key like "ns:some.key"'));
 const httpUrl = () => z.string(expected('a URL')).regex(/^https?:\/\/\S+$/, expected('an http(s) URL'));
 
 export function isIsoDate(value: string): boolean {
@@ -36,39 +49,56 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-const isoDate = () => z.string(expected('a date')).refine(isIsoDate, expected('a real date written YYYY-MM-DD'));
-const clockTime = () => z.string(expected('a time')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, expected('a time HH:MM'));
+const isoDate = () =>
+  z.string(expected('a date')).refine(isIsoDate, expected('a real date written YYYY-MM-DD'));
+const isClockTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+const clockTime = () => z.string(expected('a time')).refine(isClockTime, expected('a time HH:MM'));
 const effect = z.enum(EFFECTS, expected('one of OK, REVIEW, NO'));
 
 /** Duplicates in a list are almost always an editing slip; name each one. */
 const uniqueItems = <T extends z.ZodType<string>>(item: T, what: string) =>
   z.array(item, expected(`a list of ${what}`)).superRefine((items, ctx) => {
     items.forEach((value, index) => {
-      if (items.indexOf(value) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${value}` });
+      if (items.indexOf(value) !== index)
+        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${value}` });
     });
   });
 
 const periodOfDay = z
   .strictObject({ from: clockTime(), to: clockTime() })
-  .refine((period) => period.from < period.to, { path: ['to'], message: '"to" must come after "from"' });
+  // Zod still runs this when a time is malformed: compare only real times, to report one problem, not two.
+  .refine((period) => !isClockTime(period.from) || !isClockTime(period.to) || period.from < period.to, {
+    path: ['to'],
+    message: '"to" must come after "from"',
+  });
 
 const call = z
   .strictObject({ opensOn: isoDate(), closesOn: isoDate() })
-  .refine((window) => window.opensOn < window.closesOn, {
-    path: ['closesOn'],
-    message: 'closesOn must come after opensOn',
-  });
+  .refine(
+    (window) => !isIsoDate(window.opensOn) || !isIsoDate(window.closesOn) || window.opensOn < window.closesOn,
+    {
+      path: ['closesOn'],
+      message: 'closesOn must come after opensOn',
+    },
+  );
 
 export const programmeSettingsSchema = z.strictObject({
   $comment: z.string().optional(),
   /** Every date and hour of the file is read in this zone. */
-  timeZone: z.string(expected('a time zone')).refine(isTimeZone, expected('an IANA time zone like Europe/Paris')),
+  timeZone: z
+    .string(expected('a time zone'))
+    .refine(isTimeZone, expected('an IANA time zone like Europe/Paris')),
   territory: z.strictObject({
     name: text(),
     /** SIREN of the EPCI the list was derived from (scripts/buildTerritory.ts); null for a hand-made list. */
-    epci: z.string().regex(/^\d{9}$/, expected('a 9-digit SIREN or null')).nullable(),
+    epci: z
+      .string()
+      .regex(/^\d{9}$/, expected('a 9-digit SIREN or null'))
+      .nullable(),
     /** Elsewhere in this department is REVIEW rather than NO. */
-    department: z.string(expected('a department code')).regex(/^(\d{2}|2[AB]|97\d)$/, expected('a code like "30"')),
+    department: z
+      .string(expected('a department code'))
+      .regex(/^(\d{2}|2[AB]|97\d)$/, expected('a code like "30"')),
     inseeCodes: uniqueItems(
       z.string(expected('an INSEE code')).regex(/^(\d{5}|2[AB]\d{3})$/, expected('a 5-character INSEE code')),
       'INSEE codes',
@@ -85,7 +115,12 @@ export const programmeSettingsSchema = z.strictObject({
     default: effect,
     sections: z.partialRecord(z.enum(NAF_SECTIONS, expected('a NAF section letter A–U')), effect),
     divisions: z.record(
-      z.string().refine((division) => sectionOfDivision(division) !== undefined, expected('a NAF division like "49"')),
+      z
+        .string()
+        .refine(
+          (division) => sectionOfDivision(division) !== undefined,
+          expected('a NAF division like "49"'),
+        ),
       effect,
     ),
   }),
@@ -99,6 +134,7 @@ export const programmeSettingsSchema = z.strictObject({
     .array(call, expected('a list of calls { opensOn, closesOn }'))
     .min(1, expected('at least one call'))
     .superRefine((calls, ctx) => {
+      if (calls.some((window) => !isIsoDate(window.opensOn) || !isIsoDate(window.closesOn))) return;
       const sorted = [...calls].sort((a, b) => a.opensOn.localeCompare(b.opensOn));
       sorted.slice(1).forEach((later, index) => {
         if (later.opensOn <= sorted[index].closesOn)
@@ -115,7 +151,7 @@ export const programmeSettingsSchema = z.strictObject({
   retention: z.strictObject({ draftIdleDays: positiveInteger(), fileYearsAfterDecision: positiveInteger() }),
   documents: uniqueItems(key(), 'document keys').min(1, expected('at least one document')),
   otherHelp: z.array(
-    z.strictObject({ key: key(), name: text(), url: httpUrl(), descriptionKey: key() }),
+    z.strictObject({ key: key(), name: text(), url: httpUrl(), descriptionKey: localeKey() }),
     expected('a list of { key, name, url, descriptionKey }'),
   ),
   dataProtection: z.strictObject({
@@ -145,12 +181,18 @@ export class SettingsError extends Error {
 
 function pathText(path: readonly PropertyKey[]): string {
   return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('');
 }
 
-const unknownKeys = (issue: { code: string; keys?: string[] }): string | undefined =>
-  issue.code === 'unrecognized_keys' && issue.keys ? `unknown key ${issue.keys.join(', ')}` : undefined;
+/** Zod's own wording for these two says less than what we know. */
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? issue.message;
+  return issue.message;
+}
 
 export function parseProgrammeSettings(json: unknown, source = 'inline'): ProgrammeSettings {
   const parsed = programmeSettingsSchema.safeParse(json, {
@@ -160,7 +202,7 @@ export function parseProgrammeSettings(json: unknown, source = 'inline'): Progra
     throw new SettingsError(
       source,
       parsed.error.issues.map((issue) => {
-        const message = unknownKeys(issue) ?? issue.message;
+        const message = issueText(issue);
         return issue.path.length > 0 ? `${pathText(issue.path)}: ${message}` : message;
       }),
     );

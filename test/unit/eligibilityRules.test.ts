@@ -1,0 +1,269 @@
+import { findCommunes, type Commune } from '../../dialogs/domain/communes.js';
+import {
+  ELIGIBILITY_RULES,
+  NOT_ANSWERED_REASON,
+  type AnswerKey,
+  type EligibilityAnswers,
+  type RuleId,
+} from '../../dialogs/domain/eligibilityRules.js';
+import {
+  ELIGIBILITY_QUESTION_ORDER,
+  computeVerdict,
+  nextQuestion,
+} from '../../dialogs/domain/eligibilityVerdict.js';
+import { loadProgrammeSettings, type ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+
+const settings = loadProgrammeSettings('programme/alize.settings.json');
+
+function communeNamed(text: string): Commune {
+  const lookup = findCommunes(text, settings.territory);
+  if (lookup.kind !== 'found') throw new Error(`${text}: ${lookup.kind}`);
+  return lookup.commune;
+}
+
+/** The result of one rule, given only what it needs. */
+function ruleResult(ruleId: RuleId, answers: EligibilityAnswers, programme: ProgrammeSettings = settings) {
+  const result = computeVerdict(answers, programme).results.find((candidate) => candidate.ruleId === ruleId);
+  if (!result) throw new Error(`no rule ${ruleId}`);
+  return result;
+}
+
+/** An applicant who knows all the answers of an eligible company: 12 staff in Alès machining parts. */
+const eligibleMachiningSme: Required<EligibilityAnswers> = {
+  commune: { inseeCode: '30007', name: 'Alès', department: '30' },
+  headcount: 12,
+  turnover: 1_800_000,
+  balanceSheet: 900_000,
+  independent: true,
+  sector: { nafCode: '25.62B' },
+  projectType: 'development',
+  jobs: 3,
+  proceedings: 'none',
+  goodStanding: 'yes',
+  deMinimis: 20_000,
+};
+
+/** Asks nextQuestion until it says stop, answering from `applicant`; returns the questions asked and the answers. */
+function walk(applicant: EligibilityAnswers) {
+  const answers: EligibilityAnswers = {};
+  const asked: AnswerKey[] = [];
+  for (let key = nextQuestion(answers, settings); key !== null; key = nextQuestion(answers, settings)) {
+    if (asked.includes(key) || applicant[key] === undefined)
+      throw new Error(`asked ${key} again or unanswerable`);
+    asked.push(key);
+    Object.assign(answers, { [key]: applicant[key] });
+  }
+  return { asked, answers, verdict: computeVerdict(answers, settings) };
+}
+
+describe('each rule at its thresholds', () => {
+  test.each<[EligibilityAnswers['headcount'], string, string]>([
+    [0, 'OK', 'headcount.sme'],
+    [249, 'OK', 'headcount.sme'],
+    [250, 'NO', 'headcount.tooMany'],
+    [400, 'NO', 'headcount.tooMany'],
+    ['unknown', 'REVIEW', 'headcount.unknown'],
+  ])('headcount %j → %s', (headcount, effect, reason) => {
+    expect(ruleResult('headcount', { headcount })).toMatchObject({
+      effect,
+      reason: `eligibility:reason.${reason}`,
+    });
+  });
+
+  test.each<[EligibilityAnswers['turnover'], EligibilityAnswers['balanceSheet'], string]>([
+    [50_000_000, 43_000_000, 'OK'],
+    [50_000_000, 44_000_000, 'OK'],
+    [50_000_000, undefined, 'OK'], // the balance sheet is not even needed
+    [50_000_001, 43_000_000, 'OK'],
+    [50_000_001, 43_000_001, 'NO'],
+    [50_000_001, 44_000_000, 'NO'],
+    [50_000_001, 'unknown', 'REVIEW'],
+    ['unknown', 43_000_000, 'OK'],
+    ['unknown', 44_000_000, 'REVIEW'],
+    ['unknown', 'unknown', 'REVIEW'],
+  ])('turnover %j and balance sheet %j → %s', (turnover, balanceSheet, effect) => {
+    expect(ruleResult('size', { turnover, balanceSheet }).effect).toBe(effect);
+  });
+
+  test.each<[EligibilityAnswers['deMinimis'], string]>([
+    [0, 'OK'],
+    [300_000, 'OK'],
+    [300_001, 'NO'],
+    ['unknown', 'REVIEW'],
+  ])('de minimis received %j → %s', (deMinimis, effect) => {
+    expect(ruleResult('deMinimis', { deMinimis }).effect).toBe(effect);
+  });
+
+  test.each<[string, string, string]>([
+    ['Alès', 'OK', 'territory.inside'],
+    ['30340 Salindres', 'OK', 'territory.inside'],
+    ['Bagnols-sur-Cèze', 'REVIEW', 'territory.department'],
+    ['Nîmes', 'REVIEW', 'territory.department'],
+    ['Montpellier', 'NO', 'territory.outside'],
+  ])('establishment in %s → %s', (text, effect, reason) => {
+    expect(ruleResult('territory', { commune: communeNamed(text) })).toMatchObject({
+      effect,
+      reason: `eligibility:reason.${reason}`,
+    });
+  });
+
+  test.each<[RuleId, EligibilityAnswers, string, string]>([
+    ['independence', { independent: true }, 'OK', 'independence.independent'],
+    ['independence', { independent: false }, 'REVIEW', 'independence.group'],
+    ['independence', { independent: 'unknown' }, 'REVIEW', 'independence.unknown'],
+    ['sector', { sector: { nafCode: '25.62B' } }, 'OK', 'sector.targeted'],
+    ['sector', { sector: { category: 'commerce' } }, 'REVIEW', 'sector.other'],
+    ['sector', { sector: { nafCode: '01.11Z' } }, 'NO', 'sector.excluded'],
+    ['projectType', { projectType: 'development' }, 'OK', 'projectType.development'],
+    ['projectType', { projectType: 'creation' }, 'REVIEW', 'projectType.creation'],
+    ['projectType', { projectType: 'takeover' }, 'REVIEW', 'projectType.takeover'],
+    ['jobs', { jobs: 0 }, 'NO', 'jobs.belowMinimum'],
+    ['jobs', { jobs: 1 }, 'OK', 'jobs.enough'],
+    ['proceedings', { proceedings: 'none' }, 'OK', 'proceedings.none'],
+    ['proceedings', { proceedings: 'safeguard' }, 'REVIEW', 'proceedings.ongoing'],
+    ['proceedings', { proceedings: 'receivership' }, 'REVIEW', 'proceedings.ongoing'],
+    ['proceedings', { proceedings: 'liquidation' }, 'NO', 'proceedings.liquidation'],
+    ['proceedings', { proceedings: 'unknown' }, 'REVIEW', 'proceedings.unknown'],
+    ['standing', { goodStanding: 'yes' }, 'OK', 'standing.upToDate'],
+    ['standing', { goodStanding: 'no' }, 'REVIEW', 'standing.notUpToDate'],
+    ['standing', { goodStanding: 'plan' }, 'REVIEW', 'standing.paymentPlan'],
+    ['standing', { goodStanding: 'unknown' }, 'REVIEW', 'standing.unknown'],
+  ])('%s %j → %s', (ruleId, answers, effect, reason) => {
+    expect(ruleResult(ruleId, answers)).toMatchObject({ effect, reason: `eligibility:reason.${reason}` });
+  });
+
+  test('thresholds come from the settings: a minimum of 2 jobs refuses 1', () => {
+    const stricter = { ...settings, jobs: { minimum: 2, horizonMonths: 24 } };
+    expect(ruleResult('jobs', { jobs: 1 }, stricter)).toMatchObject({
+      effect: 'NO',
+      details: { jobs: 1, minimum: 2, horizonMonths: 24 },
+    });
+  });
+
+  test('an unanswered rule asks for a review and names what is missing', () => {
+    expect(ruleResult('size', {})).toEqual({
+      ruleId: 'size',
+      effect: 'REVIEW',
+      reason: NOT_ANSWERED_REASON,
+      details: { missing: 'turnover' },
+    });
+  });
+});
+
+describe('the verdict folds the rules', () => {
+  test.each<[string, EligibilityAnswers, string]>([
+    ['all OK', eligibleMachiningSme, 'OK'],
+    ['one REVIEW', { ...eligibleMachiningSme, projectType: 'creation' }, 'REVIEW'],
+    ['one NO among REVIEWs', { ...eligibleMachiningSme, projectType: 'creation', jobs: 0 }, 'NO'],
+    ['an answer missing', { ...eligibleMachiningSme, goodStanding: undefined }, 'REVIEW'],
+  ])('%s → %s', (_case, answers, verdict) => {
+    expect(computeVerdict(answers, settings).verdict).toBe(verdict);
+  });
+
+  test('lists every rule once, the failing ones and those to review', () => {
+    const result = computeVerdict({ ...eligibleMachiningSme, jobs: 0, independent: false }, settings);
+    expect(result.results.map((rule) => rule.ruleId)).toEqual(ELIGIBILITY_RULES.map((rule) => rule.id));
+    expect(result.failing.map((rule) => rule.ruleId)).toEqual(['jobs']);
+    expect(result.toReview.map((rule) => rule.ruleId)).toEqual(['independence']);
+  });
+
+  test('every reason is a locale key of eligibility:reason', () => {
+    const reasons = computeVerdict(eligibleMachiningSme, settings).results.map((rule) => rule.reason);
+    reasons.forEach((reason) => expect(reason).toMatch(/^eligibility:reason\.[a-zA-Z]+(\.[a-zA-Z]+)?$/));
+  });
+});
+
+describe('the walk of questions', () => {
+  test('asks every answer some rule needs, each once', () => {
+    const needed = new Set(ELIGIBILITY_RULES.flatMap((rule) => rule.needs));
+    expect(new Set(ELIGIBILITY_QUESTION_ORDER)).toEqual(needed);
+    expect(ELIGIBILITY_QUESTION_ORDER.slice(0, 4)).toEqual([
+      'commune',
+      'headcount',
+      'turnover',
+      'balanceSheet',
+    ]);
+  });
+
+  test('an SME of 12 people in Alès machining parts (25.62B), developing, 3 jobs → OK in 10 questions', () => {
+    const { asked, verdict } = walk({ ...eligibleMachiningSme, commune: communeNamed('Alès') });
+    expect(verdict.verdict).toBe('OK');
+    expect(asked.length).toBeLessThanOrEqual(10);
+    expect(asked).not.toContain('balanceSheet');
+  });
+
+  test('a 400-person company in Montpellier → NO for both the territory and the headcount, in 2 questions', () => {
+    const { asked, verdict } = walk({
+      ...eligibleMachiningSme,
+      commune: communeNamed('Montpellier'),
+      headcount: 400,
+    });
+    expect(asked).toEqual(['commune', 'headcount']);
+    expect(verdict.verdict).toBe('NO');
+    expect(verdict.failing.map((rule) => [rule.ruleId, rule.reason])).toEqual([
+      ['territory', 'eligibility:reason.territory.outside'],
+      ['headcount', 'eligibility:reason.headcount.tooMany'],
+    ]);
+  });
+
+  test('outside the territory the walk still settles the SME status, then stops', () => {
+    const large = {
+      ...eligibleMachiningSme,
+      commune: communeNamed('Montpellier'),
+      turnover: 60e6,
+      balanceSheet: 45e6,
+    };
+    expect(walk(large).asked).toEqual(['commune', 'headcount', 'turnover', 'balanceSheet']);
+    expect(walk(large).verdict.failing.map((rule) => rule.ruleId)).toEqual(['territory', 'size']);
+    expect(walk({ ...large, turnover: 2e6 }).asked).toEqual(['commune', 'headcount', 'turnover']);
+  });
+
+  test('an owner who does not know whether a group owns the company → REVIEW for independence', () => {
+    const { asked, verdict } = walk({ ...eligibleMachiningSme, independent: 'unknown' });
+    expect(asked.filter((key) => key === 'independent')).toHaveLength(1);
+    expect(verdict.verdict).toBe('REVIEW');
+    expect(verdict.toReview).toEqual([
+      { ruleId: 'independence', effect: 'REVIEW', reason: 'eligibility:reason.independence.unknown', details: { independent: 'unknown' } },
+    ]);
+  }); // prettier-ignore
+
+  test.each<[string, Partial<EligibilityAnswers>, AnswerKey]>([
+    ['250 staff', { headcount: 250 }, 'headcount'],
+    ['both ceilings exceeded', { turnover: 60e6, balanceSheet: 50e6 }, 'balanceSheet'],
+    ['agriculture', { sector: { nafCode: '01.11Z' } }, 'sector'],
+    ['no job', { jobs: 0 }, 'jobs'],
+    ['in liquidation', { proceedings: 'liquidation' }, 'proceedings'],
+    ['over the de minimis ceiling', { deMinimis: 300_001 }, 'deMinimis'],
+  ])('stops at the first certain NO (%s), after %s', (_case, answers, lastQuestion) => {
+    const { asked, verdict } = walk({ ...eligibleMachiningSme, ...answers });
+    expect(asked.at(-1)).toBe(lastQuestion);
+    expect(verdict.verdict).toBe('NO');
+  });
+
+  test('a Gard commune outside the territory goes on to a REVIEW, not a stop', () => {
+    const { asked, verdict } = walk({ ...eligibleMachiningSme, commune: communeNamed('Bagnols-sur-Cèze') });
+    expect(asked).toHaveLength(10);
+    expect(verdict.verdict).toBe('REVIEW');
+    expect(verdict.toReview.map((rule) => rule.ruleId)).toEqual(['territory']);
+  });
+
+  test('"je ne sais pas" everywhere ends (no loop) with a REVIEW', () => {
+    const { asked, verdict } = walk({
+      ...eligibleMachiningSme,
+      headcount: 'unknown',
+      turnover: 'unknown',
+      balanceSheet: 'unknown',
+      independent: 'unknown',
+      proceedings: 'unknown',
+      goodStanding: 'unknown',
+      deMinimis: 'unknown',
+    });
+    expect(asked).toEqual(ELIGIBILITY_QUESTION_ORDER);
+    expect(verdict.verdict).toBe('REVIEW');
+  });
+
+  test('nothing is asked again once answered', () => {
+    expect(nextQuestion(eligibleMachiningSme, settings)).toBeNull();
+    expect(nextQuestion({ commune: eligibleMachiningSme.commune }, settings)).toBe('headcount');
+  });
+});
