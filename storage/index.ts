@@ -1,6 +1,16 @@
 export * from './applicationQueue.js';
 export * from './applicationStatus.js';
+export { applicationsToCsv, csvCell, CSV_BOM, CSV_LINE_END, CSV_SEPARATOR } from './applicationCsv.js';
+export {
+  APPLICATION_AMOUNT_KEYS,
+  APPLICATION_COLUMNS,
+  APPLICATION_DATA_KEYS,
+  APPLICATION_META_KEYS,
+  applicationToRecord,
+  dataKeysOf,
+} from './applicationView.js';
 export { AtomicJsonFile, CorruptJsonFileError } from './atomicJsonFile.js';
+export * from './contactRequests.js';
 export { LockTimeoutError, type FileLockOptions } from './fileLock.js';
 export { createLowdbApplicationQueue, type LowdbApplicationQueueOptions } from './lowdbApplicationQueue.js';
 export { DEFAULT_STATE_CACHE_SIZE, LowdbStorage, type LowdbStorageOptions } from './lowdbStorage.js';

@@ -1,0 +1,141 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  applicationsToCsv,
+  applicationToRecord,
+  CorruptJsonFileError,
+  IllegalTransitionError,
+  LockTimeoutError,
+  STATUS_TRANSITIONS,
+  UnknownReferenceError,
+  type ApplicationQueue,
+  type ApplicationStatus,
+  type ContactRequestStore,
+} from '../storage/index.js';
+import {
+  applicationBlock,
+  applicationsTable,
+  contactRequestsTable,
+  type CommitteeText,
+} from './committeeFormat.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Everything a command touches, passed in so that nothing here reads the environment. */
+export interface CommitteeContext {
+  queue: ApplicationQueue;
+  requests: ContactRequestStore;
+  text: CommitteeText;
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export type CommitteeCommand =
+  | { name: 'list'; status?: ApplicationStatus; json: boolean }
+  | { name: 'show'; reference: string; json: boolean }
+  | { name: 'export'; csv: string; status?: ApplicationStatus }
+  | { name: 'status'; reference: string; to: ApplicationStatus; by: string; comment?: string }
+  | { name: 'callbacks'; json: boolean }
+  | { name: 'help' };
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Runs one parsed command and returns the process exit code; refusals are reported on stderr. */
+export async function runCommittee(command: CommitteeCommand, context: CommitteeContext): Promise<number> {
+  try {
+    return await run(command, context);
+  } catch (error) {
+    context.err(
+      `${context.text.t('committee:error.prefix', { message: describeFailure(error, context.text) })}\n`,
+    );
+    return EXIT_FAILURE;
+  }
+}
+
+async function run(command: CommitteeCommand, context: CommitteeContext): Promise<number> {
+  const { queue, text, out } = context;
+  const { t } = text;
+  switch (command.name) {
+    case 'help':
+      out(`${usageText(text)}\n`);
+      return EXIT_OK;
+    case 'list': {
+      const apps = await queue.list({ status: command.status });
+      if (command.json) out(json(apps.map(applicationToRecord)));
+      else if (apps.length === 0) {
+        out(
+          `${command.status ? t('committee:list.emptyStatus', { status: command.status }) : t('committee:list.empty')}\n`,
+        );
+      } else
+        out(`${applicationsTable(apps, text)}\n\n${t('committee:list.total', { total: apps.length })}\n`);
+      return EXIT_OK;
+    }
+    case 'show': {
+      const app = await queue.get(command.reference);
+      if (!app) throw new UnknownReferenceError(command.reference);
+      out(command.json ? json(applicationToRecord(app)) : `${applicationBlock(app, text)}\n`);
+      return EXIT_OK;
+    }
+    case 'export': {
+      const apps = await queue.list({ status: command.status });
+      const file = path.resolve(context.cwd, command.csv);
+      await writeFile(file, applicationsToCsv(apps), 'utf8');
+      out(`${t('committee:export.done', { total: apps.length, file })}\n`);
+      return EXIT_OK;
+    }
+    case 'status': {
+      // Checked first so that an unknown reference never creates the data folders (changeStatus checks again).
+      const before = await queue.get(command.reference);
+      if (!before) throw new UnknownReferenceError(command.reference);
+      const after = await queue.changeStatus(command.reference, command.to, command.by, command.comment);
+      const from = after.history[after.history.length - 1]?.from ?? before.status;
+      out(`${t('committee:status.changed', { reference: after.reference, from, to: after.status })}\n`);
+      return EXIT_OK;
+    }
+    case 'callbacks': {
+      const requests = await context.requests.list();
+      if (command.json) out(json(requests));
+      else if (requests.length === 0) out(`${t('committee:callbacks.empty')}\n`);
+      else
+        out(
+          `${contactRequestsTable(requests, text)}\n\n${t('committee:callbacks.total', { total: requests.length })}\n`,
+        );
+      return EXIT_OK;
+    }
+  }
+}
+
+export function usageText(text: CommitteeText): string {
+  const { t, list } = text;
+  const statuses = Object.keys(STATUS_TRANSITIONS).join(', ');
+  return [
+    t('committee:usage.title'),
+    '',
+    t('committee:usage.commandsTitle'),
+    ...list('committee:usage.commands'),
+    '',
+    ...list('committee:usage.footer', { statuses }),
+  ].join('\n');
+}
+
+function describeFailure(error: unknown, text: CommitteeText): string {
+  const { t } = text;
+  if (error instanceof UnknownReferenceError) {
+    return t('committee:error.unknownReference', { reference: error.reference });
+  }
+  if (error instanceof IllegalTransitionError) {
+    const allowed = STATUS_TRANSITIONS[error.from];
+    return t('committee:error.illegalTransition', {
+      reference: error.reference,
+      from: error.from,
+      to: error.to,
+      allowed: allowed.length > 0 ? allowed.join(', ') : t('committee:error.finalStatus'),
+    });
+  }
+  if (error instanceof LockTimeoutError) return t('committee:error.locked');
+  if (error instanceof CorruptJsonFileError) return t('committee:error.corrupt', { file: error.filePath });
+  return t('committee:error.unexpected', { message: error instanceof Error ? error.message : String(error) });
+}

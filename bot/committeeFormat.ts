@@ -1,0 +1,182 @@
+import type { SupportedLocale, TurnLanguage } from '../dialogs/translator.js';
+import {
+  APPLICATION_AMOUNT_KEYS,
+  applicationToRecord,
+  dataKeysOf,
+  type ContactRequest,
+  type StoredApplication,
+} from '../storage/index.js';
+
+/** What the committee's human output needs: the sentences, and whether a field has a label of its own. */
+export interface CommitteeText extends TurnLanguage {
+  hasKey(key: string): boolean;
+}
+
+// The committee sits in Alès: times are shown on the Paris clock whatever the machine's time zone.
+const TIME_ZONE = 'Europe/Paris';
+const INTL_LOCALE: Record<SupportedLocale, string> = { fr: 'fr-FR', en: 'en-GB' };
+const COMPANY_WIDTH = 32;
+
+export function formatDateTime(iso: string, locale: SupportedLocale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const format = { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE } as const;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], format).format(date);
+}
+
+function formatDay(iso: string, locale: SupportedLocale): string {
+  // A calendar date has no time zone: read and print it as UTC so it never moves by a day.
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeZone: 'UTC' }).format(date);
+}
+
+export function formatAmount(value: number, locale: SupportedLocale): string {
+  const format: Intl.NumberFormatOptions = {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 2,
+    minimumFractionDigits: 0,
+  };
+  return new Intl.NumberFormat(INTL_LOCALE[locale], format).format(value);
+}
+
+/** Applicants typed this text: drop control characters so it cannot drive the committee's terminal. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** One value as a person reads it: amounts in euros, dates on the French clock, yes/no, lists. */
+export function formatValue(key: string, value: unknown, text: CommitteeText): string {
+  const { locale, t } = text;
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+    return t('committee:value.none');
+  }
+  if (typeof value === 'boolean') return t(value ? 'committee:value.yes' : 'committee:value.no');
+  if (typeof value === 'number') {
+    if (APPLICATION_AMOUNT_KEYS.includes(key)) return formatAmount(value, locale);
+    return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+  }
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value, locale);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value, locale);
+    return clean(value);
+  }
+  if (Array.isArray(value)) return value.map((item) => formatValue(key, item, text)).join(', ');
+  return clean(JSON.stringify(value));
+}
+
+/** Columns padded to their widest cell, two spaces apart; `right` marks the columns of numbers. */
+export function renderTable(headers: string[], rows: string[][], right: boolean[] = []): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => row[column].length)),
+  );
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => (right[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+function oneLine(value: string, width?: number): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return width !== undefined && flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+}
+
+export function applicationsTable(apps: StoredApplication[], text: CommitteeText): string {
+  const header = (key: string): string => text.t(`committee:list.header.${key}`);
+  const field = (app: StoredApplication, key: string): string => formatValue(key, app.data[key], text);
+  const rows = apps.map((app) => [
+    app.reference,
+    app.status,
+    formatDateTime(app.submittedAt, text.locale),
+    oneLine(field(app, 'company.name'), COMPANY_WIDTH),
+    oneLine(field(app, 'company.commune')),
+    oneLine(field(app, 'project.amountRequested')),
+    oneLine(field(app, 'project.jobsCreated')),
+  ]);
+  const headers = ['reference', 'status', 'submittedAt', 'company', 'commune', 'amount', 'jobs'].map(header);
+  return renderTable(headers, rows, [false, false, false, false, false, true, true]);
+}
+
+const SECTIONS = ['company', 'project', 'contact'] as const;
+
+/** The whole file, meta first, then the form by section, then the history. */
+export function applicationBlock(app: StoredApplication, text: CommitteeText): string {
+  const { t } = text;
+  const record = applicationToRecord(app); // the normalised values (SIRET without spaces…)
+  const withCode = (label: string, code: string): string => (label === code ? code : `${label} (${code})`);
+  const meta: [string, string][] = [
+    ['status', withCode(t(`committee:status.label.${app.status}`), app.status)],
+    ['submittedAt', formatDateTime(app.submittedAt, text.locale)],
+    ['channel', clean(app.channel)],
+    ['origin', withCode(t(`committee:origin.${app.origin}`), app.origin)],
+    ['userId', clean(app.userId)],
+  ];
+  if (app.advisorId !== undefined) meta.push(['advisorId', clean(app.advisorId)]);
+  if (app.eligibility !== undefined) {
+    meta.push(['verdict', app.eligibility.verdict]);
+    meta.push(['reasons', formatValue('eligibility.reasons', app.eligibility.reasons, text)]);
+  }
+  const groups = new Map<string, [string, string][]>();
+  for (const key of dataKeysOf(app)) {
+    const prefix = key.split('.')[0];
+    const section = (SECTIONS as readonly string[]).includes(prefix) ? prefix : 'other';
+    const label = text.hasKey(`committee:field.${key}`) ? t(`committee:field.${key}`) : key;
+    groups.set(section, [...(groups.get(section) ?? []), [label, formatValue(key, record[key], text)]]);
+  }
+  const labelled: [string, string][] = meta.map(([key, value]) => [t(`committee:show.meta.${key}`), value]);
+  const width = Math.max(...[...labelled, ...[...groups.values()].flat()].map(([label]) => label.length));
+  const lines = (pairs: [string, string][]): string[] =>
+    pairs.map(([label, value]) => {
+      const indented = value.replace(/\n/g, `\n${' '.repeat(width + 5)}`);
+      return `  ${t('committee:show.line', { label: label.padEnd(width), value: indented })}`;
+    });
+  const sections = [...SECTIONS, 'other'].filter((section) => groups.has(section));
+  return [
+    t('committee:show.title', { reference: app.reference }),
+    ...lines(labelled),
+    ...sections.flatMap((section) => [
+      '',
+      t(`committee:show.section.${section}`),
+      ...lines(groups.get(section) ?? []),
+    ]),
+    '',
+    t('committee:show.section.history'),
+    ...app.history.map((change) => {
+      const line = t('committee:show.historyLine', {
+        at: formatDateTime(change.at, text.locale),
+        by: clean(change.by),
+        from: change.from ?? t('committee:show.submission'),
+        to: change.to,
+      });
+      const comment = change.comment
+        ? `  ${t('committee:show.historyComment', { comment: clean(change.comment) })}`
+        : '';
+      return `  ${line}${comment}`;
+    }),
+  ].join('\n');
+}
+
+export function contactRequestsTable(requests: ContactRequest[], text: CommitteeText): string {
+  const { t } = text;
+  const cell = (value: string | undefined, width?: number): string =>
+    value === undefined || value === '' ? t('committee:value.none') : oneLine(clean(value), width);
+  const rows = requests.map((request) => [
+    formatDateTime(request.createdAt, text.locale),
+    t(`committee:callbacks.kind.${request.kind}`),
+    t(`committee:callbacks.status.${request.status}`),
+    cell(request.name, 28),
+    cell(request.phone),
+    cell(request.preferredMoment, 24),
+    cell(request.reason, 40),
+    cell(request.userId, 24),
+  ]);
+  const keys = ['createdAt', 'kind', 'status', 'name', 'phone', 'moment', 'reason', 'userId'];
+  return renderTable(
+    keys.map((key) => t(`committee:callbacks.header.${key}`)),
+    rows,
+  );
+}

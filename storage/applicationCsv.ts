@@ -1,0 +1,83 @@
+import type { StatusChange, StoredApplication } from './applicationQueue.js';
+import { APPLICATION_COLUMNS, applicationToRecord, dataKeysOf } from './applicationView.js';
+
+// French Excel: it reads the BOM as "this is UTF-8", splits on ";" (the list separator of a French Windows)
+// and expects CRLF line ends and a comma as decimal separator.
+export const CSV_BOM = '\uFEFF';
+export const CSV_SEPARATOR = ';';
+export const CSV_LINE_END = '\r\n';
+
+/**
+ * The committee export: a header row of record keys, then one row per application. Without `columns`, the
+ * fixed columns (APPLICATION_COLUMNS: meta, DOMAIN.md table, history) come first, and form keys outside the
+ * table follow at the very end, sorted, so that the fixed columns never move.
+ */
+export function applicationsToCsv(apps: readonly StoredApplication[], columns?: readonly string[]): string {
+  const header = columns ?? defaultColumns(apps);
+  const rows = apps.map((app) => {
+    const record = applicationToRecord(app);
+    return header.map((column) => csvCell(record[column], column));
+  });
+  return CSV_BOM + [header.map((column) => csvCell(column)), ...rows].map(csvLine).join('');
+}
+
+function defaultColumns(apps: readonly StoredApplication[]): string[] {
+  const fixed = new Set(APPLICATION_COLUMNS);
+  const extra = new Set(apps.flatMap((app) => dataKeysOf(app)).filter((key) => !fixed.has(key)));
+  return [...APPLICATION_COLUMNS, ...[...extra].sort()];
+}
+
+function csvLine(cells: string[]): string {
+  return cells.join(CSV_SEPARATOR) + CSV_LINE_END;
+}
+
+/** One cell, escaped and quoted as needed. Only text is guarded: a negative number is a number. */
+export function csvCell(value: unknown, column?: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value) : '';
+  if (typeof value === 'boolean') return String(value);
+  return quote(guardFormula(cellText(value, column)));
+}
+
+/** Plain digits, comma as decimal separator, no thousands grouping (Excel would read "1 234" as text). */
+function formatNumber(value: number): string {
+  return String(value).replace('.', ',');
+}
+
+function cellText(value: unknown, column: string | undefined): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const items = column === 'history' ? value.map((item) => historyText(item)) : value.map(itemText);
+    return items.join(', ');
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function itemText(item: unknown): string {
+  if (typeof item === 'number') return formatNumber(item);
+  if (item instanceof Date) return item.toISOString();
+  if (typeof item === 'object' && item !== null) return JSON.stringify(item);
+  return String(item);
+}
+
+/** `2026-03-17T08:00:00.000Z jury: received > in_review (comment)`: no words, so no locale is needed. */
+function historyText(item: unknown): string {
+  if (typeof item !== 'object' || item === null || !('to' in item)) return itemText(item);
+  const change = item as StatusChange;
+  const comment = change.comment ? ` (${change.comment})` : '';
+  const move = change.from ? `${change.from} > ${change.to}` : change.to;
+  return `${change.at} ${change.by}: ${move}${comment}`;
+}
+
+/** A text cell Excel could run as a formula (`=`, `+`, `-`, `@`, tab, CR) is made literal with an apostrophe. */
+function guardFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function quote(text: string): string {
+  // Line breaks inside a cell become LF, so CRLF only ever ends a row.
+  const cell = text.replace(/\r\n?/g, '\n');
+  return /[;"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
