@@ -1,0 +1,145 @@
+import { foldWords } from './applicationFieldKit.js';
+
+/**
+ * The closed answers of the form and the words that name them. Patterns run on folded text (see `foldWords`)
+ * and must also recognise the button titles of both locale files, since a click sends the title.
+ */
+type Patterns<V extends string> = ReadonlyArray<readonly [V, RegExp]>;
+
+export const LEGAL_FORMS = ['EI', 'EURL', 'SARL', 'SAS', 'SASU', 'SA', 'SNC', 'SCOP', 'other'] as const;
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+/** Order settles overlaps: a SCOP is often a SARL, "SAS unipersonnelle" is a SASU, "SARL unipersonnelle" an EURL. */
+export const LEGAL_FORM_PATTERNS: Patterns<LegalForm> = [
+  ['SCOP', /\b(scop|cooperative|co operative)\b/],
+  ['SASU', /\b(sasu|sas unipersonnelle|societe par actions simplifiee unipersonnelle)\b/],
+  ['EURL', /\b(eurl|sarl unipersonnelle|entreprise unipersonnelle a responsabilite limitee)\b/],
+  ['SNC', /\b(snc|nom collectif|general partnership)\b/],
+  ['SAS', /\b(sas|societe par actions simplifiee|simplified joint stock company)\b/],
+  ['SARL', /\b(sarl|societe a responsabilite limitee|limited liability company)\b/],
+  ['SA', /\b(sa|societe anonyme|public limited company)\b/],
+  // The EIRL was merged into the EI in 2022; a micro-entrepreneur is an EI too.
+  [
+    'EI',
+    /\b(ei|eirl|entreprise individuelle|entrepreneur individuel|auto ?entrepreneur|micro ?entrepr\w*|sole (trader|proprietor\w*))\b/,
+  ],
+  [
+    'other',
+    /\b(autres?|other|sci|selarl|selas|selafa|sca|scs|scic|gie|sem|spl|association|societe civile|gaec|earl)\b/,
+  ],
+];
+
+export const PROJECT_TYPES = ['development', 'creation', 'takeover'] as const;
+export const PROJECT_TYPE_PATTERNS: Patterns<(typeof PROJECT_TYPES)[number]> = [
+  [
+    'development',
+    /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|expansion|growth)\b/,
+  ],
+  ['creation', /\b(creat\w*|lancer|demarrer|nouvelle entreprise|start\w*)\b/],
+  ['takeover', /\b(repri\w*|repren\w*|reprendre|rachat|racheter|transmission|takeover|buy\w*)\b/],
+];
+
+export const PROCEEDINGS = ['none', 'safeguard', 'receivership', 'liquidation'] as const;
+/** "Non, pas de liquidation" is none: the plain answers are read first. */
+export const PROCEEDINGS_PATTERNS: Patterns<(typeof PROCEEDINGS)[number]> = [
+  ['none', /^(aucune?|non|rien|none|no)\b|\b(aucune procedure|pas de procedure|no proceedings)\b/],
+  ['safeguard', /\b(sauvegarde|safeguard)\b/],
+  ['receivership', /\b(redressement|receivership)\b/],
+  ['liquidation', /\bliquidation\b/],
+];
+
+export const GOOD_STANDING = ['yes', 'plan', 'no'] as const;
+export const GOOD_STANDING_PATTERNS: Patterns<(typeof GOOD_STANDING)[number]> = [
+  [
+    'plan',
+    /\b(echeancier|plan de (reglement|paiement|remboursement|apurement)|etalement|moratoire|payment plan)\b/,
+  ],
+  ['no', /\b(pas a jour|en retard|non|no|not up to date|behind)\b/],
+  ['yes', /\b(oui|yes|a jour|up to date|bien sur|tout a fait|absolument)\b/],
+];
+
+export const AID_TYPES = ['financial', 'advice', 'mentoring'] as const;
+export type AidType = (typeof AID_TYPES)[number];
+export const AID_TYPE_PATTERNS: Patterns<AidType> = [
+  ['financial', /\b(financ\w*|avances?|pret|argent|remboursable|tresorerie|money|loan|advance|funding)\b/],
+  ['advice', /\b(conseils?|conseiller|expert\w*|consultant\w*|consulting|diagnostic|advice|advisory)\b/],
+  ['mentoring', /\b(tutorat|tuteurs?|tutrices?|mentor\w*|parrain\w*|tutoring|coaching)\b/],
+];
+
+export const MENTORING_NEEDS = ['hr', 'production', 'quality', 'sales', 'finance', 'other'] as const;
+export type MentoringNeed = (typeof MENTORING_NEEDS)[number];
+export const MENTORING_NEED_PATTERNS: Patterns<MentoringNeed> = [
+  [
+    'hr',
+    /\b(rh|ressources humaines|recrut\w*|management|manageri\w*|formations?|competences|equipes?|human resources|hr|recruit\w*|training|staff)\b/,
+  ],
+  [
+    'production',
+    /\b(production|produire|industriali\w*|process\w*|procedes?|methodes|lean|ateliers?|fabrication|usine|logistique|achats?|maintenance|manufacturing|supply chain|purchasing)\b/,
+  ],
+  ['quality', /\b(qualite|certifi\w*|iso|normes?|hse|securite|quality|safety)\b/],
+  [
+    'sales',
+    /\b(commerci\w*|ventes?|vendre|marketing|export\w*|clients?|prospection|communication|sales|selling|customers?)\b/,
+  ],
+  ['finance', /\b(financ\w*|gestion|comptab\w*|tresorerie|budget\w*|accounting)\b/],
+  ['other', /\b(autres?|other|informatique|numerique|digital|juridique|strategie|innovation|recherche|it)\b/],
+];
+
+/** Document keys come from the settings; these are the words for the default list. */
+export const DOCUMENT_PATTERNS: Patterns<string> = [
+  [
+    'kbis',
+    /\b(kbis|k bis|extrait k|registre du commerce|rcs|immatriculation|registration|certificate of incorporation)\b/,
+  ],
+  [
+    'balanceSheets',
+    /\b(bilans?|comptes annuels|liasses?|balance sheets?|financial statements|annual accounts)\b/,
+  ],
+  ['urssafCertificate', /\b(urssaf|attestations? sociales?|vigilance|social security)\b/],
+  ['taxCertificate', /\b(attestations? fiscales?|regularite fiscale|impots?|tax\w*|dgfip)\b/],
+  ['rib', /\b(rib|iban|releve d identite bancaire|coordonnees bancaires|bank details)\b/],
+];
+export const DOCUMENTS_LATER =
+  /\b(plus tard|later|aucune?|rien|pas encore|pas maintenant|ulterieurement|enverrai|none|not yet|nothing)\b/;
+
+export const ALL_OF_THEM = /\b(les trois|les 3|tous|toutes|tout|l ensemble|all|everything|both)\b/;
+
+/** Negation reaches only the term right after it: "pas de financement, juste du conseil". */
+const NEGATION = /\b(sauf|sans|hormis|excepte|pas|ni|except|without|not|no)\b/;
+
+export interface ManyPicked<V extends string> {
+  values: V[];
+  /** Something was excluded ("tout sauf le tutorat"): worth confirming. */
+  negated: boolean;
+}
+
+/**
+ * Several answers in one sentence: "financier et tutorat", "conseil, tutorat", "les trois", "tout sauf le
+ * tutorat". "Tous/les trois" counts only when no specific answer is named ("tout le conseil" is advice).
+ * Values come back in the order of `terms`; `everything` is what "all" means.
+ */
+export function pickMany<V extends string>(
+  text: string,
+  terms: Patterns<V>,
+  everything: readonly V[],
+): ManyPicked<V> {
+  const folded = foldWords(text);
+  const hits: { value: V | 'all'; start: number; end: number }[] = [];
+  for (const [value, pattern] of [...terms, ['all', ALL_OF_THEM] as const]) {
+    for (const match of folded.matchAll(new RegExp(pattern.source, 'g'))) {
+      hits.push({ value, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start);
+  const included = new Set<V | 'all'>();
+  const excluded = new Set<V | 'all'>();
+  let previousEnd = 0;
+  for (const hit of hits) {
+    const negated = NEGATION.test(folded.slice(previousEnd, hit.start));
+    (negated ? excluded : included).add(hit.value);
+    previousEnd = Math.max(previousEnd, hit.end);
+  }
+  const specific = terms.map(([value]) => value).filter((value) => included.has(value));
+  const chosen = specific.length > 0 ? specific : included.has('all') ? [...everything] : [];
+  return { values: chosen.filter((value) => !excluded.has(value)), negated: excluded.size > 0 };
+}

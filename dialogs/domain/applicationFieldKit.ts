@@ -1,0 +1,205 @@
+import {
+  foldForMatch,
+  isDontKnow,
+  parseAmountEuros,
+  parseFrenchDate,
+  parseInteger,
+  type DatePreference,
+  type ParseFailure,
+} from '../french/index.js';
+import {
+  answerOf,
+  invalid,
+  type Answers,
+  type AnswerValue,
+  type Display,
+  type FormField,
+  type Interpretation,
+  type Params,
+  type QuestionChoice,
+} from '../questionnaire/question.js';
+import type { ProgrammeSettings } from './programmeSettings.js';
+
+/** What the application fields need to read an answer; `now` is the clock of the turn, never the real one. */
+export interface ApplicationContext {
+  settings: ProgrammeSettings;
+  locale: 'fr' | 'en';
+  now: Date;
+}
+
+/**
+ * A field of the form. Its `when` reads the answers only, so that the flat record of a file can be computed
+ * without a context (a function of one argument also fits the two-argument `FormField.when`).
+ */
+export type ApplicationField = FormField<ApplicationContext> & { when?(answers: Answers): boolean };
+
+/** Every reason an answer is refused, as `application:error.<reason>` (some have `_one`/`_other` plurals). */
+export const APPLICATION_ERROR_REASONS = [
+  'required', 'notEuros', 'severalNumbers', 'companyNameLength', 'siretChecksum', 'siretLength', 'siretMissing',
+  'siretSeveral', 'siretNeeded', 'notADate', 'invalidDate', 'severalDates', 'creationDateFuture',
+  'creationDateTooOld', 'startDatePast', 'startDateTooFar', 'nafInvalid', 'nafNeeded', 'addressInvalid',
+  'communeUnknown', 'communeOutside', 'amountTooLarge', 'investmentZero', 'amountOutOfBounds',
+  'amountAboveInvestment', 'investmentBelowAmount', 'jobsTooFew', 'percentRange', 'descriptionTooShort',
+  'descriptionTooLong', 'personNameInvalid', 'roleInvalid', 'otherFinancingInvalid', 'emailNoDomain',
+  'emailInvalid', 'emailMissing', 'emailSeveral', 'phoneNotFrench', 'phoneInvalid', 'phoneMissing',
+  'phoneSeveral', 'aidTypesUnknown', 'mentoringNeedsUnknown', 'documentsUnknown',
+] as const; // prettier-ignore
+export type ErrorReason = (typeof APPLICATION_ERROR_REASONS)[number];
+
+export const errorKey = (reason: ErrorReason): string => `application:error.${reason}`;
+export const refuse = (reason: ErrorReason, params?: Params): Interpretation =>
+  invalid(errorKey(reason), params);
+export const problem = (reason: ErrorReason, params?: Params) => ({ errorKey: errorKey(reason), params });
+
+/** Generic refusals shared with the eligibility questions. */
+export const NOT_A_CHOICE = 'questionnaire:error.notAChoice';
+
+/** Locale keys of a field follow its key: `application:question.company.siret`, `…example…`, `…label…`. */
+export function sentenceKeys(
+  key: string,
+): Pick<ApplicationField, 'key' | 'promptKey' | 'exampleKey' | 'labelKey'> {
+  return {
+    key,
+    promptKey: `application:question.${key}`,
+    exampleKey: `application:example.${key}`,
+    labelKey: `application:label.${key}`,
+  };
+}
+
+export const choice = (list: string, value: string): QuestionChoice => ({
+  value,
+  labelKey: `application:choice.${list}.${value}`,
+});
+
+export const amountDisplay = (amount: number): Display => ({
+  key: 'application:display.amount',
+  params: { amount },
+});
+export const countDisplay = (count: number): Display => ({
+  key: 'application:display.count',
+  params: { count },
+});
+export const dateDisplay = (date: string): Display => ({ key: 'application:display.date', params: { date } });
+export const literal = (value: AnswerValue): Display => ({ literal: String(value) });
+
+/** Lower case, no accents, dots of initials dropped ("S.A.R.L." → "sarl"), anything else a single space. */
+export function foldWords(text: string): string {
+  return foldForMatch(text)
+    .replace(/(?<=[a-z])\.(?=[a-z])/g, '')
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}
+
+/** The first value whose pattern matches the folded text; the order of `patterns` settles overlaps (SASU/SAS). */
+export function firstMatch<V extends string>(text: string, patterns: ReadonlyArray<readonly [V, RegExp]>) {
+  const folded = foldWords(text);
+  return patterns.find(([, pattern]) => pattern.test(folded))?.[0];
+}
+
+/** Numbers parser failures, as a reason for the user. */
+export function numberFailure(reason: ParseFailure, kind: 'amount' | 'count'): Interpretation {
+  if (reason === 'negative') return invalid('questionnaire:error.negative');
+  if (reason === 'not_integer') return invalid('questionnaire:error.notAWholeNumber');
+  if (reason === 'out_of_range') return invalid('questionnaire:error.tooLarge');
+  if (reason === 'currency') return refuse('notEuros');
+  if (reason === 'ambiguous') return refuse('severalNumbers');
+  return invalid(kind === 'amount' ? 'questionnaire:error.notAnAmount' : 'questionnaire:error.notANumber');
+}
+
+type FieldBase = Pick<ApplicationField, 'group'> & Partial<ApplicationField>;
+
+/**
+ * An amount in euros. `max` is the "please check" ceiling (a typo adds zeros: 100 M€ for a 100 k€ project);
+ * with `zero`, 0 € is refused for that reason.
+ */
+export function amountField(
+  key: string,
+  base: FieldBase & { max: number; allowNone?: boolean; zero?: ErrorReason },
+): ApplicationField {
+  const { max, allowNone, zero, ...rest } = base;
+  return {
+    ...sentenceKeys(key),
+    interpret(text, { locale }) {
+      if (isDontKnow(text)) return refuse('required');
+      const parsed = parseAmountEuros(text, { locale, allowNone });
+      if (!parsed.ok) return numberFailure(parsed.reason, 'amount');
+      if (zero && parsed.value === 0) return refuse(zero);
+      if (parsed.value > max) return refuse('amountTooLarge', { amount: parsed.value });
+      return answerOf(parsed.value, amountDisplay(parsed.value), parsed.certain);
+    },
+    display: (value) => (typeof value === 'number' ? amountDisplay(value) : literal(value)),
+    ...rest,
+  };
+}
+
+const NONE_COUNT = /^(aucun|aucune|zero|personne|none|no one|nobody|nil)$/;
+
+/** A whole number ≥ 0 (staff, jobs); "aucun" is 0. */
+export function countField(key: string, base: FieldBase & { max: number }): ApplicationField {
+  const { max, ...rest } = base;
+  return {
+    ...sentenceKeys(key),
+    interpret(text, { locale }) {
+      if (isDontKnow(text)) return refuse('required');
+      if (NONE_COUNT.test(foldWords(text))) return answerOf(0, countDisplay(0));
+      const parsed = parseInteger(text, { locale, min: 0, max });
+      if (!parsed.ok) return numberFailure(parsed.reason, 'count');
+      return answerOf(parsed.value, countDisplay(parsed.value), parsed.certain);
+    },
+    display: (value) => (typeof value === 'number' ? countDisplay(value) : literal(value)),
+    ...rest,
+  };
+}
+
+/** Today in the programme's time zone, as `YYYY-MM-DD` (en-CA writes dates that way). */
+export function todayIso({ now, settings }: ApplicationContext): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(now);
+}
+
+/** `YYYY-MM-DD` moved by whole years (29 February falls back to the 28th). */
+export function shiftYears(iso: string, years: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  const day = date.getUTCDate();
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  if (date.getUTCDate() !== day) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A calendar date stored as ISO; `check` refuses dates that are real but implausible for this field. */
+export function dateField(
+  key: string,
+  base: FieldBase & {
+    prefer: DatePreference;
+    check?(iso: string, context: ApplicationContext): Interpretation | undefined;
+  },
+): ApplicationField {
+  const { prefer, check, ...rest } = base;
+  return {
+    ...sentenceKeys(key),
+    interpret(text, context) {
+      if (isDontKnow(text)) return refuse('required');
+      const { now, locale, settings } = context;
+      const parsed = parseFrenchDate(text, { now, prefer, locale, timeZone: settings.timeZone });
+      if (!parsed.ok) {
+        if (parsed.reason === 'invalid_date') return refuse('invalidDate');
+        return refuse(parsed.reason === 'ambiguous' ? 'severalDates' : 'notADate');
+      }
+      const { iso } = parsed.value;
+      return check?.(iso, context) ?? answerOf(iso, dateDisplay(iso), parsed.certain);
+    },
+    display: (value) => dateDisplay(String(value)),
+    ...rest,
+  };
+}
+
+/** Free text between `min` and `max` characters, spaces collapsed on each line. */
+export function cleanText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^["«»“”\s]+|["«»“”\s]+$/g, '');
+}
+
+export const lengthOf = (text: string): number => [...text].length;

@@ -1,0 +1,223 @@
+import { isDontKnow, parseFrenchNumber, parseSiret, parseYesNo } from '../french/index.js';
+import { answerOf, invalid, type AnswerValue, type Interpretation } from '../questionnaire/question.js';
+import {
+  GOOD_STANDING,
+  GOOD_STANDING_PATTERNS,
+  LEGAL_FORM_PATTERNS,
+  LEGAL_FORMS,
+  PROCEEDINGS,
+  PROCEEDINGS_PATTERNS,
+} from './applicationChoices.js';
+import {
+  amountField,
+  choice,
+  cleanText,
+  countField,
+  dateField,
+  firstMatch,
+  foldWords,
+  lengthOf,
+  literal,
+  NOT_A_CHOICE,
+  problem,
+  refuse,
+  sentenceKeys,
+  todayIso,
+  type ApplicationField,
+} from './applicationFieldKit.js';
+import { classifyCommune, findCommunes, type Commune } from './communes.js';
+import { parseNafCode } from './naf.js';
+
+/** "Pas encore" for the SIRET or NAF code of a company still being created (only valid for a creation). */
+export const PENDING = 'pending';
+const PENDING_WORDS =
+  /\b(pas encore|en cours|en attente|pas immatricul\w*|not yet|pending|being registered)\b/;
+const pendingDisplay = { key: 'application:display.pending' };
+const isCreation = (answers: Record<string, AnswerValue | undefined>) =>
+  answers['project.type'] === 'creation';
+
+/** A closed question: its button values, the button titles and the words people use for them. */
+export function closedField(
+  key: string,
+  list: string,
+  values: readonly string[],
+  patterns: ReadonlyArray<readonly [string, RegExp]>,
+  base: Pick<ApplicationField, 'group'> & Partial<ApplicationField>,
+): ApplicationField {
+  return {
+    ...sentenceKeys(key),
+    choices: values.map((value) => choice(list, value)),
+    interpret(text) {
+      if (values.includes(text)) return answerOf(text, { key: `application:choice.${list}.${text}` });
+      if (isDontKnow(text)) return refuse('required');
+      const value = firstMatch(text, patterns);
+      return value ? answerOf(value, { key: `application:choice.${list}.${value}` }) : invalid(NOT_A_CHOICE);
+    },
+    display: (value) => ({ key: `application:choice.${list}.${String(value)}` }),
+    ...base,
+  };
+}
+
+const formatSiret = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
+
+const siret: ApplicationField = {
+  ...sentenceKeys('company.siret'),
+  group: 'company',
+  interpret(text) {
+    if (!/\d/.test(text) && PENDING_WORDS.test(foldWords(text))) return answerOf(PENDING, pendingDisplay);
+    if (isDontKnow(text)) return refuse('siretNeeded');
+    const parsed = parseSiret(text);
+    if (parsed.ok) return answerOf(parsed.value, { literal: formatSiret(parsed.value) }, parsed.certain);
+    if (parsed.reason === 'checksum') return refuse('siretChecksum');
+    if (parsed.reason === 'siret_length')
+      return refuse('siretLength', { count: text.replace(/\D/g, '').length });
+    return refuse(parsed.reason === 'ambiguous' ? 'siretSeveral' : 'siretMissing');
+  },
+  validate: (value, answers) => (value === PENDING && !isCreation(answers) ? problem('siretNeeded') : null),
+  display: (value) => (value === PENDING ? pendingDisplay : { literal: formatSiret(String(value)) }),
+};
+
+const nafCode: ApplicationField = {
+  ...sentenceKeys('company.nafCode'),
+  group: 'company',
+  interpret(text) {
+    const naf = parseNafCode(text);
+    if (naf.ok) return answerOf(naf.code, { literal: naf.code });
+    if (PENDING_WORDS.test(foldWords(text))) return answerOf(PENDING, pendingDisplay);
+    return refuse(isDontKnow(text) ? 'nafNeeded' : 'nafInvalid');
+  },
+  validate: (value, answers) => (value === PENDING && !isCreation(answers) ? problem('nafNeeded') : null),
+  display: (value) => (value === PENDING ? pendingDisplay : literal(value)),
+};
+
+/** The commune as kept in the answers, like the eligibility one; `storedValues` flattens it. */
+function communeValue(commune: Commune, postalCode: string): AnswerValue {
+  return { inseeCode: commune.inseeCode, name: commune.name, department: commune.department, postalCode };
+}
+
+const communeLabel = (commune: Commune, postalCode: string) => `${commune.name} (${postalCode})`;
+
+/**
+ * Only communes of the territory or of its department (REVIEW) are taken; a name or postal code shared with
+ * communes elsewhere keeps the local ones. A commune with several postal codes (Nîmes) asks which one.
+ */
+const commune: ApplicationField = {
+  ...sentenceKeys('company.commune'),
+  group: 'company',
+  interpret(text, { settings }): Interpretation {
+    if (isDontKnow(text)) return refuse('required');
+    const lookup = findCommunes(text, settings.territory);
+    if (lookup.kind === 'not_found') return refuse('communeUnknown');
+    const found = lookup.kind === 'found' ? [lookup.commune] : lookup.candidates;
+    const local = found.filter((c) => classifyCommune(c, settings) !== 'elsewhere');
+    if (local.length === 0) return refuse('communeOutside', { territory: settings.territory.name });
+    const typed = text.match(/(?<!\d)\d{2} ?\d{3}(?!\d)/)?.[0]?.replace(' ', '');
+    const options = local.flatMap((c) => {
+      const codes = typed && c.postalCodes.includes(typed) ? [typed] : c.postalCodes;
+      return codes.map((code) => ({ value: communeValue(c, code), label: communeLabel(c, code) }));
+    });
+    if (options.length === 0) return refuse('communeUnknown');
+    if (options.length === 1) return answerOf(options[0].value, { literal: options[0].label });
+    return { kind: 'choose', candidates: options.slice(0, 12) };
+  },
+  display(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return literal(value);
+    return { literal: `${String(value.name)} (${String(value.postalCode ?? value.department)})` };
+  },
+};
+
+const independent: ApplicationField = {
+  ...sentenceKeys('company.independent'),
+  group: 'company',
+  choices: [choice('independent', 'yes'), choice('independent', 'no')],
+  // The question asks whether another company holds 25 % or more: "oui" means NOT independent.
+  interpret(text, { locale }) {
+    if (text === 'yes' || text === 'no') return answerOf(text === 'no', independentDisplay(text === 'no'));
+    if (isDontKnow(text)) return refuse('required');
+    const yesNo = parseYesNo(text, locale);
+    if (yesNo.ok) return answerOf(!yesNo.value, independentDisplay(!yesNo.value), yesNo.certain);
+    if (/\b(groupe|filiale|holding|maison mere|subsidiary|group)\b/.test(foldWords(text))) {
+      return answerOf(false, independentDisplay(false));
+    }
+    return invalid(NOT_A_CHOICE);
+  },
+  display: (value) => independentDisplay(value === true),
+};
+
+function independentDisplay(isIndependent: boolean) {
+  return { key: `application:display.${isIndependent ? 'independent' : 'heldByCompany'}` };
+}
+
+const groupShare: ApplicationField = {
+  ...sentenceKeys('company.groupShare'),
+  group: 'company',
+  when: (answers) => answers['company.independent'] === false,
+  interpret(text, { locale }) {
+    if (isDontKnow(text)) return refuse('required');
+    if (/\bmoitie|half\b/.test(foldWords(text))) return answerOf(50, percentDisplay(50), false);
+    const parsed = parseFrenchNumber(text, { locale });
+    if (!parsed.ok) return invalid('questionnaire:error.notANumber');
+    if (parsed.value < 0 || parsed.value > 100) return refuse('percentRange');
+    return answerOf(parsed.value, percentDisplay(parsed.value), parsed.certain);
+  },
+  display: (value) => percentDisplay(Number(value)),
+};
+
+function percentDisplay(percent: number) {
+  return { key: 'application:display.percent', params: { percent } };
+}
+
+const OLDEST_COMPANY = '1850-01-01';
+
+export const COMPANY_FIELDS: readonly ApplicationField[] = [
+  {
+    ...sentenceKeys('company.name'),
+    group: 'company',
+    interpret(text) {
+      const name = cleanText(text).replace(/\n/g, ' ');
+      if (isDontKnow(name)) return refuse('required');
+      const length = lengthOf(name);
+      return length < 2 || length > 120 ? refuse('companyNameLength') : answerOf(name, { literal: name });
+    },
+    display: literal,
+  },
+  siret,
+  closedField('company.legalForm', 'legalForm', LEGAL_FORMS, LEGAL_FORM_PATTERNS, { group: 'company' }),
+  dateField('company.creationDate', {
+    group: 'company',
+    prefer: 'past',
+    check: (iso) => (iso < OLDEST_COMPANY ? refuse('creationDateTooOld') : undefined),
+    // A company being created has a creation date still to come; any other has one in the past.
+    validate: (value, answers, context) =>
+      String(value) > todayIso(context) && !isCreation(answers) ? problem('creationDateFuture') : null,
+  }),
+  nafCode,
+  {
+    ...sentenceKeys('company.address'),
+    group: 'company',
+    interpret(text) {
+      const address = cleanText(text).replace(/\n/g, ', ');
+      if (isDontKnow(address)) return refuse('required');
+      const length = lengthOf(address);
+      if (length < 5 || length > 200 || !/\p{L}/u.test(address)) return refuse('addressInvalid');
+      return answerOf(address, { literal: address });
+    },
+    display: literal,
+  },
+  commune,
+  countField('company.headcount', { group: 'company', max: 1_000_000 }),
+  amountField('company.turnover', { group: 'company', max: 1e9, allowNone: true }),
+  amountField('company.balanceSheet', { group: 'company', max: 1e9, allowNone: true }),
+  independent,
+  groupShare,
+  closedField('company.proceedings', 'proceedings', PROCEEDINGS, PROCEEDINGS_PATTERNS, { group: 'company' }),
+  closedField('company.goodStanding', 'goodStanding', GOOD_STANDING, GOOD_STANDING_PATTERNS, {
+    group: 'company',
+  }),
+  amountField('company.deMinimisReceived', {
+    group: 'company',
+    max: 1e7,
+    allowNone: true,
+    promptParams: ({ settings }) => ({ years: settings.deMinimis.periodYears }),
+  }),
+];

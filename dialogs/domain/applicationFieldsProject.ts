@@ -1,0 +1,187 @@
+import { isDontKnow } from '../french/index.js';
+import { answerOf, type Answers } from '../questionnaire/question.js';
+import {
+  AID_TYPE_PATTERNS,
+  AID_TYPES,
+  MENTORING_NEED_PATTERNS,
+  MENTORING_NEEDS,
+  PROJECT_TYPE_PATTERNS,
+  PROJECT_TYPES,
+} from './applicationChoices.js';
+import {
+  amountField,
+  cleanText,
+  countField,
+  dateField,
+  foldWords,
+  lengthOf,
+  literal,
+  problem,
+  refuse,
+  sentenceKeys,
+  shiftYears,
+  todayIso,
+  type ApplicationContext,
+  type ApplicationField,
+} from './applicationFieldKit.js';
+import { closedField } from './applicationFieldsCompany.js';
+import { multiField } from './applicationFieldsLists.js';
+
+export const DESCRIPTION_LENGTH = { min: 30, max: 2000 } as const;
+/** A start date further than this is a typo in the year. */
+export const START_DATE_YEARS = { past: 1, future: 5 } as const;
+
+const includes = (answers: Answers, key: string, value: string) => {
+  const list = answers[key];
+  return Array.isArray(list) && list.includes(value);
+};
+
+/** The total of jobs created and kept, checked on whichever of the two is answered second. */
+function jobsTotal(otherKey: string): ApplicationField['validate'] {
+  return (value, answers, { settings }) => {
+    const other = answers[otherKey];
+    if (typeof value !== 'number' || typeof other !== 'number') return null;
+    const total = value + other;
+    return total < settings.jobs.minimum
+      ? problem('jobsTooFew', { count: settings.jobs.minimum, total })
+      : null;
+  };
+}
+
+const investment = amountField('project.investment', {
+  group: 'project',
+  max: 1e8,
+  zero: 'investmentZero',
+  validate(value, answers) {
+    const amount = answers['project.amountRequested'];
+    if (
+      typeof value !== 'number' ||
+      typeof amount !== 'number' ||
+      !includes(answers, 'project.aidTypes', 'financial')
+    ) {
+      return null;
+    }
+    return value < amount ? problem('investmentBelowAmount', { investment: value, amount }) : null;
+  },
+});
+
+const requested = amountField('project.amountRequested', {
+  group: 'project',
+  max: 1e8,
+  when: (answers) => includes(answers, 'project.aidTypes', 'financial'),
+  promptParams: ({ settings }) => ({ min: settings.advance.min, max: settings.advance.max }),
+  validate(value, answers) {
+    const total = answers['project.investment'];
+    if (typeof value !== 'number' || typeof total !== 'number') return null;
+    return value > total ? problem('amountAboveInvestment', { amount: value, investment: total }) : null;
+  },
+});
+
+const amountRequested: ApplicationField = {
+  ...requested,
+  interpret(text, context) {
+    const meaning = requested.interpret(text, context);
+    const { min, max } = context.settings.advance;
+    if (
+      meaning.kind === 'answer' &&
+      typeof meaning.value === 'number' &&
+      (meaning.value < min || meaning.value > max)
+    ) {
+      return refuse('amountOutOfBounds', { min, max });
+    }
+    return meaning;
+  },
+};
+
+const NO_OTHER_FINANCING =
+  /^(aucun|aucune|rien|non|neant|pas d autres? financements?|aucun autre financement|none|no|nothing|no other financing)( merci)?$/;
+export const NONE = 'none';
+const noneDisplay = { key: 'application:display.noOtherFinancing' };
+
+const otherFinancing: ApplicationField = {
+  ...sentenceKeys('project.otherFinancing'),
+  group: 'project',
+  interpret(text) {
+    if (NO_OTHER_FINANCING.test(foldWords(text))) return answerOf(NONE, noneDisplay);
+    const described = cleanText(text);
+    if (isDontKnow(described)) return refuse('required');
+    const length = lengthOf(described);
+    if (length < 2 || length > 500) return refuse('otherFinancingInvalid');
+    return answerOf(described, { literal: described });
+  },
+  display: (value) => (value === NONE ? noneDisplay : literal(value)),
+};
+
+function startDateCheck(iso: string, context: ApplicationContext) {
+  const today = todayIso(context);
+  if (iso < shiftYears(today, -START_DATE_YEARS.past)) return refuse('startDatePast');
+  if (iso > shiftYears(today, START_DATE_YEARS.future)) {
+    return refuse('startDateTooFar', { years: START_DATE_YEARS.future });
+  }
+  return undefined;
+}
+
+export const PROJECT_TYPE_FIELD = closedField(
+  'project.type',
+  'projectType',
+  PROJECT_TYPES,
+  PROJECT_TYPE_PATTERNS,
+  {
+    group: 'project',
+  },
+);
+
+export const PROJECT_FIELDS: readonly ApplicationField[] = [
+  {
+    ...sentenceKeys('project.description'),
+    group: 'project',
+    interpret(text) {
+      const description = cleanText(text);
+      const length = lengthOf(description);
+      const { min, max } = DESCRIPTION_LENGTH;
+      if (length < min) return refuse('descriptionTooShort', { count: min - length, min });
+      if (length > max) return refuse('descriptionTooLong', { count: length - max, max });
+      return answerOf(description, { literal: description });
+    },
+    display: literal,
+  },
+  multiField('project.aidTypes', 'aidTypes', AID_TYPES, AID_TYPE_PATTERNS, 'aidTypesUnknown', {
+    group: 'project',
+  }),
+  investment,
+  amountRequested,
+  otherFinancing,
+  amountField('project.otherFinancingAmount', {
+    group: 'project',
+    max: 1e8,
+    allowNone: true,
+    when: (answers) =>
+      answers['project.otherFinancing'] !== undefined && answers['project.otherFinancing'] !== NONE,
+  }),
+  countField('project.jobsCreated', {
+    group: 'project',
+    max: 100_000,
+    promptParams: ({ settings }) => ({ months: settings.jobs.horizonMonths }),
+    validate: jobsTotal('project.jobsKept'),
+  }),
+  countField('project.jobsKept', {
+    group: 'project',
+    max: 100_000,
+    validate: jobsTotal('project.jobsCreated'),
+  }),
+  dateField('project.startDate', { group: 'project', prefer: 'future', check: startDateCheck }),
+  multiField(
+    'project.mentoringNeeds',
+    'mentoringNeeds',
+    MENTORING_NEEDS,
+    MENTORING_NEED_PATTERNS,
+    'mentoringNeedsUnknown',
+    {
+      group: 'project',
+      when: (answers) => includes(answers, 'project.aidTypes', 'mentoring'),
+      promptParams: ({ settings }) => ({ months: settings.mentoring.maxMonths }),
+    },
+    // "Tous" means every subject named, not "other".
+    MENTORING_NEEDS.filter((need) => need !== 'other'),
+  ),
+];

@@ -1,0 +1,122 @@
+import type { Answers, AnswerValue } from '../questionnaire/question.js';
+import type { ApplicationContext, ApplicationField } from './applicationFieldKit.js';
+import { COMPANY_FIELDS } from './applicationFieldsCompany.js';
+import { CONTACT_FIELDS } from './applicationFieldsContact.js';
+import { DOCUMENTS_FIELD } from './applicationFieldsLists.js';
+import { PROJECT_FIELDS, PROJECT_TYPE_FIELD } from './applicationFieldsProject.js';
+import type { EligibilityAnswers } from './eligibilityRules.js';
+
+export type { ApplicationContext, ApplicationField } from './applicationFieldKit.js';
+export { APPLICATION_ERROR_REASONS } from './applicationFieldKit.js';
+export { PENDING } from './applicationFieldsCompany.js';
+export { NONE as NO_OTHER_FINANCING } from './applicationFieldsProject.js';
+
+/**
+ * The application file, in the order it is asked. The project type comes first: it is almost always known
+ * from the eligibility check, and it decides whether a future creation date or a missing SIRET is acceptable.
+ * The commune answer is an object; `storedValues` turns it into company.commune/postalCode/inseeCode.
+ */
+export const APPLICATION_FORM: readonly ApplicationField[] = [
+  PROJECT_TYPE_FIELD,
+  ...COMPANY_FIELDS,
+  ...PROJECT_FIELDS,
+  ...CONTACT_FIELDS,
+  DOCUMENTS_FIELD,
+];
+
+/** Keys of the flat record that no question asks: they come from the commune answer. */
+export const DERIVED_KEYS = ['company.postalCode', 'company.inseeCode'] as const;
+
+const BY_KEY = new Map(APPLICATION_FORM.map((field) => [field.key, field]));
+
+export function findField(key: string): ApplicationField | undefined {
+  return BY_KEY.get(key);
+}
+
+/** Fields whose condition holds for these answers, answered or not, in form order. */
+export function applicableFields(answers: Answers, _context?: ApplicationContext): ApplicationField[] {
+  return APPLICATION_FORM.filter((field) => field.when?.(answers) ?? true);
+}
+
+/**
+ * Fields still to ask, in form order. Optional fields are included: they are asked once, and "plus tard"
+ * stores an answer (an empty list), so they never block the submission afterwards.
+ */
+export function missingFields(answers: Answers, context?: ApplicationContext): ApplicationField[] {
+  return applicableFields(answers, context).filter((field) => answers[field.key] === undefined);
+}
+
+export function nextField(answers: Answers, context?: ApplicationContext): ApplicationField | undefined {
+  return missingFields(answers, context)[0];
+}
+
+/**
+ * "Question 5 sur 31": the place of the field among the applicable ones (prefilled fields count as done, so a
+ * prefilled draft starts further along). The total moves when an answer opens a conditional field.
+ */
+export function progressOf(
+  answers: Answers,
+  field: ApplicationField,
+  context?: ApplicationContext,
+): { index: number; total: number } {
+  const applicable = applicableFields(answers, context);
+  const position = APPLICATION_FORM.indexOf(field);
+  const before = applicable.filter((other) => APPLICATION_FORM.indexOf(other) < position).length;
+  const total = applicable.length + (applicable.includes(field) ? 0 : 1);
+  return { index: before + 1, total };
+}
+
+/**
+ * What the eligibility check already knows, under the form's keys. "Je ne sais pas" answers are left out so
+ * that the form asks them. Not carried over:
+ * - a sector chosen as a category (the file needs the NAF code itself);
+ * - `jobs`: it is the total of jobs created OR kept, while the file asks the two figures apart; splitting it
+ *   would be a guess, so both are asked (the eligibility answer stays in the eligibility record);
+ * - a commune without its postal code (the file needs it).
+ */
+export function prefillFromEligibility(eligibility: EligibilityAnswers): Answers {
+  const answers: Answers = {};
+  const known = <T>(value: T | 'unknown' | undefined): value is T =>
+    value !== undefined && value !== 'unknown';
+  const { commune, sector } = eligibility;
+  if (commune?.postalCode) {
+    const { inseeCode, name, department, postalCode } = commune;
+    answers['company.commune'] = { inseeCode, name, department, postalCode };
+  }
+  if (known(eligibility.headcount)) answers['company.headcount'] = eligibility.headcount;
+  if (known(eligibility.turnover)) answers['company.turnover'] = eligibility.turnover;
+  if (known(eligibility.balanceSheet)) answers['company.balanceSheet'] = eligibility.balanceSheet;
+  if (known(eligibility.independent)) answers['company.independent'] = eligibility.independent;
+  if (sector && 'nafCode' in sector) answers['company.nafCode'] = sector.nafCode;
+  if (eligibility.projectType) answers['project.type'] = eligibility.projectType;
+  if (known(eligibility.proceedings)) answers['company.proceedings'] = eligibility.proceedings;
+  if (known(eligibility.goodStanding)) answers['company.goodStanding'] = eligibility.goodStanding;
+  if (known(eligibility.deMinimis)) answers['company.deMinimisReceived'] = eligibility.deMinimis;
+  return answers;
+}
+
+/**
+ * The file as the committee queue stores it: one flat value per DOMAIN.md key, only for fields that apply
+ * (an amount left over after the financial volet was dropped is not sent). Other keys of the draft, such as
+ * `notice.acknowledgedAt`, are the caller's business.
+ */
+export function storedValues(answers: Answers): Record<string, AnswerValue> {
+  const record: Record<string, AnswerValue> = {};
+  for (const field of applicableFields(answers)) {
+    const value = answers[field.key];
+    if (value === undefined) continue;
+    if (
+      field.key === 'company.commune' &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value)
+    ) {
+      record['company.postalCode'] = String(value.postalCode ?? '');
+      record['company.commune'] = String(value.name ?? '');
+      record['company.inseeCode'] = String(value.inseeCode ?? '');
+    } else {
+      record[field.key] = value;
+    }
+  }
+  return record;
+}

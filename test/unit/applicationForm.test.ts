@@ -1,0 +1,186 @@
+import {
+  APPLICATION_FORM,
+  DERIVED_KEYS,
+  applicableFields,
+  findField,
+  missingFields,
+  progressOf,
+} from '../../dialogs/domain/applicationForm.js';
+import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import type { Answers, AnswerValue } from '../../dialogs/questionnaire/question.js';
+import { APPLICATION_DATA_KEYS } from '../../storage/applicationView.js';
+import { complete, context, keys, settings } from './applicationFormFixtures.js';
+
+function validate(
+  key: string,
+  value: AnswerValue,
+  answers: Answers,
+  programme: ProgrammeSettings = settings,
+) {
+  const field = findField(key);
+  if (!field?.validate) throw new Error(`no validation on ${key}`);
+  return field.validate(value, answers, { ...context, settings: programme });
+}
+
+const withJobs = (minimum: number): ProgrammeSettings => ({
+  ...settings,
+  jobs: { ...settings.jobs, minimum },
+});
+
+describe('the form definition', () => {
+  test('keys are unique and every field is found by its key', () => {
+    expect(new Set(keys(APPLICATION_FORM)).size).toBe(APPLICATION_FORM.length);
+    for (const field of APPLICATION_FORM) expect(findField(field.key)).toBe(field);
+    expect(findField('company.unknown')).toBeUndefined();
+  });
+
+  test('with the derived keys, the form covers every key of DOMAIN.md (the notice is the dialog’s)', () => {
+    const covered = new Set([...keys(APPLICATION_FORM), ...DERIVED_KEYS]);
+    const domain = APPLICATION_DATA_KEYS.filter((key) => key !== 'notice.acknowledgedAt');
+    expect(domain.filter((key) => !covered.has(key))).toEqual([]);
+    expect([...covered].filter((key) => !(domain as readonly string[]).includes(key))).toEqual([
+      'project.otherFinancingAmount',
+    ]);
+  });
+
+  test('the project type comes first, the contact fields are personal, the documents optional and last', () => {
+    expect(APPLICATION_FORM[0].key).toBe('project.type');
+    const personal = APPLICATION_FORM.filter((field) => field.personal);
+    expect(keys(personal)).toEqual([
+      'contact.firstName',
+      'contact.lastName',
+      'contact.role',
+      'contact.email',
+      'contact.phone',
+    ]);
+    expect(APPLICATION_FORM.at(-1)).toMatchObject({ key: 'documents', optional: true });
+    expect(APPLICATION_FORM.filter((field) => field.optional)).toHaveLength(1);
+  });
+
+  test('groups run company, project, contact after the project type', () => {
+    const groups = APPLICATION_FORM.slice(1, -1).map((field) => field.group);
+    expect([...new Set(groups)]).toEqual(['company', 'project', 'contact']);
+  });
+});
+
+describe('conditions', () => {
+  test.each<[string, Answers, boolean]>([
+    ['project.amountRequested', { 'project.aidTypes': ['financial'] }, true],
+    ['project.amountRequested', { 'project.aidTypes': ['advice', 'mentoring'] }, false],
+    ['project.amountRequested', {}, false],
+    ['company.groupShare', { 'company.independent': false }, true],
+    ['company.groupShare', { 'company.independent': true }, false],
+    ['company.groupShare', {}, false],
+    ['project.mentoringNeeds', { 'project.aidTypes': ['mentoring'] }, true],
+    ['project.mentoringNeeds', { 'project.aidTypes': ['financial', 'advice'] }, false],
+    ['project.otherFinancingAmount', { 'project.otherFinancing': 'Prêt bancaire' }, true],
+    ['project.otherFinancingAmount', { 'project.otherFinancing': 'none' }, false],
+    ['project.otherFinancingAmount', {}, false],
+  ])('%s with %j applies: %p', (key, answers, applies) => {
+    expect(keys(applicableFields(answers, context)).includes(key)).toBe(applies);
+  });
+});
+
+describe('validation against other answers', () => {
+  test.each<[string, AnswerValue, Answers, string | null]>([
+    ['project.amountRequested', 40_000, { 'project.investment': 30_000 }, 'amountAboveInvestment'],
+    ['project.amountRequested', 30_000, { 'project.investment': 30_000 }, null],
+    [
+      'project.investment',
+      20_000,
+      { 'project.aidTypes': ['financial'], 'project.amountRequested': 30_000 },
+      'investmentBelowAmount',
+    ],
+    [
+      'project.investment',
+      20_000,
+      { 'project.aidTypes': ['advice'], 'project.amountRequested': 30_000 },
+      null,
+    ],
+    ['project.jobsKept', 0, { 'project.jobsCreated': 0 }, 'jobsTooFew'],
+    ['project.jobsKept', 0, { 'project.jobsCreated': 1 }, null],
+    ['project.jobsCreated', 0, { 'project.jobsKept': 0 }, 'jobsTooFew'],
+    ['project.jobsCreated', 0, {}, null],
+    ['company.creationDate', '2027-03-31', { 'project.type': 'development' }, 'creationDateFuture'],
+    ['company.creationDate', '2027-03-31', {}, 'creationDateFuture'],
+    ['company.creationDate', '2027-03-31', { 'project.type': 'creation' }, null],
+    ['company.creationDate', '2026-10-01', { 'project.type': 'takeover' }, null],
+    ['company.creationDate', '2015-03-12', { 'project.type': 'development' }, null],
+    ['company.siret', 'pending', { 'project.type': 'development' }, 'siretNeeded'],
+    ['company.siret', 'pending', { 'project.type': 'creation' }, null],
+    ['company.nafCode', 'pending', { 'project.type': 'takeover' }, 'nafNeeded'],
+  ])('%s = %p with %j → %p', (key, value, answers, reason) => {
+    const result = validate(key, value, answers);
+    expect(result?.errorKey ?? null).toBe(reason && `application:error.${reason}`);
+  });
+
+  test('the error gives the figures the sentence needs', () => {
+    expect(validate('project.amountRequested', 40_000, { 'project.investment': 30_000 })).toEqual({
+      errorKey: 'application:error.amountAboveInvestment',
+      params: { amount: 40_000, investment: 30_000 },
+    });
+    expect(validate('project.jobsKept', 1, { 'project.jobsCreated': 1 }, withJobs(3))).toEqual({
+      errorKey: 'application:error.jobsTooFew',
+      params: { count: 3, total: 2 },
+    });
+    expect(validate('project.jobsKept', 2, { 'project.jobsCreated': 1 }, withJobs(3))).toBeNull();
+  });
+
+  test('the advance bounds come from the settings', () => {
+    const narrow = { ...context, settings: { ...settings, advance: { min: 10_000, max: 20_000 } } };
+    const field = findField('project.amountRequested');
+    expect(field?.interpret('8 000 €', narrow)).toMatchObject({ params: { min: 10_000, max: 20_000 } });
+    expect(field?.interpret('20 000 €', narrow)).toMatchObject({ kind: 'answer', value: 20_000 });
+    expect(field?.promptParams?.(narrow)).toEqual({ min: 10_000, max: 20_000 });
+  });
+});
+
+describe('missing fields and progress', () => {
+  const unconditional = APPLICATION_FORM.filter((field) => !field.when);
+
+  test('an empty draft misses every unconditional field, in form order', () => {
+    expect(keys(missingFields({}, context))).toEqual(keys(unconditional));
+    expect(unconditional).toHaveLength(28);
+  });
+
+  test('answers open the conditional fields where they belong', () => {
+    const answers: Answers = {
+      'company.independent': false,
+      'project.aidTypes': ['financial', 'mentoring'],
+      'project.otherFinancing': 'Prêt bancaire',
+    };
+    const missing = keys(missingFields(answers, context));
+    expect(missing).toHaveLength(32 - 3);
+    expect(missing.indexOf('company.groupShare')).toBe(missing.indexOf('company.proceedings') - 1);
+    expect(missing.indexOf('project.amountRequested')).toBe(missing.indexOf('project.investment') + 1);
+    expect(missing.indexOf('project.otherFinancingAmount')).toBe(missing.indexOf('project.jobsCreated') - 1);
+    expect(missing.indexOf('project.mentoringNeeds')).toBe(missing.indexOf('contact.firstName') - 1);
+  });
+
+  test('a complete file misses nothing; the documents answered "later" count as answered', () => {
+    expect(missingFields(complete, context)).toEqual([]);
+    expect(missingFields({ ...complete, documents: [] }, context)).toEqual([]);
+    expect(keys(missingFields({ ...complete, documents: undefined }, context))).toEqual(['documents']);
+  });
+
+  test.each<[string, Answers, number, number]>([
+    ['project.type', {}, 1, 28],
+    ['company.name', {}, 2, 28],
+    ['documents', {}, 28, 28],
+    ['contact.phone', { 'project.aidTypes': ['financial'] }, 28, 29],
+    ['company.proceedings', { 'company.independent': false }, 14, 29],
+    ['documents', complete, 32, 32],
+  ])('%s with %j is question %p of %p', (key, answers, index, total) => {
+    const field = findField(key);
+    if (!field) throw new Error(key);
+    expect(progressOf(answers, field, context)).toEqual({ index, total });
+  });
+
+  test('a field asked although its condition fails still gets a place within the total', () => {
+    const field = findField('project.amountRequested');
+    if (!field) throw new Error('no field');
+    const { index, total } = progressOf({}, field, context);
+    expect(index).toBeLessThanOrEqual(total);
+    expect(total).toBe(29);
+  });
+});
