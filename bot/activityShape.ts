@@ -9,7 +9,8 @@ export function safeJsonReviver(key: string, value: unknown): unknown {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isId = (value: unknown): boolean => typeof value === 'string' && value.length > 0 && value.length <= 512;
+const isId = (value: unknown): boolean =>
+  typeof value === 'string' && value.length > 0 && value.length <= 512;
 
 /**
  * What the Bot Framework endpoint requires of a body before handing it to the adapter, which would otherwise
@@ -20,7 +21,8 @@ export function activityProblem(body: unknown): string | null {
   if (typeof body.type !== 'string' || body.type.length === 0 || body.type.length > 64) {
     return 'activity.type must be a non-empty string';
   }
-  if (!isObject(body.conversation) || !isId(body.conversation.id)) return 'activity.conversation.id is required';
+  if (!isObject(body.conversation) || !isId(body.conversation.id))
+    return 'activity.conversation.id is required';
   if (!isObject(body.from) || !isId(body.from.id)) return 'activity.from.id is required';
   if (body.recipient !== undefined && (!isObject(body.recipient) || !isId(body.recipient.id))) {
     return 'activity.recipient.id must be a non-empty string';
@@ -44,7 +46,11 @@ export function activityProblem(body: unknown): string | null {
   }
   for (const date of ['timestamp', 'localTimestamp'] as const) {
     const value = body[date];
-    if (value !== undefined && value !== null && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+    if (
+      value !== undefined &&
+      value !== null &&
+      (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+    ) {
       return `activity.${date} must be an ISO date string`;
     }
   }

@@ -10,6 +10,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botb
 import { detectMenuIntent } from '../dialogs/menuIntents.js';
 import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
+import type { UserProfile } from '../dialogs/userProfile.js';
 import type { Logger } from './logger.js';
 
 interface ConversationFlags {
@@ -31,6 +32,7 @@ export interface AlizeBotParts {
 export class AlizeBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  private readonly profiles: StatePropertyAccessor<UserProfile>;
   private readonly states: BotState[];
   private readonly dialogs: DialogSet;
 
@@ -38,6 +40,7 @@ export class AlizeBot extends ActivityHandler {
     super();
     this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
     this.flags = parts.conversationState.createProperty<ConversationFlags>('flags');
+    this.profiles = parts.userState.createProperty<UserProfile>('profile');
     this.states = [parts.conversationState, parts.userState];
     this.dialogs = new DialogSet(this.dialogState).add(parts.rootDialog);
 
@@ -68,9 +71,14 @@ export class AlizeBot extends ActivityHandler {
     flags.greeted = true;
     await this.flags.set(context, flags);
     const { t } = languageOf(context);
+    const profile = await this.profiles.get(context, {});
     await context.sendActivities([
       { type: 'message', text: t('common:greeting.hello') },
-      { type: 'message', text: t('common:greeting.intro') },
+      // A returning user with a file in progress hears about it first, from any new conversation.
+      {
+        type: 'message',
+        text: t(profile.application ? 'applicationFlow:draft.reminder' : 'common:greeting.intro'),
+      },
     ]);
     if (context.activity.type !== 'message') await this.runDialog(context, {});
     return true;

@@ -17,7 +17,13 @@ interface CardAction {
 }
 interface Attachment {
   contentType?: string;
-  content?: { title?: string; text?: string; body?: { type?: string; text?: string }[]; buttons?: CardAction[]; actions?: CardAction[] };
+  content?: {
+    title?: string;
+    text?: string;
+    body?: { type?: string; text?: string }[];
+    buttons?: CardAction[];
+    actions?: CardAction[];
+  };
 }
 interface Reply {
   type?: string;
@@ -78,7 +84,11 @@ function show(replies: Reply[]): CardAction[] {
 async function main(): Promise<void> {
   console.log(t('chatClient:intro', { endpoint }));
   let choices = show(
-    await post({ type: 'conversationUpdate', membersAdded: [{ id: userId }], recipient: { id: 'alize-bot' } }),
+    await post({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: userId }],
+      recipient: { id: 'alize-bot' },
+    }),
   );
   const input = readline.createInterface({ input: process.stdin, output: process.stdout });
   for (;;) {

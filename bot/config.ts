@@ -9,6 +9,8 @@ export interface AppConfig {
   programmeFile: string;
   auth: BotAuthConfig;
   maxBodyBytes: number;
+  /** Azure Direct Line secret: when set, the web page gets its tokens from Azure instead of the local Direct Line. */
+  directLineSecret?: string;
 }
 
 export interface BotAuthConfig {
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const dataDir = path.resolve(cwd, text('DATA_DIR') || './data');
   const programmeFile = path.resolve(cwd, text('PROGRAMME_FILE') || './programme/alize.settings.json');
   const host = text('HOST') || '0.0.0.0';
+  const directLineSecret = text('DIRECT_LINE_SECRET');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -90,5 +93,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     programmeFile,
     maxBodyBytes,
     auth: { appId, appPassword, appType, tenantId },
+    ...(directLineSecret ? { directLineSecret } : {}),
   };
 }

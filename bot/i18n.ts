@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n } from 'i18next';
+import { formatDate, formatEuros, formatNumber } from '../dialogs/formatting.js';
 import { SUPPORTED_LOCALES, type SupportedLocale, type TurnLanguage } from '../dialogs/translator.js';
 
 /** locales/ sits at the project root, two levels above the compiled file (dist/bot/). */
-export const DEFAULT_LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+export const DEFAULT_LOCALES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../locales',
+);
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -43,6 +47,11 @@ export class Localizer {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
+    // `{{amount, euros}}`, `{{count, number}}` and `{{day, date}}` in sentences: amounts the French way.
+    const asLocale = (lng: string | undefined) => Localizer.resolveLocale(lng);
+    this.i18n.services.formatter?.add('euros', (value, lng) => formatEuros(Number(value), asLocale(lng)));
+    this.i18n.services.formatter?.add('number', (value, lng) => formatNumber(Number(value), asLocale(lng)));
+    this.i18n.services.formatter?.add('date', (value, lng) => formatDate(String(value), asLocale(lng)));
     for (const locale of SUPPORTED_LOCALES) {
       const fixed = this.i18n.getFixedT(locale);
       this.languages.set(locale, {

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { SettingsError } from '../dialogs/domain/programmeSettings.js';
 
 /** `npm start`: read and check the configuration, then serve until stopped. */
 async function main(): Promise<void> {
@@ -14,8 +15,21 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await startApp(config);
-  app.logger.info({ event: 'listening', url: app.url, dataDir: config.dataDir }, `AliZé assistant on ${app.url}`);
+  let app;
+  try {
+    app = await startApp(config);
+  } catch (error) {
+    // A broken programme settings file stops the start with its readable list of problems.
+    if (error instanceof SettingsError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  app.logger.info(
+    { event: 'listening', url: app.url, dataDir: config.dataDir },
+    `AliZé assistant on ${app.url}`,
+  );
   const stop = (signal: string) => {
     app.logger.info({ event: 'stopping', signal }, 'stopping');
     void app.close().then(() => process.exit(0));

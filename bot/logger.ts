@@ -11,7 +11,18 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     level,
     base: { app: 'alize-assistant' },
     redact: {
-      paths: ['text', '*.text', 'activity.text', 'value', '*.value', 'email', 'phone', 'siret', 'name', 'from.name'],
+      paths: [
+        'text',
+        '*.text',
+        'activity.text',
+        'value',
+        '*.value',
+        'email',
+        'phone',
+        'siret',
+        'name',
+        'from.name',
+      ],
       censor: '[redacted]',
     },
   };

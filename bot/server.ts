@@ -69,11 +69,14 @@ export function createServer(parts: ServerParts): Server {
     });
   });
 
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    // Body too large, malformed JSON, unknown route: a 4xx with a JSON body, never an HTML stack trace.
-    logger.warn({ event: 'http_error', status: err.statusCode, path: req.path?.() }, err.name);
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      // Body too large, malformed JSON, unknown route: a 4xx with a JSON body, never an HTML stack trace.
+      logger.warn({ event: 'http_error', status: err.statusCode, path: req.path?.() }, err.name);
+      callback();
+    },
+  );
 
   return server;
 }

@@ -1,4 +1,9 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type WaterfallStepContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { languageOf } from './translator.js';
 
 export const ABOUT_DIALOG = 'about';

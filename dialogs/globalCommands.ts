@@ -8,12 +8,47 @@ export type GlobalCommand = 'help' | 'menu' | 'cancel' | 'restart' | 'back' | 'p
  * inside a longer answer, so a project description mentioning "stop" is not taken for a command.
  */
 const FORMS: Record<GlobalCommand, string[]> = {
-  help: ['aide', 'a l aide', 'au secours', 'help', '?', 'j ai besoin d aide', 'comment ca marche', 'que puis je faire'],
+  help: [
+    'aide',
+    'a l aide',
+    'au secours',
+    'help',
+    '?',
+    'j ai besoin d aide',
+    'comment ca marche',
+    'que puis je faire',
+  ],
   menu: ['menu', 'accueil', 'menu principal', 'retour au menu', 'main menu', 'home'],
-  cancel: ['annuler', 'annule', 'j annule', 'je veux annuler', 'stop', 'arreter', 'arrete', 'quitter', 'cancel', 'quit'],
-  restart: ['recommencer', 'recommence', 'tout recommencer', 'reprendre a zero', 'on recommence', 'restart', 'start over'],
+  cancel: [
+    'annuler',
+    'annule',
+    'j annule',
+    'je veux annuler',
+    'stop',
+    'arreter',
+    'arrete',
+    'quitter',
+    'cancel',
+    'quit',
+  ],
+  restart: [
+    'recommencer',
+    'recommence',
+    'tout recommencer',
+    'reprendre a zero',
+    'on recommence',
+    'restart',
+    'start over',
+  ],
   back: ['retour', 'precedent', 'question precedente', 'revenir en arriere', 'back', 'previous', 'go back'],
-  pause: ['pause', 'plus tard', 'je continuerai plus tard', 'on continue plus tard', 'later', 'continue later'],
+  pause: [
+    'pause',
+    'plus tard',
+    'je continuerai plus tard',
+    'on continue plus tard',
+    'later',
+    'continue later',
+  ],
 };
 
 const LOOKUP = new Map<string, GlobalCommand>(

@@ -10,11 +10,23 @@ export type MenuIntent = MenuEntry | 'greeting';
  * more specific entries (resume, apply) come before the broad ones.
  */
 const PATTERNS: [MenuIntent, RegExp][] = [
-  ['resume', /\b(reprendre|continuer|poursuivre|resume|continue)\b.*\b(dossier|candidature|file|application)\b|^(reprendre|resume)\b/],
-  ['eligibility', /\b(eligib\w*|suis je|sommes nous|puis je|pouvons nous)\b.*\b(eligib\w*|aliz\w*|candidat\w*|droit)\b|\beligib\w*|\bverifier\b|\bcheck\b/],
+  [
+    'resume',
+    /\b(reprendre|continuer|poursuivre|resume|continue)\b.*\b(dossier|candidature|file|application)\b|^(reprendre|resume)\b/,
+  ],
+  [
+    'eligibility',
+    /\b(eligib\w*|suis je|sommes nous|puis je|pouvons nous)\b.*\b(eligib\w*|aliz\w*|candidat\w*|droit)\b|\beligib\w*|\bverifier\b|\bcheck\b/,
+  ],
   ['apply', /\b(deposer|depose|candidater|postuler|candidature|dossier|apply|application)\b/],
-  ['advisor', /\b(conseill\w*|humain|quelqu un|une personne|appeler|rappel\w*|advisor|human|someone|person)\b/],
-  ['about', /\b(en savoir plus|savoir plus|c est quoi|qu est ce|comment ca marche|presentation|explique\w*|about|learn more|what is)\b|^aliz\w*$/],
+  [
+    'advisor',
+    /\b(conseill\w*|humain|quelqu un|une personne|appeler|rappel\w*|advisor|human|someone|person)\b/,
+  ],
+  [
+    'about',
+    /\b(en savoir plus|savoir plus|c est quoi|qu est ce|comment ca marche|presentation|explique\w*|about|learn more|what is)\b|^aliz\w*$/,
+  ],
   ['greeting', /^(bonjour|bonsoir|salut|coucou|hello|hi|hey|good (morning|evening))\b/],
 ];
 

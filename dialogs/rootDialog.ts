@@ -8,6 +8,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { messageWithChoices } from './choices.js';
+import type { FlowOptions, FlowResult } from './flow.js';
 import { detectGlobalCommand } from './globalCommands.js';
 import { MENU_ENTRIES, detectMenuIntent, type MenuEntry, type MenuIntent } from './menuIntents.js';
 import { languageOf } from './translator.js';
@@ -18,6 +19,8 @@ const MENU_LOOP = 'menuLoop';
 export interface RootDialogOptions {
   /** Skip the menu prompt and act on this intent straight away (a first message such as "suis-je éligible ?"). */
   intent?: MenuIntent;
+  /** Start the flow afresh (*recommencer*). */
+  restart?: boolean;
 }
 
 /**
@@ -25,14 +28,14 @@ export interface RootDialogOptions {
  * help" pattern, caught in onContinueDialog before the child sees the message).
  */
 export class RootDialog extends ComponentDialog {
-  /** Menu entries served by a child dialog; the others answer that they are coming. */
-  private readonly flows = new Map<MenuEntry, string>();
+  /** Menu entries served by a child dialog (with the options it starts with); the others say they are coming. */
+  private readonly flows = new Map<MenuEntry, { id: string; options: FlowOptions }>();
 
-  constructor(children: { entry: MenuEntry; dialog: Dialog }[]) {
+  constructor(children: { entry: MenuEntry; dialog: Dialog; options?: FlowOptions }[]) {
     super(ROOT_DIALOG);
-    for (const { entry, dialog } of children) {
-      this.flows.set(entry, dialog.id);
-      this.addDialog(dialog);
+    for (const { entry, dialog, options } of children) {
+      this.flows.set(entry, { id: dialog.id, options: options ?? {} });
+      if (!this.findDialog(dialog.id)) this.addDialog(dialog);
     }
     this.addDialog(
       new WaterfallDialog(MENU_LOOP, [this.showMenu.bind(this), this.route.bind(this), this.loop.bind(this)]),
@@ -58,6 +61,7 @@ export class RootDialog extends ComponentDialog {
     switch (command) {
       case 'help':
         await innerDc.context.sendActivity(t(inChild ? 'common:help.inFlow' : 'common:help.atMenu'));
+        if (!inChild) return innerDc.replaceDialog(MENU_LOOP);
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'menu':
@@ -65,10 +69,15 @@ export class RootDialog extends ComponentDialog {
         await innerDc.cancelAllDialogs();
         if (command === 'cancel' && inChild) await innerDc.context.sendActivity(t('common:cancelled'));
         return innerDc.beginDialog(MENU_LOOP);
-      case 'restart':
+      case 'restart': {
+        // *recommencer* restarts the flow in progress (its answers forgotten), or the conversation at the menu.
+        const flow = this.activeFlow(innerDc);
         await innerDc.cancelAllDialogs();
         await innerDc.context.sendActivity(t('common:restarted'));
-        return innerDc.beginDialog(MENU_LOOP);
+        if (!flow) return innerDc.beginDialog(MENU_LOOP);
+        await innerDc.beginDialog(MENU_LOOP, { intent: flow, restart: true } satisfies RootDialogOptions);
+        return { status: DialogTurnStatus.waiting };
+      }
       default:
         // back and pause belong to the dialogs that collect answers; at the menu they just show it again.
         if ((command === 'back' || command === 'pause') && !inChild) return innerDc.replaceDialog(MENU_LOOP);
@@ -76,29 +85,46 @@ export class RootDialog extends ComponentDialog {
     }
   }
 
+  /** The menu entry whose flow is running, if any (the dialog just above the menu loop; the top is last). */
+  private activeFlow(innerDc: DialogContext): MenuEntry | undefined {
+    const ids = innerDc.stack.map((instance) => instance.id);
+    const flowId = ids[ids.indexOf(MENU_LOOP) + 1];
+    return [...this.flows.entries()].find(([, flow]) => flow.id === flowId)?.[0];
+  }
+
   private async showMenu(step: WaterfallStepContext<RootDialogOptions>): Promise<DialogTurnResult> {
     const intent = step.options?.intent;
-    if (intent && intent !== 'greeting') return step.next(intent);
+    (step.values as { restart?: boolean }).restart = step.options?.restart === true;
+    if (intent && intent !== 'greeting') return step.next({ intent });
     const { t } = languageOf(step.context);
-    await step.context.sendActivity(messageWithChoices(step.context, t('common:menu.prompt'), RootDialog.menuTitles(t)));
+    await step.context.sendActivity(
+      messageWithChoices(step.context, t('common:menu.prompt'), RootDialog.menuTitles(t)),
+    );
     return Dialog.EndOfTurn;
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const intent = (step.result as MenuIntent | undefined) ?? detectMenuIntent(step.context.activity.text);
+    // After the menu prompt the waterfall hands over the typed text; a skipped prompt hands over { intent }.
+    const given = (step.result as { intent?: MenuIntent } | undefined)?.intent;
+    const intent = given ?? detectMenuIntent(step.context.activity.text);
     const { t } = languageOf(step.context);
     if (intent === null || intent === 'greeting') {
       const reply = intent === 'greeting' ? 'common:menu.again' : 'common:notUnderstood';
       await step.context.sendActivity(t(reply));
       return step.replaceDialog(MENU_LOOP);
     }
-    const dialogId = this.flows.get(intent);
-    if (dialogId) return step.beginDialog(dialogId);
+    const flow = this.flows.get(intent);
+    if (flow) {
+      const restart = (step.values as { restart?: boolean }).restart === true;
+      return step.beginDialog(flow.id, { ...flow.options, restart } satisfies FlowOptions);
+    }
     await step.context.sendActivity(t(`common:comingSoon.${intent}`));
     return step.next();
   }
 
+  /** Back to the menu, or straight on to where the finished flow said the user wants to go. */
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.replaceDialog(MENU_LOOP);
+    const next = (step.result as FlowResult | undefined)?.next;
+    return step.replaceDialog(MENU_LOOP, (next ? { intent: next } : {}) satisfies RootDialogOptions);
   }
 }

@@ -15,5 +15,8 @@ export function answerText(activity: Partial<Activity>): string {
   }
   // Control characters other than newlines and tabs carry no meaning in an answer.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').slice(0, MAX_ANSWER_LENGTH).trim();
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .slice(0, MAX_ANSWER_LENGTH)
+    .trim();
 }

@@ -4,7 +4,8 @@
  */
 
 /** Answers are stored in user state as JSON: a commune or a sector is a small object. */
-export type AnswerValue = string | number | boolean | null | AnswerValue[] | { [key: string]: AnswerValue | undefined };
+export type AnswerValue =
+  string | number | boolean | null | AnswerValue[] | { [key: string]: AnswerValue | undefined };
 export type Answers = Record<string, AnswerValue | undefined>;
 
 /** Parameters for a locale sentence (interpolated by i18next). */
@@ -38,7 +39,11 @@ export interface Question<Context = unknown> {
   choices?: QuestionChoice[];
   interpret(text: string, context: Context): Interpretation;
   /** Validation that needs the other answers (an amount above the investment); returns an error or null. */
-  validate?(value: AnswerValue, answers: Answers, context: Context): { errorKey: string; params?: Params } | null;
+  validate?(
+    value: AnswerValue,
+    answers: Answers,
+    context: Context,
+  ): { errorKey: string; params?: Params } | null;
 }
 
 export function answerOf(value: AnswerValue, display?: Display, certain = true): Interpretation {
@@ -47,4 +52,20 @@ export function answerOf(value: AnswerValue, display?: Display, certain = true):
 
 export function invalid(errorKey: string, params?: Params): Interpretation {
   return { kind: 'invalid', errorKey, params };
+}
+
+/** A field of the application form: a question, plus where it sits in the file and in the recap. */
+export interface FormField<Context = unknown> extends Question<Context> {
+  /** The recap group (Adaptive Card section). */
+  group: 'company' | 'project' | 'contact';
+  /** Locale key of the short label shown in the recap and in the list of fields to modify. */
+  labelKey: string;
+  /** Asked only when this holds for the answers so far (the amount only if the financial volet is chosen). */
+  when?(answers: Answers, context: Context): boolean;
+  /** Personal data: the information notice must have been acknowledged before it is asked. */
+  personal?: boolean;
+  /** May be left empty ("plus tard", "aucun") without blocking the submission. */
+  optional?: boolean;
+  /** How the stored value reads in the recap and the confirmation. */
+  display(value: AnswerValue, context: Context): Display;
 }

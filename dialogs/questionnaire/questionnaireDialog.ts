@@ -48,10 +48,12 @@ export class QuestionnaireDialog<C> extends Dialog {
     super(id);
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  /** `startAt`: ask this question first even if answered (*modifier*), then whatever is still missing. */
+  override async beginDialog(dc: DialogContext, options?: { startAt?: string }): Promise<DialogTurnResult> {
     const state: WalkState = { history: [], failures: 0, pending: {} };
     dc.activeDialog!.state = state;
-    return this.askNext(dc, state);
+    const first = options?.startAt ? this.source.find(options.startAt) : undefined;
+    return first ? this.ask(dc, state, first, false) : this.askNext(dc, state);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

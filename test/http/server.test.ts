@@ -3,7 +3,9 @@ import type { RunningApp } from '../../bot/app.js';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, buttons, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
-const menuTitles = ['eligibility', 'apply', 'resume', 'advisor', 'about'].map((e) => fr.t(`common:menu.${e}`));
+const menuTitles = ['eligibility', 'apply', 'resume', 'advisor', 'about'].map((e) =>
+  fr.t(`common:menu.${e}`),
+);
 
 describe('the HTTP server', () => {
   let dataDir: string;
@@ -37,7 +39,10 @@ describe('the HTTP server', () => {
 
   test('a short conversation: conversationUpdate, then a menu choice, then help', async () => {
     const conversation = new HttpConversation(app.url);
-    const welcome = await conversation.post({ type: 'conversationUpdate', membersAdded: [{ id: conversation.userId }] });
+    const welcome = await conversation.post({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: conversation.userId }],
+    });
     expect(welcome.status).toBe(200);
     expect(texts(welcome.replies)[0]).toBe(fr.t('common:greeting.hello'));
 
@@ -56,9 +61,28 @@ describe('the HTTP server', () => {
     ['malformed JSON', '{"type": "message", ', 'application/json'],
     ['a JSON array', '[1,2,3]', 'application/json'],
     ['a JSON string', '"hello"', 'application/json'],
-    ['no activity type', JSON.stringify({ conversation: { id: 'c' }, from: { id: 'u' }, channelId: 'x' }), 'application/json'],
-    ['no conversation', JSON.stringify({ type: 'message', text: 'hi', from: { id: 'u' }, channelId: 'x' }), 'application/json'],
-    ['a numeric text', JSON.stringify({ type: 'message', text: 42, conversation: { id: 'c' }, from: { id: 'u' }, channelId: 'emulator', deliveryMode: 'expectReplies' }), 'application/json'],
+    [
+      'no activity type',
+      JSON.stringify({ conversation: { id: 'c' }, from: { id: 'u' }, channelId: 'x' }),
+      'application/json',
+    ],
+    [
+      'no conversation',
+      JSON.stringify({ type: 'message', text: 'hi', from: { id: 'u' }, channelId: 'x' }),
+      'application/json',
+    ],
+    [
+      'a numeric text',
+      JSON.stringify({
+        type: 'message',
+        text: 42,
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        channelId: 'emulator',
+        deliveryMode: 'expectReplies',
+      }),
+      'application/json',
+    ],
     ['plain text', 'bonjour', 'text/plain'],
   ])('%s gets a 4xx and the server stays up', async (_label, body, contentType) => {
     const response = await fetch(`${app.url}/api/messages`, {
@@ -102,7 +126,10 @@ describe('a restart on the same DATA_DIR', () => {
     const again = new HttpConversation(app.url, conversation.userId);
     Object.assign(again, { conversationId: conversation.conversationId });
     // Same conversation after the restart: no second greeting, the bot knows where it was.
-    expect(texts(await again.say('bonjour'))).toEqual([fr.t('common:menu.again'), fr.t('common:menu.prompt')]);
+    expect(texts(await again.say('bonjour'))).toEqual([
+      fr.t('common:menu.again'),
+      fr.t('common:menu.prompt'),
+    ]);
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,22 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Storage } from 'botbuilder';
+import { createLowdbApplicationQueue } from '../../storage/lowdbApplicationQueue.js';
 import { AlizeBot } from '../../bot/alizeBot.js';
 import { Localizer } from '../../bot/i18n.js';
 import { LocaleMiddleware } from '../../bot/localeMiddleware.js';
 import { createLogger } from '../../bot/logger.js';
-import { AboutDialog } from '../../dialogs/aboutDialog.js';
-import { RootDialog } from '../../dialogs/rootDialog.js';
+import { createRootDialog } from '../../bot/app.js';
+import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
 export const en = localizer.language('en');
+export const settings = loadProgrammeSettings('programme/alize.settings.json');
+/** A fixed day inside the default call window (2026-09-01 → 2026-12-21): tests never read the real clock. */
+export const TEST_NOW = new Date('2026-11-26T19:30:00+01:00');
 
 /** The real bot and dialogs on botbuilder's TestAdapter, as the server wires them. */
-export function createTestBot(storage: Storage = new MemoryStorage(), channelId = 'emulator') {
+export function createTestBot(
+  storage: Storage = new MemoryStorage(),
+  channelId = 'emulator',
+  now = TEST_NOW,
+) {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const rootDialog = new RootDialog([{ entry: 'about', dialog: new AboutDialog() }]);
+  const queueDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alize-queue-'));
+  const queue = createLowdbApplicationQueue(queueDir);
+  const rootDialog = createRootDialog({ userState, settings, clock: () => now, queue });
   const bot = new AlizeBot({ conversationState, userState, rootDialog, logger: createLogger('silent') });
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId, locale: 'fr-FR' });
+  // The template overrides every incoming activity, so it carries only the channel; the locale is the
+  // conversation's default and a test may still send another one.
+  const adapter = new TestAdapter((context) => bot.run(context), { channelId });
+  adapter.locale = 'fr-FR';
   adapter.use(new LocaleMiddleware(localizer));
-  return { adapter, bot, storage };
+  return { adapter, bot, storage, queue, queueDir };
 }

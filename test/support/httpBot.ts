@@ -17,7 +17,10 @@ export function tempDataDir(prefix = 'alize-test-'): string {
 }
 
 /** Starts the real server (restify, CloudAdapter, lowdb files) on a free loopback port. */
-export async function startTestServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startTestServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const app = await startApp(config);
   await app.ready;

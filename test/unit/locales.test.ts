@@ -7,7 +7,9 @@ type Tree = { [key: string]: unknown };
 function keysOf(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) => {
     const full = prefix ? `${prefix}.${key}` : key;
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? keysOf(value as Tree, full) : [full];
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? keysOf(value as Tree, full)
+      : [full];
   });
 }
 
@@ -16,7 +18,9 @@ function localeKeys(locale: string): string[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .flatMap((file) => keysOf(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))).map((k) => `${file}:${k}`))
+    .flatMap((file) =>
+      keysOf(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))).map((k) => `${file}:${k}`),
+    )
     .sort();
 }
 

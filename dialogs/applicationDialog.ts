@@ -1,0 +1,197 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { ApplicationQueue } from '../storage/applicationQueue.js';
+import { ApplicationSource, newDraft } from './applicationSource.js';
+import { submitDraft } from './applicationSubmission.js';
+import { messageWithChoices } from './choices.js';
+import { applicableFields, findField, prefillFromEligibility } from './domain/applicationForm.js';
+import type { EligibilityAnswers } from './domain/eligibilityRules.js';
+import type { ProgrammeSettings } from './domain/programmeSettings.js';
+import type { FlowOptions, FlowResult } from './flow.js';
+import { commandKey } from './globalCommands.js';
+import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/questionnaireDialog.js';
+import { answerText } from './questionnaire/answerText.js';
+import {
+  EDIT_ACTION,
+  SUBMIT_ACTION,
+  recapCard,
+  recapGroups,
+  recapText,
+  supportsAdaptiveCards,
+} from './recap.js';
+import { languageOf } from './translator.js';
+import { profileOf, type ProfileAccessor } from './userProfile.js';
+
+export const APPLY_DIALOG = 'apply';
+const QUESTIONS = 'applicationQuestions';
+const STEPS = 'applicationSteps';
+
+export interface ApplyOptions extends FlowOptions {
+  /** "Reprendre mon dossier": continue the draft without asking. */
+  resume?: boolean;
+  /** Back from *modifier*: straight to the questions still missing, then the recap. */
+  afterEdit?: boolean;
+}
+
+type Values = { fields?: string[] };
+
+/**
+ * The application file: choose or resume the draft, walk the form (generic questionnaire), show the recap
+ * (Adaptive Card, or text), let the user modify any answer, and hand the file to the committee queue.
+ */
+export class ApplicationDialog extends ComponentDialog {
+  private readonly source: ApplicationSource;
+
+  constructor(
+    private readonly profiles: ProfileAccessor,
+    private readonly settings: ProgrammeSettings,
+    private readonly clock: () => Date,
+    private readonly queue: ApplicationQueue,
+  ) {
+    super(APPLY_DIALOG);
+    this.source = new ApplicationSource(profiles, settings, clock);
+    this.addDialog(new QuestionnaireDialog(QUESTIONS, this.source));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.chooseDraft.bind(this),
+        this.startQuestions.bind(this),
+        this.showRecap.bind(this),
+        this.onRecap.bind(this),
+        this.editField.bind(this),
+        this.backToRecap.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async chooseDraft(step: WaterfallStepContext<ApplyOptions>): Promise<DialogTurnResult> {
+    const options = step.options ?? {};
+    if (options.afterEdit) return step.next('continue');
+    const profile = await profileOf(this.profiles, step.context);
+    const { t } = languageOf(step.context);
+    if (profile.application && !options.restart) {
+      if (options.resume) {
+        await step.context.sendActivity(t('applicationFlow:draft.resuming'));
+        return step.next('continue');
+      }
+      const answered = Object.keys(profile.application.answers).length;
+      await step.context.sendActivity(
+        messageWithChoices(step.context, t('applicationFlow:draft.found', { count: answered }), [
+          t('applicationFlow:draft.resume'),
+          t('applicationFlow:draft.startAgain'),
+        ]),
+      );
+      return Dialog.EndOfTurn;
+    }
+    if (options.resume) await step.context.sendActivity(t('applicationFlow:draft.none'));
+    await this.startNewDraft(step);
+    return step.next('continue');
+  }
+
+  private async startQuestions(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result !== 'continue') {
+      const { t } = languageOf(step.context);
+      const startAgain =
+        commandKey(answerText(step.context.activity)) === commandKey(t('applicationFlow:draft.startAgain'));
+      if (startAgain) await this.startNewDraft(step);
+      else await step.context.sendActivity(t('applicationFlow:draft.resuming'));
+    }
+    return step.beginDialog(QUESTIONS);
+  }
+
+  private async showRecap(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as QuestionnaireResult | undefined;
+    if (result?.outcome === 'advisor') return step.endDialog({ next: 'advisor' } satisfies FlowResult);
+    if (result?.outcome !== 'done') return step.endDialog({} satisfies FlowResult);
+    const language = languageOf(step.context);
+    const answers = await this.source.load(step.context);
+    const groups = recapGroups(answers, this.source.questionContext(step.context), language);
+    const actions = [language.t('applicationFlow:recap.submit'), language.t('applicationFlow:recap.edit')];
+    if (supportsAdaptiveCards(step.context.activity.channelId)) {
+      await step.context.sendActivity({ type: 'message', attachments: [recapCard(groups, language)] });
+    } else {
+      await step.context.sendActivity(messageWithChoices(step.context, recapText(groups, language), actions));
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  private async onRecap(step: WaterfallStepContext<ApplyOptions>): Promise<DialogTurnResult> {
+    const language = languageOf(step.context);
+    const { t } = language;
+    const action = recapAction(step.context, t);
+    if (action === SUBMIT_ACTION) {
+      const deps = { profiles: this.profiles, queue: this.queue, settings: this.settings, now: this.clock() };
+      const outcome = await submitDraft(step.context, deps);
+      if (outcome === 'incomplete')
+        return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+      return step.endDialog({} satisfies FlowResult);
+    }
+    if (action !== EDIT_ACTION) {
+      await step.context.sendActivity(t('applicationFlow:recap.chooseAction'));
+      return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+    }
+    const answers = await this.source.load(step.context);
+    const fields = applicableFields(answers, this.source.questionContext(step.context));
+    (step.values as Values).fields = fields.map((f) => f.key);
+    const list = fields.map((field, index) => `${index + 1}. ${t(field.labelKey)}`).join('\n');
+    await step.context.sendActivity(`${t('applicationFlow:edit.which')}\n\n${list}`);
+    return Dialog.EndOfTurn;
+  }
+
+  private async editField(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = languageOf(step.context);
+    const keys = (step.values as Values).fields ?? [];
+    const text = answerText(step.context.activity);
+    const byNumber = /^\d+$/.test(text) ? keys[Number(text) - 1] : undefined;
+    const byLabel = keys.find((key) => {
+      const field = findField(key);
+      return field !== undefined && commandKey(t(field.labelKey)) === commandKey(text);
+    });
+    const key = byNumber ?? byLabel;
+    if (!key) {
+      await step.context.sendActivity(t('applicationFlow:edit.unknown'));
+      return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+    }
+    return step.beginDialog(QUESTIONS, { startAt: key });
+  }
+
+  private async backToRecap(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as QuestionnaireResult | undefined;
+    if (result?.outcome === 'advisor') return step.endDialog({ next: 'advisor' } satisfies FlowResult);
+    if (result?.outcome === 'paused') return step.endDialog({} satisfies FlowResult);
+    return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+  }
+
+  /** A new draft, with what the eligibility check already knows filled in (never asked twice). */
+  private async startNewDraft(step: WaterfallStepContext): Promise<void> {
+    const profile = await profileOf(this.profiles, step.context);
+    const known = prefillFromEligibility((profile.eligibility?.answers ?? {}) as EligibilityAnswers);
+    profile.application = newDraft(this.clock(), known);
+    await this.profiles.set(step.context, profile);
+    const { t } = languageOf(step.context);
+    const prefilled = Object.keys(known).length;
+    await step.context.sendActivity(
+      t(prefilled > 0 ? 'applicationFlow:intro.prefilled' : 'applicationFlow:intro.new', {
+        count: prefilled,
+      }),
+    );
+  }
+}
+
+/** The recap answer: a card submit (`value.action`) or the typed/clicked title of one of the two actions. */
+function recapAction(context: TurnContext, t: (key: string) => string): string | undefined {
+  const value = context.activity.value as { action?: unknown } | undefined;
+  if (value && typeof value.action === 'string') return value.action;
+  const key = commandKey(answerText(context.activity));
+  if (key === commandKey(t('applicationFlow:recap.submit')) || /^(envoyer|submit|send)\b/.test(key))
+    return SUBMIT_ACTION;
+  if (key === commandKey(t('applicationFlow:recap.edit')) || /^(modifier|edit|change)\b/.test(key))
+    return EDIT_ACTION;
+  return undefined;
+}

@@ -1,0 +1,92 @@
+import type { TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { findField, missingFields, progressOf, type ApplicationContext } from './domain/applicationForm.js';
+import type { ProgrammeSettings } from './domain/programmeSettings.js';
+import { parseYesNo } from './french/yesNo.js';
+import {
+  answerOf,
+  invalid,
+  type Answers,
+  type AnswerValue,
+  type Question,
+} from './questionnaire/question.js';
+import type { QuestionnaireSource } from './questionnaire/questionnaireDialog.js';
+import { languageOf } from './translator.js';
+import { profileOf, type ApplicationDraft, type ProfileAccessor } from './userProfile.js';
+
+export const NOTICE_KEY = 'notice.acknowledgedAt';
+
+/**
+ * The information notice (GDPR art. 13) as a question of its own, asked just before the first personal field:
+ * its answer is the moment the user acknowledged it.
+ */
+function noticeQuestion(): Question<ApplicationContext> {
+  return {
+    key: NOTICE_KEY,
+    promptKey: 'applicationFlow:notice.text',
+    promptParams: ({ settings }) => ({
+      controller: settings.dataProtection.controller,
+      dpoEmail: settings.dataProtection.dpoEmail,
+      complaintUrl: settings.dataProtection.complaintUrl,
+      draftIdleDays: settings.retention.draftIdleDays,
+      fileYears: settings.retention.fileYearsAfterDecision,
+    }),
+    exampleKey: 'applicationFlow:notice.example',
+    choices: [{ value: 'accept', labelKey: 'applicationFlow:notice.accept' }],
+    interpret(text, { now, locale }) {
+      const yes = parseYesNo(text, locale);
+      if (text === 'accept' || (yes.ok && yes.value) || /\b(lu|accept\w*|compris|read)\b/i.test(text)) {
+        return answerOf(now.toISOString());
+      }
+      return invalid('applicationFlow:notice.required');
+    },
+  };
+}
+
+const NOTICE = noticeQuestion();
+
+export function newDraft(now: Date, answers: Answers = {}): ApplicationDraft {
+  return { id: randomUUID(), answers, startedAt: now.toISOString(), updatedAt: now.toISOString() };
+}
+
+/** The application form as a questionnaire: answers in the user's draft, the form definition picks the order. */
+export class ApplicationSource implements QuestionnaireSource<ApplicationContext> {
+  constructor(
+    private readonly profiles: ProfileAccessor,
+    private readonly settings: ProgrammeSettings,
+    private readonly clock: () => Date,
+  ) {}
+
+  async load(context: TurnContext): Promise<Answers> {
+    return (await profileOf(this.profiles, context)).application?.answers ?? {};
+  }
+
+  async save(context: TurnContext, key: string, value: AnswerValue): Promise<void> {
+    const profile = await profileOf(this.profiles, context);
+    const now = this.clock();
+    const draft = profile.application ?? newDraft(now);
+    draft.answers = { ...draft.answers, [key]: value };
+    draft.updatedAt = now.toISOString();
+    profile.application = draft;
+    await this.profiles.set(context, profile);
+  }
+
+  next(answers: Answers, context: ApplicationContext): Question<ApplicationContext> | null {
+    const field = missingFields(answers, context)[0];
+    if (!field) return null;
+    return field.personal && !answers[NOTICE_KEY] ? NOTICE : field;
+  }
+
+  find(key: string): Question<ApplicationContext> | undefined {
+    return key === NOTICE_KEY ? NOTICE : findField(key);
+  }
+
+  questionContext(context: TurnContext): ApplicationContext {
+    return { settings: this.settings, locale: languageOf(context).locale, now: this.clock() };
+  }
+
+  progress(answers: Answers, question: Question<ApplicationContext>, context: ApplicationContext) {
+    const field = findField(question.key);
+    return field ? progressOf(answers, field, context) : null;
+  }
+}

@@ -1,0 +1,233 @@
+import {
+  isDontKnow,
+  parseAmountEuros,
+  parseInteger,
+  parseYesNo,
+  type ParseFailure,
+} from '../french/index.js';
+import { foldForMatch } from '../french/normalize.js';
+import {
+  answerOf,
+  invalid,
+  type AnswerValue,
+  type Interpretation,
+  type Question,
+  type QuestionChoice,
+} from '../questionnaire/question.js';
+import { guessActivityCategory } from './activityKeywords.js';
+import { findCommunes, type Commune } from './communes.js';
+import type { AnswerKey } from './eligibilityRules.js';
+import { ACTIVITY_CATEGORIES, isActivityCategory, parseNafCode } from './naf.js';
+import type { ProgrammeSettings } from './programmeSettings.js';
+
+/** What the eligibility questions need to read an answer. */
+export interface EligibilityContext {
+  settings: ProgrammeSettings;
+  locale: 'fr' | 'en';
+  /** Wording for an advisor pre-screening a company (third person) rather than its owner. */
+  audience?: 'owner' | 'advisor';
+}
+
+type EligibilityQuestion = Question<EligibilityContext> & { key: AnswerKey };
+
+const choice = (value: string, labelKey = `eligibility:choice.${value}`): QuestionChoice => ({
+  value,
+  labelKey,
+});
+const DONT_KNOW = choice('unknown', 'eligibility:choice.unknown');
+
+const PARSE_ERRORS: Partial<Record<ParseFailure, string>> = {
+  negative: 'questionnaire:error.negative',
+};
+
+function failure(reason: ParseFailure, fallbackKey: string): Interpretation {
+  return invalid(PARSE_ERRORS[reason] ?? fallbackKey);
+}
+
+/** Matches a button value or one of its synonyms, on folded text. */
+function matchChoice(text: string, synonyms: Record<string, RegExp>): string | undefined {
+  const folded = foldForMatch(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  if (folded in synonyms) return folded;
+  return Object.entries(synonyms).find(([, pattern]) => pattern.test(folded))?.[0];
+}
+
+function communeAnswer(commune: Commune, postalCode?: string): AnswerValue {
+  const code = postalCode && commune.postalCodes.includes(postalCode) ? postalCode : commune.postalCodes[0];
+  return {
+    inseeCode: commune.inseeCode,
+    name: commune.name,
+    department: commune.department,
+    postalCode: code,
+  };
+}
+
+const communeLabel = (commune: Commune) =>
+  `${commune.name} (${commune.postalCodes[0] ?? commune.department})`;
+
+const communeQuestion: EligibilityQuestion = {
+  key: 'commune',
+  promptKey: 'eligibility:question.commune',
+  exampleKey: 'eligibility:example.commune',
+  interpret(text, { settings }) {
+    const lookup = findCommunes(text, settings.territory);
+    const postalCode = text.match(/\b\d{5}\b/)?.[0];
+    if (lookup.kind === 'found') {
+      return answerOf(communeAnswer(lookup.commune, postalCode), { literal: communeLabel(lookup.commune) });
+    }
+    if (lookup.kind === 'choose') {
+      return {
+        kind: 'choose',
+        candidates: lookup.candidates
+          .slice(0, 12)
+          .map((c) => ({ value: communeAnswer(c, postalCode), label: communeLabel(c) })),
+      };
+    }
+    return invalid(isDontKnow(text) ? 'eligibility:error.communeNeeded' : 'eligibility:error.communeUnknown');
+  },
+};
+
+function countQuestion(
+  key: AnswerKey,
+  promptKey: string,
+  exampleKey: string,
+  allowUnknown: boolean,
+): EligibilityQuestion {
+  return {
+    key,
+    promptKey,
+    exampleKey,
+    choices: allowUnknown ? [DONT_KNOW] : undefined,
+    interpret(text, { locale }) {
+      if (allowUnknown && (text === 'unknown' || isDontKnow(text))) return answerOf('unknown');
+      const parsed = parseInteger(text, { locale });
+      if (!parsed.ok) return failure(parsed.reason, 'questionnaire:error.notANumber');
+      if (parsed.value < 0) return invalid('questionnaire:error.negative');
+      if (parsed.value > 1_000_000) return invalid('questionnaire:error.tooLarge');
+      return answerOf(
+        parsed.value,
+        { key: 'eligibility:display.count', params: { count: parsed.value } },
+        parsed.certain,
+      );
+    },
+  };
+}
+
+function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean): EligibilityQuestion {
+  return {
+    key,
+    promptKey: `eligibility:question.${key}`,
+    promptParams: ({ settings }) => ({ years: settings.deMinimis.periodYears }),
+    exampleKey,
+    choices: [DONT_KNOW],
+    interpret(text, { locale }) {
+      if (text === 'unknown' || isDontKnow(text)) return answerOf('unknown');
+      const parsed = parseAmountEuros(text, { locale, allowNone });
+      if (!parsed.ok) return failure(parsed.reason, 'questionnaire:error.notAnAmount');
+      if (parsed.value < 0) return invalid('questionnaire:error.negative');
+      return answerOf(
+        parsed.value,
+        { key: 'eligibility:display.amount', params: { amount: parsed.value } },
+        parsed.certain,
+      );
+    },
+  };
+}
+
+/** A closed question: buttons, their synonyms in free text, and "je ne sais pas" when it is a valid answer. */
+function closedQuestion(
+  key: AnswerKey,
+  values: string[],
+  synonyms: Record<string, RegExp>,
+  options: { unknown?: boolean; map?: (value: string) => AnswerValue } = {},
+): EligibilityQuestion {
+  return {
+    key,
+    promptKey: `eligibility:question.${key}`,
+    promptParams: ({ settings }) => ({ months: settings.jobs.horizonMonths }),
+    exampleKey: `eligibility:example.${key}`,
+    choices: [...values.map((v) => choice(v)), ...(options.unknown ? [DONT_KNOW] : [])],
+    interpret(text) {
+      if (options.unknown && (text === 'unknown' || isDontKnow(text))) return answerOf('unknown');
+      const value = values.includes(text) ? text : matchChoice(text, synonyms);
+      if (!value) return invalid('questionnaire:error.notAChoice');
+      return answerOf(options.map ? options.map(value) : value);
+    },
+  };
+}
+
+const independenceQuestion: EligibilityQuestion = {
+  key: 'independent',
+  promptKey: 'eligibility:question.independent',
+  exampleKey: 'eligibility:example.independent',
+  choices: [choice('yes', 'questionnaire:yes'), choice('no', 'questionnaire:no'), DONT_KNOW],
+  // The question asks whether another company holds 25 % or more: "oui" means NOT independent.
+  interpret(text, { locale }) {
+    if (text === 'unknown' || isDontKnow(text)) return answerOf('unknown');
+    if (text === 'yes' || text === 'no') return answerOf(text === 'no');
+    const yesNo = parseYesNo(text, locale);
+    if (yesNo.ok) return answerOf(!yesNo.value);
+    if (/\b(groupe|filiale|holding|maison mere)\b/.test(foldForMatch(text))) return answerOf(false);
+    return invalid('questionnaire:error.notAChoice');
+  },
+};
+
+const sectorQuestion: EligibilityQuestion = {
+  key: 'sector',
+  promptKey: 'eligibility:question.sector',
+  exampleKey: 'eligibility:example.sector',
+  choices: ACTIVITY_CATEGORIES.map((category) => choice(category, `eligibility:sector.${category}`)),
+  interpret(text) {
+    if (isActivityCategory(text)) return answerOf({ category: text });
+    const naf = parseNafCode(text);
+    if (naf.ok)
+      return answerOf({ nafCode: naf.code }, { key: 'eligibility:display.naf', params: { code: naf.code } });
+    if (isDontKnow(text)) return invalid('eligibility:error.sectorNeeded');
+    const guess = guessActivityCategory(text);
+    if (guess) return answerOf({ category: guess }, { key: `eligibility:sector.${guess}` }, false);
+    return invalid('eligibility:error.sectorUnknown');
+  },
+};
+
+export const ELIGIBILITY_QUESTIONS: readonly EligibilityQuestion[] = [
+  communeQuestion,
+  countQuestion('headcount', 'eligibility:question.headcount', 'eligibility:example.headcount', true),
+  amountQuestion('turnover', 'eligibility:example.turnover', false),
+  amountQuestion('balanceSheet', 'eligibility:example.balanceSheet', false),
+  independenceQuestion,
+  sectorQuestion,
+  closedQuestion('projectType', ['development', 'creation', 'takeover'], {
+    development:
+      /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|expansion|growth)\b/,
+    creation: /\b(creat\w*|lancer|demarrer|nouvelle entreprise|start\w*)\b/,
+    takeover: /\b(repri\w*|reprendre|rachat|racheter|transmission|takeover|buy\w*)\b/,
+  }),
+  countQuestion('jobs', 'eligibility:question.jobs', 'eligibility:example.jobs', false),
+  closedQuestion(
+    'proceedings',
+    ['none', 'safeguard', 'receivership', 'liquidation'],
+    {
+      none: /^(aucune?|non|rien|pas de procedure|none|no)\b|\b(aucune procedure|pas de procedure)\b/,
+      safeguard: /\bsauvegarde|safeguard\b/,
+      receivership: /\b(redressement|receivership)\b/,
+      liquidation: /\bliquidation\b/,
+    },
+    { unknown: true },
+  ),
+  closedQuestion(
+    'goodStanding',
+    ['yes', 'plan', 'no'],
+    {
+      plan: /\b(echeancier|plan de (reglement|paiement|remboursement)|etalement|payment plan)\b/,
+      yes: /^(oui|yes|ok|bien sur|tout a fait|absolument|a jour|nous sommes a jour)\b/,
+      no: /^(non|no|pas a jour|en retard)\b/,
+    },
+    { unknown: true },
+  ),
+  amountQuestion('deMinimis', 'eligibility:example.deMinimis', true),
+];
+
+export function eligibilityQuestion(key: string): EligibilityQuestion | undefined {
+  return ELIGIBILITY_QUESTIONS.find((q) => q.key === key);
+}

@@ -1,0 +1,85 @@
+import type { Attachment } from 'botbuilder';
+import { CardFactory } from 'botbuilder';
+import { applicableFields, type ApplicationContext } from './domain/applicationForm.js';
+import type { Answers, Display } from './questionnaire/question.js';
+import type { TurnLanguage } from './translator.js';
+
+export const SUBMIT_ACTION = 'submitApplication';
+export const EDIT_ACTION = 'editApplication';
+
+export interface RecapGroup {
+  title: string;
+  facts: { key: string; label: string; value: string }[];
+}
+
+export function shown(display: Display, language: TurnLanguage): string {
+  return 'literal' in display ? display.literal : language.t(display.key, display.params);
+}
+
+/** The answers as the committee will read them, grouped: entreprise, projet, contact. */
+export function recapGroups(
+  answers: Answers,
+  context: ApplicationContext,
+  language: TurnLanguage,
+): RecapGroup[] {
+  const groups = new Map<string, RecapGroup>();
+  for (const field of applicableFields(answers, context)) {
+    const value = answers[field.key];
+    if (value === undefined) continue;
+    const title = language.t(`application:group.${field.group}`);
+    const group = groups.get(field.group) ?? { title, facts: [] };
+    group.facts.push({
+      key: field.key,
+      label: language.t(field.labelKey),
+      value: shown(field.display(value, context), language),
+    });
+    groups.set(field.group, group);
+  }
+  return [...groups.values()];
+}
+
+/** Adaptive Card 1.3 (shown by Web Chat, Teams and the Emulator): facts per group, then the two actions. */
+export function recapCard(groups: RecapGroup[], language: TurnLanguage): Attachment {
+  const { t } = language;
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    body: [
+      {
+        type: 'TextBlock',
+        text: t('applicationFlow:recap.title'),
+        weight: 'Bolder',
+        size: 'Medium',
+        wrap: true,
+      },
+      ...groups.flatMap((group) => [
+        { type: 'TextBlock', text: group.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
+        { type: 'FactSet', facts: group.facts.map((fact) => ({ title: fact.label, value: fact.value })) },
+      ]),
+    ],
+    actions: [
+      { type: 'Action.Submit', title: t('applicationFlow:recap.submit'), data: { action: SUBMIT_ACTION } },
+      { type: 'Action.Submit', title: t('applicationFlow:recap.edit'), data: { action: EDIT_ACTION } },
+    ],
+  });
+}
+
+/** The same recap as plain text, for channels that do not show Adaptive Cards. */
+export function recapText(groups: RecapGroup[], language: TurnLanguage): string {
+  const lines = [language.t('applicationFlow:recap.title')];
+  for (const group of groups) {
+    lines.push(
+      '',
+      group.title.toUpperCase(),
+      ...group.facts.map((fact) => language.t('applicationFlow:recap.line', fact)),
+    );
+  }
+  return lines.join('\n');
+}
+
+const CARD_CHANNELS = new Set(['emulator', 'webchat', 'directline', 'msteams', 'directlinespeech']);
+
+export function supportsAdaptiveCards(channelId: string | undefined): boolean {
+  return CARD_CHANNELS.has(channelId ?? '');
+}

@@ -1,0 +1,31 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { EligibilityAnswers } from './domain/eligibilityRules.js';
+import type { Effect } from './domain/programmeSettings.js';
+import type { Answers } from './questionnaire/question.js';
+
+/** An application being filled in: saved after every answer, resumed from any conversation of the user. */
+export interface ApplicationDraft {
+  id: string;
+  answers: Answers;
+  startedAt: string;
+  updatedAt: string;
+}
+
+/** What the bot keeps about a user across conversations (user state): answers are never asked twice. */
+export interface UserProfile {
+  eligibility?: {
+    answers: EligibilityAnswers;
+    startedAt: string;
+    completedAt?: string;
+    verdict?: { verdict: Effect; reasons: string[] };
+  };
+  application?: ApplicationDraft;
+  /** References of the files this user submitted, most recent last. */
+  submitted?: { reference: string; submittedAt: string }[];
+}
+
+export type ProfileAccessor = StatePropertyAccessor<UserProfile>;
+
+export async function profileOf(accessor: ProfileAccessor, context: TurnContext): Promise<UserProfile> {
+  return accessor.get(context, {});
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import type { RunningApp } from '../../bot/app.js';
+import { fr } from '../support/botHarness.js';
+import { HttpConversation, buttons, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+
+describe('one complete eligibility check over HTTP', () => {
+  let dataDir: string;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    app = await startTestServer(dataDir);
+  });
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('an SME of 12 people in Alès doing machining reaches éligible', async () => {
+    const owner = new HttpConversation(app.url);
+    await owner.post({ type: 'conversationUpdate', membersAdded: [{ id: owner.userId }] });
+    const first = texts(await owner.say('suis-je éligible ?')).join('\n');
+    expect(first).toContain(fr.t('eligibility:question.commune'));
+
+    const script = [
+      'à Saint-Christol-lès-Alès',
+      'nous sommes douze',
+      '1 200 000 €',
+      'usinage de pièces mécaniques',
+      'oui',
+      'trois',
+      'aucune',
+      'aucune',
+      'non',
+      'développement',
+    ];
+    for (const answer of script) await owner.say(answer);
+    const verdict = await owner.say('oui');
+    expect(texts(verdict).join('\n')).toContain(fr.t('eligibility:verdict.OK'));
+    expect(buttons(verdict)).toContain(fr.t('eligibility:next.apply'));
+  });
+
+  test('a 400-person company in Montpellier is told non éligible with both reasons', async () => {
+    const owner = new HttpConversation(app.url);
+    await owner.say(fr.t('common:menu.eligibility'));
+    await owner.say('Montpellier');
+    const verdict = texts(await owner.say('400 salariés')).join('\n');
+    expect(verdict).toContain(fr.t('eligibility:verdict.NO'));
+    expect(verdict).toContain('Montpellier');
+    expect(verdict).toContain(fr.t('eligibility:reason.headcount.tooMany', { headcount: 400, limit: 250 }));
+  });
+});

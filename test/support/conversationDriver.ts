@@ -1,0 +1,37 @@
+import { ActivityTypes, type Activity, type TestAdapter } from 'botbuilder';
+
+/** Drives a TestAdapter turn by turn and returns each turn's replies, so tests read like a conversation. */
+export class ConversationDriver {
+  constructor(private readonly adapter: TestAdapter) {}
+
+  async say(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
+    this.adapter.activeQueue.splice(0);
+    const activity = typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : input;
+    await this.adapter.receiveActivity(activity);
+    return this.adapter.activeQueue.splice(0);
+  }
+
+  /** The text of every reply of the turn, cards included, joined: what a user reads. */
+  async read(input: string | Partial<Activity>): Promise<string> {
+    return readable(await this.say(input));
+  }
+}
+
+export function readable(replies: Partial<Activity>[]): string {
+  return replies
+    .flatMap((reply) => [
+      reply.text ?? '',
+      ...(reply.attachments ?? []).map((a) => JSON.stringify(a.content ?? {})),
+    ])
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function buttonsOf(replies: Partial<Activity>[]): string[] {
+  return replies.flatMap((reply) => [
+    ...(reply.suggestedActions?.actions ?? []).map((a) => a.title ?? ''),
+    ...(reply.attachments ?? []).flatMap((a) =>
+      ((a.content as { buttons?: { title: string }[] })?.buttons ?? []).map((b) => b.title),
+    ),
+  ]);
+}
