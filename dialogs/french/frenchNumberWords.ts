@@ -5,24 +5,46 @@
  * so "douze trois" reads as 12 followed by another number, never as 15.
  */
 
-const UNITS: Record<string, number> = {
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
-};
-const TEENS: Record<string, number> = { onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16 };
+// Maps, not object literals: user words such as "constructor" must not hit Object.prototype.
+const UNITS = new Map(
+  Object.entries({ un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9 }),
+);
+const TEENS = new Map(
+  Object.entries({ onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16 }),
+);
 // Septante / huitante / octante / nonante: Belgian and Swiss forms, cheap to accept.
-const TENS: Record<string, number> = {
-  vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
-  septante: 70, huitante: 80, octante: 80, nonante: 90,
-};
-export const FRENCH_SCALES: Record<string, number> = {
-  mille: 1_000, million: 1_000_000, millions: 1_000_000, milliard: 1_000_000_000, milliards: 1_000_000_000,
-};
+const TENS = new Map(
+  Object.entries({
+    vingt: 20,
+    trente: 30,
+    quarante: 40,
+    cinquante: 50,
+    soixante: 60,
+    septante: 70,
+    huitante: 80,
+    octante: 80,
+    nonante: 90,
+  }),
+);
+export const FRENCH_SCALES = new Map(
+  Object.entries({ mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 }),
+);
 
 /** "une quarantaine" ≈ 40: always an approximation. */
-export const FRENCH_APPROXIMATE_NOUNS: Record<string, number> = {
-  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
-  cinquantaine: 50, soixantaine: 60, centaine: 100, millier: 1_000,
-};
+export const FRENCH_APPROXIMATE_NOUNS = new Map(
+  Object.entries({
+    dizaine: 10,
+    douzaine: 12,
+    quinzaine: 15,
+    vingtaine: 20,
+    trentaine: 30,
+    quarantaine: 40,
+    cinquantaine: 50,
+    soixantaine: 60,
+    centaine: 100,
+    millier: 1_000,
+  }),
+);
 
 export interface WordsRead {
   value: number;
@@ -34,8 +56,15 @@ export interface WordsRead {
 
 export function isFrenchNumberWord(word: string): boolean {
   return (
-    word in UNITS || word in TEENS || word in TENS || word in FRENCH_SCALES ||
-    word === 'zero' || word === 'dix' || word === 'cent' || word === 'cents' || word === 'vingts'
+    UNITS.has(word) ||
+    TEENS.has(word) ||
+    TENS.has(word) ||
+    FRENCH_SCALES.has(word) ||
+    word === 'zero' ||
+    word === 'dix' ||
+    word === 'cent' ||
+    word === 'cents' ||
+    word === 'vingts'
   );
 }
 
@@ -51,7 +80,7 @@ export function readFrenchWords(words: readonly string[], start: number): WordsR
 
   for (let i = start; i < words.length; i += 1) {
     const word = words[i];
-    const afterTens = previous in TENS || (previous === 'vingt' && small === 80) || previous === 'vingts';
+    const afterTens = TENS.has(previous) || (previous === 'vingt' && small === 80) || previous === 'vingts';
     if (word === 'et') {
       // Only "vingt et un", "soixante et onze" …: "et" must be followed by un/une/onze.
       const next = words[i + 1];
@@ -60,39 +89,41 @@ export function readFrenchWords(words: readonly string[], start: number): WordsR
       previous = word;
       continue;
     }
-    if (word in UNITS) {
-      const unit = UNITS[word];
+    if (UNITS.has(word)) {
+      const unit = UNITS.get(word) ?? 0;
       const ok =
-        (small === 0 && !(previous in UNITS) && !(previous in TEENS)) ||
+        (small === 0 && !UNITS.has(previous) && !TEENS.has(previous)) ||
         (afterTens && small % 10 === 0 && small >= 20 && previous !== 'et') ||
         (previous === 'et' && unit === 1) ||
-        (previous === 'dix' && unit >= 7 && small % 100 >= 10 && small % 20 === 10);
+        // dix-sept, soixante-dix-huit, quatre-vingt-dix-neuf
+        (previous === 'dix' && unit >= 7 && small % 20 === 10);
       if (!ok) break;
       small += unit;
     } else if (word === 'dix') {
-      if (!(small === 0 && !(previous in UNITS)) && !(afterTens && (small === 60 || small === 80))) break;
+      if (!(small === 0 && !UNITS.has(previous)) && !(afterTens && (small === 60 || small === 80))) break;
       small += 10;
-    } else if (word in TEENS) {
+    } else if (TEENS.has(word)) {
       const ok =
-        (small === 0 && !(previous in UNITS)) ||
+        (small === 0 && !UNITS.has(previous)) ||
         (afterTens && (small === 60 || small === 80)) ||
         (previous === 'et' && small === 60 && word === 'onze');
       if (!ok) break;
-      small += TEENS[word];
+      small += TEENS.get(word) ?? 0;
     } else if (word === 'vingt' || word === 'vingts') {
       // "quatre-vingt(s)" multiplies; otherwise "vingt" starts the tens.
       if (previous === 'quatre' && small % 100 === 4) small += 76;
-      else if (small === 0 && word === 'vingt' && !(previous in UNITS)) small = 20;
+      else if (small === 0 && word === 'vingt' && !UNITS.has(previous)) small = 20;
       else break;
-    } else if (word in TENS) {
-      if (small !== 0 || previous in UNITS || previous in TEENS) break;
-      small = TENS[word];
+    } else if (TENS.has(word)) {
+      if (small !== 0 || UNITS.has(previous) || TEENS.has(previous)) break;
+      small = TENS.get(word) ?? 0;
     } else if (word === 'cent' || word === 'cents') {
-      if (hundreds !== 0 || small >= 10 || (small === 1 && previous !== 'un')) break;
+      // "douze cents" (1 200) is colloquial but common; "un cent" is not French.
+      if (hundreds !== 0 || small >= 20 || small === 1) break;
       hundreds = (small || 1) * 100;
       small = 0;
-    } else if (word in FRENCH_SCALES) {
-      const scale = FRENCH_SCALES[word];
+    } else if (FRENCH_SCALES.has(word)) {
+      const scale = FRENCH_SCALES.get(word) ?? 1;
       const group = hundreds + small;
       // "mille" takes no "un" and no plural; millions need a count ("un million", "deux millions").
       if (scale >= lastScale || (scale === 1_000 && previous === 'un')) break;
@@ -105,7 +136,11 @@ export function readFrenchWords(words: readonly string[], start: number): WordsR
       break;
     }
     previous = word;
-    best = { value: total + hundreds + small, end: i + 1, lastScale: Number.isFinite(lastScale) ? lastScale : 1 };
+    best = {
+      value: total + hundreds + small,
+      end: i + 1,
+      lastScale: Number.isFinite(lastScale) ? lastScale : 1,
+    };
   }
   return best;
 }

@@ -11,6 +11,8 @@ export type ParseFailure =
   | 'ambiguous'
   /** A value was found but lies outside the `min`/`max` the caller asked for. */
   | 'out_of_range'
+  /** A negative amount, or a negative number when `min` is 0 or more ("-5"). */
+  | 'negative'
   /** An integer was required and the value has a fractional part ("12,5"). */
   | 'not_integer'
   /** The text has the shape of a value but is malformed ("1,2,3", an e-mail with a space, a 9-digit phone). */

@@ -1,0 +1,99 @@
+import { absoluteMatchers, looseMatchers } from './dateAbsolute.js';
+import { todayIn } from './dateCalendar.js';
+import { recognizeDateFallback } from './dateFallback.js';
+import { namedPeriodMatchers } from './dateNamedPeriods.js';
+import { relativeMatchers } from './dateRelative.js';
+import type { DateContext, DateMatcher, DatePreference, DateValue } from './dateTypes.js';
+import { VOCABULARY } from './dateVocabulary.js';
+import { stripHedges } from './hedges.js';
+import type { ParserLocale } from './locale.js';
+import { foldForMatch } from './normalize.js';
+import { failed, parsed, type Parsed } from './parseResult.js';
+
+export type { DatePreference, DateValue } from './dateTypes.js';
+
+export interface DateOptions {
+  /** The reference instant; the parser never reads the clock. */
+  now: Date;
+  /** Which side of today a date without a year falls on ("fin mars"); default 'future'. */
+  prefer?: DatePreference;
+  locale?: ParserLocale;
+  /** Where "today" is computed; default Europe/Paris. */
+  timeZone?: string;
+  /** Try the Microsoft date-time recognizer when our own patterns find nothing; default true. */
+  fallback?: boolean;
+}
+
+// Most specific first: each match blanks its text so that shorter forms cannot read it again.
+function matchersFor(locale: ParserLocale): DateMatcher[] {
+  const vocabulary = VOCABULARY[locale];
+  return [
+    ...absoluteMatchers(locale, vocabulary),
+    ...namedPeriodMatchers(),
+    ...relativeMatchers(vocabulary),
+    ...looseMatchers(vocabulary),
+  ];
+}
+const MATCHERS: Record<ParserLocale, DateMatcher[]> = { fr: matchersFor('fr'), en: matchersFor('en') };
+
+// Glued before hedges are removed: "avant" and "après" are hedges, "avant-hier" and "après-demain" are days.
+const COMPOUNDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/aujourd\s*'?\s*hui/g, 'aujourdhui'],
+  [/apres[\s-]demain/g, 'apresdemain'],
+  [/avant[\s-]hier/g, 'avanthier'],
+];
+// A number left over after the date ("12 ou 15 mars") means the date may not be the one meant.
+const STRAY_NUMBER = /(?<![\p{L}\d])\d{1,4}(?![\d:h])/u;
+const HAS_CONTENT = /[\p{L}\d]/u;
+
+interface Found {
+  value: DateValue;
+  certain: boolean;
+}
+
+function findDates(text: string, context: DateContext): { found: Found[]; invalid: boolean; rest: string } {
+  let rest = text;
+  const found: Found[] = [];
+  let invalid = false;
+  for (const matcher of MATCHERS[context.locale]) {
+    matcher.pattern.lastIndex = 0;
+    for (let m = matcher.pattern.exec(rest); m !== null; m = matcher.pattern.exec(rest)) {
+      const result = matcher.read(m, context);
+      if (result === undefined) continue;
+      if (result === 'invalid') invalid = true;
+      else found.push(result);
+      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+    }
+  }
+  return { found, invalid, rest };
+}
+
+/**
+ * Reads a date typed in French: "12/03/2015", "le 15 janvier 2027", "1er mai 2026", "fin mars", "mi-juin 2027",
+ * "mars 2015", "en 2015", "demain", "dans trois mois", "l'an prochain". A guessed part (year, relative offset)
+ * or a hedge ("vers le 15 mars") makes it uncertain. An impossible date gives 'invalid_date'.
+ */
+export function parseFrenchDate(text: string, opts: DateOptions): Parsed<DateValue> {
+  const locale = opts.locale ?? 'fr';
+  let folded = foldForMatch(text);
+  if (!HAS_CONTENT.test(folded)) return failed('empty');
+  for (const [pattern, glued] of COMPOUNDS) folded = folded.replace(pattern, glued);
+  const { text: unhedged, hedged } = stripHedges(folded, locale, 'date');
+  const context: DateContext = {
+    today: todayIn(opts.now, opts.timeZone ?? 'Europe/Paris'),
+    prefer: opts.prefer ?? 'future',
+    locale,
+    vocabulary: VOCABULARY[locale],
+  };
+  const { found, invalid, rest } = findDates(unhedged, context);
+  if (found.length === 0) {
+    if (invalid) return failed('invalid_date');
+    if (opts.fallback === false) return failed('not_understood');
+    const guess = recognizeDateFallback(text, context.today, context.prefer, locale);
+    return guess === undefined ? failed('not_understood') : parsed(guess, false);
+  }
+  if (invalid || new Set(found.map((f) => `${f.value.iso}/${f.value.precision}`)).size > 1)
+    return failed('ambiguous');
+  const certain = !hedged && found.every((f) => f.certain) && !STRAY_NUMBER.test(rest);
+  return parsed(found[0].value, certain);
+}
