@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { findField, missingFields, progressOf, type ApplicationContext } from './domain/applicationForm.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
+import { foldForMatch } from './french/normalize.js';
 import { parseYesNo } from './french/yesNo.js';
 import {
   answerOf,
@@ -35,7 +36,8 @@ function noticeQuestion(): Question<ApplicationContext> {
     choices: [{ value: 'accept', labelKey: 'applicationFlow:notice.accept' }],
     interpret(text, { now, locale }) {
       const yes = parseYesNo(text, locale);
-      if (text === 'accept' || (yes.ok && yes.value) || /\b(lu|accept\w*|compris|read)\b/i.test(text)) {
+      const acknowledged = /\b(lu|accept\w*|compris|pris connaissance|d accord|ok|read|agree\w*)\b/;
+      if (text === 'accept' || (yes.ok && yes.value) || acknowledged.test(foldForMatch(text).replace(/'/g, ' '))) {
         return answerOf(now.toISOString());
       }
       return invalid('applicationFlow:notice.required');

@@ -98,7 +98,7 @@ export class QuestionnaireDialog<C> extends Dialog {
       if (picked) return this.accept(dc, state, question, picked.value);
     }
 
-    const meaning = question.interpret(text, qc);
+    const meaning = this.interpret(question, text, qc, language);
     if (meaning.kind === 'answer') {
       const error = question.validate?.(meaning.value, await this.source.load(dc.context), qc);
       if (error) return this.refuse(dc, state, question, language.t(error.errorKey, error.params));
@@ -125,6 +125,20 @@ export class QuestionnaireDialog<C> extends Dialog {
       return Dialog.EndOfTurn;
     }
     return this.refuse(dc, state, question, language.t(meaning.errorKey, meaning.params));
+  }
+
+  /**
+   * A clicked button sends its title: read it as the button's value first (so "Industrie, fabrication" is the
+   * category, not a description to guess from), and fall back to the text itself.
+   */
+  private interpret(question: Question<C>, text: string, qc: C, language: TurnLanguage) {
+    const key = commandKey(text);
+    const clicked = (question.choices ?? []).find((choice) => commandKey(language.t(choice.labelKey)) === key);
+    if (clicked) {
+      const meaning = question.interpret(clicked.value, qc);
+      if (meaning.kind !== 'invalid') return meaning;
+    }
+    return question.interpret(text, qc);
   }
 
   override async repromptDialog(context: TurnContext, instance: { state: WalkState }): Promise<void> {
