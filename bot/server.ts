@@ -61,7 +61,7 @@ export function createServer(parts: ServerParts): Server {
     );
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     const ready = parts.isReady();
     sendJson(res, ready ? 200 : 503, {
       status: ready ? 'ok' : 'starting',

@@ -30,6 +30,12 @@ export interface EligibilityContext {
 
 type EligibilityQuestion = Question<EligibilityContext> & { key: AnswerKey };
 
+/** Figures some questions quote, from the programme settings (horizon of the jobs, de minimis period). */
+const settingsParams = ({ settings }: EligibilityContext) => ({
+  months: settings.jobs.horizonMonths,
+  years: settings.deMinimis.periodYears,
+});
+
 const choice = (value: string, labelKey = `eligibility:choice.${value}`): QuestionChoice => ({
   value,
   labelKey,
@@ -97,6 +103,7 @@ function countQuestion(
   return {
     key,
     promptKey,
+    promptParams: settingsParams,
     exampleKey,
     choices: allowUnknown ? [DONT_KNOW] : undefined,
     interpret(text, { locale }) {
@@ -118,7 +125,7 @@ function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean):
   return {
     key,
     promptKey: `eligibility:question.${key}`,
-    promptParams: ({ settings }) => ({ years: settings.deMinimis.periodYears }),
+    promptParams: settingsParams,
     exampleKey,
     choices: [DONT_KNOW],
     interpret(text, { locale }) {
@@ -145,7 +152,7 @@ function closedQuestion(
   return {
     key,
     promptKey: `eligibility:question.${key}`,
-    promptParams: ({ settings }) => ({ months: settings.jobs.horizonMonths }),
+    promptParams: settingsParams,
     exampleKey: `eligibility:example.${key}`,
     choices: [...values.map((v) => choice(v)), ...(options.unknown ? [DONT_KNOW] : [])],
     interpret(text) {

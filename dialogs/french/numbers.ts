@@ -1,6 +1,6 @@
 import { isDontKnow } from './dontKnow.js';
 import type { ParserLocale } from './locale.js';
-import { hasOtherWords, pickMention, scanNumbers, type NumberScan } from './numberScan.js';
+import { pickMention, scanNumbers, type NumberScan } from './numberScan.js';
 import { failed, parsed, type Parsed } from './parseResult.js';
 import { normalizeFrench } from './normalize.js';
 
@@ -25,7 +25,7 @@ function saysNone(scan: NumberScan, text: string): boolean {
 /**
  * Reads one number typed in French: digits ("1 234,56", "1.234.567", "-5") or words ("quatre-vingt-dix-neuf",
  * "mille deux cents"). `certain` is false for hedged input ("environ 40"), approximations ("une quarantaine")
- * and number words found inside a longer sentence ("nous sommes douze").
+ * (a number word inside a plain sentence, "nous sommes douze", is certain).
  */
 export function parseFrenchNumber(text: string, opts: NumberOptions = {}): Parsed<number> {
   const normalized = normalizeFrench(text);
@@ -36,7 +36,9 @@ export function parseFrenchNumber(text: string, opts: NumberOptions = {}): Parse
   if (picked === 'none' && saysNone(scan, normalized)) return withinBounds(0, true, opts);
   if (picked === 'none') return failed('not_understood');
   if (picked === 'ambiguous') return failed('ambiguous');
-  const certain = !scan.hedged && !picked.approximate && !(picked.fromWords && hasOtherWords(scan));
+  // A single number word in a plain sentence ("nous sommes douze") is as sure as the digits; only hedges
+  // ("environ") and approximations ("une quarantaine") need the user's confirmation.
+  const certain = !scan.hedged && !picked.approximate;
   return withinBounds(picked.value, certain, opts);
 }
 

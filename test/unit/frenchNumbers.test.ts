@@ -58,6 +58,7 @@ describe('parseFrenchNumber: words', () => {
     ['deux millions et demi', 2500000],
     ['septante-cinq', 75],
     ['nonante', 90],
+    ['nous sommes douze', 12],
   ])('%j → %d (certain)', (input, expected) => {
     expect(parseFrenchNumber(input)).toEqual({ ok: true, value: expected, certain: true });
   });
@@ -71,7 +72,6 @@ describe('parseFrenchNumber: uncertain readings', () => {
     ['une quarantaine', 40],
     ['une centaine', 100],
     ['deux centaines', 200],
-    ['nous sommes douze', 12],
     ['un peu plus de 40', 40],
     ['autour de 15', 15],
     ['plus de 20', 20],
@@ -106,7 +106,7 @@ describe('parseFrenchNumber: refusals', () => {
 
   test('"aucune idée" is not zero, "une personne" is one', () => {
     expect(parseFrenchNumber('aucune idée')).toEqual({ ok: false, reason: 'not_understood' });
-    expect(parseFrenchNumber('une personne')).toEqual({ ok: true, value: 1, certain: false });
+    expect(parseFrenchNumber('une personne')).toEqual({ ok: true, value: 1, certain: true });
   });
 
   test('"un" as an article gives way to a real number', () => {
