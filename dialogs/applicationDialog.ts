@@ -73,6 +73,12 @@ export class ApplicationDialog extends ComponentDialog {
   private async chooseDraft(step: WaterfallStepContext<ApplyOptions>): Promise<DialogTurnResult> {
     const options = step.options ?? {};
     if (options.afterEdit) return step.next('continue');
+    if (options.cardAction === SUBMIT_ACTION) {
+      // "Envoyer" on a recap card shown earlier: submit the draft if it is complete, or say it was sent.
+      const outcome = await submitDraft(step.context, this.submissionDeps());
+      if (outcome !== 'incomplete') return step.endDialog({} satisfies FlowResult);
+      return step.next('continue');
+    }
     const profile = await profileOf(this.profiles, step.context);
     const { t } = languageOf(step.context);
     if (profile.application && !options.restart) {
@@ -126,8 +132,7 @@ export class ApplicationDialog extends ComponentDialog {
     const { t } = language;
     const action = recapAction(step.context, t);
     if (action === SUBMIT_ACTION) {
-      const deps = { profiles: this.profiles, queue: this.queue, settings: this.settings, now: this.clock() };
-      const outcome = await submitDraft(step.context, deps);
+      const outcome = await submitDraft(step.context, this.submissionDeps());
       if (outcome === 'incomplete')
         return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
       return step.endDialog({} satisfies FlowResult);
@@ -166,6 +171,10 @@ export class ApplicationDialog extends ComponentDialog {
     if (result?.outcome === 'advisor') return step.endDialog({ next: 'advisor' } satisfies FlowResult);
     if (result?.outcome === 'paused') return step.endDialog({} satisfies FlowResult);
     return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+  }
+
+  private submissionDeps() {
+    return { profiles: this.profiles, queue: this.queue, settings: this.settings, now: this.clock() };
   }
 
   /** A new draft, with what the eligibility check already knows filled in (never asked twice). */

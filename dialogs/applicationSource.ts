@@ -37,7 +37,11 @@ function noticeQuestion(): Question<ApplicationContext> {
     interpret(text, { now, locale }) {
       const yes = parseYesNo(text, locale);
       const acknowledged = /\b(lu|accept\w*|compris|pris connaissance|d accord|ok|read|agree\w*)\b/;
-      if (text === 'accept' || (yes.ok && yes.value) || acknowledged.test(foldForMatch(text).replace(/'/g, ' '))) {
+      if (
+        text === 'accept' ||
+        (yes.ok && yes.value) ||
+        acknowledged.test(foldForMatch(text).replace(/'/g, ' '))
+      ) {
         return answerOf(now.toISOString());
       }
       return invalid('applicationFlow:notice.required');

@@ -6,6 +6,14 @@ export interface FlowOptions {
   restart?: boolean;
   /** "Reprendre mon dossier": continue what is in progress without asking. */
   resume?: boolean;
+  /** A card button of this flow clicked after the flow ended (an old recap's "Envoyer"): its action. */
+  cardAction?: string;
+}
+
+/** What our card buttons send: the action, and the menu entry whose flow handles it. */
+export interface CardSubmit {
+  action: string;
+  entry: MenuEntry;
 }
 
 /** What a flow tells the menu when it ends: where the user wants to go next, if anywhere. */

@@ -35,8 +35,11 @@ export function recapGroups(
     });
     groups.set(field.group, group);
   }
-  return [...groups.values()];
+  // Entreprise, projet, contact: the order the committee reads a file in, whatever order the form asks in.
+  return GROUP_ORDER.flatMap((name) => groups.get(name) ?? []);
 }
+
+const GROUP_ORDER = ['company', 'project', 'contact'] as const;
 
 /** Adaptive Card 1.3 (shown by Web Chat, Teams and the Emulator): facts per group, then the two actions. */
 export function recapCard(groups: RecapGroup[], language: TurnLanguage): Attachment {
@@ -59,8 +62,16 @@ export function recapCard(groups: RecapGroup[], language: TurnLanguage): Attachm
       ]),
     ],
     actions: [
-      { type: 'Action.Submit', title: t('applicationFlow:recap.submit'), data: { action: SUBMIT_ACTION } },
-      { type: 'Action.Submit', title: t('applicationFlow:recap.edit'), data: { action: EDIT_ACTION } },
+      {
+        type: 'Action.Submit',
+        title: t('applicationFlow:recap.submit'),
+        data: { action: SUBMIT_ACTION, entry: 'apply' },
+      },
+      {
+        type: 'Action.Submit',
+        title: t('applicationFlow:recap.edit'),
+        data: { action: EDIT_ACTION, entry: 'apply' },
+      },
     ],
   });
 }

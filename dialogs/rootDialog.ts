@@ -8,7 +8,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { messageWithChoices } from './choices.js';
-import type { FlowOptions, FlowResult } from './flow.js';
+import type { CardSubmit, FlowOptions, FlowResult } from './flow.js';
 import { detectGlobalCommand } from './globalCommands.js';
 import { MENU_ENTRIES, detectMenuIntent, type MenuEntry, type MenuIntent } from './menuIntents.js';
 import { languageOf } from './translator.js';
@@ -106,6 +106,11 @@ export class RootDialog extends ComponentDialog {
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // After the menu prompt the waterfall hands over the typed text; a skipped prompt hands over { intent }.
     const given = (step.result as { intent?: MenuIntent } | undefined)?.intent;
+    const card = cardSubmit(step.context.activity.value);
+    if (!given && card && this.flows.has(card.entry)) {
+      const flow = this.flows.get(card.entry)!;
+      return step.beginDialog(flow.id, { ...flow.options, cardAction: card.action } satisfies FlowOptions);
+    }
     const intent = given ?? detectMenuIntent(step.context.activity.text);
     const { t } = languageOf(step.context);
     if (intent === null || intent === 'greeting') {
@@ -127,4 +132,14 @@ export class RootDialog extends ComponentDialog {
     const next = (step.result as FlowResult | undefined)?.next;
     return step.replaceDialog(MENU_LOOP, (next ? { intent: next } : {}) satisfies RootDialogOptions);
   }
+}
+
+/** A submit from one of our cards (`{ action, entry }`), whatever else the value holds. */
+function cardSubmit(value: unknown): CardSubmit | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { action, entry } = value as Record<string, unknown>;
+  if (typeof action !== 'string' || typeof entry !== 'string') return undefined;
+  return (MENU_ENTRIES as readonly string[]).includes(entry)
+    ? { action, entry: entry as MenuEntry }
+    : undefined;
 }

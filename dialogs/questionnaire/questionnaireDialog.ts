@@ -133,7 +133,9 @@ export class QuestionnaireDialog<C> extends Dialog {
    */
   private interpret(question: Question<C>, text: string, qc: C, language: TurnLanguage) {
     const key = commandKey(text);
-    const clicked = (question.choices ?? []).find((choice) => commandKey(language.t(choice.labelKey)) === key);
+    const clicked = (question.choices ?? []).find(
+      (choice) => commandKey(language.t(choice.labelKey)) === key,
+    );
     if (clicked) {
       const meaning = question.interpret(clicked.value, qc);
       if (meaning.kind !== 'invalid') return meaning;

@@ -2,11 +2,23 @@ import { ActivityTypes, type Activity, type TestAdapter } from 'botbuilder';
 
 /** Drives a TestAdapter turn by turn and returns each turn's replies, so tests read like a conversation. */
 export class ConversationDriver {
-  constructor(private readonly adapter: TestAdapter) {}
+  /** `conversationId`: talk in another conversation of the same user (a new visit), same bot and storage. */
+  constructor(
+    private readonly adapter: TestAdapter,
+    private readonly conversationId?: string,
+  ) {}
 
   async say(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
     this.adapter.activeQueue.splice(0);
-    const activity = typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : input;
+    const activity: Partial<Activity> =
+      typeof input === 'string' ? { type: ActivityTypes.Message, text: input } : input;
+    if (this.conversationId)
+      activity.conversation = {
+        id: this.conversationId,
+        isGroup: false,
+        name: '',
+        conversationType: 'personal',
+      };
     await this.adapter.receiveActivity(activity);
     return this.adapter.activeQueue.splice(0);
   }

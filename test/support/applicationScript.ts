@@ -1,0 +1,41 @@
+/**
+ * A complete, consistent application typed the way an owner would, in form order, for a company that did not
+ * take the eligibility check first. Each entry is [answer, what it should store under its DOMAIN.md key].
+ */
+export const FULL_APPLICATION: [string, string, unknown][] = [
+  ['Développement', 'project.type', 'development'],
+  ['Mécanique Cévenole', 'company.name', 'Mécanique Cévenole'],
+  ['732 829 320 00074', 'company.siret', '73282932000074'],
+  ['SAS', 'company.legalForm', 'SAS'],
+  ['12/03/2015', 'company.creationDate', '2015-03-12'],
+  ['25.62B', 'company.nafCode', '25.62B'],
+  ['12 rue de la République', 'company.address', '12 rue de la République'],
+  ['30100 Alès', 'company.postalCode', '30100'],
+  ['nous sommes douze', 'company.headcount', 12],
+  ['1 200 000 €', 'company.turnover', 1_200_000],
+  ['900 000 €', 'company.balanceSheet', 900_000],
+  ['non', 'company.independent', true],
+  ['aucune', 'company.proceedings', 'none'],
+  ['oui', 'company.goodStanding', 'yes'],
+  ['aucune', 'company.deMinimisReceived', 0],
+  [
+    'Nous voulons acheter un centre d’usinage cinq axes pour produire des pièces aéronautiques en série.',
+    'project.description',
+    'Nous voulons acheter un centre d’usinage cinq axes pour produire des pièces aéronautiques en série.',
+  ],
+  ['financier et conseil', 'project.aidTypes', ['financial', 'advice']],
+  ['250 000 €', 'project.investment', 250_000],
+  ['30 000 €', 'project.amountRequested', 30_000],
+  ['prêt bancaire du Crédit Agricole', 'project.otherFinancing', 'prêt bancaire du Crédit Agricole'],
+  ['150 000 €', 'project.otherFinancingAmount', 150_000],
+  ['3', 'project.jobsCreated', 3],
+  ['2', 'project.jobsKept', 2],
+  ['fin mars 2027', 'project.startDate', '2027-03-31'],
+  ["J'ai pris connaissance de ces informations", 'notice.acknowledgedAt', undefined],
+  ['Marie', 'contact.firstName', 'Marie'],
+  ['Dupont', 'contact.lastName', 'Dupont'],
+  ['gérante', 'contact.role', 'gérante'],
+  ['marie.dupont@exemple.fr', 'contact.email', 'marie.dupont@exemple.fr'],
+  ['06 12 34 56 78', 'contact.phone', '+33612345678'],
+  ['Je les enverrai plus tard', 'documents', []],
+];
