@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { LocalTokenIssuer } from './localToken.js';
+
+/** An activity as kept in a conversation and returned to Web Chat: always with its Direct Line id. */
+export type StoredActivity = Partial<Activity> & { id: string };
+
+export interface LocalConversation {
+  readonly id: string;
+  readonly token: string;
+  /** The visitor this conversation (and its token) belongs to; every posted activity is from them. */
+  readonly userId: string;
+  locale: string;
+  /** True once the conversationUpdate (visitor joined) has been sent to the bot. */
+  started: boolean;
+  lastSeen: number;
+  nextSeq: number;
+  readonly activities: { seq: number; activity: StoredActivity }[];
+}
+
+export interface StoreLimits {
+  maxConversations: number;
+  maxActivitiesPerConversation: number;
+  idleMs: number;
+}
+
+export const DEFAULT_STORE_LIMITS: StoreLimits = {
+  maxConversations: 1000,
+  maxActivitiesPerConversation: 500,
+  idleMs: 30 * 60 * 1000,
+};
+
+const randomId = (bytes: number): string => randomBytes(bytes).toString('base64url');
+
+/**
+ * The local Direct Line's memory: conversations with their tokens and activities, bounded in number (least
+ * recently used evicted first), in size (oldest activities dropped) and in time (idle ones expire). Pure
+ * bookkeeping, no HTTP, so the limits are tested with an injected clock.
+ */
+export class ConversationStore {
+  /** Insertion order is recency order: a conversation is re-inserted each time it is used. */
+  private readonly conversations = new Map<string, LocalConversation>();
+  private readonly byToken = new Map<string, string>();
+  private readonly byUser = new Map<string, string>();
+  private readonly tokens = new LocalTokenIssuer();
+
+  constructor(
+    readonly limits: StoreLimits = DEFAULT_STORE_LIMITS,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get size(): number {
+    this.sweep();
+    return this.conversations.size;
+  }
+
+  /** The visitor's live conversation (resumed after a page reload), or a new one when asked or when none. */
+  open(userId: string, options: { fresh?: boolean; locale?: string } = {}): LocalConversation {
+    this.sweep();
+    const current = this.forUser(userId);
+    if (current && !options.fresh) return current;
+    if (current) this.remove(current);
+    while (this.conversations.size >= this.limits.maxConversations) {
+      const oldest = this.conversations.values().next().value;
+      if (!oldest) break;
+      this.remove(oldest);
+    }
+    const id = `dl-${randomId(12)}`;
+    const conversation: LocalConversation = {
+      id,
+      token: this.tokens.issue(userId, id),
+      userId,
+      locale: options.locale ?? 'fr-FR',
+      started: false,
+      lastSeen: this.now(),
+      nextSeq: 1,
+      activities: [],
+    };
+    this.conversations.set(conversation.id, conversation);
+    this.byToken.set(conversation.token, conversation.id);
+    this.byUser.set(userId, conversation.id);
+    return conversation;
+  }
+
+  get(conversationId: string): LocalConversation | undefined {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) return undefined;
+    if (this.expired(conversation)) {
+      this.remove(conversation);
+      return undefined;
+    }
+    this.touch(conversation);
+    return conversation;
+  }
+
+  byBearer(token: string): LocalConversation | undefined {
+    const id = this.byToken.get(token);
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  forUser(userId: string): LocalConversation | undefined {
+    const id = this.byUser.get(userId);
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  /** Stores a copy of the activity with the next id (`<conversationId>|0000001`) and returns that copy. */
+  append(conversation: LocalConversation, activity: Partial<Activity>): StoredActivity {
+    const seq = conversation.nextSeq++;
+    const stored: StoredActivity = {
+      ...(JSON.parse(JSON.stringify(activity)) as Partial<Activity>),
+      id: `${conversation.id}|${String(seq).padStart(7, '0')}`,
+    };
+    conversation.activities.push({ seq, activity: stored });
+    const excess = conversation.activities.length - this.limits.maxActivitiesPerConversation;
+    if (excess > 0) conversation.activities.splice(0, excess);
+    this.touch(conversation);
+    return stored;
+  }
+
+  /** Activities after the watermark (all of them for an empty or unreadable one) and the new watermark. */
+  after(
+    conversation: LocalConversation,
+    watermark?: string,
+  ): { activities: StoredActivity[]; watermark: string } {
+    const from = watermark && /^\d{1,15}$/.test(watermark) ? Number(watermark) : 0;
+    const activities = conversation.activities.filter((a) => a.seq > from).map((a) => a.activity);
+    return { activities, watermark: String(conversation.nextSeq - 1) };
+  }
+
+  private now(): number {
+    return this.clock().getTime();
+  }
+
+  private expired(conversation: LocalConversation): boolean {
+    return this.now() - conversation.lastSeen > this.limits.idleMs;
+  }
+
+  private touch(conversation: LocalConversation): void {
+    conversation.lastSeen = this.now();
+    this.conversations.delete(conversation.id);
+    this.conversations.set(conversation.id, conversation);
+  }
+
+  /** Drops expired conversations; the map is in recency order, so it stops at the first live one. */
+  private sweep(): void {
+    for (const conversation of this.conversations.values()) {
+      if (!this.expired(conversation)) break;
+      this.remove(conversation);
+    }
+  }
+
+  private remove(conversation: LocalConversation): void {
+    this.conversations.delete(conversation.id);
+    this.byToken.delete(conversation.token);
+    if (this.byUser.get(conversation.userId) === conversation.id) this.byUser.delete(conversation.userId);
+  }
+}

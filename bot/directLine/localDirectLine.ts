@@ -1,0 +1,73 @@
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../logger.js';
+import { botActivity, visitorActivity, visitorJoined, type Parties } from './activityStamps.js';
+import type { BotTurns } from './botTurns.js';
+import type { ConversationStore, LocalConversation } from './conversationStore.js';
+
+export interface LocalDirectLineParts {
+  store: ConversationStore;
+  turns: BotTurns;
+  /** Computed on use: the callback's port is only known once the server listens. */
+  parties: () => Parties;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** The local Direct Line's behaviour, between the HTTP routes and the store: start, post, deliver. */
+export class LocalDirectLine {
+  constructor(private readonly parts: LocalDirectLineParts) {}
+
+  get store(): ConversationStore {
+    return this.parts.store;
+  }
+
+  get expiresInSeconds(): number {
+    return Math.floor(this.parts.store.limits.idleMs / 1000);
+  }
+
+  /** Sends "the visitor joined" to the bot once per conversation, so its greeting is the first thing shown. */
+  async start(conversation: LocalConversation): Promise<void> {
+    if (conversation.started) return;
+    conversation.started = true;
+    const update = visitorJoined(conversation, this.parts.parties(), this.parts.clock());
+    try {
+      await this.parts.turns.run(update, this.deliverer(conversation));
+    } catch (error) {
+      this.parts.logger.error(
+        { err: error, event: 'directline_start_failed', conversationId: conversation.id },
+        'start failed',
+      );
+    }
+  }
+
+  /** Echoes the visitor's activity into the transcript, runs the bot's turn on it, returns the echo's id. */
+  async post(conversation: LocalConversation, body: Record<string, unknown>): Promise<string> {
+    // The bot has nothing to do with the visitor's typing indicator: acknowledged, not kept.
+    if (body.type === 'typing') return `${conversation.id}|typing`;
+    const activity = visitorActivity(body, conversation, this.parts.parties(), this.parts.clock());
+    const echo = this.parts.store.append(conversation, activity);
+    await this.parts.turns.run({ ...echo }, this.deliverer(conversation));
+    return echo.id;
+  }
+
+  /**
+   * An activity the bot sent through its connector (a proactive message from a stored conversation reference).
+   * A reference to a conversation that was replaced by *Nouvelle conversation* still reaches the same visitor.
+   */
+  deliverFromConnector(conversationId: string, sent: Partial<Activity>): string | null {
+    const store = this.parts.store;
+    const recipientId = sent.recipient?.id;
+    const conversation =
+      store.get(conversationId) ?? (typeof recipientId === 'string' ? store.forUser(recipientId) : undefined);
+    if (!conversation) return null;
+    return this.deliverer(conversation)([sent])[0] ?? '';
+  }
+
+  private deliverer(conversation: LocalConversation) {
+    return (activities: Partial<Activity>[]): string[] =>
+      activities.map((sent) => {
+        const stamped = botActivity(sent, conversation, this.parts.parties(), this.parts.clock());
+        return stamped ? this.parts.store.append(conversation, stamped).id : '';
+      });
+  }
+}

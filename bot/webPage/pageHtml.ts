@@ -1,0 +1,90 @@
+import type { TurnLanguage } from '../../dialogs/translator.js';
+
+/** The page's sentences, from locales/<lang>/web.json. */
+const KEYS = [
+  'title',
+  'heading',
+  'subtitle',
+  'hint',
+  'newConversation',
+  'chatLabel',
+  'connecting',
+  'connected',
+  'unavailable',
+  'noscript',
+] as const;
+type PageStrings = Record<(typeof KEYS)[number], string>;
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** JSON that is safe inside a <script type="application/json"> block: no "</script>", no HTML comment. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export interface PageOptions {
+  language: TurnLanguage;
+  /** Per response: lets Web Chat's generated <style> elements through the Content-Security-Policy. */
+  styleNonce: string;
+  /** Cache-busting version of the Web Chat bundle. */
+  webChatVersion: string;
+}
+
+/**
+ * The chat page. Every sentence is escaped here; nothing a user types ever goes through this HTML (Web Chat
+ * renders messages itself, as text or sanitised Markdown). The page script reads its settings from a JSON
+ * data block, so no inline script has to be allowed.
+ */
+export function renderPage({ language, styleNonce, webChatVersion }: PageOptions): string {
+  const s = Object.fromEntries(KEYS.map((key) => [key, language.t(`web:${key}`)])) as PageStrings;
+  const config = {
+    locale: language.locale === 'en' ? 'en-US' : 'fr-FR',
+    styleNonce,
+    strings: { connecting: s.connecting, connected: s.connected, unavailable: s.unavailable },
+  };
+  const e = escapeHtml;
+  return `<!doctype html>
+<html lang="${e(language.locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${e(s.title)}</title>
+<link rel="stylesheet" href="/webchat/page.css">
+<script type="application/json" id="alize-config">${jsonForScript(config)}</script>
+<script src="/webchat/webchat.js?v=${encodeURIComponent(webChatVersion)}" defer></script>
+<script src="/webchat/page.js" defer></script>
+</head>
+<body>
+<header class="banner">
+<div class="banner__text">
+<h1>${e(s.heading)}</h1>
+<p>${e(s.subtitle)}</p>
+</div>
+<button type="button" id="new-conversation" class="button">${e(s.newConversation)}</button>
+</header>
+<main class="content">
+<p class="hint">${e(s.hint)}</p>
+<p id="status" class="status" role="status" aria-live="polite"></p>
+<section id="chat" class="chat" aria-label="${e(s.chatLabel)}"></section>
+<noscript><p class="status">${e(s.noscript)}</p></noscript>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Request, Response, Server } from 'restify';
+import { Localizer } from '../i18n.js';
+import type { Logger } from '../logger.js';
+import { renderPage } from './pageHtml.js';
+import { StaticAsset } from './staticAsset.js';
+
+/** bot/webPage/assets in the source tree, three levels above the compiled file (dist/bot/webPage/). */
+const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bot/webPage/assets');
+
+/** The Web Chat bundle of the installed botframework-webchat package (its `exports` hide dist/ from resolve). */
+function webChatBundle(): { file: string; version: string } | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const root = path.resolve(path.dirname(require.resolve('botframework-webchat')), '..');
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    return { file: path.join(root, 'dist', 'webchat.js'), version };
+  } catch {
+    return null;
+  }
+}
+
+export interface WebPageParts {
+  logger: Logger;
+  /** Extra Direct Line origins the page may connect to (Azure's, when DIRECT_LINE_SECRET is set). */
+  connectSources?: string[];
+}
+
+const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
+
+export function contentSecurityPolicy(styleNonce: string, connectSources: string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    // Web Chat writes its CSS in <style> elements: allowed only with this response's nonce, or when created
+    // empty and filled through the CSSOM (react-scroll-to-bottom gets no nonce); the hash is that of "".
+    `style-src 'self' 'nonce-${styleNonce}' '${EMPTY_STYLE_HASH}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' data: blob:",
+    `connect-src ${["'self'", ...connectSources].join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** `GET /`: the French chat page; `/webchat/*`: Web Chat and the page's own script and style, from this server. */
+export function registerWebPageRoutes(server: Server, parts: WebPageParts): void {
+  const localizer = new Localizer();
+  const bundle = webChatBundle();
+  if (!bundle)
+    parts.logger.warn(
+      { event: 'webchat_missing' },
+      'botframework-webchat is not installed: GET / will not work',
+    );
+  const webChat = new StaticAsset(
+    bundle?.file ?? '',
+    'text/javascript; charset=utf-8',
+    'public, max-age=604800, immutable',
+  );
+  const pageScript = new StaticAsset(
+    path.join(ASSETS_DIR, 'page.js'),
+    'text/javascript; charset=utf-8',
+    'no-cache',
+  );
+  const pageStyle = new StaticAsset(path.join(ASSETS_DIR, 'page.css'), 'text/css; charset=utf-8', 'no-cache');
+
+  server.get('/', async (req: Request, res: Response) => {
+    const lang = new URL(req.url ?? '/', 'http://local').searchParams.get('lang') ?? 'fr';
+    const styleNonce = randomBytes(16).toString('base64');
+    const html = renderPage({
+      language: localizer.language(lang),
+      styleNonce,
+      webChatVersion: bundle?.version ?? 'missing',
+    });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': contentSecurityPolicy(styleNonce, parts.connectSources),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    });
+    res.end(html);
+  });
+  server.get('/webchat/webchat.js', async (req: Request, res: Response) => webChat.send(req, res));
+  server.get('/webchat/page.js', async (req: Request, res: Response) => pageScript.send(req, res));
+  server.get('/webchat/page.css', async (req: Request, res: Response) => pageStyle.send(req, res));
+}

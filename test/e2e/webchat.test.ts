@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningApp } from '../../bot/app.js';
+import { fr } from '../support/botHarness.js';
+import { startTestServer, tempDataDir } from '../support/httpBot.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUTPUT_DIR = path.resolve('test-output');
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+const WAIT = { timeout: 15_000 };
+
+/** Collected in the page: Content-Security-Policy violations would mean Web Chat is partly broken. */
+const WATCH_CSP = `document.addEventListener('securitypolicyviolation', (e) => {
+  (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI);
+});`;
+
+async function launch(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install Debian's "chromium" package (apt-get install chromium)`,
+    );
+  }
+  try {
+    return await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  } catch (error) {
+    throw new Error(`Chromium at ${CHROMIUM} could not be launched: ${String(error)}`);
+  }
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  const box = page.locator(SEND_BOX);
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** A bot sentence as Web Chat shows it: its Markdown renderer turns ' into a typographic apostrophe. */
+const shown = (key: string): RegExp =>
+  new RegExp(
+    fr
+      .t(key)
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/'/g, "['’]"),
+  );
+
+const userIdOf = (page: Page): Promise<string | null> =>
+  page.evaluate('localStorage.getItem("alize.userId")');
+
+describe('the web page in Chromium', () => {
+  let dataDir: string;
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    app = await startTestServer(dataDir);
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a French chat: greeting, menu buttons, an eligibility question; a reload resumes it', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript({ content: WATCH_CSP });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    const response = await page.goto(app.url);
+    expect(response?.status()).toBe(200);
+    expect(await page.title()).toBe('Assistant AliZé — CCI Alès-Cévennes');
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+
+    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    const eligibility = page
+      .getByRole('toolbar')
+      .getByRole('button', { name: fr.t('common:menu.eligibility') });
+    await eligibility.waitFor(WAIT);
+    await expect(
+      page
+        .getByRole('toolbar')
+        .getByRole('button', { name: fr.t('common:menu.about') })
+        .isVisible(),
+    ).resolves.toBe(true);
+
+    await eligibility.click();
+    await page.getByText(shown('eligibility:question.commune')).last().waitFor(WAIT);
+    await send(page, 'Alès');
+    await page.getByText(shown('eligibility:question.headcount')).last().waitFor(WAIT);
+
+    const userId = await userIdOf(page);
+    expect(userId).toMatch(/^dl_[0-9a-f]{32}$/);
+
+    // Reload: same visitor id, same conversation (the transcript comes back), and the dialog goes on.
+    await page.reload();
+    expect(await userIdOf(page)).toBe(userId);
+    await page.getByText(shown('eligibility:question.headcount')).last().waitFor(WAIT);
+    await page.getByText('Alès', { exact: true }).first().waitFor(WAIT);
+    await send(page, 'douze');
+    await page.getByText(shown('eligibility:question.turnover')).last().waitFor(WAIT);
+
+    await page.waitForTimeout(500); // let the transcript finish scrolling to the latest message
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'webchat.png'), fullPage: true });
+
+    // "Nouvelle conversation": a new transcript for the same visitor.
+    await page.getByRole('button', { name: fr.t('web:newConversation') }).click();
+    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    expect(await page.getByText(shown('eligibility:question.turnover')).count()).toBe(0);
+    expect(await userIdOf(page)).toBe(userId);
+
+    expect(await page.evaluate('window.__cspViolations || []')).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
