@@ -61,7 +61,17 @@ export class AlizeBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await Promise.all(this.states.map((state) => state.saveChanges(context, false)));
+    try {
+      await Promise.all(this.states.map((state) => state.saveChanges(context, false)));
+    } catch (error) {
+      // Two turns of one conversation at once (a double click): the other turn's state won the eTag race.
+      // Its replies are already sent; dropping this save beats an apology and a reset conversation.
+      if (!/eTag conflict/i.test((error as Error).message)) throw error;
+      this.parts.logger.warn(
+        { event: 'state_conflict', conversationId: context.activity.conversation?.id },
+        'concurrent turn: state not saved',
+      );
+    }
   }
 
   /** Greets a conversation the first time it is seen, whether it starts with conversationUpdate or a message. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startApp, type RunningApp } from '../../bot/app.js';
+import { startApp, type AppOverrides, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 
 export interface Reply {
@@ -20,9 +20,11 @@ export function tempDataDir(prefix = 'alize-test-'): string {
 export async function startTestServer(
   dataDir: string,
   env: Record<string, string> = {},
+  overrides: AppOverrides = {},
 ): Promise<RunningApp> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const app = await startApp(config);
+  // Tests never read the real clock: a fixed day inside the default call window unless told otherwise.
+  const app = await startApp(config, { clock: () => new Date('2026-11-26T19:30:00+01:00'), ...overrides });
   await app.ready;
   return app;
 }

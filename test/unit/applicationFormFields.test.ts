@@ -38,7 +38,7 @@ describe('French answers the form understands', () => {
     ['company.nafCode', 'code APE 25.62 b', '25.62B', true],
     ['company.address', '12 avenue Jules Guesde', '12 avenue Jules Guesde', true],
     ['company.headcount', '12', 12, true],
-    ['company.headcount', 'nous sommes douze', 12, false],
+    ['company.headcount', 'nous sommes douze', 12, true],
     ['company.headcount', 'aucun', 0, true],
     ['company.turnover', '1,2 M€', 1_200_000, true],
     ['company.turnover', '850.000 €', 850_000, true],
