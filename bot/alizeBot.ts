@@ -60,7 +60,9 @@ export class AlizeBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    const started = performance.now();
     await super.run(context);
+    const dialog = activeDialogPath(await this.dialogState.get(context));
     try {
       await Promise.all(this.states.map((state) => state.saveChanges(context, false)));
     } catch (error) {
@@ -72,6 +74,18 @@ export class AlizeBot extends ActivityHandler {
         'concurrent turn: state not saved',
       );
     }
+    // One line per turn: ids, where the conversation stands, how long it took; never what the user typed.
+    this.parts.logger.info(
+      {
+        event: 'turn',
+        conversationId: context.activity.conversation?.id,
+        channelId: context.activity.channelId,
+        activityType: context.activity.type,
+        dialog,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'turn',
+    );
   }
 
   /** Greets a conversation the first time it is seen, whether it starts with conversationUpdate or a message. */
@@ -116,4 +130,21 @@ export class AlizeBot extends ActivityHandler {
       await dc.beginDialog(this.parts.rootDialog.id, options);
     }
   }
+}
+
+interface StackInstance {
+  id: string;
+  state?: { dialogs?: { dialogStack?: StackInstance[] } };
+}
+
+/** "root/eligibility/eligibilityQuestions": the active dialog at each level of the nested stacks. */
+function activeDialogPath(state: DialogState | undefined): string | undefined {
+  const ids: string[] = [];
+  let stack = state?.dialogStack as StackInstance[] | undefined;
+  while (stack && stack.length > 0) {
+    const top = stack[stack.length - 1];
+    ids.push(top.id);
+    stack = top.state?.dialogs?.dialogStack;
+  }
+  return ids.length > 0 ? ids.join('/') : undefined;
 }

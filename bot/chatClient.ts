@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { randomUUID } from 'node:crypto';
-import readline from 'node:readline/promises';
+import readline from 'node:readline';
 import { Localizer } from './i18n.js';
 
 /**
@@ -90,26 +90,26 @@ async function main(): Promise<void> {
       recipient: { id: 'alize-bot' },
     }),
   );
-  const input = readline.createInterface({ input: process.stdin, output: process.stdout });
-  for (;;) {
-    let line: string;
-    try {
-      line = (await input.question(`\n${t('chatClient:you')} `)).trim();
-    } catch {
-      break;
-    }
+  // Lines are read as a stream, so answers piped in (or pasted ahead) wait their turn instead of being lost.
+  const input = readline.createInterface({ input: process.stdin });
+  const ask = () => process.stdout.write(`\n${t('chatClient:you')} `);
+  ask();
+  for await (const raw of input) {
+    const line = raw.trim();
     if (line === '/quit' || line === '/exit') break;
-    if (line === '') continue;
-    const picked = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
-    const activity: Record<string, unknown> =
-      picked?.type === 'Action.Submit'
-        ? { type: 'message', value: picked.data ?? {} }
-        : { type: 'message', text: picked ? String(picked.value ?? picked.title) : line };
-    try {
-      choices = show(await post(activity));
-    } catch (error) {
-      console.error(t('chatClient:unreachable', { endpoint, error: (error as Error).message }));
+    if (line !== '') {
+      const picked = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
+      const activity: Record<string, unknown> =
+        picked?.type === 'Action.Submit'
+          ? { type: 'message', value: picked.data ?? {} }
+          : { type: 'message', text: picked ? String(picked.value ?? picked.title) : line };
+      try {
+        choices = show(await post(activity));
+      } catch (error) {
+        console.error(t('chatClient:unreachable', { endpoint, error: (error as Error).message }));
+      }
     }
+    ask();
   }
   input.close();
 }

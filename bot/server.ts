@@ -40,7 +40,6 @@ export function createServer(parts: ServerParts): Server {
       return;
     }
     await parts.ready;
-    const started = performance.now();
     try {
       await adapter.process(req, res, parts.runTurn);
     } catch (error) {
@@ -48,17 +47,8 @@ export function createServer(parts: ServerParts): Server {
       logger.error({ err: error, event: 'process_failed' }, 'activity processing failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
     }
-    const body = req.body as { type?: string; conversation?: { id?: string } };
-    logger.info(
-      {
-        event: 'turn',
-        type: body.type,
-        conversationId: body.conversation?.id,
-        status: res.statusCode,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      },
-      'turn',
-    );
+    // The bot logs each turn; here only what went wrong at the HTTP level (e.g. 401 from authentication).
+    if (res.statusCode >= 400) logger.warn({ event: 'http_status', status: res.statusCode }, 'api/messages');
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
