@@ -8,6 +8,7 @@ import { loadCommuneIndex } from '../dialogs/domain/communes.js';
 import { loadProgrammeSettings, type ProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
 import { ApplicationDialog } from '../dialogs/applicationDialog.js';
 import { EligibilityDialog } from '../dialogs/eligibilityDialog.js';
+import { profileEligibilityStore } from '../dialogs/eligibilityStore.js';
 import { createLowdbApplicationQueue } from '../storage/lowdbApplicationQueue.js';
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
@@ -115,7 +116,10 @@ export function createRootDialog({ userState, settings, clock, queue }: DialogDe
   const profiles = userState.createProperty<UserProfile>('profile');
   const application = new ApplicationDialog(profiles, settings, clock, queue);
   return new RootDialog([
-    { entry: 'eligibility', dialog: new EligibilityDialog(profiles, settings, clock) },
+    {
+      entry: 'eligibility',
+      dialog: new EligibilityDialog(profileEligibilityStore(profiles), settings, clock),
+    },
     { entry: 'apply', dialog: application },
     { entry: 'resume', dialog: application, options: { resume: true } },
     { entry: 'about', dialog: new AboutDialog() },

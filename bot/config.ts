@@ -11,6 +11,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Azure Direct Line secret: when set, the web page gets its tokens from Azure instead of the local Direct Line. */
   directLineSecret?: string;
+  /** CCI advisors: channel user ids and/or Azure AD object ids (Teams `from.aadObjectId`). */
+  advisorIds: string[];
 }
 
 export interface BotAuthConfig {
@@ -83,6 +85,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const programmeFile = path.resolve(cwd, text('PROGRAMME_FILE') || './programme/alize.settings.json');
   const host = text('HOST') || '0.0.0.0';
   const directLineSecret = text('DIRECT_LINE_SECRET');
+  const advisorIds = text('ADVISOR_IDS')
+    .split(/[,;\s]+/)
+    .filter((id) => id !== '');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -94,5 +99,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxBodyBytes,
     auth: { appId, appPassword, appType, tenantId },
     ...(directLineSecret ? { directLineSecret } : {}),
+    advisorIds,
   };
 }

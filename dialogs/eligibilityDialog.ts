@@ -9,7 +9,7 @@ import { messageWithChoices } from './choices.js';
 import type { FlowOptions, FlowResult } from './flow.js';
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
 import { computeVerdict } from './domain/eligibilityVerdict.js';
-import type { ProgrammeSettings } from './domain/programmeSettings.js';
+import type { Effect, ProgrammeSettings } from './domain/programmeSettings.js';
 import { EligibilitySource } from './eligibilitySource.js';
 import { verdictMessages } from './eligibilityVerdictMessages.js';
 import { commandKey } from './globalCommands.js';
@@ -17,7 +17,7 @@ import { detectMenuIntent, type MenuEntry } from './menuIntents.js';
 import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/questionnaireDialog.js';
 import { answerText } from './questionnaire/answerText.js';
 import { languageOf } from './translator.js';
-import { profileOf, type ProfileAccessor } from './userProfile.js';
+import type { EligibilityStore } from './eligibilityStore.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
 const QUESTIONS = 'eligibilityQuestions';
@@ -29,15 +29,29 @@ const NEXT_STEPS: Record<'OK' | 'REVIEW' | 'NO', MenuEntry[]> = {
   NO: ['advisor'],
 };
 
+export interface EligibilityDialogOptions {
+  id?: string;
+  /** 'advisor': a CCI advisor checks a company on its behalf; questions and verdict speak of "l'entreprise". */
+  audience?: 'owner' | 'advisor';
+  /** Replaces the owner's next-step buttons after the verdict (the advisor's own follow-ups). */
+  afterVerdict?: (step: WaterfallStepContext, verdict: Effect) => Promise<DialogTurnResult>;
+}
+
 /** The eligibility check: the questions (generic walker), then the verdict explained and the next step. */
 export class EligibilityDialog extends ComponentDialog {
+  private readonly audience: 'owner' | 'advisor';
+
   constructor(
-    private readonly profiles: ProfileAccessor,
+    private readonly store: EligibilityStore,
     private readonly settings: ProgrammeSettings,
     private readonly clock: () => Date,
+    private readonly options: EligibilityDialogOptions = {},
   ) {
-    super(ELIGIBILITY_DIALOG);
-    this.addDialog(new QuestionnaireDialog(QUESTIONS, new EligibilitySource(profiles, settings, clock)));
+    super(options.id ?? ELIGIBILITY_DIALOG);
+    this.audience = options.audience ?? 'owner';
+    this.addDialog(
+      new QuestionnaireDialog(QUESTIONS, new EligibilitySource(store, settings, clock, this.audience)),
+    );
     this.addDialog(
       new WaterfallDialog(STEPS, [this.start.bind(this), this.verdict.bind(this), this.nextStep.bind(this)]),
     );
@@ -45,15 +59,15 @@ export class EligibilityDialog extends ComponentDialog {
   }
 
   private async start(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const profile = await profileOf(this.profiles, step.context);
+    const record = await this.store.get(step.context);
     const { t } = languageOf(step.context);
-    const inProgress = profile.eligibility && !profile.eligibility.completedAt && !step.options?.restart;
-    if (inProgress && Object.keys(profile.eligibility?.answers ?? {}).length > 0) {
-      await step.context.sendActivity(t('eligibility:resumed'));
+    const context = this.audience === 'advisor' ? { context: 'advisor' } : {};
+    const inProgress = record && !record.completedAt && !step.options?.restart;
+    if (inProgress && Object.keys(record?.answers ?? {}).length > 0) {
+      await step.context.sendActivity(t('eligibility:resumed', context));
     } else {
-      profile.eligibility = { answers: {}, startedAt: this.clock().toISOString() };
-      await this.profiles.set(step.context, profile);
-      await step.context.sendActivity(t('eligibility:intro'));
+      await this.store.set(step.context, { answers: {}, startedAt: this.clock().toISOString() });
+      await step.context.sendActivity(t('eligibility:intro', context));
     }
     return step.beginDialog(QUESTIONS);
   }
@@ -63,21 +77,21 @@ export class EligibilityDialog extends ComponentDialog {
     if (result?.outcome === 'advisor') return step.endDialog({ next: 'advisor' } satisfies FlowResult);
     if (result?.outcome !== 'done') return step.endDialog({} satisfies FlowResult);
 
-    const profile = await profileOf(this.profiles, step.context);
-    const answers = (profile.eligibility?.answers ?? {}) as EligibilityAnswers;
+    const record = await this.store.get(step.context);
+    const answers = (record?.answers ?? {}) as EligibilityAnswers;
     const verdict = computeVerdict(answers, this.settings);
     const shown = verdict.verdict === 'NO' ? verdict.failing : verdict.toReview;
-    profile.eligibility = {
+    await this.store.set(step.context, {
       answers,
-      startedAt: profile.eligibility?.startedAt ?? this.clock().toISOString(),
+      startedAt: record?.startedAt ?? this.clock().toISOString(),
       completedAt: this.clock().toISOString(),
       verdict: { verdict: verdict.verdict, reasons: shown.map((r) => r.reason) },
-    };
-    await this.profiles.set(step.context, profile);
+    });
 
     const language = languageOf(step.context);
-    const messages = verdictMessages(language, verdict, this.settings, this.clock());
+    const messages = verdictMessages(language, verdict, this.settings, this.clock(), this.audience);
     await step.context.sendActivities(messages.map((text) => ({ type: 'message', text })));
+    if (this.options.afterVerdict) return this.options.afterVerdict(step, verdict.verdict);
     const choices = [...NEXT_STEPS[verdict.verdict].map((entry) => language.t(`eligibility:next.${entry}`))];
     choices.push(language.t('eligibility:next.menu'));
     await step.context.sendActivity(

@@ -5,28 +5,25 @@ import { nextQuestion } from './domain/eligibilityVerdict.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { Answers, AnswerValue } from './questionnaire/question.js';
 import type { QuestionnaireSource } from './questionnaire/questionnaireDialog.js';
+import type { EligibilityStore } from './eligibilityStore.js';
 import { languageOf } from './translator.js';
-import { profileOf, type ProfileAccessor } from './userProfile.js';
 
-/** The eligibility check as a questionnaire: its answers live in the user's profile, the rules pick the order. */
+/** The eligibility check as a questionnaire: answers in the given store, the rules pick the order. */
 export class EligibilitySource implements QuestionnaireSource<EligibilityContext> {
   constructor(
-    private readonly profiles: ProfileAccessor,
+    private readonly store: EligibilityStore,
     private readonly settings: ProgrammeSettings,
     private readonly clock: () => Date,
+    private readonly audience: 'owner' | 'advisor' = 'owner',
   ) {}
 
   async load(context: TurnContext): Promise<Answers> {
-    const profile = await profileOf(this.profiles, context);
-    return (profile.eligibility?.answers ?? {}) as Answers;
+    return ((await this.store.get(context))?.answers ?? {}) as Answers;
   }
 
   async save(context: TurnContext, key: string, value: AnswerValue): Promise<void> {
-    const profile = await profileOf(this.profiles, context);
-    const eligibility = profile.eligibility ?? { answers: {}, startedAt: this.clock().toISOString() };
-    eligibility.answers = { ...eligibility.answers, [key]: value };
-    profile.eligibility = eligibility;
-    await this.profiles.set(context, profile);
+    const record = (await this.store.get(context)) ?? { answers: {}, startedAt: this.clock().toISOString() };
+    await this.store.set(context, { ...record, answers: { ...record.answers, [key]: value } });
   }
 
   next(answers: Answers, context: EligibilityContext) {
@@ -39,7 +36,7 @@ export class EligibilitySource implements QuestionnaireSource<EligibilityContext
   }
 
   questionContext(context: TurnContext): EligibilityContext {
-    return { settings: this.settings, locale: languageOf(context).locale };
+    return { settings: this.settings, locale: languageOf(context).locale, audience: this.audience };
   }
 
   /** "Question 3 sur 10": ten questions for a company whose turnover settles its size, eleven otherwise. */

@@ -26,8 +26,16 @@ export function verdictMessages(
   verdict: EligibilityVerdict,
   settings: ProgrammeSettings,
   now: Date,
+  audience: 'owner' | 'advisor' = 'owner',
 ): string[] {
-  const { t } = language;
+  // The verdict's opening sentence is worded for a third party when an advisor ran the check.
+  const t = (key: string, options?: Record<string, unknown>) =>
+    language.t(
+      key,
+      audience === 'advisor' && key.startsWith('eligibility:verdict.')
+        ? { ...options, context: 'advisor' }
+        : options,
+    );
   if (verdict.verdict === 'NO') {
     const otherHelp = settings.otherHelp
       .map(

@@ -2,7 +2,10 @@ import { commandKey } from './globalCommands.js';
 
 /** The entries of the main menu, in display order. */
 export const MENU_ENTRIES = ['eligibility', 'apply', 'resume', 'advisor', 'about'] as const;
-export type MenuEntry = (typeof MENU_ENTRIES)[number];
+/** Flows reached by typing, not shown in the menu: the applicant's files, the advisors' mode. */
+export const HIDDEN_ENTRIES = ['myFiles', 'advisorMode'] as const;
+export const ALL_ENTRIES = [...MENU_ENTRIES, ...HIDDEN_ENTRIES] as const;
+export type MenuEntry = (typeof ALL_ENTRIES)[number];
 export type MenuIntent = MenuEntry | 'greeting';
 
 /**
@@ -10,6 +13,11 @@ export type MenuIntent = MenuEntry | 'greeting';
  * more specific entries (resume, apply) come before the broad ones.
  */
 const PATTERNS: [MenuIntent, RegExp][] = [
+  ['advisorMode', /^(mode conseiller|espace conseiller|advisor mode)$/],
+  [
+    'myFiles',
+    /\b(ou en est|ou en sont|suivi|statut|etat|avancement|status|where is|track)\b.*\b(dossier|dossiers|candidature|file|application)s?\b|^mes dossiers$|^(my )?applications?$/,
+  ],
   [
     'resume',
     /\b(reprendre|continuer|poursuivre|resume|continue)\b.*\b(dossier|candidature|file|application)\b|^(reprendre|resume)\b/,

@@ -10,7 +10,13 @@ import {
 import { messageWithChoices } from './choices.js';
 import type { CardSubmit, FlowOptions, FlowResult } from './flow.js';
 import { detectGlobalCommand } from './globalCommands.js';
-import { MENU_ENTRIES, detectMenuIntent, type MenuEntry, type MenuIntent } from './menuIntents.js';
+import {
+  ALL_ENTRIES,
+  MENU_ENTRIES,
+  detectMenuIntent,
+  type MenuEntry,
+  type MenuIntent,
+} from './menuIntents.js';
 import { languageOf } from './translator.js';
 
 export const ROOT_DIALOG = 'root';
@@ -139,7 +145,7 @@ function cardSubmit(value: unknown): CardSubmit | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const { action, entry } = value as Record<string, unknown>;
   if (typeof action !== 'string' || typeof entry !== 'string') return undefined;
-  return (MENU_ENTRIES as readonly string[]).includes(entry)
+  return (ALL_ENTRIES as readonly string[]).includes(entry)
     ? { action, entry: entry as MenuEntry }
     : undefined;
 }

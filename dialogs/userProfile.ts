@@ -6,19 +6,24 @@ import type { Answers } from './questionnaire/question.js';
 /** An application being filled in: saved after every answer, resumed from any conversation of the user. */
 export interface ApplicationDraft {
   id: string;
+  /** Set when a CCI advisor prepared the draft and handed it over to the company. */
+  advisorId?: string;
   answers: Answers;
   startedAt: string;
   updatedAt: string;
 }
 
+/** One eligibility check: its answers, and once finished, its verdict. */
+export interface EligibilityRecord {
+  answers: EligibilityAnswers;
+  startedAt: string;
+  completedAt?: string;
+  verdict?: { verdict: Effect; reasons: string[] };
+}
+
 /** What the bot keeps about a user across conversations (user state): answers are never asked twice. */
 export interface UserProfile {
-  eligibility?: {
-    answers: EligibilityAnswers;
-    startedAt: string;
-    completedAt?: string;
-    verdict?: { verdict: Effect; reasons: string[] };
-  };
+  eligibility?: EligibilityRecord;
   application?: ApplicationDraft;
   /** References of the files this user submitted, most recent last. */
   submitted?: { reference: string; submittedAt: string }[];

@@ -31,9 +31,11 @@ export interface EligibilityContext {
 type EligibilityQuestion = Question<EligibilityContext> & { key: AnswerKey };
 
 /** Figures some questions quote, from the programme settings (horizon of the jobs, de minimis period). */
-const settingsParams = ({ settings }: EligibilityContext) => ({
+const settingsParams = ({ settings, audience }: EligibilityContext) => ({
   months: settings.jobs.horizonMonths,
   years: settings.deMinimis.periodYears,
+  // i18next picks `question.x_advisor` (worded for a third party: "L'entreprise compte-t-elle…") when present.
+  ...(audience === 'advisor' ? { context: 'advisor' } : {}),
 });
 
 const choice = (value: string, labelKey = `eligibility:choice.${value}`): QuestionChoice => ({
@@ -197,7 +199,7 @@ const sectorQuestion: EligibilityQuestion = {
   },
 };
 
-export const ELIGIBILITY_QUESTIONS: readonly EligibilityQuestion[] = [
+const QUESTIONS: readonly EligibilityQuestion[] = [
   communeQuestion,
   countQuestion('headcount', 'eligibility:question.headcount', 'eligibility:example.headcount', true),
   amountQuestion('turnover', 'eligibility:example.turnover', false),
@@ -234,6 +236,12 @@ export const ELIGIBILITY_QUESTIONS: readonly EligibilityQuestion[] = [
   ),
   amountQuestion('deMinimis', 'eligibility:example.deMinimis', true),
 ];
+
+/** Every question quotes the settings it mentions and follows the audience's wording. */
+export const ELIGIBILITY_QUESTIONS: readonly EligibilityQuestion[] = QUESTIONS.map((question) => ({
+  ...question,
+  promptParams: settingsParams,
+}));
 
 export function eligibilityQuestion(key: string): EligibilityQuestion | undefined {
   return ELIGIBILITY_QUESTIONS.find((q) => q.key === key);
