@@ -7,6 +7,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { handoverCodeIn } from '../dialogs/handover.js';
 import { detectMenuIntent } from '../dialogs/menuIntents.js';
 import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
@@ -53,8 +54,10 @@ export class AlizeBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       const greetedNow = await this.greetOnce(context);
-      const intent = greetedNow ? detectMenuIntent(context.activity.text) : null;
-      await this.runDialog(context, intent && intent !== 'greeting' ? { intent } : {});
+      const text = context.activity.text ?? '';
+      const handoverCode = greetedNow ? handoverCodeIn(text) : undefined;
+      const intent = greetedNow ? (handoverCode ? 'apply' : detectMenuIntent(text)) : null;
+      await this.runDialog(context, intent && intent !== 'greeting' ? { intent, handoverCode } : {});
       await next();
     });
   }

@@ -1,11 +1,10 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
-import { statusChangeMessage } from '../dialogs/statusMessages.js';
-import type { StatusChange, StoredApplication } from '../storage/applicationQueue.js';
+import { statusChangeMessage, type StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { Localizer } from './i18n.js';
 import type { Logger } from './logger.js';
 
-export type StatusChangeListener = (application: StoredApplication, change: StatusChange) => Promise<void>;
+export type { StatusChangeListener };
 
 /**
  * Tells the applicant, in the conversation where they submitted the file, that its status changed: a

@@ -14,6 +14,7 @@ import { applicableFields, findField, prefillFromEligibility } from './domain/ap
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { FlowOptions, FlowResult } from './flow.js';
+import type { HandoverStore } from './handover.js';
 import { commandKey } from './globalCommands.js';
 import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/questionnaireDialog.js';
 import { answerText } from './questionnaire/answerText.js';
@@ -53,6 +54,7 @@ export class ApplicationDialog extends ComponentDialog {
     private readonly settings: ProgrammeSettings,
     private readonly clock: () => Date,
     private readonly queue: ApplicationQueue,
+    private readonly handovers?: HandoverStore,
   ) {
     super(APPLY_DIALOG);
     this.source = new ApplicationSource(profiles, settings, clock);
@@ -73,6 +75,7 @@ export class ApplicationDialog extends ComponentDialog {
   private async chooseDraft(step: WaterfallStepContext<ApplyOptions>): Promise<DialogTurnResult> {
     const options = step.options ?? {};
     if (options.afterEdit) return step.next('continue');
+    if (options.handoverCode) return this.claimHandover(step, options.handoverCode);
     if (options.cardAction === SUBMIT_ACTION) {
       // "Envoyer" on a recap card shown earlier: submit the draft if it is complete, or say it was sent.
       const outcome = await submitDraft(step.context, this.submissionDeps());
@@ -171,6 +174,25 @@ export class ApplicationDialog extends ComponentDialog {
     if (result?.outcome === 'advisor') return step.endDialog({ next: 'advisor' } satisfies FlowResult);
     if (result?.outcome === 'paused') return step.endDialog({} satisfies FlowResult);
     return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+  }
+
+  /** The company types the code its advisor gave it: the pre-screen becomes its own draft, marked as prepared. */
+  private async claimHandover(step: WaterfallStepContext, code: string): Promise<DialogTurnResult> {
+    const { t } = languageOf(step.context);
+    const handover = this.handovers ? await this.handovers.claim(code, this.clock()) : undefined;
+    if (!handover) {
+      await step.context.sendActivity(t('applicationFlow:handover.unknown'));
+      return step.endDialog({} satisfies FlowResult);
+    }
+    const profile = await profileOf(this.profiles, step.context);
+    profile.eligibility = handover.eligibility;
+    const known = prefillFromEligibility(handover.eligibility.answers);
+    profile.application = { ...newDraft(this.clock(), known), advisorId: handover.advisorId };
+    await this.profiles.set(step.context, profile);
+    await step.context.sendActivity(
+      t('applicationFlow:handover.accepted', { count: Object.keys(known).length }),
+    );
+    return step.next('continue');
   }
 
   private submissionDeps() {

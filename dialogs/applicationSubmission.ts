@@ -50,7 +50,8 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
   const { application } = await deps.queue.submit(
     {
       channel: context.activity.channelId,
-      origin: 'applicant',
+      origin: draft.advisorId ? 'advisor' : 'applicant',
+      ...(draft.advisorId ? { advisorId: draft.advisorId } : {}),
       userId: context.activity.from.id,
       eligibility: profile.eligibility?.verdict,
       data: { ...storedValues(draft.answers), [NOTICE_KEY]: draft.answers[NOTICE_KEY] },

@@ -8,6 +8,8 @@ export interface FlowOptions {
   resume?: boolean;
   /** A card button of this flow clicked after the flow ended (an old recap's "Envoyer"): its action. */
   cardAction?: string;
+  /** A resume code an advisor gave the company: its pre-screen becomes the company's own draft. */
+  handoverCode?: string;
 }
 
 /** What our card buttons send: the action, and the menu entry whose flow handles it. */

@@ -44,3 +44,21 @@ export function formatDate(iso: string, locale: SupportedLocale = 'fr'): string 
   }
   return format.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
+
+/** `2026-11-30` → `lundi 30 novembre` (the weekday helps: "back on Monday"). */
+export function formatDayWithWeekday(iso: string, locale: SupportedLocale = 'fr'): string {
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return format.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** `08:30` → `8 h 30` in French, `8:30` in English; `14:00` → `14 h`. */
+export function formatClockTime(hhmm: string, locale: SupportedLocale = 'fr'): string {
+  const [hours, minutes] = hhmm.split(':').map(Number);
+  if (locale === 'en') return `${hours}:${String(minutes).padStart(2, '0')}`;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')}`;
+}

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -9,6 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import { messageWithChoices } from './choices.js';
 import type { CardSubmit, FlowOptions, FlowResult } from './flow.js';
+import { handoverCodeIn } from './handover.js';
 import { detectGlobalCommand } from './globalCommands.js';
 import {
   ALL_ENTRIES,
@@ -27,6 +29,8 @@ export interface RootDialogOptions {
   intent?: MenuIntent;
   /** Start the flow afresh (*recommencer*). */
   restart?: boolean;
+  /** A handover code typed as the first message of a conversation. */
+  handoverCode?: string;
 }
 
 /**
@@ -37,7 +41,11 @@ export class RootDialog extends ComponentDialog {
   /** Menu entries served by a child dialog (with the options it starts with); the others say they are coming. */
   private readonly flows = new Map<MenuEntry, { id: string; options: FlowOptions }>();
 
-  constructor(children: { entry: MenuEntry; dialog: Dialog; options?: FlowOptions }[]) {
+  constructor(
+    children: { entry: MenuEntry; dialog: Dialog; options?: FlowOptions }[],
+    /** Entries added to the menu for some users only (the advisor mode, for advisors). */
+    private readonly extraEntries: (context: TurnContext) => MenuEntry[] = () => [],
+  ) {
     super(ROOT_DIALOG);
     for (const { entry, dialog, options } of children) {
       this.flows.set(entry, { id: dialog.id, options: options ?? {} });
@@ -101,17 +109,26 @@ export class RootDialog extends ComponentDialog {
   private async showMenu(step: WaterfallStepContext<RootDialogOptions>): Promise<DialogTurnResult> {
     const intent = step.options?.intent;
     (step.values as { restart?: boolean }).restart = step.options?.restart === true;
-    if (intent && intent !== 'greeting') return step.next({ intent });
+    if (intent && intent !== 'greeting')
+      return step.next({ intent, handoverCode: step.options?.handoverCode });
     const { t } = languageOf(step.context);
-    await step.context.sendActivity(
-      messageWithChoices(step.context, t('common:menu.prompt'), RootDialog.menuTitles(t)),
-    );
+    const extra = this.extraEntries(step.context).map((entry) => t(`common:menu.${entry}`));
+    const titles = [...RootDialog.menuTitles(t), ...extra];
+    await step.context.sendActivity(messageWithChoices(step.context, t('common:menu.prompt'), titles));
     return Dialog.EndOfTurn;
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // After the menu prompt the waterfall hands over the typed text; a skipped prompt hands over { intent }.
     const given = (step.result as { intent?: MenuIntent } | undefined)?.intent;
+    // A resume code from an advisor, typed at the menu (or as the first message): the company's draft.
+    const handoverCode =
+      (step.result as { handoverCode?: string } | undefined)?.handoverCode ??
+      (given ? undefined : handoverCodeIn(step.context.activity.text ?? ''));
+    const apply = this.flows.get('apply');
+    if (handoverCode && apply) {
+      return step.beginDialog(apply.id, { ...apply.options, handoverCode } satisfies FlowOptions);
+    }
     const card = cardSubmit(step.context.activity.value);
     if (!given && card && this.flows.has(card.entry)) {
       const flow = this.flows.get(card.entry)!;
@@ -129,7 +146,8 @@ export class RootDialog extends ComponentDialog {
       const restart = (step.values as { restart?: boolean }).restart === true;
       return step.beginDialog(flow.id, { ...flow.options, restart } satisfies FlowOptions);
     }
-    await step.context.sendActivity(t(`common:comingSoon.${intent}`));
+    // Every entry has its flow in the product; an entry without one is a wiring mistake, answered politely.
+    await step.context.sendActivity(t('common:notUnderstood'));
     return step.next();
   }
 

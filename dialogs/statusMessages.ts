@@ -2,6 +2,9 @@ import type { StatusChange, StoredApplication } from '../storage/applicationQueu
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { TurnLanguage } from './translator.js';
 
+/** Called after every status change (chat or API), to tell the applicant. */
+export type StatusChangeListener = (application: StoredApplication, change: StatusChange) => Promise<void>;
+
 /** What a status means for the applicant and what to do next, in one message. */
 export function statusChangeMessage(
   language: TurnLanguage,

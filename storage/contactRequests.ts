@@ -24,6 +24,10 @@ export interface ContactRequest {
   /** As the user said it ("demain matin"), or ISO 8601 when resolved. */
   preferredMoment?: string;
   reason?: string;
+  /** For a handoff: where the user stands (verdict, draft progress), so the advisor starts informed. */
+  summary?: string;
+  /** For a handoff: the user's conversation, so an advisor can answer there. */
+  conversationReference?: unknown;
   status: ContactRequestStatus;
 }
 

@@ -37,17 +37,6 @@ describe('global commands', () => {
       .startTest();
   });
 
-  test.each([['Parler à un conseiller', 'advisor']])(
-    'the menu entry "%s" answers (coming soon until its issue lands)',
-    async (text, entry) => {
-      await started()
-        .send(text)
-        .assertReply(fr.t(`common:comingSoon.${entry}`))
-        .assertReply(isMenu)
-        .startTest();
-    },
-  );
-
   test('"En savoir plus sur AliZé" explains the programme in short messages', async () => {
     const paragraphs = fr.list('about:paragraphs');
     expect(paragraphs.length).toBeGreaterThanOrEqual(2);

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Storage } from 'botbuilder';
 import { createLowdbApplicationQueue } from '../../storage/lowdbApplicationQueue.js';
+import type { StatusChange, StoredApplication } from '../../storage/applicationQueue.js';
+import { createLowdbContactRequestStore } from '../../storage/contactRequests.js';
 import { AlizeBot } from '../../bot/alizeBot.js';
 import { Localizer } from '../../bot/i18n.js';
 import { LocaleMiddleware } from '../../bot/localeMiddleware.js';
@@ -21,18 +23,38 @@ export const TEST_NOW = new Date('2026-11-26T19:30:00+01:00');
 export function createTestBot(
   storage: Storage = new MemoryStorage(),
   channelId = 'emulator',
-  now = TEST_NOW,
+  now: Date | (() => Date) = TEST_NOW,
+  options: { advisorIds?: string[] } = {},
 ) {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const queueDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alize-queue-'));
   const queue = createLowdbApplicationQueue(queueDir);
-  const rootDialog = createRootDialog({ userState, settings, clock: () => now, queue });
+  const contactRequests = createLowdbContactRequestStore(queueDir);
+  // What would be sent proactively (to the applicant, to the advisors' channel), recorded for assertions.
+  const notified: { application: StoredApplication; change: StatusChange }[] = [];
+  const alerts: string[] = [];
+  const rootDialog = createRootDialog({
+    userState,
+    conversationState,
+    storage,
+    settings,
+    clock: typeof now === 'function' ? now : () => now,
+    queue,
+    contactRequests,
+    advisorIds: options.advisorIds ?? [],
+    onStatusChanged: async (application, change) => {
+      notified.push({ application, change });
+    },
+    alertAdvisors: async (text) => {
+      alerts.push(text);
+    },
+  });
   const bot = new AlizeBot({ conversationState, userState, rootDialog, logger: createLogger('silent') });
   // The template overrides every incoming activity, so it carries only the channel; the locale is the
   // conversation's default and a test may still send another one.
   const adapter = new TestAdapter((context) => bot.run(context), { channelId });
   adapter.locale = 'fr-FR';
   adapter.use(new LocaleMiddleware(localizer));
-  return { adapter, bot, storage, queue, queueDir };
+  return { adapter, bot, storage, queue, queueDir, contactRequests, notified, alerts };
 }

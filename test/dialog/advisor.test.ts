@@ -1,0 +1,163 @@
+import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
+import { createTestBot, fr } from '../support/botHarness.js';
+import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
+
+const ADVISOR = { id: 'advisor-web-id', name: 'Paul', aadObjectId: '6d1f9c2e-0000-4000-8000-000000000001' };
+const OWNER = { id: 'owner-1', name: 'Marie' };
+const advisorIds = ['advisor-web-id'];
+
+function as(from: { id: string; name: string; aadObjectId?: string }, text: string, conversation: string) {
+  return {
+    type: ActivityTypes.Message,
+    text,
+    from,
+    conversation: { id: conversation, isGroup: false, conversationType: 'personal', name: '' },
+  } as Partial<Activity>;
+}
+
+async function submitOneFile(bot: ReturnType<typeof createTestBot>) {
+  const owner = new ConversationDriver(bot.adapter, 'owner-conversation');
+  await owner.say(as(OWNER, fr.t('common:menu.apply'), 'owner-conversation'));
+  for (const [answer] of FULL_APPLICATION) await owner.say(as(OWNER, answer, 'owner-conversation'));
+  await owner.say({
+    ...as(OWNER, '', 'owner-conversation'),
+    text: undefined,
+    value: { action: 'submitApplication', entry: 'apply' },
+  });
+  return owner;
+}
+
+describe('roles', () => {
+  test.each([
+    ['a listed user id', { id: 'advisor-web-id', name: 'Paul' }, ['advisor-web-id']],
+    [
+      'a listed Azure AD object id (Teams)',
+      { id: '29:teams-id', name: 'Paul', aadObjectId: 'aad-42' },
+      ['aad-42'],
+    ],
+  ])('an advisor recognised by %s gets the advisor mode', async (_label, from, ids) => {
+    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds: ids });
+    const driver = new ConversationDriver(bot.adapter, 'c-advisor');
+    const menu = await driver.say(as(from, 'bonjour', 'c-advisor'));
+    expect(buttonsOf(menu)).toContain(fr.t('common:menu.advisorMode'));
+    const mode = await driver.say(as(from, 'mode conseiller', 'c-advisor'));
+    expect(readable(mode)).toContain(fr.t('advisor:welcome'));
+    expect(buttonsOf(mode)).toContain(fr.t('advisor:menu.queue'));
+  });
+
+  test('an applicant is refused politely, and learns nothing about the queue', async () => {
+    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds });
+    await submitOneFile(bot);
+    const driver = new ConversationDriver(bot.adapter, 'c-intruder');
+    const menu = await driver.say(as({ id: 'someone', name: 'X' }, 'bonjour', 'c-intruder'));
+    expect(buttonsOf(menu)).not.toContain(fr.t('common:menu.advisorMode'));
+    const reply = await driver.read(as({ id: 'someone', name: 'X' }, 'mode conseiller', 'c-intruder'));
+    expect(reply).toContain(fr.t('advisor:refused'));
+    expect(reply).not.toContain('ALZ-');
+  });
+});
+
+describe('the queue in advisor mode', () => {
+  test('an advisor lists received files, opens one and moves it to incomplete with a comment; the applicant is told', async () => {
+    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds });
+    await submitOneFile(bot);
+    const advisor = new ConversationDriver(bot.adapter, 'c-advisor');
+    const say = (text: string) => advisor.say(as(ADVISOR, text, 'c-advisor'));
+    await say('bonjour');
+    await say('mode conseiller');
+    const statuses = await say(fr.t('advisor:menu.queue'));
+    const received = fr.t('advisor:queue.statusButton', { label: fr.t('status:label.received'), count: 1 });
+    expect(buttonsOf(statuses)).toContain(received);
+    const list = readable(await say(received));
+    expect(list).toContain('ALZ-2026-0001');
+    expect(list).toContain('Mécanique Cévenole');
+
+    const card = await say('ALZ-2026-0001');
+    const content = JSON.stringify(card[0].attachments?.[0].content);
+    expect(content).toContain('Mécanique Cévenole');
+    const toReview = fr.t('advisor:file.move', { label: fr.t('status:label.in_review') });
+    expect(content).toContain(toReview);
+
+    expect(readable(await say(toReview))).toContain(fr.t('advisor:comment.ask'));
+    expect(readable(await say('aucun'))).toContain(
+      fr.t('advisor:status.changed', { reference: 'ALZ-2026-0001', label: fr.t('status:label.in_review') }),
+    );
+
+    await say(fr.t('advisor:menu.queue'));
+    await say(fr.t('advisor:queue.all', { count: 1 }));
+    await say('ALZ-2026-0001');
+    await say(fr.t('advisor:file.move', { label: fr.t('status:label.incomplete') }));
+    await say('Il manque le Kbis et la dernière liasse fiscale.');
+
+    const file = await bot.queue.get('ALZ-2026-0001');
+    expect(file?.status).toBe('incomplete');
+    expect(file?.history.map((h) => [h.from, h.to, h.by, h.comment])).toEqual([
+      [null, 'received', OWNER.id, undefined],
+      ['received', 'in_review', ADVISOR.aadObjectId, undefined],
+      ['in_review', 'incomplete', ADVISOR.aadObjectId, 'Il manque le Kbis et la dernière liasse fiscale.'],
+    ]);
+    expect(bot.notified.map((n) => n.change.to)).toEqual(['in_review', 'incomplete']);
+    expect(bot.notified[1].application.reference).toBe('ALZ-2026-0001');
+  });
+});
+
+describe('pre-screening a company on its behalf', () => {
+  test('worded for a third party, ending with a code the company uses to resume the draft as its own', async () => {
+    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds });
+    const advisor = new ConversationDriver(bot.adapter, 'c-advisor');
+    const say = (text: string) => advisor.read(as(ADVISOR, text, 'c-advisor'));
+    await say('bonjour');
+    await say('mode conseiller');
+    const first = await say(fr.t('advisor:menu.prescreen'));
+    expect(first).toContain(fr.t('eligibility:intro_advisor'));
+    expect(first).toContain(fr.t('eligibility:question.commune_advisor'));
+    expect(await say('Alès')).toContain(fr.t('eligibility:question.headcount_advisor'));
+    for (const answer of ['12', '1 200 000 €', '25.62B', '3', 'Aucune', 'aucune', 'Non', 'Développement'])
+      await say(answer);
+    const verdict = await say('Oui, à jour');
+    expect(verdict).toContain(fr.t('eligibility:verdict.OK_advisor'));
+    expect(verdict).toContain(fr.t('advisor:prescreen.nextStep'));
+    const handover = await say(fr.t('advisor:prescreen.handover'));
+    const code = handover.match(/[A-Z2-9]{4}-[A-Z2-9]{4}/)?.[0] as string;
+    expect(code).toBeDefined();
+
+    // The company, in its own new conversation, types the code as its very first message.
+    const company = new ConversationDriver(bot.adapter, 'c-company');
+    const resumed = await company.read(as(OWNER, code.toLowerCase(), 'c-company'));
+    expect(resumed).toContain(fr.t('applicationFlow:handover.accepted', { count: 9 }));
+    expect(resumed).toContain(fr.t('application:question.company.name').slice(0, 30));
+    await company.say(as(OWNER, 'Mécanique Cévenole', 'c-company'));
+
+    // The company completes the rest; its file records that an advisor prepared it.
+    const prefilled = new Set([
+      'project.type',
+      'company.postalCode',
+      'company.headcount',
+      'company.turnover',
+      'company.independent',
+      'company.nafCode',
+      'company.proceedings',
+      'company.goodStanding',
+      'company.deMinimisReceived',
+      'company.name',
+    ]);
+    for (const [answer, key] of FULL_APPLICATION) {
+      if (!prefilled.has(key)) await company.say(as(OWNER, answer, 'c-company'));
+    }
+    await company.say({
+      ...as(OWNER, '', 'c-company'),
+      text: undefined,
+      value: { action: 'submitApplication', entry: 'apply' },
+    });
+    const [file] = await bot.queue.list();
+    expect(file).toMatchObject({ origin: 'advisor', advisorId: ADVISOR.aadObjectId, userId: OWNER.id });
+    expect(file.data['company.headcount']).toBe(12);
+
+    // A code works once: anyone typing it again is told it is not valid.
+    const other = new ConversationDriver(bot.adapter, 'c-other');
+    expect(await other.read(as({ id: 'other', name: 'Y' }, code, 'c-other'))).toContain(
+      fr.t('applicationFlow:handover.unknown'),
+    );
+  });
+});
