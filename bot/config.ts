@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readStorageBackend, type StorageBackendConfig } from '../storage/storageBackend.js';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -13,6 +14,10 @@ export interface AppConfig {
   directLineSecret?: string;
   /** CCI advisors: channel user ids and/or Azure AD object ids (Teams `from.aadObjectId`). */
   advisorIds: string[];
+  /** Bearer token of the committee's HTTP API (/api/applications); absent: the API is off. */
+  committeeToken?: string;
+  /** Where state and the committee queue live (STORAGE, AZURE_*); only storage/ looks inside. */
+  storage: StorageBackendConfig;
 }
 
 export interface BotAuthConfig {
@@ -85,9 +90,23 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const programmeFile = path.resolve(cwd, text('PROGRAMME_FILE') || './programme/alize.settings.json');
   const host = text('HOST') || '0.0.0.0';
   const directLineSecret = text('DIRECT_LINE_SECRET');
+  const committeeToken = text('COMMITTEE_TOKEN');
+  // The value is a secret: the messages give its length, never the value.
+  if (committeeToken !== '' && committeeToken.length < 16) {
+    problems.push(
+      `COMMITTEE_TOKEN is too short (${committeeToken.length} characters): use at least 16 random characters, e.g. from "openssl rand -hex 32"`,
+    );
+  } else if (/\s/.test(committeeToken) || committeeToken.length > 512) {
+    problems.push(
+      'COMMITTEE_TOKEN must be at most 512 characters, without spaces (it is sent as a Bearer token)',
+    );
+  }
   const advisorIds = text('ADVISOR_IDS')
     .split(/[,;\s]+/)
     .filter((id) => id !== '');
+
+  const storage = readStorageBackend(text);
+  problems.push(...storage.problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -100,5 +119,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     auth: { appId, appPassword, appType, tenantId },
     ...(directLineSecret ? { directLineSecret } : {}),
     advisorIds,
+    ...(committeeToken ? { committeeToken } : {}),
+    storage: storage.backend,
   };
 }

@@ -1,0 +1,237 @@
+import type { Request, Response, Server } from 'restify';
+import type { TurnLanguage } from '../dialogs/translator.js';
+import {
+  applicationsToCsv,
+  applicationToRecord,
+  IllegalTransitionError,
+  isApplicationStatus,
+  LockTimeoutError,
+  STATUS_TRANSITIONS,
+  UnknownReferenceError,
+  type ApplicationQueue,
+  type StatusChange,
+  type StoredApplication,
+} from '../storage/index.js';
+import {
+  isJsonMediaType,
+  parseListQuery,
+  parseStatusChangeBody,
+  unknownStatusProblem,
+  type ApiProblem,
+} from './committeeApiInput.js';
+import { bearerToken, sendJson } from './directLine/http.js';
+import { Localizer } from './i18n.js';
+import type { Logger } from './logger.js';
+import { secureCompare } from './secureCompare.js';
+
+export type StatusChangedListener = (
+  application: StoredApplication,
+  change: StatusChange,
+) => Promise<void> | void;
+
+export interface CommitteeApiOptions {
+  queue: ApplicationQueue;
+  /** COMMITTEE_TOKEN. Without it no route is registered: the API answers 404 like any path that does not exist. */
+  token?: string;
+  logger: Logger;
+  /** Called after each successful PATCH (to tell the applicant); its failure is logged and the change stands. */
+  onStatusChanged?: StatusChangedListener;
+  /** The time recorded in the history; tests set it. */
+  clock?: () => Date;
+  /** For the `message` of error answers (Accept-Language: en gets English, anything else French). */
+  localizer?: Localizer;
+}
+
+/** What a route answers; the wrapper turns it into HTTP so that every answer is sent and logged one way. */
+type ApiReply = { status: number; headers?: Record<string, string> } & (
+  { json: unknown } | { csv: string } | { problem: ApiProblem }
+);
+
+const CHALLENGE = 'Bearer realm="alize-committee"';
+const CSV_FILE_NAME = 'alize-dossiers.csv';
+
+const problem = (status: number, details: ApiProblem, headers?: Record<string, string>): ApiReply => ({
+  status,
+  problem: details,
+  ...(headers ? { headers } : {}),
+});
+
+/** References are written upper case; `alz-2026-0007` typed in a hurry still finds the file, as in the CLI. */
+function referenceOf(req: Request): string {
+  const params = req.params as Record<string, unknown> | undefined;
+  return typeof params?.reference === 'string' ? params.reference.trim().toUpperCase() : '';
+}
+
+/**
+ * The committee's HTTP API: `GET /api/applications[?status=]`, `GET /api/applications.csv[?status=]`,
+ * `GET /api/applications/:reference`, `PATCH /api/applications/:reference` with `{ status, comment?, by? }`.
+ * The JSON is that of `npm run committee -- list --json` / `show --json`. Returns whether the API is on.
+ */
+export function registerCommitteeApi(server: Server, options: CommitteeApiOptions): boolean {
+  const { queue, logger } = options;
+  const expectedToken = options.token?.trim();
+  if (!expectedToken) {
+    logger.info({ event: 'committee_api_off' }, 'committee API off (no COMMITTEE_TOKEN)');
+    return false;
+  }
+  const clock = options.clock ?? (() => new Date());
+  const localizer = options.localizer ?? new Localizer();
+
+  const unauthorized = (req: Request): ApiReply | undefined => {
+    const given = bearerToken(req);
+    if (given !== null && secureCompare(given, expectedToken)) return undefined;
+    const challenge = given === null ? CHALLENGE : `${CHALLENGE}, error="invalid_token"`;
+    return problem(
+      401,
+      { error: 'unauthorized', messageKey: 'committeeApi:error.unauthorized' },
+      { 'www-authenticate': challenge },
+    );
+  };
+
+  const handle =
+    (route: string, answer: (req: Request) => Promise<ApiReply>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const started = performance.now();
+      let reply: ApiReply;
+      try {
+        reply = unauthorized(req) ?? (await answer(req));
+      } catch (error) {
+        reply = failureReply(error, logger, route);
+      }
+      send(res, reply, localizer.language(firstLanguage(req.header('accept-language'))));
+      logger.info(
+        {
+          event: 'committee_api',
+          method: req.method,
+          route,
+          status: reply.status,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        },
+        'committee api',
+      );
+    };
+
+  const notify = async (application: StoredApplication, change: StatusChange): Promise<void> => {
+    if (!options.onStatusChanged) return;
+    try {
+      await options.onStatusChanged(application, change);
+    } catch (error) {
+      logger.error(
+        { err: error, event: 'status_listener_failed', reference: application.reference },
+        'status change listener failed',
+      );
+    }
+  };
+
+  // Registered before /:reference; "applications.csv" is its own path segment, never a reference.
+  server.get(
+    '/api/applications.csv',
+    handle('export', async (req) => {
+      const query = parseListQuery(req.getQuery());
+      if (!query.ok) return problem(400, query.problem);
+      return { status: 200, csv: applicationsToCsv(await queue.list(query.value)) };
+    }),
+  );
+
+  server.get(
+    '/api/applications',
+    handle('list', async (req) => {
+      const query = parseListQuery(req.getQuery());
+      if (!query.ok) return problem(400, query.problem);
+      return { status: 200, json: (await queue.list(query.value)).map(applicationToRecord) };
+    }),
+  );
+
+  server.get(
+    '/api/applications/:reference',
+    handle('show', async (req) => {
+      const application = await queue.get(referenceOf(req));
+      if (!application) throw new UnknownReferenceError(referenceOf(req));
+      return { status: 200, json: applicationToRecord(application) };
+    }),
+  );
+
+  server.patch(
+    '/api/applications/:reference',
+    handle('change_status', async (req) => {
+      if (!isJsonMediaType(req.contentType())) {
+        return problem(415, {
+          error: 'unsupported_media_type',
+          messageKey: 'committeeApi:error.unsupportedMediaType',
+        });
+      }
+      const body = parseStatusChangeBody(req.body);
+      if (!body.ok) return problem(400, body.problem);
+      const reference = referenceOf(req);
+      const current = await queue.get(reference);
+      if (!current) throw new UnknownReferenceError(reference);
+      const { status, comment, by } = body.value;
+      if (!isApplicationStatus(status)) {
+        return problem(400, unknownStatusProblem(status, STATUS_TRANSITIONS[current.status]));
+      }
+      // The queue checks the transition again under its lock: another process may have moved the file since.
+      const updated = await queue.changeStatus(current.reference, status, by, comment, clock());
+      await notify(updated, updated.history[updated.history.length - 1]);
+      return { status: 200, json: applicationToRecord(updated) };
+    }),
+  );
+
+  logger.info({ event: 'committee_api_on' }, 'committee API on');
+  return true;
+}
+
+/** The domain's refusals become 4xx; anything else is logged and answered 500 without details. */
+function failureReply(error: unknown, logger: Logger, route: string): ApiReply {
+  if (error instanceof UnknownReferenceError) {
+    return problem(404, {
+      error: 'unknown_reference',
+      messageKey: 'committee:error.unknownReference',
+      values: { reference: error.reference },
+      details: { reference: error.reference },
+    });
+  }
+  if (error instanceof IllegalTransitionError) {
+    const allowed = STATUS_TRANSITIONS[error.from];
+    return problem(400, {
+      error: 'illegal_transition',
+      messageKey: 'committee:error.illegalTransition',
+      values: { reference: error.reference, from: error.from, to: error.to, allowed: allowed.join(', ') },
+      details: { reference: error.reference, from: error.from, to: error.to, allowed },
+    });
+  }
+  if (error instanceof LockTimeoutError) {
+    return problem(503, { error: 'busy', messageKey: 'committee:error.locked' }, { 'retry-after': '2' });
+  }
+  logger.error({ err: error, event: 'committee_api_failed', route }, 'committee API request failed');
+  return problem(500, { error: 'internal_error', messageKey: 'committeeApi:error.internal' });
+}
+
+function send(res: Response, reply: ApiReply, text: TurnLanguage): void {
+  for (const [name, value] of Object.entries(reply.headers ?? {})) res.header(name, value);
+  if ('csv' in reply) {
+    res.header('content-type', 'text/csv; charset=utf-8');
+    res.header('content-disposition', `attachment; filename="${CSV_FILE_NAME}"`);
+    res.header('cache-control', 'no-store');
+    res.sendRaw(reply.status, reply.csv);
+  } else if ('problem' in reply) {
+    const { error, messageKey, values = {}, details = {} } = reply.problem;
+    // An empty list of next statuses reads as "none, it is a final status".
+    const shown = Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [
+        key,
+        value === '' && (key === 'allowed' || key === 'statuses')
+          ? text.t('committee:error.finalStatus')
+          : value,
+      ]),
+    );
+    const message = text.t('committee:error.prefix', { message: text.t(messageKey, shown) });
+    sendJson(res, reply.status, { error, message, ...details });
+  } else {
+    sendJson(res, reply.status, reply.json);
+  }
+}
+
+/** `en-GB,en;q=0.9,fr;q=0.8` → `en-GB`: the first choice is enough for two languages. */
+function firstLanguage(header: string | undefined): string | undefined {
+  return header?.split(',')[0]?.split(';')[0]?.trim();
+}
