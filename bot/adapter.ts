@@ -8,6 +8,7 @@ import type { BotAuthConfig } from './config.js';
 import type { Localizer } from './i18n.js';
 import { LocaleMiddleware } from './localeMiddleware.js';
 import type { Logger } from './logger.js';
+import { TeamsMiddleware } from './teamsMiddleware.js';
 
 /**
  * CloudAdapter for the configured Azure Bot identity. With no MicrosoftAppId, authentication is disabled and
@@ -29,6 +30,7 @@ export function createAdapter(
     }),
   );
   adapter.use(new LocaleMiddleware(localizer));
+  adapter.use(new TeamsMiddleware());
 
   // Last resort for errors the bot did not handle itself: apologise, clear the conversation's dialog state so
   // the user is not stuck, and never throw (a throw here would become a 500).

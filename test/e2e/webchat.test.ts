@@ -37,17 +37,43 @@ async function send(page: Page, text: string): Promise<void> {
   await box.press('Enter');
 }
 
-/** A bot sentence as Web Chat shows it: its Markdown renderer turns ' into a typographic apostrophe. */
+/**
+ * A bot sentence as Web Chat shows it: its Markdown renderer turns ' into a typographic apostrophe. Sentences
+ * with a value inside ("dans les {{months}} prochains mois") are matched up to that value.
+ */
 const shown = (key: string): RegExp =>
   new RegExp(
     fr
       .t(key)
+      .split('{{')[0]
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       .replace(/'/g, "['’]"),
   );
 
 const userIdOf = (page: Page): Promise<string | null> =>
   page.evaluate('localStorage.getItem("alize.userId")');
+
+/** Clicks one of the buttons Web Chat shows under the last message (suggested actions). */
+async function click(page: Page, title: string): Promise<void> {
+  const button = page.getByRole('toolbar').getByRole('button', { name: title, exact: true });
+  await button.waitFor(WAIT);
+  await button.click();
+}
+
+/**
+ * The rest of an eligibility check for an SME in Alès, as an owner would do it: typed answers, or a click
+ * where the bot offers buttons. Each step waits for the question it answers.
+ */
+const REST_OF_CHECK: { question: string; type?: string; click?: string }[] = [
+  { question: 'turnover', type: '1,2 M€' },
+  { question: 'sector', type: '25.62B' },
+  { question: 'jobs', type: '3' },
+  { question: 'proceedings', click: fr.t('eligibility:choice.none') },
+  { question: 'deMinimis', type: 'aucune' },
+  { question: 'independent', click: fr.t('eligibility:choice.no') },
+  { question: 'projectType', click: fr.t('eligibility:choice.development') },
+  { question: 'goodStanding', click: fr.t('eligibility:choice.yes') },
+];
 
 describe('the web page in Chromium', () => {
   let dataDir: string;
@@ -65,7 +91,7 @@ describe('the web page in Chromium', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('a French chat: greeting, menu buttons, an eligibility question; a reload resumes it', async () => {
+  test('a French chat: greeting, menu buttons, an eligibility check to its verdict; reloads resume it', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1000, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript({ content: WATCH_CSP });
@@ -103,11 +129,36 @@ describe('the web page in Chromium', () => {
     await page.getByText(shown('eligibility:question.headcount')).last().waitFor(WAIT);
     await page.getByText('Alès', { exact: true }).first().waitFor(WAIT);
     await send(page, 'douze');
-    await page.getByText(shown('eligibility:question.turnover')).last().waitFor(WAIT);
+    for (const step of REST_OF_CHECK) {
+      await page
+        .getByText(shown(`eligibility:question.${step.question}`))
+        .last()
+        .waitFor(WAIT);
+      if (step.click) await click(page, step.click);
+      else await send(page, step.type!);
+    }
+
+    // The verdict, and what to do next as buttons.
+    const verdict = page.getByText(shown('eligibility:verdict.OK')).last();
+    await verdict.waitFor(WAIT);
+    expect(await verdict.textContent()).toContain('éligible');
+    await page
+      .getByRole('toolbar')
+      .getByRole('button', { name: fr.t('eligibility:next.apply') })
+      .waitFor(WAIT);
 
     await page.waitForTimeout(500); // let the transcript finish scrolling to the latest message
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'webchat.png'), fullPage: true });
+
+    // Reload after the verdict: the same visitor finds the same conversation, verdict and next steps included.
+    await page.reload();
+    expect(await userIdOf(page)).toBe(userId);
+    await page.getByText(shown('eligibility:verdict.OK')).last().waitFor(WAIT);
+    await page
+      .getByRole('toolbar')
+      .getByRole('button', { name: fr.t('eligibility:next.apply') })
+      .waitFor(WAIT);
 
     // "Nouvelle conversation": a new transcript for the same visitor.
     await page.getByRole('button', { name: fr.t('web:newConversation') }).click();
@@ -118,5 +169,5 @@ describe('the web page in Chromium', () => {
     expect(await page.evaluate('window.__cspViolations || []')).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
-  }, 90_000);
+  }, 180_000);
 });
