@@ -5,7 +5,7 @@ import {
   applicationToRecord,
   IllegalTransitionError,
   isApplicationStatus,
-  LockTimeoutError,
+  isStoreBusyError,
   STATUS_TRANSITIONS,
   UnknownReferenceError,
   type ApplicationQueue,
@@ -199,7 +199,7 @@ function failureReply(error: unknown, logger: Logger, route: string): ApiReply {
       details: { reference: error.reference, from: error.from, to: error.to, allowed },
     });
   }
-  if (error instanceof LockTimeoutError) {
+  if (isStoreBusyError(error)) {
     return problem(503, { error: 'busy', messageKey: 'committee:error.locked' }, { 'retry-after': '2' });
   }
   logger.error({ err: error, event: 'committee_api_failed', route }, 'committee API request failed');

@@ -1,9 +1,9 @@
 import 'dotenv/config';
 import path from 'node:path';
+import { createStores } from '../storage/createStores.js';
+import { readStorageBackend } from '../storage/storageBackend.js';
 import {
   APPLICATION_STATUSES,
-  createLowdbApplicationQueue,
-  createLowdbContactRequestStore,
   isApplicationStatus,
   type ApplicationStatus,
 } from '../storage/index.js';
@@ -165,9 +165,16 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
   // Same rule as the server (bot/config.ts): DATA_DIR, default ./data, relative to the working directory.
   const cwd = process.cwd();
   const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || './data');
+  // The same back end as the server (STORAGE=lowdb|azure): the committee reads what the bot wrote.
+  const { backend, problems } = readStorageBackend((name) => (env[name] ?? '').trim());
+  if (problems.length > 0) {
+    process.stderr.write(`${problems.join('\n')}\n`);
+    return EXIT_USAGE;
+  }
+  const stores = createStores({ dataDir, backend });
   return runCommittee(command, {
-    queue: createLowdbApplicationQueue(dataDir),
-    requests: createLowdbContactRequestStore(dataDir),
+    queue: stores.queue,
+    requests: stores.contactRequests,
     text,
     cwd,
     out: (chunk) => process.stdout.write(chunk),

@@ -15,3 +15,5 @@ export { LockTimeoutError, type FileLockOptions } from './fileLock.js';
 export { createLowdbApplicationQueue, type LowdbApplicationQueueOptions } from './lowdbApplicationQueue.js';
 export { DEFAULT_STATE_CACHE_SIZE, LowdbStorage, type LowdbStorageOptions } from './lowdbStorage.js';
 export { formatReference, parseReference, submissionYear } from './referenceSequence.js';
+export { isStoreBusyError } from './storeBusy.js';
+export { createStores, type Stores, type StoresOptions } from './createStores.js';

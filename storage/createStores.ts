@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Storage } from 'botbuilder';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { StorageQueueNotifier } from './applicationNotifier.js';
+import type { ApplicationQueue } from './applicationQueue.js';
+import { AzureApplicationQueue } from './azureApplicationQueue.js';
+import { AzureContactRequestStore } from './azureContactRequests.js';
+import { createLowdbContactRequestStore, type ContactRequestStore } from './contactRequests.js';
+import { createLowdbApplicationQueue } from './lowdbApplicationQueue.js';
+import { LowdbStorage } from './lowdbStorage.js';
+import { SnapshotStorage } from './snapshotStorage.js';
+import type { AzureBackendConfig, StorageBackendConfig } from './storageBackend.js';
+
+export interface StoresOptions {
+  /** DATA_DIR: where the lowdb back end keeps its files. */
+  dataDir: string;
+  backend: StorageBackendConfig;
+  /** A new file is stored but advisors could not be notified (Azure Storage Queue); never personal data. */
+  onNotifyError?: (error: unknown, reference: string) => void;
+}
+
+/** Everything the bot and the committee tools store, whatever the back end. */
+export interface Stores {
+  /** Bot state (conversation and user state). */
+  storage: Storage;
+  queue: ApplicationQueue;
+  contactRequests: ContactRequestStore;
+  /** Waits for pending writes; call before exiting. */
+  close(): Promise<void>;
+}
+
+/** The only place that looks at which back end is configured. Nothing is contacted before the first use. */
+export function createStores(options: StoresOptions): Stores {
+  return options.backend.kind === 'azure'
+    ? createAzureStores(options.backend, options.onNotifyError)
+    : createLowdbStores(options.dataDir);
+}
+
+function createLowdbStores(dataDir: string): Stores {
+  const storage = new LowdbStorage({ dir: path.join(dataDir, 'state') });
+  return {
+    storage,
+    queue: createLowdbApplicationQueue(dataDir),
+    contactRequests: createLowdbContactRequestStore(dataDir),
+    close: () => storage.close(),
+  };
+}
+
+function createAzureStores(
+  config: AzureBackendConfig,
+  onNotifyError: StoresOptions['onNotifyError'],
+): Stores {
+  const { connectionString } = config;
+  return {
+    // BlobsStorage sends each write with If-Match, so an eTag conflict between instances is detected.
+    storage: new SnapshotStorage(new BlobsStorage(connectionString, config.stateContainer)),
+    queue: new AzureApplicationQueue({
+      connectionString,
+      tableName: config.applicationsTable,
+      ...(config.notifyQueue
+        ? { notifier: new StorageQueueNotifier(connectionString, config.notifyQueue) }
+        : {}),
+      ...(onNotifyError ? { onNotifyError } : {}),
+    }),
+    contactRequests: new AzureContactRequestStore(connectionString, config.requestsTable),
+    // Every write is awaited by its caller and the SDK clients hold no buffered data: nothing to flush.
+    close: async () => undefined,
+  };
+}

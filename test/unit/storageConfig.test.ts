@@ -1,0 +1,90 @@
+import { ConfigError, loadConfig } from '../../bot/config.js';
+import { DEV_KEY } from '../support/azurite.js';
+
+const AZURE_CONNECTION = `DefaultEndpointsProtocol=https;AccountName=alizecci;AccountKey=${DEV_KEY};EndpointSuffix=core.windows.net`;
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, '/srv/alize');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('STORAGE and the AZURE_* settings', () => {
+  test('by default the bot stores in files, needs nothing, and ignores AZURE_* (migrate reads them)', () => {
+    expect(loadConfig({}, '/srv/alize').storage).toEqual({ kind: 'lowdb' });
+    const config = loadConfig({
+      AZURE_STORAGE_CONNECTION_STRING: AZURE_CONNECTION,
+      AZURE_STATE_CONTAINER: 'X',
+    });
+    expect(config.storage).toEqual({ kind: 'lowdb' });
+  });
+
+  test('STORAGE=azure with only the connection string takes the documented default names', () => {
+    const config = loadConfig({ STORAGE: 'Azure', AZURE_STORAGE_CONNECTION_STRING: AZURE_CONNECTION });
+    expect(config.storage).toEqual({
+      kind: 'azure',
+      connectionString: AZURE_CONNECTION,
+      stateContainer: 'alize-state',
+      applicationsTable: 'AlizeApplications',
+      requestsTable: 'AlizeRequests',
+    });
+  });
+
+  test('every name can be set, and the notify queue is used only when set', () => {
+    const config = loadConfig({
+      STORAGE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      AZURE_STATE_CONTAINER: 'cci-ales-state',
+      AZURE_APPLICATIONS_TABLE: 'AlesFiles2026',
+      AZURE_REQUESTS_TABLE: 'AlesRequests',
+      AZURE_NOTIFY_QUEUE: 'nouveaux-dossiers',
+    });
+    expect(config.storage).toMatchObject({
+      stateContainer: 'cci-ales-state',
+      applicationsTable: 'AlesFiles2026',
+      requestsTable: 'AlesRequests',
+      notifyQueue: 'nouveaux-dossiers',
+    });
+  });
+
+  test('an unknown back end is refused with the choices', () => {
+    expect(problemsOf({ STORAGE: 'mongodb' })).toEqual(['STORAGE="mongodb": expected one of lowdb, azure']);
+  });
+
+  test('azure without a connection string says where to find one', () => {
+    expect(problemsOf({ STORAGE: 'azure' })).toEqual([
+      expect.stringMatching(/^AZURE_STORAGE_CONNECTION_STRING is required when STORAGE=azure \(Azure portal/),
+    ]);
+  });
+
+  test('a malformed connection string is refused without echoing it (it is a secret)', () => {
+    const secret = 'AccountName=alizecci;Key=s3cr3t-value';
+    const problems = problemsOf({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: secret });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^AZURE_STORAGE_CONNECTION_STRING is not a storage connection string/);
+    expect(problems[0]).not.toContain('s3cr3t');
+  });
+
+  test('names Azure would refuse are all reported at start-up, each naming its variable', () => {
+    const problems = problemsOf({
+      STORAGE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: AZURE_CONNECTION,
+      AZURE_STATE_CONTAINER: 'Alize_State',
+      AZURE_APPLICATIONS_TABLE: 'alize-applications',
+      AZURE_REQUESTS_TABLE: '9Requests',
+      AZURE_NOTIFY_QUEUE: 'double--hyphen',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^AZURE_STATE_CONTAINER="Alize_State": a container name is 3 to 63 lowercase/),
+      expect.stringMatching(
+        /^AZURE_APPLICATIONS_TABLE="alize-applications": a table name is 3 to 63 letters/,
+      ),
+      expect.stringMatching(/^AZURE_REQUESTS_TABLE="9Requests": a table name/),
+      expect.stringMatching(/^AZURE_NOTIFY_QUEUE="double--hyphen": a queue name is 3 to 63 lowercase/),
+    ]);
+  });
+});
