@@ -2,11 +2,8 @@ import 'dotenv/config';
 import path from 'node:path';
 import { createStores } from '../storage/createStores.js';
 import { readStorageBackend } from '../storage/storageBackend.js';
-import {
-  APPLICATION_STATUSES,
-  isApplicationStatus,
-  type ApplicationStatus,
-} from '../storage/index.js';
+import { loadProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
+import { APPLICATION_STATUSES, isApplicationStatus, type ApplicationStatus } from '../storage/index.js';
 import type { CommitteeText } from './committeeFormat.js';
 import {
   EXIT_FAILURE,
@@ -47,6 +44,7 @@ const COMMANDS: Record<CommitteeCommand['name'], CommandSpec> = {
   export: { positionals: [], values: ['csv', 'status'], flags: [] },
   status: { positionals: ['REF', 'NEW_STATUS'], values: ['comment', 'by'], flags: [] },
   callbacks: { positionals: [], values: [], flags: ['json'] },
+  purge: { positionals: [], values: [], flags: ['dry-run'] },
   help: { positionals: [], values: [], flags: [] },
 };
 
@@ -139,6 +137,8 @@ function parseCommitteeArguments(args: string[]): CommitteeCommand {
     }
     case 'callbacks':
       return { name, json };
+    case 'purge':
+      return { name, dryRun: raw.flags.has('dry-run') };
     case 'help':
       return { name };
   }
@@ -172,9 +172,20 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
     return EXIT_USAGE;
   }
   const stores = createStores({ dataDir, backend });
+  const settingsFile = path.resolve(cwd, env.PROGRAMME_FILE?.trim() || './programme/alize.settings.json');
+  const maintenance =
+    command.name === 'purge'
+      ? {
+          storage: stores.storage,
+          stateKeys: () => stores.stateKeys(),
+          retention: loadProgrammeSettings(settingsFile).retention,
+          now: () => new Date(),
+        }
+      : undefined;
   return runCommittee(command, {
     queue: stores.queue,
     requests: stores.contactRequests,
+    ...(maintenance ? { maintenance } : {}),
     text,
     cwd,
     out: (chunk) => process.stdout.write(chunk),

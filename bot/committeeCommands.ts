@@ -1,3 +1,6 @@
+import type { Storage } from 'botbuilder';
+import { purgeIdleDrafts } from '../storage/draftPurge.js';
+import { anonymisation, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -27,6 +30,13 @@ export const EXIT_USAGE = 2;
 export interface CommitteeContext {
   queue: ApplicationQueue;
   requests: ContactRequestStore;
+  /** For `purge`: bot state, its keys, the retention settings and the clock. */
+  maintenance?: {
+    storage: Storage;
+    stateKeys(): AsyncIterable<string>;
+    retention: { draftIdleDays: number; fileYearsAfterDecision: number };
+    now(): Date;
+  };
   text: CommitteeText;
   cwd: string;
   out(text: string): void;
@@ -39,6 +49,7 @@ export type CommitteeCommand =
   | { name: 'export'; csv: string; status?: ApplicationStatus }
   | { name: 'status'; reference: string; to: ApplicationStatus; by: string; comment?: string }
   | { name: 'callbacks'; json: boolean }
+  | { name: 'purge'; dryRun: boolean }
   | { name: 'help' };
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -95,6 +106,8 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       out(`${t('committee:status.changed', { reference: after.reference, from, to: after.status })}\n`);
       return EXIT_OK;
     }
+    case 'purge':
+      return purge(command.dryRun, context);
     case 'callbacks': {
       const requests = await context.requests.list();
       if (command.json) out(json(requests));
@@ -106,6 +119,35 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       return EXIT_OK;
     }
   }
+}
+
+/**
+ * Retention (DOMAIN.md, "Personal data"): drafts idle past the setting are deleted from user state; decided
+ * files past their retention, or whose applicant asked for erasure, lose their personal fields.
+ */
+async function purge(dryRun: boolean, context: CommitteeContext): Promise<number> {
+  const { maintenance, queue, text, out } = context;
+  if (!maintenance) throw new Error('purge needs the bot state and the programme settings');
+  const now = maintenance.now();
+  const { draftIdleDays, fileYearsAfterDecision } = maintenance.retention;
+  const drafts = await purgeIdleDrafts(
+    maintenance.storage,
+    maintenance.stateKeys(),
+    (updatedAt) => isDraftIdle(updatedAt, draftIdleDays, now),
+    { dryRun },
+  );
+  const due = (await queue.list()).filter((app) => dueForAnonymisation(app, fileYearsAfterDecision, now));
+  if (!dryRun) for (const app of due) await queue.amend(app.reference, anonymisation(app, now));
+  out(
+    `${text.t(dryRun ? 'committee:purge.dryRun' : 'committee:purge.done', {
+      scanned: drafts.scanned,
+      drafts: drafts.purged,
+      skipped: drafts.skipped,
+      files: due.length,
+      references: due.map((app) => app.reference).join(', ') || '—',
+    })}\n`,
+  );
+  return EXIT_OK;
 }
 
 export function usageText(text: CommitteeText): string {

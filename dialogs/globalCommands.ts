@@ -1,7 +1,7 @@
 import { foldForMatch } from './french/normalize.js';
 
 /** Commands that work at any point of any dialog. */
-export type GlobalCommand = 'help' | 'menu' | 'cancel' | 'restart' | 'back' | 'pause';
+export type GlobalCommand = 'help' | 'menu' | 'cancel' | 'restart' | 'back' | 'pause' | 'deleteData';
 
 /**
  * Whole-message forms only: a command must be the entire answer ("annuler", "je veux annuler"), never a word
@@ -48,6 +48,15 @@ const FORMS: Record<GlobalCommand, string[]> = {
     'on continue plus tard',
     'later',
     'continue later',
+  ],
+  deleteData: [
+    'supprimer mes donnees',
+    'effacer mes donnees',
+    'supprimez mes donnees',
+    'effacez mes donnees',
+    'je veux supprimer mes donnees',
+    'delete my data',
+    'erase my data',
   ],
 };
 

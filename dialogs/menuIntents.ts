@@ -3,7 +3,7 @@ import { commandKey } from './globalCommands.js';
 /** The entries of the main menu, in display order. */
 export const MENU_ENTRIES = ['eligibility', 'apply', 'resume', 'advisor', 'about'] as const;
 /** Flows reached by typing, not shown in the menu: the applicant's files, the advisors' mode. */
-export const HIDDEN_ENTRIES = ['myFiles', 'advisorMode'] as const;
+export const HIDDEN_ENTRIES = ['myFiles', 'advisorMode', 'deleteData'] as const;
 export const ALL_ENTRIES = [...MENU_ENTRIES, ...HIDDEN_ENTRIES] as const;
 export type MenuEntry = (typeof ALL_ENTRIES)[number];
 export type MenuIntent = MenuEntry | 'greeting';

@@ -31,6 +31,8 @@ export interface RootDialogOptions {
   restart?: boolean;
   /** A handover code typed as the first message of a conversation. */
   handoverCode?: string;
+  /** Wait at the menu without showing it (a command answered first will show what follows). */
+  silent?: boolean;
 }
 
 /**
@@ -59,6 +61,24 @@ export class RootDialog extends ComponentDialog {
 
   static menuTitles(t: (key: string) => string): string[] {
     return MENU_ENTRIES.map((entry) => t(`common:menu.${entry}`));
+  }
+
+  /**
+   * A new conversation that opens with a global command ("aide", "supprimer mes données") gets it answered,
+   * not just the menu: the command is handled as if the menu had been showing.
+   */
+  protected override async onBeginDialog(
+    innerDc: DialogContext,
+    options?: RootDialogOptions,
+  ): Promise<DialogTurnResult> {
+    const { activity } = innerDc.context;
+    const command =
+      activity.type === 'message' && !options?.intent ? detectGlobalCommand(activity.text) : null;
+    if (command === 'help' || command === 'deleteData') {
+      await innerDc.beginDialog(MENU_LOOP, { silent: true } satisfies RootDialogOptions);
+      return (await this.interrupt(innerDc)) ?? { status: DialogTurnStatus.waiting };
+    }
+    return super.onBeginDialog(innerDc, options);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -92,6 +112,11 @@ export class RootDialog extends ComponentDialog {
         await innerDc.beginDialog(MENU_LOOP, { intent: flow, restart: true } satisfies RootDialogOptions);
         return { status: DialogTurnStatus.waiting };
       }
+      case 'deleteData':
+        // Through the menu loop, so that whatever the answer the user lands back on the menu afterwards.
+        if (!this.flows.has('deleteData')) return undefined;
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(MENU_LOOP, { intent: 'deleteData' } satisfies RootDialogOptions);
       default:
         // back and pause belong to the dialogs that collect answers; at the menu they just show it again.
         if ((command === 'back' || command === 'pause') && !inChild) return innerDc.replaceDialog(MENU_LOOP);
@@ -111,6 +136,7 @@ export class RootDialog extends ComponentDialog {
     (step.values as { restart?: boolean }).restart = step.options?.restart === true;
     if (intent && intent !== 'greeting')
       return step.next({ intent, handoverCode: step.options?.handoverCode });
+    if (step.options?.silent) return Dialog.EndOfTurn;
     const { t } = languageOf(step.context);
     const extra = this.extraEntries(step.context).map((entry) => t(`common:menu.${entry}`));
     const titles = [...RootDialog.menuTitles(t), ...extra];

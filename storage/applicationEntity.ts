@@ -51,6 +51,7 @@ export function applicationToEntity(app: StoredApplication): EntityProperties & 
     putJson(entity, 'conversationReference', app.conversationReference);
   putJson(entity, 'data', app.data);
   putJson(entity, 'history', app.history);
+  if (app.retention !== undefined) putJson(entity, 'retention', app.retention);
   const rowKey = fileRow(app.reference);
   assertEntitySize(rowKey, entity);
   return { partitionKey: QUEUE_PARTITION, rowKey, ...entity };
@@ -91,6 +92,8 @@ export function entityToApplication(entity: Record<string, unknown>, table: stri
   if (eligibility !== undefined) app.eligibility = eligibility as StoredApplication['eligibility'];
   const conversationReference = json('conversationReference');
   if (conversationReference !== undefined) app.conversationReference = conversationReference;
+  const retention = json('retention');
+  if (retention !== undefined) app.retention = retention as StoredApplication['retention'];
   return reorder(app);
 }
 
@@ -111,6 +114,7 @@ function reorder(app: StoredApplication): StoredApplication {
       data,
       conversationReference: app.conversationReference,
       history: app.history,
+      retention: app.retention,
     }),
   ) as StoredApplication;
 }

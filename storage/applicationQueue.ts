@@ -30,9 +30,31 @@ export interface StoredApplication {
   /** Bot Framework conversation reference, kept to notify the applicant later. */
   conversationReference?: unknown;
   history: StatusChange[];
+  /** The data-protection side of the file: an erasure the applicant asked for, an anonymisation done. */
+  retention?: RetentionMarks;
 }
 
-export type NewApplication = Omit<StoredApplication, 'reference' | 'status' | 'submittedAt' | 'history'> & {
+export interface RetentionMarks {
+  /** ISO 8601: the applicant asked for their data to be erased ("supprimer mes données"). */
+  erasureRequestedAt?: string;
+  /** ISO 8601: personal data replaced (retention period over, or erasure of a decided file). */
+  anonymisedAt?: string;
+}
+
+/** What `amend` may change: never the status (that is changeStatus, with its rules and history). */
+export interface ApplicationAmendment {
+  retention?: RetentionMarks;
+  /** Fields of `data` to replace (e.g. personal fields set to null by an anonymisation). */
+  data?: Record<string, unknown>;
+  userId?: string;
+  history?: StatusChange[];
+  dropConversationReference?: boolean;
+}
+
+export type NewApplication = Omit<
+  StoredApplication,
+  'reference' | 'status' | 'submittedAt' | 'history' | 'retention'
+> & {
   /** Submission time; defaults to now (tests pass a fixed date). */
   now?: Date;
 };
@@ -62,4 +84,6 @@ export interface ApplicationQueue {
     comment?: string,
     now?: Date,
   ): Promise<StoredApplication>;
+  /** Retention marks and anonymisation. @throws UnknownReferenceError */
+  amend(reference: string, amendment: ApplicationAmendment): Promise<StoredApplication>;
 }

@@ -13,8 +13,10 @@ import {
   type SequenceEntity,
 } from './applicationEntity.js';
 import { newApplicationFile, withStatusChange } from './applicationFile.js';
+import { applyAmendment } from './applicationAmendment.js';
 import type { ApplicationNotifier } from './applicationNotifier.js';
 import type {
+  ApplicationAmendment,
   ApplicationFilter,
   ApplicationQueue,
   NewApplication,
@@ -117,6 +119,23 @@ export class AzureApplicationQueue implements ApplicationQueue {
         await this.table.client.updateEntity(applicationToEntity(updated), 'Replace', { etag: entity.etag });
       } catch (error) {
         // Changed or removed since we read it: read again (a removed file then gives UnknownReferenceError).
+        if (isWriteConflict(error) || azureStatusOf(error) === 404) return undefined;
+        throw error;
+      }
+      return updated;
+    });
+  }
+
+  amend(reference: string, amendment: ApplicationAmendment): Promise<StoredApplication> {
+    return this.untilNoConflict(async () => {
+      const entity = parseReference(reference)
+        ? await this.table.find<Record<string, unknown>>(QUEUE_PARTITION, fileRow(reference))
+        : undefined;
+      if (!entity) throw new UnknownReferenceError(reference);
+      const updated = applyAmendment(entityToApplication(entity, this.options.tableName), amendment);
+      try {
+        await this.table.client.updateEntity(applicationToEntity(updated), 'Replace', { etag: entity.etag });
+      } catch (error) {
         if (isWriteConflict(error) || azureStatusOf(error) === 404) return undefined;
         throw error;
       }

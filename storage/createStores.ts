@@ -9,6 +9,7 @@ import { createLowdbContactRequestStore, type ContactRequestStore } from './cont
 import { createLowdbApplicationQueue } from './lowdbApplicationQueue.js';
 import { LowdbStorage } from './lowdbStorage.js';
 import { SnapshotStorage } from './snapshotStorage.js';
+import { azureStateKeys, lowdbStateKeys } from './stateKeys.js';
 import type { AzureBackendConfig, StorageBackendConfig } from './storageBackend.js';
 
 export interface StoresOptions {
@@ -25,6 +26,8 @@ export interface Stores {
   storage: Storage;
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
+  /** Every bot-state key, for maintenance (the purge of idle drafts). */
+  stateKeys(): AsyncIterable<string>;
   /** Waits for pending writes; call before exiting. */
   close(): Promise<void>;
 }
@@ -42,6 +45,7 @@ function createLowdbStores(dataDir: string): Stores {
     storage,
     queue: createLowdbApplicationQueue(dataDir),
     contactRequests: createLowdbContactRequestStore(dataDir),
+    stateKeys: () => lowdbStateKeys(path.join(dataDir, 'state')),
     close: () => storage.close(),
   };
 }
@@ -63,6 +67,7 @@ function createAzureStores(
       ...(onNotifyError ? { onNotifyError } : {}),
     }),
     contactRequests: new AzureContactRequestStore(connectionString, config.requestsTable),
+    stateKeys: () => azureStateKeys(connectionString, config.stateContainer),
     // Every write is awaited by its caller and the SDK clients hold no buffered data: nothing to flush.
     close: async () => undefined,
   };

@@ -1,7 +1,9 @@
 import { access, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { applyAmendment } from './applicationAmendment.js';
 import type {
+  ApplicationAmendment,
   ApplicationFilter,
   ApplicationQueue,
   NewApplication,
@@ -118,6 +120,14 @@ export class LowdbApplicationQueue implements ApplicationQueue {
         history: [...application.history, change],
       };
       return this.writeApplication(updated);
+    });
+  }
+
+  amend(reference: string, amendment: ApplicationAmendment): Promise<StoredApplication> {
+    return this.exclusive(async () => {
+      const application = parseReference(reference) ? await this.readApplication(reference) : undefined;
+      if (!application) throw new UnknownReferenceError(reference);
+      return this.writeApplication(applyAmendment(application, amendment));
     });
   }
 

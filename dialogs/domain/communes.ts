@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {
+  COMPACT_COMMUNES_FILE,
+  compactCommunes,
+  isCompactCommunes,
+  type CommuneRecord,
+  type CompactCommunes,
+} from './communeData.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
 
 export interface Commune {
@@ -26,17 +32,6 @@ export function classifyCommune(
 ): CommuneArea {
   if (settings.territory.inseeCodes.includes(commune.inseeCode)) return 'territory';
   return commune.department === settings.territory.department ? 'department' : 'elsewhere';
-}
-
-/** One record of @etalab/decoupage-administratif `data/communes.json` (only the fields used here). */
-interface CommuneRecord {
-  code: string;
-  nom: string;
-  type: string;
-  departement?: string;
-  codesPostaux?: string[];
-  population?: number;
-  chefLieu?: string;
 }
 
 interface IndexedCommune {
@@ -91,50 +86,44 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function buildIndex(records: readonly CommuneRecord[]): CommuneIndex {
+function buildIndex(data: CompactCommunes): CommuneIndex {
   const index: CommuneIndex = {
     byInseeCode: new Map(),
     byPostalCode: new Map(),
     byName: { name: new Map(), withoutArticle: new Map(), formerName: new Map() },
     longestName: 1,
   };
-  for (const record of records) {
-    if (record.type !== 'commune-actuelle') continue;
-    const postalCodes = record.codesPostaux ?? [];
-    const commune = {
-      inseeCode: record.code,
-      name: record.nom,
-      department: record.departement ?? '',
-      postalCodes,
-    };
-    const entry = { commune, population: record.population ?? 0 };
-    index.byInseeCode.set(commune.inseeCode, entry);
+  for (const [inseeCode, name, department, postalCodeList, population] of data.communes) {
+    const postalCodes = postalCodeList === '' ? [] : postalCodeList.split(' ');
+    const entry = { commune: { inseeCode, name, department, postalCodes }, population };
+    index.byInseeCode.set(inseeCode, entry);
     postalCodes.forEach((postalCode) => addTo(index.byPostalCode, postalCode, entry));
-    const words = communeWords(record.nom);
+    const words = communeWords(name);
     index.longestName = Math.max(index.longestName, words.length);
     addTo(index.byName.name, words.join(' '), entry);
     if (words.length > 1 && ARTICLES.has(words[0]))
       addTo(index.byName.withoutArticle, words.slice(1).join(' '), entry);
   }
   // Former communes merged into a new one are still what many people write on their letterhead.
-  for (const record of records) {
-    const parent =
-      record.type !== 'commune-actuelle' && record.chefLieu && index.byInseeCode.get(record.chefLieu);
-    if (parent) addTo(index.byName.formerName, communeWords(record.nom).join(' '), parent);
+  for (const [name, currentCode] of data.formerNames) {
+    const parent = index.byInseeCode.get(currentCode);
+    if (parent) addTo(index.byName.formerName, communeWords(name).join(' '), parent);
   }
   return index;
 }
 
 let loadedIndex: CommuneIndex | undefined;
 
-function defaultDataPath(): string {
-  return createRequire(import.meta.url).resolve('@etalab/decoupage-administratif/data/communes.json');
-}
-
-/** Reads every French commune once (call it at start-up to pay the ~0.3 s there rather than on a first turn). */
-export function loadCommuneIndex(dataPath: string = defaultDataPath()): CommuneIndexStats {
+/**
+ * Reads every French commune once (call it at start-up to pay the ~0.1 s there rather than on a first turn), from
+ * programme/communes.json, or from a file in the format of @etalab/decoupage-administratif `data/communes.json`.
+ */
+export function loadCommuneIndex(dataPath: string = COMPACT_COMMUNES_FILE): CommuneIndexStats {
   const started = performance.now();
-  loadedIndex = buildIndex(JSON.parse(readFileSync(dataPath, 'utf8')) as CommuneRecord[]);
+  const data: unknown = JSON.parse(readFileSync(dataPath, 'utf8'));
+  loadedIndex = buildIndex(
+    isCompactCommunes(data) ? data : compactCommunes(data as CommuneRecord[], dataPath),
+  );
   return { communes: loadedIndex.byInseeCode.size, buildMs: Math.round(performance.now() - started) };
 }
 

@@ -39,6 +39,41 @@ export function describeQueueContract(name: string, makeFixture: () => QueueFixt
       queue = fixture.open();
     });
 
+    describe('amendments (retention marks, anonymisation)', () => {
+      it('marks a file and replaces fields, visible to another queue object, status untouched', async () => {
+        const { application } = await submit({
+          data: { 'contact.email': 'marie@exemple.fr', 'company.headcount': 12 },
+        });
+        await queue.amend(application.reference, {
+          retention: { erasureRequestedAt: '2026-04-01T10:00:00.000Z' },
+        });
+        const amended = await queue.amend(application.reference, {
+          retention: { anonymisedAt: '2026-05-01T10:00:00.000Z' },
+          data: { 'contact.email': null },
+          userId: 'anonymised',
+          dropConversationReference: true,
+        });
+        const seen = await fixture.open().get(application.reference);
+        expect(seen).toEqual(amended);
+        expect(seen?.retention).toEqual({
+          erasureRequestedAt: '2026-04-01T10:00:00.000Z',
+          anonymisedAt: '2026-05-01T10:00:00.000Z',
+        });
+        expect(seen?.data).toEqual({ 'contact.email': null, 'company.headcount': 12 });
+        expect(seen?.userId).toBe('anonymised');
+        expect(seen?.status).toBe('received');
+        expect(seen?.history).toEqual(application.history);
+      });
+
+      it('refuses an unknown reference', async () => {
+        await expect(
+          queue.amend('ALZ-2026-0999', { retention: { anonymisedAt: 'x' } }),
+        ).rejects.toMatchObject({
+          name: 'UnknownReferenceError',
+        });
+      });
+    });
+
     describe('references', () => {
       it('numbers files ALZ-<year>-0001, 0002…', async () => {
         const references = [];

@@ -46,6 +46,18 @@ describe('global commands', () => {
   });
 });
 
+describe('a conversation that opens with a command', () => {
+  test('"aide" as the very first message is greeted, answered, then shown the menu', async () => {
+    await createTestBot()
+      .adapter.send('aide')
+      .assertReply(fr.t('common:greeting.hello'))
+      .assertReply(fr.t('common:greeting.intro'))
+      .assertReply(fr.t('common:help.atMenu'))
+      .assertReply(isMenu)
+      .startTest();
+  });
+});
+
 describe('a broken dialog state does not trap the user', () => {
   test('a stack naming a dialog that no longer exists restarts cleanly at the menu', async () => {
     const storage = new MemoryStorage();

@@ -1,0 +1,41 @@
+import type { Storage } from 'botbuilder';
+
+interface UserStateItem {
+  profile?: { application?: { updatedAt?: string } };
+  eTag?: string;
+}
+
+/**
+ * Removes application drafts idle past the retention setting from user state. Each write carries the eTag
+ * it read, so a user who came back meanwhile keeps their draft (the conflict skips them).
+ */
+export async function purgeIdleDrafts(
+  storage: Storage,
+  keys: AsyncIterable<string>,
+  isIdle: (updatedAt: string | undefined) => boolean,
+  options: { dryRun?: boolean } = {},
+): Promise<{ scanned: number; purged: number; skipped: number }> {
+  let scanned = 0;
+  let purged = 0;
+  let skipped = 0;
+  for await (const key of keys) {
+    if (!key.includes('/users/')) continue;
+    scanned += 1;
+    const item = (await storage.read([key]))[key] as UserStateItem | undefined;
+    if (!item?.profile?.application || !isIdle(item.profile.application.updatedAt)) continue;
+    if (options.dryRun) {
+      purged += 1;
+      continue;
+    }
+    const profile = { ...item.profile };
+    delete profile.application;
+    try {
+      await storage.write({ [key]: { ...item, profile } });
+      purged += 1;
+    } catch (error) {
+      if (!/eTag conflict|412|precondition/i.test((error as Error).message)) throw error;
+      skipped += 1;
+    }
+  }
+  return { scanned, purged, skipped };
+}

@@ -1,0 +1,60 @@
+import { ActivityTypes, MemoryStorage } from 'botbuilder';
+import { createTestBot, en, fr } from '../support/botHarness.js';
+import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
+
+const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
+const SUBMIT = { type: ActivityTypes.Message, value: { action: 'submitApplication', entry: 'apply' } };
+
+describe('"supprimer mes données"', () => {
+  test('after a confirmation, erases state and draft, and flags submitted files instead of deleting them', async () => {
+    const storage = new MemoryStorage();
+    const bot = createTestBot(storage);
+    const driver = new ConversationDriver(bot.adapter);
+    await driver.say(welcome);
+    await driver.say(fr.t('common:menu.apply'));
+    for (const [answer] of FULL_APPLICATION) await driver.say(answer);
+    await driver.say(SUBMIT);
+    await driver.say(fr.t('common:menu.apply'));
+    await driver.say('Développement');
+    await driver.say('Une autre société');
+
+    const confirm = await driver.say('supprimer mes données');
+    expect(readable(confirm)).toBe(fr.t('privacy:confirmWithFiles', { references: 'ALZ-2026-0001' }));
+    expect(buttonsOf(confirm)).toEqual([fr.t('privacy:yes'), fr.t('privacy:no')]);
+    expect(await driver.read(fr.t('privacy:yes'))).toContain(
+      fr.t('privacy:erasedWithFiles', { references: 'ALZ-2026-0001' }),
+    );
+
+    // MemoryStorage deletes by setting the key to undefined.
+    const memory = (storage as unknown as { memory: Record<string, string | undefined> }).memory;
+    const kept = Object.keys(memory).filter((key) => memory[key] !== undefined);
+    expect(kept.filter((key) => key.includes('/users/') || key.includes('/conversations/'))).toEqual([]);
+    const [file] = await bot.queue.list();
+    expect(file.retention?.erasureRequestedAt).toBeDefined();
+    expect(file.data['contact.email']).toBe('marie.dupont@exemple.fr');
+
+    // Coming back: a fresh start, no draft, greeted again.
+    const again = await driver.read('bonjour');
+    expect(again).toContain(fr.t('common:greeting.hello'));
+    expect(again).not.toContain(fr.t('applicationFlow:draft.reminder'));
+  });
+
+  test('declining keeps everything, and works from the middle of a question', async () => {
+    const bot = createTestBot();
+    const driver = new ConversationDriver(bot.adapter);
+    await driver.say(welcome);
+    await driver.say(fr.t('common:menu.eligibility'));
+    await driver.say('Alès');
+    expect(readable(await driver.say('Supprimer mes données'))).toBe(fr.t('privacy:confirm'));
+    expect(await driver.read(fr.t('privacy:no'))).toContain(fr.t('privacy:kept'));
+    expect(await driver.read(fr.t('common:menu.eligibility'))).toContain(fr.t('eligibility:resumed'));
+  });
+
+  test('works in English too', async () => {
+    const bot = createTestBot();
+    const driver = new ConversationDriver(bot.adapter);
+    const reply = await driver.say({ type: ActivityTypes.Message, text: 'delete my data', locale: 'en-US' });
+    expect(readable(reply)).toContain(en.t('privacy:confirm'));
+  });
+});
