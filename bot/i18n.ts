@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type i18n } from 'i18next';
 import { formatDate, formatEuros, formatNumber } from '../dialogs/formatting.js';
 import { SUPPORTED_LOCALES, type SupportedLocale, type TurnLanguage } from '../dialogs/translator.js';
+import { LruCache } from '../storage/lruCache.js';
 
 /** locales/ sits at the project root, two levels above the compiled file (dist/bot/). */
 export const DEFAULT_LOCALES_DIR = path.resolve(
@@ -54,12 +55,30 @@ export class Localizer {
     this.i18n.services.formatter?.add('date', (value, lng) => formatDate(String(value), asLocale(lng)));
     for (const locale of SUPPORTED_LOCALES) {
       const fixed = this.i18n.getFixedT(locale);
+      // i18next costs 1 to 50 µs a call and a turn makes dozens: keep what cannot change. Only sentences without
+      // options or with numbers alone (progress, counts) are kept, so no user's text is held in memory.
+      const sentences = new LruCache<string>(MEMO_SIZE);
+      const lists = new LruCache<string[]>(MEMO_SIZE);
+      const translate = (key: string, options?: Record<string, unknown>): string => {
+        const memoKey = memoKeyOf(key, options);
+        const known = memoKey === undefined ? undefined : sentences.get(memoKey);
+        if (known !== undefined) return known;
+        const text = String(fixed(key, options));
+        if (memoKey !== undefined) sentences.set(memoKey, text);
+        return text;
+      };
+      const list = (key: string, options?: Record<string, unknown>): string[] => {
+        const value: unknown = fixed(key, { ...options, returnObjects: true });
+        return Array.isArray(value) ? value.map(String) : [String(value)];
+      };
       this.languages.set(locale, {
         locale,
-        t: (key, options) => String(fixed(key, options)),
+        t: translate,
         list: (key, options) => {
-          const value: unknown = fixed(key, { ...options, returnObjects: true });
-          return Array.isArray(value) ? value.map(String) : [String(value)];
+          if (options !== undefined) return list(key, options);
+          const known = lists.get(key) ?? list(key);
+          lists.set(key, known);
+          return [...known]; // a copy: callers may sort or splice what they get
         },
       });
     }
@@ -78,4 +97,14 @@ export class Localizer {
   hasKey(locale: SupportedLocale, key: string): boolean {
     return this.i18n.exists(key, { lng: locale, fallbackLng: false });
   }
+}
+
+const MEMO_SIZE = 5000;
+
+/** The memo key of a translation whose result depends only on its key and numbers; undefined otherwise. */
+function memoKeyOf(key: string, options: Record<string, unknown> | undefined): string | undefined {
+  if (options === undefined) return key;
+  const values = Object.values(options);
+  if (!values.every((value) => typeof value === 'number' || typeof value === 'boolean')) return undefined;
+  return `${key}\u0000${JSON.stringify(options)}`;
 }

@@ -26,6 +26,9 @@ function messageOf(cause: unknown): string {
 // Shared by every adapter instance so two adapters on the same path in one process still take turns.
 const writesByPath = new KeyedSerialQueue();
 let tempCounter = 0;
+// pid + a random token drawn once + a counter: unique across processes (even a reused pid) and across writes,
+// without drawing random bytes on every write.
+const processToken = `${process.pid}.${randomBytes(4).toString('hex')}`;
 
 /**
  * lowdb adapter that survives crashes: each write goes to a unique temporary file in the same folder, is fsynced,
@@ -59,12 +62,17 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     const text = JSON.stringify(data, null, 2);
     if (text === undefined)
       return Promise.reject(new TypeError(`Cannot write undefined to ${this.filePath}`));
+    return this.writeText(text);
+  }
+
+  /** Writes JSON text the caller already serialised (so as not to serialise the same data twice). */
+  writeText(text: string): Promise<void> {
     return writesByPath.run(this.filePath, () => writeFileAtomically(this.filePath, text));
   }
 }
 
 export async function writeFileAtomically(filePath: string, text: string): Promise<void> {
-  const tempPath = `${filePath}.${process.pid}.${++tempCounter}.${randomBytes(4).toString('hex')}.tmp`;
+  const tempPath = `${filePath}.${processToken}.${++tempCounter}.tmp`;
   try {
     const handle = await open(tempPath, 'wx');
     try {

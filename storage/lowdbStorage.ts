@@ -34,12 +34,15 @@ type CachedState = { eTag: string; json: string } | null;
 export class LowdbStorage implements Storage {
   readonly stateDir: string;
   private readonly cache: LruCache<CachedState>;
+  /** A key's path costs a SHA-1: remembered for as many keys as the state cache holds. */
+  private readonly paths: LruCache<string>;
   private readonly perKey = new KeyedSerialQueue();
   private readonly knownShards = new Set<string>();
 
   constructor(options: LowdbStorageOptions) {
     this.stateDir = path.resolve(options.dir);
     this.cache = new LruCache(options.cacheSize ?? DEFAULT_STATE_CACHE_SIZE);
+    this.paths = new LruCache(options.cacheSize ?? DEFAULT_STATE_CACHE_SIZE);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -91,8 +94,12 @@ export class LowdbStorage implements Storage {
 
   /** Where a key's file lives: `<dir>/<first 2 hex of sha1>/<sha1>.json` (any key is safe as a file name). */
   filePathFor(key: string): string {
+    const known = this.paths.get(key);
+    if (known !== undefined) return known;
     const digest = createHash('sha1').update(key, 'utf8').digest('hex');
-    return path.join(this.stateDir, digest.slice(0, 2), `${digest}.json`);
+    const filePath = path.join(this.stateDir, digest.slice(0, 2), `${digest}.json`);
+    this.paths.set(key, filePath);
+    return filePath;
   }
 
   private async writeOne(request: ChangeRequest): Promise<void> {
@@ -101,14 +108,16 @@ export class LowdbStorage implements Storage {
     if (current && requestedETag !== '*' && requestedETag && requestedETag !== current.eTag) {
       throw new Error(`Storage: error writing "${request.key}" due to eTag conflict.`);
     }
-    const record: StateFileRecord = { key: request.key, eTag: randomUUID(), item: request.item };
+    const eTag = randomUUID();
     const filePath = this.filePathFor(request.key);
     await this.ensureFolder(path.dirname(filePath));
-    const file = new Low<StateFileRecord>(new AtomicJsonFile(filePath), record);
     // If the write fails we no longer know what is on disk: forget the cached copy.
     this.cache.delete(request.key);
-    await file.write();
-    this.cache.set(request.key, toCachedState(record));
+    // The item was serialised once when the change was taken: the same text makes the file and the cached copy.
+    await new AtomicJsonFile<StateFileRecord>(filePath).writeText(
+      recordJson(request.key, eTag, request.itemJson),
+    );
+    this.cache.set(request.key, { eTag, json: withETag(request.itemJson, eTag) });
   }
 
   private async load(key: string): Promise<CachedState> {
@@ -136,7 +145,8 @@ export class LowdbStorage implements Storage {
 interface ChangeRequest {
   key: string;
   requestedETag: unknown;
-  item: Record<string, unknown>;
+  /** The item without its eTag, as JSON text (an object). */
+  itemJson: string;
 }
 
 function snapshotChange(key: string, value: unknown): ChangeRequest {
@@ -144,9 +154,22 @@ function snapshotChange(key: string, value: unknown): ChangeRequest {
     throw new TypeError(`Storage: item "${key}" must be an object.`);
   }
   const { eTag: requestedETag, ...rest } = value as Record<string, unknown>;
-  // The JSON round trip is what MemoryStorage does too: it catches what a real store could not keep.
-  const item = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
-  return { key, requestedETag, item };
+  // Serialised now (a snapshot, as MemoryStorage's JSON round trip): later changes by the caller are not written,
+  // and what a real store could not keep is dropped.
+  const itemJson = JSON.stringify(rest);
+  if (!itemJson.startsWith('{')) throw new TypeError(`Storage: item "${key}" must serialise to an object.`);
+  return { key, requestedETag, itemJson };
+}
+
+/** A state file's text, `{ key, eTag, item }`, built around the item's JSON rather than serialising it again. */
+function recordJson(key: string, eTag: string, itemJson: string): string {
+  return `{"key":${JSON.stringify(key)},"eTag":${JSON.stringify(eTag)},"item":${itemJson}}`;
+}
+
+/** The item's JSON with its eTag as last property, as `JSON.stringify({ ...item, eTag })` would write it. */
+function withETag(itemJson: string, eTag: string): string {
+  const property = `"eTag":${JSON.stringify(eTag)}}`;
+  return itemJson === '{}' ? `{${property}` : `${itemJson.slice(0, -1)},${property}`;
 }
 
 function toCachedState(record: StateFileRecord): CachedState {

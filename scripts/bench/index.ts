@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: the real bot server against a bare echo bot on our own adapter and server (the floor), same
+ * load shape, same run. Simulated French applicants go through a complete eligibility check and application over
+ * HTTP (expectReplies). Prints per concurrency level, then memory with many conversations in progress, a large
+ * store against a small one, start-up and first turns; ends with one JSON line.
+ *
+ *   node dist/scripts/bench/index.js [--users1=10] [--users16=48] [--users64=128] [--in-progress=1000]
+ *     [--in-progress-turns=10] [--stored=10000] [--stored-users=10] [--warm-scripts=5] [--profile=<dir>] [--keep]
+ *     [--node-args="--max-old-space-size=256"] [--bot-entry=dist/bot/index.js]
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Localizer } from '../../bot/i18n.js';
+import { discoverScript, replayScript } from './applicant.js';
+import { writeBenchSettings } from './benchSettings.js';
+import { warmUpClient } from './clientWarmUp.js';
+import { printDetails } from './details.js';
+import { BenchUser } from './httpClient.js';
+import { parseOptions } from './options.js';
+import { measureInProgress, measureLevels, measureStores, warmTurnMedians, type Pair } from './phases.js';
+import { goalsOf, headline, levelTable, type BenchResults } from './report.js';
+import { loggedWarmUpMs, startServer, type RunningServer } from './serverProcess.js';
+import { round, table } from './stats.js';
+
+const ECHO_ENTRY = 'dist/scripts/bench/echoServer.js';
+
+function machine(): Record<string, string | number> {
+  const cpuModel =
+    /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+  return {
+    node: process.version,
+    cpus: os.availableParallelism(),
+    cpuModel: cpuModel ?? 'unknown',
+    ramGb: round(os.totalmem() / 2 ** 30),
+  };
+}
+
+/** Other work on the machine skews every figure: printed at the start and at the end. */
+const loadAverage = (): string =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const benchStarted = performance.now();
+  const about = machine();
+  console.log(`AliZé bench — ${JSON.stringify(about)}; load average ${loadAverage()}`);
+  console.log(
+    `sizes: ${options.usersAt[1]}/${options.usersAt[16]}/${options.usersAt[64]} applicants at 1/16/64 users; ` +
+      `${options.inProgress} conversations × ${options.inProgressTurns} turns in progress; ` +
+      `${options.smallStore} vs ${options.stored} stored conversations × ${options.storedUsers} applicants; ` +
+      `${options.warmScripts} warm scripts`,
+  );
+  const work = mkdtempSync(path.join(os.tmpdir(), 'alize-bench-'));
+  const programmeFile = writeBenchSettings(work);
+  const fr = new Localizer().language('fr');
+  const dataDir = (name: string) => {
+    const folder = path.join(work, name);
+    mkdirSync(folder, { recursive: true });
+    return folder;
+  };
+  const profileArgs = options.profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir)}`]
+    : [];
+  const nodeArgs = options.nodeArgs;
+  const servers: Partial<Pair<RunningServer>> = {};
+  try {
+    await warmUpClient();
+    servers.bot = await startServer({
+      name: 'bot',
+      entry: options.botEntry,
+      dataDir: dataDir('bot'),
+      programmeFile,
+      nodeArgs: [...nodeArgs, ...profileArgs],
+    });
+    const discovered = await discoverScript(
+      new BenchUser(servers.bot.url, 'bench-first-u', 'bench-first-c'),
+      fr,
+    );
+    const script = { activities: discovered.activities, checkpoints: discovered.checkpoints };
+    console.log(
+      `bot ready in ${round(servers.bot.readyMs)} ms; one applicant = ${script.activities.length} turns`,
+    );
+    servers.echo = await startServer({
+      name: 'echo',
+      entry: ECHO_ENTRY,
+      dataDir: dataDir('echo'),
+      programmeFile,
+      nodeArgs,
+    });
+    const echoFirst = await replayScript(
+      new BenchUser(servers.echo.url, 'bench-first-u', 'bench-first-c'),
+      script,
+      { check: false },
+    );
+    const running = servers as Pair<RunningServer>;
+
+    const levels = await measureLevels(running, script, options);
+    console.log(
+      `\nLoad: complete applicants (eligibility + application), closed loop\n${levelTable(levels, script.activities.length)}`,
+    );
+
+    const inProgress = await measureInProgress(running, script, options);
+    const warm = await warmTurnMedians(running.bot, script, options.warmScripts, true);
+    const echoWarm = await warmTurnMedians(running.echo, script, options.warmScripts, false);
+    await running.echo.stop();
+    await running.bot.stop();
+
+    const stores = await measureStores(
+      work,
+      path.join(work, 'bot', 'state'),
+      { entry: options.botEntry, programmeFile, nodeArgs },
+      script,
+      options,
+    );
+
+    const results: BenchResults = {
+      levels,
+      inProgress: { conversations: options.inProgress, turns: options.inProgressTurns, figures: inProgress },
+      stores,
+      start: {
+        botReadyMs: [running.bot.readyMs, ...stores.map((store) => store.readyMs)],
+        echoReadyMs: running.echo.readyMs,
+        warmUpMs: loggedWarmUpMs(running.bot),
+        firstUser: discovered.ms,
+        warm,
+        firstTurns: [discovered.ms[0]!, ...stores.map((store) => store.firstTurnMs)],
+      },
+    };
+    printDetails(results, { firstUser: echoFirst, warm: echoWarm });
+    const goals = goalsOf(results);
+    console.log(
+      `\nGoals\n${table([['goal', 'value', 'limit', 'met'], ...goals.map((g) => [g.name, g.value, g.limit, g.met ? 'yes' : 'NO'])])}`,
+    );
+    console.log(
+      `\nbench took ${round((performance.now() - benchStarted) / 1000)} s; load average ${loadAverage()}`,
+    );
+    console.log(headline(results, { ...about, turnsPerApplicant: script.activities.length, sizes: options }));
+  } finally {
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
+    if (options.keep) console.log(`data kept in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

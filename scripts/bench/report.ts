@@ -1,0 +1,167 @@
+import type { LevelRow, Pair, StoreFigures } from './phases.js';
+import { percentile, round, table, type LevelFigures } from './stats.js';
+
+export interface StartFigures {
+  /** From spawn to /healthz 200: the bot's first start, then its restarts for the store measurement. */
+  botReadyMs: number[];
+  echoReadyMs: number;
+  warmUpMs?: number;
+  /** The first user's turns right after ready, and the same turns warm (median of later replays). */
+  firstUser: number[];
+  warm: number[];
+  /** The first turn after each start of the bot (the same turn as `firstUser[0]`). */
+  firstTurns: number[];
+}
+
+export const median = (values: number[]): number => percentile(values, 0.5);
+
+export interface BenchResults {
+  levels: LevelRow[];
+  inProgress: { conversations: number; turns: number; figures: Pair<LevelFigures> };
+  stores: StoreFigures[];
+  start: StartFigures;
+}
+
+const ratio = (a: number, b: number): number => a / b;
+
+export function levelTable(rows: LevelRow[], turnsPerUser: number): string {
+  const header = [
+    'users',
+    'server',
+    'turns',
+    'turns/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'CPU ms/turn',
+    'peak RSS MB',
+    'submit p50/max ms',
+  ];
+  const lines: (string | number)[][] = [header];
+  for (const { level, users, figures } of rows) {
+    for (const name of ['echo', 'bot'] as const) {
+      const f = figures[name];
+      lines.push([
+        `${level}`,
+        name,
+        users * turnsPerUser,
+        f.turnsPerSecond,
+        f.p50,
+        f.p95,
+        f.p99,
+        f.cpuPerTurnMs,
+        f.peakRssMb,
+        name === 'bot' ? `${round(f.lastTurnP50)}/${round(f.lastTurnMax)}` : '',
+      ]);
+    }
+    const { bot, echo } = figures;
+    lines.push([
+      `${level}`,
+      'bot/echo',
+      '',
+      ratio(bot.turnsPerSecond, echo.turnsPerSecond),
+      ratio(bot.p50, echo.p50),
+      ratio(bot.p95, echo.p95),
+      ratio(bot.p99, echo.p99),
+      ratio(bot.cpuPerTurnMs, echo.cpuPerTurnMs),
+      ratio(bot.peakRssMb, echo.peakRssMb),
+      '',
+    ]);
+  }
+  return table(lines);
+}
+
+export function firstTurnFigures(start: StartFigures) {
+  const turnRatios = start.firstUser.map((ms, turn) => ms / start.warm[turn]!);
+  const worst = turnRatios.indexOf(Math.max(...turnRatios));
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  return {
+    firstTurnMs: start.firstUser[0]!,
+    warmTurnMs: start.warm[0]!,
+    ratio: turnRatios[0]!,
+    worstTurn: worst,
+    worstTurnMs: start.firstUser[worst]!,
+    worstTurnWarmMs: start.warm[worst]!,
+    worstRatio: turnRatios[worst]!,
+    firstScriptMs: sum(start.firstUser),
+    warmScriptMs: sum(start.warm),
+  };
+}
+
+export interface Goal {
+  name: string;
+  value: number;
+  limit: number;
+  met: boolean;
+}
+
+export function goalsOf(results: BenchResults): Goal[] {
+  const at16 = results.levels.find((row) => row.level === 16)!.figures;
+  const [small, large] = results.stores;
+  const { start } = results;
+  const memory = results.inProgress.figures;
+  const goal = (name: string, value: number, limit: number): Goal => ({
+    name,
+    value: round(value),
+    limit,
+    met: value <= limit,
+  });
+  return [
+    goal('CPU per turn at 16 users, bot / echo', at16.bot.cpuPerTurnMs / at16.echo.cpuPerTurnMs, 2),
+    goal(`1-user p50 with ${large!.stored} stored / with ${small!.stored}`, large!.p50 / small!.p50, 1.2),
+    goal(
+      `first turn after start / same turn warm (median of ${start.firstTurns.length} starts)`,
+      median(start.firstTurns) / start.warm[0]!,
+      2,
+    ),
+    goal(
+      `ready after start, seconds (median of ${start.botReadyMs.length} starts)`,
+      median(start.botReadyMs) / 1000,
+      3,
+    ),
+    goal(
+      `peak RSS with ${results.inProgress.conversations} conversations in progress, bot / echo`,
+      memory.bot.peakRssMb / memory.echo.peakRssMb,
+      1.5,
+    ),
+  ];
+}
+
+export function headline(results: BenchResults, extra: Record<string, unknown>): string {
+  const byLevel = Object.fromEntries(
+    results.levels.map(({ level, figures }) => [
+      `users${level}`,
+      {
+        botTurnsPerSec: round(figures.bot.turnsPerSecond),
+        echoTurnsPerSec: round(figures.echo.turnsPerSecond),
+        botP50Ms: round(figures.bot.p50),
+        botP99Ms: round(figures.bot.p99),
+        botCpuMsPerTurn: round(figures.bot.cpuPerTurnMs),
+        echoCpuMsPerTurn: round(figures.echo.cpuPerTurnMs),
+        cpuRatio: round(figures.bot.cpuPerTurnMs / figures.echo.cpuPerTurnMs),
+        botSubmitP50Ms: round(figures.bot.lastTurnP50),
+      },
+    ]),
+  );
+  const { start } = results;
+  return JSON.stringify({
+    bench: 'alize',
+    ...extra,
+    ...byLevel,
+    inProgressRss: {
+      conversations: results.inProgress.conversations,
+      botMb: round(results.inProgress.figures.bot.peakRssMb),
+      echoMb: round(results.inProgress.figures.echo.peakRssMb),
+    },
+    stores: results.stores.map((store) => ({ stored: store.stored, p50Ms: round(store.p50) })),
+    readyMs: { bot: round(median(start.botReadyMs)), echo: round(start.echoReadyMs) },
+    firstTurn: {
+      ms: round(median(start.firstTurns)),
+      warmMs: round(start.warm[0]!),
+      ratio: round(median(start.firstTurns) / start.warm[0]!),
+    },
+    goals: Object.fromEntries(
+      goalsOf(results).map((goal) => [goal.name, { value: goal.value, limit: goal.limit, met: goal.met }]),
+    ),
+  });
+}
