@@ -41,8 +41,23 @@ export function activityProblem(body: unknown): string | null {
   if (body.attachments !== undefined && body.attachments !== null && !Array.isArray(body.attachments)) {
     return 'activity.attachments must be an array';
   }
-  if (body.membersAdded !== undefined && !Array.isArray(body.membersAdded)) {
-    return 'activity.membersAdded must be an array';
+  // Handlers walk these lists member by member (ids compared, mentions read): a null member or a list that is
+  // not an array would throw inside the turn, which then resets the conversation.
+  for (const list of ['membersAdded', 'membersRemoved'] as const) {
+    const members = body[list];
+    if (
+      members !== undefined &&
+      (!Array.isArray(members) || !members.every((m) => isObject(m) && isId(m.id)))
+    ) {
+      return `activity.${list} must be an array of accounts with an id`;
+    }
+  }
+  if (
+    body.entities !== undefined &&
+    body.entities !== null &&
+    (!Array.isArray(body.entities) || !body.entities.every(isObject))
+  ) {
+    return 'activity.entities must be an array of objects';
   }
   for (const date of ['timestamp', 'localTimestamp'] as const) {
     const value = body[date];

@@ -2,7 +2,6 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type Activity,
   type CloudAdapter,
-  type ResourceResponse,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
@@ -26,8 +25,8 @@ export type Deliver = (activities: Partial<Activity>[]) => string[];
 /**
  * Runs local Direct Line activities through the same CloudAdapter (middleware, error handler) and bot logic as
  * /api/messages, without a JWT: the request comes from this process, so it is given the bot's own identity
- * directly. Replies are taken as they are sent (deliveryMode "expectReplies", nothing leaves the process), and
- * turns of one conversation run one after the other, never concurrently on the same state.
+ * directly. Replies are shown once the turn is over (deliveryMode "expectReplies", nothing leaves the
+ * process), and turns of one conversation run one after the other, never concurrently on the same state.
  */
 export class BotTurns {
   private readonly chains = new Map<string, Promise<void>>();
@@ -64,17 +63,21 @@ export class BotTurns {
   private async process(activity: Partial<Activity>, deliver: Deliver): Promise<void> {
     await this.parts.ready;
     const started = performance.now();
+    // The turn's reply buffer itself: the context is revoked once the turn is over.
+    let replies: Partial<Activity>[] = [];
     const logic = async (context: TurnContext): Promise<void> => {
-      // Registered on the turn itself, so the adapter's onTurnError apology is delivered too.
-      context.onSendActivities(async (_context, activities, next): Promise<ResourceResponse[]> => {
-        const ids = deliver(activities);
-        await next();
-        return ids.map((id) => ({ id }));
-      });
+      replies = context.bufferedReplyActivities;
       await this.parts.runTurn(context);
     };
     const input = { ...activity, deliveryMode: 'expectReplies' } as Activity;
-    await this.parts.adapter.processActivityDirect(this.auth, input, logic);
+    try {
+      await this.parts.adapter.processActivityDirect(this.auth, input, logic);
+    } finally {
+      // Shown once the turn is over and its state written, as /api/messages answers: the visitor never reads a
+      // question the stored state is not at yet, and a refused turn's withdrawn replies never show. The
+      // adapter's onTurnError apology is among them.
+      deliver(replies);
+    }
     this.parts.logger.info(
       {
         event: 'turn',

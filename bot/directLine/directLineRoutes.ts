@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logger.js';
+import { secureCompare } from '../secureCompare.js';
 import { postedActivityProblem } from './activityStamps.js';
 import type { LocalConversation } from './conversationStore.js';
 import { bearerToken, isLocalCaller, sendJson } from './http.js';
@@ -15,8 +15,8 @@ const param = (req: Request, name: string): string => {
   return typeof params?.[name] === 'string' ? (params[name] as string) : '';
 };
 
-const sameToken = (a: string, b: string): boolean =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Compared in constant time, length included (the token is the only secret of a local conversation). */
+const sameToken = (a: string, b: string): boolean => secureCompare(a, b);
 
 /** The conversation of the URL when the bearer token is its own; otherwise answers 401, 404 or 403. */
 function authorized(req: Request, res: Response, directLine: LocalDirectLine): LocalConversation | null {

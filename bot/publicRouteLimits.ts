@@ -1,0 +1,103 @@
+import type { Request, Response, Server } from 'restify';
+import { Localizer } from './i18n.js';
+import type { Logger } from './logger.js';
+import { TokenBuckets, type RateDecision, type RateLimitConfig } from './rateLimit.js';
+
+/** Web Chat polls for activities about once a second: a poll costs a tenth of a message. */
+const POLL_COST = 0.1;
+const DIRECT_LINE_POST = /^\/v3\/directline\/conversations\/([^/]{1,200})\/activities\/?$/;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * What a request costs on the per-address bucket: bot turns and conversation starts 1, polls a little, static
+ * files and /healthz nothing. /api/messages counts only without MicrosoftAppId: with one, every request must
+ * carry a Bot Framework token and comes from Microsoft's connector, whose addresses are shared by all users.
+ */
+export function routeCost(method: string, path: string, authRequired: boolean): number {
+  if (path === '/api/messages') return method === 'POST' && !authRequired ? 1 : 0;
+  if (path === '/api/directline/token') return 1;
+  if (path.startsWith('/v3/directline/')) return method === 'GET' ? POLL_COST : 1;
+  return 0;
+}
+
+/** The caller's address: the socket's, or with a trusted proxy the last X-Forwarded-For hop (port removed). */
+export function clientAddress(req: Request, trustProxy: boolean): string {
+  const forwarded = trustProxy ? (req.header('x-forwarded-for') ?? '').split(',').pop()?.trim() : '';
+  const address = forwarded || req.socket?.remoteAddress || '';
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) return bracketed[1];
+  return /^\d+\.\d+\.\d+\.\d+:\d+$/.test(address) ? address.replace(/:\d+$/, '') : address;
+}
+
+/**
+ * Rate limits of the public routes: per client address before the body is read (so a flood costs little),
+ * per conversation for each message. This machine's own calls (terminal client, tests, the bot's connector
+ * callback) are not limited per address; behind a reverse proxy, set trustProxy so clients are told apart.
+ */
+export class PublicRouteLimits {
+  private readonly perIp: TokenBuckets;
+  private readonly perConversation: TokenBuckets;
+  private readonly localizer = new Localizer();
+
+  constructor(
+    private readonly config: RateLimitConfig,
+    private readonly logger: Logger,
+    now?: () => number,
+  ) {
+    this.perIp = new TokenBuckets({ perMinute: config.perIpPerMinute, now });
+    this.perConversation = new TokenBuckets({ perMinute: config.perConversationPerMinute, now });
+  }
+
+  /** Checks every request before routing and body parsing; Direct Line messages per conversation too. */
+  register(server: Server, authRequired: boolean): void {
+    server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
+      const path = req.getPath();
+      const cost = routeCost(req.method ?? 'GET', path, authRequired);
+      if (cost === 0) return next();
+      const address = clientAddress(req, this.config.trustProxy);
+      if (!LOOPBACK.test(address)) {
+        const decision = this.perIp.take(address, cost);
+        if (!decision.allowed) return next(this.refuse(res, decision, path, 'ip'));
+      }
+      const directLinePost = req.method === 'POST' ? DIRECT_LINE_POST.exec(path) : null;
+      if (directLinePost) {
+        const decision = this.perConversation.take(`directline:${directLinePost[1]}`);
+        if (!decision.allowed) return next(this.refuse(res, decision, path, 'conversation'));
+      }
+      return next();
+    });
+  }
+
+  /** For /api/messages once its body is read: answers 429 and returns true when the conversation is over. */
+  refuseConversation(res: Response, conversationKey: string, locale: string | undefined): boolean {
+    const decision = this.perConversation.take(conversationKey);
+    if (decision.allowed) return false;
+    this.refuse(res, decision, '/api/messages', 'conversation', locale);
+    return true;
+  }
+
+  private refuse(
+    res: Response,
+    decision: Exclude<RateDecision, { allowed: true }>,
+    path: string,
+    scope: 'ip' | 'conversation',
+    locale?: string,
+  ): false {
+    // Neither the address nor the conversation id: which limit and where is enough to tune the settings.
+    this.logger.warn({ event: 'rate_limited', scope, path }, 'too many requests');
+    const text = this.localizer.language(locale).t('reliability:rateLimit.tooMany');
+    const { retryAfterSeconds } = decision;
+    const body = path.startsWith('/v3/directline/')
+      ? { error: { code: 'TooManyRequests', message: text } }
+      : path === '/api/messages'
+        ? // An expectReplies client shows the activities of the body: the user reads why, politely.
+          { error: 'too_many_requests', retryAfterSeconds, activities: [{ type: 'message', text }] }
+        : { error: 'too_many_requests', retryAfterSeconds, message: text };
+    res.status(429);
+    res.header('retry-after', String(retryAfterSeconds));
+    res.header('content-type', 'application/json; charset=utf-8');
+    res.header('cache-control', 'no-store');
+    res.send(body);
+    return false;
+  }
+}

@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { storedValues } from '../../dialogs/domain/applicationForm.js';
+import type { Answers } from '../../dialogs/questionnaire/question.js';
+import type { UserProfile } from '../../dialogs/userProfile.js';
+import { LowdbStorage } from '../../storage/lowdbStorage.js';
+import type { Prompt } from './promptBook.js';
+import { COMMITTEE_CLI } from './serverProcess.js';
+
+export interface FileCheck {
+  /** JSON files read and parsed. */
+  files: number;
+  /** Temporary files of writes interrupted by a kill (never read by the bot). */
+  leftovers: number;
+  problems: string[];
+}
+
+/** Files the bot writes aside before a rename, and lock drafts: not data, never read. */
+const NOT_DATA = /\.(tmp|draft|stale)$|^\.lock$/;
+
+/** Every data file under DATA_DIR must parse as JSON: a torn write would not. */
+export function checkDataFiles(dataDir: string): FileCheck {
+  const check: FileCheck = { files: 0, leftovers: 0, problems: [] };
+  const walk = (folder: string): void => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (NOT_DATA.test(entry.name)) check.leftovers += 1;
+      else if (entry.name.endsWith('.json')) {
+        let text: string;
+        try {
+          text = fs.readFileSync(full, 'utf8');
+        } catch (error) {
+          // Deleted since the listing (a server's throwaway warm-up conversation): nothing to check.
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+          throw error;
+        }
+        check.files += 1;
+        try {
+          JSON.parse(text);
+        } catch (error) {
+          check.problems.push(`${path.relative(dataDir, full)} does not parse: ${(error as Error).message}`);
+        }
+      } else check.problems.push(`unexpected file ${path.relative(dataDir, full)}`);
+    }
+  };
+  if (fs.existsSync(dataDir)) walk(dataDir);
+  return check;
+}
+
+/** What one applicant's acknowledged answers must look like in the stored user state. */
+export interface AnswerExpectation {
+  userId: string;
+  prompts: Prompt[];
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Reads the user state files as the bot would (LowdbStorage, no cache) and checks that each acknowledged
+ * answer is there with the value it stored, unless the file was already submitted (then the queue is checked).
+ */
+export async function checkAcknowledgedAnswers(
+  dataDir: string,
+  expectations: AnswerExpectation[],
+): Promise<{ verified: number; problems: string[] }> {
+  const storage = new LowdbStorage({ dir: path.join(dataDir, 'state'), cacheSize: 0 });
+  let verified = 0;
+  const problems: string[] = [];
+  for (const { userId, prompts } of expectations) {
+    if (prompts.length === 0) continue;
+    // UserState's key for the emulator channel (its namespace is empty, hence the final slash).
+    const key = `emulator/users/${userId}/`;
+    const item = (await storage.read([key]))[key] as { profile?: UserProfile } | undefined;
+    const profile = item?.profile;
+    if (!profile?.application) {
+      if ((profile?.submitted ?? []).length > 0) continue;
+      problems.push(`${userId}: ${prompts.length} acknowledged answers but no draft in the stored state`);
+      continue;
+    }
+    const answers = profile.application.answers as Answers;
+    const values = storedValues(answers);
+    for (const prompt of prompts) {
+      for (const [field, expected] of prompt.expected) {
+        const actual = expected === undefined ? answers[field] : values[field];
+        const ok = expected === undefined ? actual !== undefined : same(actual, expected);
+        if (ok) verified += 1;
+        else
+          problems.push(`${userId}: acknowledged ${field} is ${JSON.stringify(actual)} in the stored state`);
+      }
+    }
+  }
+  return { verified, problems };
+}
+
+/** `committee list --json`, run as the committee runs it. */
+export function committeeList(dataDir: string): Record<string, unknown>[] {
+  const result = spawnSync(process.execPath, [COMMITTEE_CLI, 'list', '--json'], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, STORAGE: 'lowdb' },
+    cwd: path.dirname(dataDir),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`committee list failed (${result.status}): ${result.stderr}`);
+  return JSON.parse(result.stdout) as Record<string, unknown>[];
+}
+
+/** Compares a committee record with the values an applicant typed (DOMAIN.md keys). */
+export function recordProblems(record: Record<string, unknown>, rows: [string, string, unknown][]): string[] {
+  return rows
+    .filter(([, , expected]) => expected !== undefined)
+    .filter(([, key, expected]) => !same(record[key], expected))
+    .map(
+      ([, key, expected]) =>
+        `${record.reference}: ${key} is ${JSON.stringify(record[key])}, typed ${JSON.stringify(expected)}`,
+    );
+}

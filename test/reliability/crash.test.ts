@@ -1,0 +1,20 @@
+import { runCrashTest } from '../../scripts/reliability/crashRun.js';
+
+describe('crash safety (npm run test:crash, CI size)', () => {
+  test('20 SIGKILLs while 6 conversations apply: nothing acknowledged is lost, no file lost or doubled', async () => {
+    const figures = await runCrashTest({ seed: 20261126, kills: 20, conversations: 6 });
+    console.log(
+      `crash: ${figures.kills} kills survived, ${figures.filesChecked} files checked, ` +
+        `${figures.conversations} conversations, ${figures.answersVerified} answers verified, ` +
+        `${figures.submitted} files, ${figures.lostTurns} turns cut by a kill, ${figures.seconds} s`,
+    );
+    expect(figures.failures).toEqual([]);
+    expect(figures.kills).toBe(20);
+    expect(figures.conversations).toBeGreaterThanOrEqual(6);
+    expect(figures.submitted).toBe(figures.conversations);
+    // Kills really cut turns, and the checks really looked at something.
+    expect(figures.lostTurns).toBeGreaterThanOrEqual(20);
+    expect(figures.filesChecked).toBeGreaterThan(20 * 6);
+    expect(figures.answersVerified).toBeGreaterThan(figures.conversations * 30);
+  }, 240_000);
+});

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import type { RunningApp } from '../../bot/app.js';
+import { en, fr } from '../support/botHarness.js';
+import { DirectLineClient } from '../support/directLineClient.js';
+import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+
+describe('rate limits of the public routes', () => {
+  let dataDir: string;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('alize-ratelimit-');
+    app = await startTestServer(dataDir, {
+      RATE_LIMIT_PER_MINUTE: '5',
+      RATE_LIMIT_PER_CONVERSATION_PER_MINUTE: '3',
+      RATE_LIMIT_TRUST_PROXY: 'true',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a conversation sending too fast is told politely, in its language, to wait', async () => {
+    const owner = new HttpConversation(app.url);
+    for (let i = 0; i < 3; i += 1)
+      expect((await owner.post({ type: 'message', text: 'aide' })).status).toBe(200);
+
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'aide',
+        channelId: 'emulator',
+        conversation: { id: owner.conversationId },
+        from: { id: owner.userId },
+        deliveryMode: 'expectReplies',
+      }),
+    });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await response.json()) as { activities: { text: string }[] };
+    expect(body.activities.map((a) => a.text)).toEqual([fr.t('reliability:rateLimit.tooMany')]);
+
+    // Other conversations are not slowed down by this one.
+    expect((await new HttpConversation(app.url).post({ type: 'message', text: 'bonjour' })).status).toBe(200);
+  });
+
+  test('an English conversation reads the same message in English', async () => {
+    const owner = new HttpConversation(app.url, undefined, 'en-US');
+    for (let i = 0; i < 3; i += 1) await owner.post({ type: 'message', text: 'help' });
+    const refused = await owner.post({ type: 'message', text: 'help' });
+    expect(refused.status).toBe(429);
+    expect(texts(refused.replies)).toEqual([en.t('reliability:rateLimit.tooMany')]);
+  });
+
+  test('one address asking for too many Web Chat tokens gets 429 with Retry-After; others still get theirs', async () => {
+    const ask = (address: string) =>
+      fetch(`${app.url}/api/directline/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: '{}',
+      });
+    for (let i = 0; i < 5; i += 1) expect((await ask('203.0.113.7')).status).toBe(200);
+    const refused = await ask('203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await refused.json()).toMatchObject({ message: fr.t('reliability:rateLimit.tooMany') });
+    expect((await ask('203.0.113.8')).status).toBe(200);
+  });
+
+  test('a Direct Line conversation posting too fast gets a Direct Line error, its polls still work', async () => {
+    const visitor = await new DirectLineClient(app.url).open();
+    expect((await visitor.start()).status).toBe(201);
+    for (let i = 0; i < 3; i += 1) await visitor.say('aide');
+    const refused = await visitor.post({ type: 'message', text: 'aide' });
+    expect(refused.status).toBe(429);
+    expect((await visitor.poll()).length).toBeGreaterThan(0);
+  });
+
+  test('the page and its assets are never limited', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${app.url}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.50' } }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+  });
+});
