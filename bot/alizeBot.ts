@@ -7,12 +7,16 @@ import {
   type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { ERASE_STATE_KEY } from '../dialogs/deleteDataDialog.js';
 import { handoverCodeIn } from '../dialogs/handover.js';
 import { detectMenuIntent } from '../dialogs/menuIntents.js';
 import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
 import type { Logger } from './logger.js';
+import { TurnOutbox } from './turnOutbox.js';
+import { TurnQueue } from './turnQueue.js';
+import { TurnStateCommit } from './turnStateCommit.js';
 
 interface ConversationFlags {
   greeted?: boolean;
@@ -36,6 +40,7 @@ export class AlizeBot extends ActivityHandler {
   private readonly profiles: StatePropertyAccessor<UserProfile>;
   private readonly states: BotState[];
   private readonly dialogs: DialogSet;
+  private readonly turns = new TurnQueue();
 
   constructor(private readonly parts: AlizeBotParts) {
     super();
@@ -63,20 +68,40 @@ export class AlizeBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // One turn at a time per conversation and per user in this process: a turn reads, changes and writes their
+    // state as one unit (two clicks at once, two tabs of one visitor); other conversations run in parallel.
+    const states = [this.parts.userState, this.parts.conversationState];
+    await this.turns.run(TurnStateCommit.keysOf(context, states), async () => {
+      // Replies wait for the state: what the user reads is never ahead of what is on disk.
+      const outbox = TurnOutbox.open(context);
+      try {
+        await this.runAlone(context, states, outbox);
+        await outbox?.release(context);
+      } finally {
+        outbox?.discard();
+      }
+    });
+  }
+
+  private async runAlone(
+    context: TurnContext,
+    states: (UserState | ConversationState)[],
+    outbox: TurnOutbox | undefined,
+  ): Promise<void> {
     const started = performance.now();
+    const commit = await TurnStateCommit.begin(context, states);
     await super.run(context);
-    const dialog = activeDialogPath(await this.dialogState.get(context));
-    try {
-      await Promise.all(this.states.map((state) => state.saveChanges(context, false)));
-    } catch (error) {
-      // Two turns of one conversation at once (a double click): the other turn's state won the eTag race.
-      // Its replies are already sent; dropping this save beats an apology and a reset conversation.
-      if (!/eTag conflict/i.test((error as Error).message)) throw error;
-      this.parts.logger.warn(
-        { event: 'state_conflict', conversationId: context.activity.conversation?.id },
-        'concurrent turn: state not saved',
+    if (context.turnState.get(ERASE_STATE_KEY)) {
+      // "Supprimer mes données", confirmed: nothing of this user or conversation is written back.
+      await Promise.all(this.states.map((state) => state.delete(context)));
+      this.parts.logger.info(
+        { event: 'state_erased', conversationId: context.activity.conversation?.id },
+        'erased',
       );
+      return;
     }
+    const dialog = activeDialogPath(await this.dialogState.get(context));
+    if ((await commit.commit(context)) === 'conflict') await this.refuseConflictingTurn(context, outbox);
     // One line per turn: ids, where the conversation stands, how long it took; never what the user typed.
     this.parts.logger.info(
       {
@@ -89,6 +114,21 @@ export class AlizeBot extends ActivityHandler {
       },
       'turn',
     );
+  }
+
+  /**
+   * Another server instance changed this conversation's or user's state during the turn: nothing of this turn
+   * was kept, so its replies, which announced the next step, are withdrawn and the user is asked to send the
+   * message again.
+   */
+  private async refuseConflictingTurn(context: TurnContext, outbox: TurnOutbox | undefined): Promise<void> {
+    this.parts.logger.warn(
+      { event: 'state_conflict', conversationId: context.activity.conversation?.id },
+      'concurrent turn refused: nothing saved',
+    );
+    outbox?.discard();
+    context.bufferedReplyActivities.splice(0);
+    await context.sendActivity(languageOf(context).t('reliability:turn.conflict'));
   }
 
   /** Greets a conversation the first time it is seen, whether it starts with conversationUpdate or a message. */

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
@@ -9,19 +8,31 @@ import { loadProgrammeSettings, type ProgrammeSettings } from '../dialogs/domain
 import { ApplicationDialog } from '../dialogs/applicationDialog.js';
 import { EligibilityDialog } from '../dialogs/eligibilityDialog.js';
 import { profileEligibilityStore } from '../dialogs/eligibilityStore.js';
-import { createLowdbApplicationQueue } from '../storage/lowdbApplicationQueue.js';
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
-import type { UserProfile } from '../dialogs/userProfile.js';
-import { warmUpRecognizers } from '../dialogs/french/recognizersWarmup.js';
+import type { EligibilityRecord, UserProfile } from '../dialogs/userProfile.js';
+import { AdvisorDialog } from '../dialogs/advisor/advisorDialog.js';
+import { ContactAdvisorDialog, type AdvisorAlert } from '../dialogs/contactAdvisorDialog.js';
+import { isAdvisor } from '../dialogs/domain/roles.js';
+import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
+import { HandoverStore } from '../dialogs/handover.js';
+import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
+import type { Answers } from '../dialogs/questionnaire/question.js';
+import type { StatusChangeListener } from '../dialogs/statusMessages.js';
+import type { ContactRequestStore } from '../storage/contactRequests.js';
+import { createStores } from '../storage/createStores.js';
+import { createAdvisorAlert } from './advisorAlert.js';
+import { createStatusNotifier } from './statusNotifier.js';
+import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
 import { RootDialog } from '../dialogs/rootDialog.js';
-import { LowdbStorage } from '../storage/lowdbStorage.js';
 import { createAdapter } from './adapter.js';
 import { AlizeBot } from './alizeBot.js';
+import { registerCommitteeApi } from './committeeApi.js';
 import type { AppConfig } from './config.js';
 import { Localizer } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServer } from './server.js';
 import { registerWebChannel } from './webChannel.js';
+import { warmUpTurns } from './warmUpTurns.js';
 
 export interface RunningApp {
   server: Server;
@@ -41,6 +52,7 @@ export interface AppOverrides {
   clock?: () => Date;
   settings?: ProgrammeSettings;
   queue?: ApplicationQueue;
+  contactRequests?: ContactRequestStore;
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -51,37 +63,63 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const settings = overrides.settings ?? loadProgrammeSettings(config.programmeFile);
   const clock = overrides.clock ?? (() => new Date());
-  const storage = overrides.storage ?? new LowdbStorage({ dir: path.join(config.dataDir, 'state') });
+  const stores = createStores({
+    dataDir: config.dataDir,
+    backend: config.storage,
+    onNotifyError: (err, reference) =>
+      logger.warn({ err, event: 'notify_failed', reference }, 'new file stored, advisors not notified'),
+  });
+  const storage = overrides.storage ?? stores.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const localizer = new Localizer();
-  const queue = overrides.queue ?? createLowdbApplicationQueue(config.dataDir);
-  const rootDialog = createRootDialog({ userState, settings, clock, queue });
-  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });
+  const queue = overrides.queue ?? stores.queue;
+  const contactRequests = overrides.contactRequests ?? stores.contactRequests;
   const adapter = createAdapter(config.auth, localizer, logger, conversationState);
+  const proactive = { adapter, botAppId: config.auth.appId, localizer, settings, logger };
+  const onStatusChanged = createStatusNotifier(proactive);
+  const rootDialog = createRootDialog({
+    userState,
+    conversationState,
+    storage,
+    settings,
+    clock,
+    queue,
+    contactRequests,
+    advisorIds: config.advisorIds,
+    onStatusChanged,
+    alertAdvisors: createAdvisorAlert(proactive),
+  });
+  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });
 
   let isReady = false;
-  const ready = warmUp(localizer).then((figures) => {
-    isReady = true;
-    logger.info({ event: 'ready', warmUpMs: figures.ms, sinceStartMs: Date.now() - startedAt }, 'ready');
-    return figures;
-  });
+  // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.
+  const modelsReady = warmUp(localizer);
 
   const server = createServer({
     adapter,
     runTurn: (context) => bot.run(context),
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    ready,
+    ready: modelsReady,
     isReady: () => isReady,
     startedAt,
+    config,
+  });
+  registerCommitteeApi(server, {
+    queue,
+    token: config.committeeToken,
+    logger,
+    clock,
+    localizer,
+    onStatusChanged,
   });
   registerWebChannel(server, {
     adapter,
     runTurn: (context) => bot.run(context),
     logger,
     botAppId: config.auth.appId,
-    ready,
+    ready: modelsReady,
     directLineSecret: config.directLineSecret,
   });
   await new Promise<void>((resolve, reject) => {
@@ -90,6 +128,27 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const ready = modelsReady.then(async (figures) => {
+    const parts = {
+      host: config.host,
+      port,
+      adapter,
+      localizer,
+      storage,
+      conversationState,
+      userState,
+      logger,
+    };
+    // With a Bot Framework identity our own unauthenticated request would be refused: skip the turns.
+    const turns = config.auth.appId === '' ? await warmUpTurns(parts) : { ms: 0, turns: 0 };
+    isReady = true;
+    const warmUpMs = figures.ms + turns.ms;
+    logger.info(
+      { event: 'ready', warmUpMs, warmUpTurns: turns.turns, sinceStartMs: Date.now() - startedAt },
+      'ready',
+    );
+    return { ms: warmUpMs };
+  });
 
   return {
     server,
@@ -100,37 +159,77 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ready,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stores.close();
     },
   };
 }
 
-/** The dialogs of the product, wired to their dependencies (state, settings, clock). */
+/** The dialogs of the product, wired to their dependencies (state, stores, settings, clock). */
 export interface DialogDeps {
   userState: UserState;
+  conversationState: ConversationState;
+  storage: Storage;
   settings: ProgrammeSettings;
   clock: () => Date;
   queue: ApplicationQueue;
+  contactRequests: ContactRequestStore;
+  advisorIds: readonly string[];
+  onStatusChanged: StatusChangeListener;
+  alertAdvisors: AdvisorAlert;
 }
 
-export function createRootDialog({ userState, settings, clock, queue }: DialogDeps): RootDialog {
+export function createRootDialog(deps: DialogDeps): RootDialog {
+  const { userState, conversationState, settings, clock, queue, advisorIds } = deps;
   const profiles = userState.createProperty<UserProfile>('profile');
-  const application = new ApplicationDialog(profiles, settings, clock, queue);
-  return new RootDialog([
-    {
-      entry: 'eligibility',
-      dialog: new EligibilityDialog(profileEligibilityStore(profiles), settings, clock),
-    },
-    { entry: 'apply', dialog: application },
-    { entry: 'resume', dialog: application, options: { resume: true } },
-    { entry: 'about', dialog: new AboutDialog() },
-  ]);
+  const handovers = new HandoverStore(deps.storage);
+  const application = new ApplicationDialog(profiles, settings, clock, queue, handovers);
+  const contact = new ContactAdvisorDialog({
+    profiles,
+    callbackAnswers: conversationState.createProperty<Answers>('callbackAnswers'),
+    requests: deps.contactRequests,
+    settings,
+    clock,
+    alertAdvisors: deps.alertAdvisors,
+  });
+  const advisor = new AdvisorDialog({
+    advisorIds,
+    queue,
+    requests: deps.contactRequests,
+    handovers,
+    prescreens: conversationState.createProperty<{ record?: EligibilityRecord }>('prescreen'),
+    settings,
+    clock,
+    onStatusChanged: deps.onStatusChanged,
+  });
+  return new RootDialog(
+    [
+      {
+        entry: 'eligibility',
+        dialog: new EligibilityDialog(profileEligibilityStore(profiles), settings, clock),
+      },
+      { entry: 'apply', dialog: application },
+      { entry: 'resume', dialog: application, options: { resume: true } },
+      { entry: 'advisor', dialog: contact },
+      { entry: 'about', dialog: new AboutDialog() },
+      { entry: 'myFiles', dialog: new MyFilesDialog(queue) },
+      { entry: 'advisorMode', dialog: advisor },
+      { entry: 'deleteData', dialog: new DeleteDataDialog(queue, clock) },
+    ],
+    // Advisors see their mode in the menu; nobody else learns it exists.
+    (context) => (isAdvisor(advisorIds, context.activity.from) ? ['advisorMode'] : []),
+  );
 }
 
-/** Builds the lazily built models and indexes before the first user needs them. */
+/**
+ * Builds the lazily built indexes and compiles our parsers before the first user needs them. Not the Microsoft
+ * date recognizer of the rare date fallback: seconds and ~50 MB for little (docs/benchmarks.md).
+ */
 async function warmUp(localizer: Localizer): Promise<{ ms: number }> {
+  // Let the server start listening first, so that /healthz answers "starting" rather than refusing connections.
+  await new Promise((resolve) => setImmediate(resolve));
   const started = performance.now();
   loadCommuneIndex();
-  await warmUpRecognizers();
+  warmUpParsers();
   localizer.language('fr').t('common:greeting.hello');
   localizer.language('en').t('common:greeting.hello');
   return { ms: Math.round(performance.now() - started) };

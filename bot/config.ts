@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readStorageBackend, type StorageBackendConfig } from '../storage/storageBackend.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rateLimit.js';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -18,6 +19,8 @@ export interface AppConfig {
   committeeToken?: string;
   /** Where state and the committee queue live (STORAGE, AZURE_*); only storage/ looks inside. */
   storage: StorageBackendConfig;
+  /** Limits of the public routes (RATE_LIMIT_*). */
+  rateLimits: RateLimitConfig;
 }
 
 export interface BotAuthConfig {
@@ -108,6 +111,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const storage = readStorageBackend(text);
   problems.push(...storage.problems);
 
+  const rateLimits: RateLimitConfig = {
+    perIpPerMinute: integer('RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.perIpPerMinute, 0, 1_000_000),
+    perConversationPerMinute: integer(
+      'RATE_LIMIT_PER_CONVERSATION_PER_MINUTE',
+      DEFAULT_RATE_LIMITS.perConversationPerMinute,
+      0,
+      1_000_000,
+    ),
+    trustProxy: oneOf('RATE_LIMIT_TRUST_PROXY', ['true', 'false'], 'false') === 'true',
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -121,5 +135,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     advisorIds,
     ...(committeeToken ? { committeeToken } : {}),
     storage: storage.backend,
+    rateLimits,
   };
 }

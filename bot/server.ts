@@ -1,7 +1,11 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { processActivityRequest } from './activityEndpoint.js';
 import { activityProblem, safeJsonReviver } from './activityShape.js';
+import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
+import { PublicRouteLimits } from './publicRouteLimits.js';
+import { DEFAULT_RATE_LIMITS } from './rateLimit.js';
 
 export interface ServerParts {
   adapter: CloudAdapter;
@@ -12,6 +16,8 @@ export interface ServerParts {
   ready: Promise<unknown>;
   isReady: () => boolean;
   startedAt: number;
+  /** Authentication (401 without a valid token) and the rate limits of the public routes. */
+  config?: Pick<AppConfig, 'auth' | 'rateLimits'>;
 }
 
 function sendJson(res: Response, status: number, body: unknown): void {
@@ -23,6 +29,9 @@ function sendJson(res: Response, status: number, body: unknown): void {
 export function createServer(parts: ServerParts): Server {
   const { adapter, logger } = parts;
   const server = restify.createServer({ name: 'alize-assistant', handleUncaughtExceptions: false });
+  const authRequired = (parts.config?.auth.appId ?? '') !== '';
+  const limits = new PublicRouteLimits(parts.config?.rateLimits ?? DEFAULT_RATE_LIMITS, logger);
+  limits.register(server, authRequired);
 
   server.use(
     restify.plugins.bodyParser({
@@ -39,9 +48,12 @@ export function createServer(parts: ServerParts): Server {
       sendJson(res, 400, { error: 'invalid_activity', message: problem });
       return;
     }
+    const activity = req.body as { channelId: string; conversation: { id: string }; locale?: string };
+    const conversationKey = `${activity.channelId}:${activity.conversation.id}`;
+    if (!authRequired && limits.refuseConversation(res, conversationKey, activity.locale)) return;
     await parts.ready;
     try {
-      await adapter.process(req, res, parts.runTurn);
+      await processActivityRequest({ adapter, runTurn: parts.runTurn, logger, authRequired }, req, res);
     } catch (error) {
       // The adapter answers most failures itself; this is the last guard so a request never takes the server down.
       logger.error({ err: error, event: 'process_failed' }, 'activity processing failed');

@@ -170,4 +170,25 @@ describe('the web page in Chromium', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  test("nothing a user types is rendered as HTML, in their own message or in the bot's echo of it", async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    // An answer the bot echoes back (a commune it cannot find is quoted in the re-prompt), and a plain message.
+    const hostile =
+      '<img src=x onerror="window.__typed=1"><b id="typed-bold">zzgraszz</b><script>window.__typed=2</script>';
+    await send(page, 'Vérifier mon éligibilité');
+    await page.getByText(shown('eligibility:question.commune')).last().waitFor(WAIT);
+    await send(page, hostile);
+    await page.getByText(shown('eligibility:error.communeUnknown')).last().waitFor(WAIT);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate('window.__typed')).toBeUndefined();
+    expect(await page.locator('#typed-bold').count()).toBe(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    // The text itself is shown as text.
+    expect(await page.getByText('zzgraszz', { exact: false }).count()).toBeGreaterThan(0);
+    await context.close();
+  }, 120_000);
 });
