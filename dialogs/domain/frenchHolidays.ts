@@ -1,4 +1,6 @@
-import { addDays, toIso, type Ymd } from '../french/dateCalendar.js';
+import { addDays, easterSunday, toIso } from '../french/dateCalendar.js';
+
+export { easterSunday };
 
 /** The eleven public holidays of metropolitan France (Code du travail, art. L3133-1), Alsace-Moselle aside. */
 export const FRENCH_PUBLIC_HOLIDAYS = [
@@ -20,24 +22,6 @@ export interface DatedHoliday {
   holiday: FrenchPublicHoliday;
   /** YYYY-MM-DD, a calendar date (no time zone). */
   date: string;
-}
-
-/** Easter Sunday of a Gregorian year, by the anonymous algorithm (Meeus/Jones/Butcher). */
-export function easterSunday(year: number): Ymd {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const monthAndDay = h + l - 7 * m + 114;
-  return { year, month: Math.floor(monthAndDay / 31), day: (monthAndDay % 31) + 1 };
 }
 
 const byYear = new Map<number, readonly DatedHoliday[]>();

@@ -1,4 +1,4 @@
-import { addDays, type Ymd } from './dateCalendar.js';
+import { addDays, easterSunday } from './dateCalendar.js';
 import { dayValue, hit, resolveDay, resolveMonth, yearValue } from './dateResolve.js';
 import type { DateContext, DateHit, DateMatcher } from './dateTypes.js';
 
@@ -8,24 +8,6 @@ const OPTIONAL_YEAR = '(?:\\s+(\\d{4}))?';
 
 function regex(source: string): RegExp {
   return new RegExp(source, 'gu');
-}
-
-/** Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
-export function easterSunday(year: number): Ymd {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  return { year, month, day: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
 // Fixed feast days; "pâques" is computed. Without a year the next (or last) one is meant: confirm it.
