@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunningApp } from '../../bot/app.js';
+import { EXPECTED_FILE, SUBMIT, walkApplication, walkEligibility } from '../support/applicationWalk.js';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
 const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
-const SUBMIT = { type: 'message', value: { action: 'submitApplication', entry: 'apply' } };
 
 /** What the committee's tool prints, as the committee runs it. */
 function committeeListJson(dataDir: string): Record<string, unknown>[] {
@@ -16,11 +16,6 @@ function committeeListJson(dataDir: string): Record<string, unknown>[] {
   });
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as Record<string, unknown>[];
-}
-
-async function saySeeing(conversation: HttpConversation, text: string, expected: string): Promise<void> {
-  const reply = texts(await conversation.say(text)).join('\n');
-  expect([text, reply.includes(expected)]).toEqual([text, true]);
 }
 
 describe('a full application over HTTP', () => {
@@ -38,57 +33,9 @@ describe('a full application over HTTP', () => {
 
   test('an eligible SME completes its file with a few typos, and the committee sees every value right', async () => {
     const owner = new HttpConversation(app.url);
-    await owner.post({ type: 'conversationUpdate', membersAdded: [{ id: owner.userId }] });
-    await owner.say('suis-je éligible ?');
-    for (const answer of [
-      'Alès',
-      'nous sommes douze',
-      '1,2 M€',
-      '25.62B',
-      '3',
-      'aucune',
-      'aucune',
-      'non',
-      'développement',
-    ]) {
-      await owner.say(answer);
-    }
-    expect(texts(await owner.say('oui')).join('\n')).toContain(fr.t('eligibility:verdict.OK'));
-    await saySeeing(
-      owner,
-      fr.t('eligibility:next.apply'),
-      fr.t('application:question.company.name').slice(0, 30),
-    );
-
-    await saySeeing(owner, 'Mécanique Cévenole', fr.t('application:question.company.siret').slice(0, 30));
-    await saySeeing(
-      owner,
-      '732 829 320 00075',
-      'Le numéro SIRET ne semble pas valide : vérifiez les 14 chiffres.',
-    );
-    await saySeeing(owner, '732 829 320 00074', fr.t('application:question.company.legalForm').slice(0, 30));
-    for (const answer of ['SAS', '12/03/2015', '12 rue de la République', '900 000 €'])
-      await owner.say(answer);
-    await owner.say(
-      'Nous voulons acheter un centre d’usinage cinq axes pour produire des pièces aéronautiques.',
-    );
-    await owner.say('financier et conseil');
-    await saySeeing(owner, '-250 000 €', fr.t('application:question.project.investment').slice(0, 30));
-    await owner.say('250 000 €');
-    await saySeeing(owner, '80 000 €', fr.t('application:question.project.amountRequested').slice(0, 30));
-    await owner.say('30 000 €');
-    for (const answer of ['prêt bancaire du Crédit Agricole', '150 000 €', '3', '0', 'fin mars 2027']) {
-      await owner.say(answer);
-    }
-    await owner.say("J'ai pris connaissance de ces informations");
-    await owner.say('Marie');
-    await owner.say('Dupont');
-    await owner.say('gérante');
-    await saySeeing(owner, 'marie.dupont@', fr.t('application:question.contact.email').slice(0, 20));
-    await owner.say('marie.dupont@exemple.fr');
-    await saySeeing(owner, '+44 20 7946 0958', fr.t('application:question.contact.phone').slice(0, 20));
-    await owner.say('06 12 34 56 78');
-    const recap = await owner.say('Je les enverrai plus tard');
+    expect(await walkEligibility(owner)).toContain(fr.t('eligibility:verdict.OK'));
+    // Wrong SIRET, negative and out-of-bounds amounts, e-mail without domain, foreign phone: each re-asked.
+    const recap = await walkApplication(owner);
     expect(recap[0].attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
 
     // A double click: two submits of the same card at once make one file.
@@ -99,22 +46,22 @@ describe('a full application over HTTP', () => {
     expect(confirmations).not.toContain('ALZ-2026-0002');
 
     const files = committeeListJson(dataDir);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatchObject({
-      reference: 'ALZ-2026-0001',
-      status: 'received',
-      channel: 'emulator',
-      origin: 'applicant',
-      userId: owner.userId,
-      'eligibility.verdict': 'OK',
-      'company.siret': '73282932000074',
-      'company.headcount': 12,
-      'company.turnover': 1_200_000,
-      'company.postalCode': '30100',
-      'project.jobsCreated': 3,
-      'project.amountRequested': 30_000,
-      'contact.email': 'marie.dupont@exemple.fr',
-      'contact.phone': '+33612345678',
-    });
+    expect(files).toEqual([
+      expect.objectContaining({ reference: 'ALZ-2026-0001', userId: owner.userId, ...EXPECTED_FILE }),
+    ]);
+  });
+
+  test('a draft survives a restart of the server and resumes in a new conversation', async () => {
+    const owner = new HttpConversation(app.url);
+    await owner.say(fr.t('common:menu.apply'));
+    for (const answer of ['Développement', 'Cévennes Plasturgie', '732 829 320 00074'])
+      await owner.say(answer);
+    await app.close();
+    app = await startTestServer(dataDir);
+    const later = new HttpConversation(app.url, owner.userId);
+    const greeting = texts(await later.say('bonjour')).join('\n');
+    expect(greeting).toContain(fr.t('applicationFlow:draft.reminder'));
+    const resumed = texts(await later.say(fr.t('common:menu.resume'))).join('\n');
+    expect(resumed).toContain(fr.t('application:question.company.legalForm').slice(0, 30));
   });
 });
