@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   }
   app.logger.info(
     { event: 'listening', url: app.url, dataDir: config.dataDir },
-    `AliZé assistant on ${app.url}`,
+    `alize-assistant listening on ${app.url}`,
   );
   const stop = (signal: string) => {
     app.logger.info({ event: 'stopping', signal }, 'stopping');
