@@ -2,6 +2,7 @@ import { access, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { applyAmendment } from './applicationAmendment.js';
+import { newApplicationFile, withStatusChange } from './applicationFile.js';
 import type {
   ApplicationAmendment,
   ApplicationFilter,
@@ -10,13 +11,7 @@ import type {
   StoredApplication,
   SubmitResult,
 } from './applicationQueue.js';
-import {
-  canTransition,
-  IllegalTransitionError,
-  isApplicationStatus,
-  UnknownReferenceError,
-  type ApplicationStatus,
-} from './applicationStatus.js';
+import { isApplicationStatus, UnknownReferenceError, type ApplicationStatus } from './applicationStatus.js';
 import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
 import { withFileLock, type FileLockOptions } from './fileLock.js';
 import { IdempotencyIndex } from './idempotencyIndex.js';
@@ -104,21 +99,7 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       // Re-read inside the lock: the other process may have changed it since our caller looked.
       const application = parseReference(reference) ? await this.readApplication(reference) : undefined;
       if (!application) throw new UnknownReferenceError(reference);
-      if (!canTransition(application.status, to)) {
-        throw new IllegalTransitionError(reference, application.status, to);
-      }
-      const change = {
-        at: now.toISOString(),
-        by,
-        from: application.status,
-        to,
-        ...(comment ? { comment } : {}),
-      };
-      const updated: StoredApplication = {
-        ...application,
-        status: to,
-        history: [...application.history, change],
-      };
+      const updated = withStatusChange(application, to, by, comment, now);
       return this.writeApplication(updated);
     });
   }
@@ -132,21 +113,7 @@ export class LowdbApplicationQueue implements ApplicationQueue {
   }
 
   private async create(reference: string, input: NewApplication): Promise<StoredApplication> {
-    const submittedAt = (input.now ?? new Date()).toISOString();
-    const application: StoredApplication = {
-      reference,
-      status: 'received',
-      submittedAt,
-      channel: input.channel,
-      origin: input.origin,
-      userId: input.userId,
-      advisorId: input.advisorId,
-      eligibility: input.eligibility,
-      data: input.data,
-      conversationReference: input.conversationReference,
-      history: [{ at: submittedAt, by: submitter(input), from: null, to: 'received' }],
-    };
-    return this.writeApplication(application);
+    return this.writeApplication(newApplicationFile(reference, input, input.now ?? new Date()));
   }
 
   /** Writes atomically and returns what a later read will see (a JSON copy, undefined fields dropped). */
@@ -190,10 +157,6 @@ export class LowdbApplicationQueue implements ApplicationQueue {
   private filePathFor(reference: string): string {
     return path.join(this.folder, `${reference}.json`);
   }
-}
-
-function submitter(input: NewApplication): string {
-  return input.origin === 'advisor' && input.advisorId ? input.advisorId : input.userId;
 }
 
 async function fileExists(filePath: string): Promise<boolean> {
