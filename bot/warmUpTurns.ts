@@ -47,9 +47,14 @@ export async function warmUpTurns(parts: WarmUpTurnParts): Promise<{ ms: number;
       { type: 'conversationUpdate', membersAdded: [{ id: 'user' }] },
       ...[t('common:menu.eligibility'), 'Alès', '12', '1 200 000 €'].map(message),
     ],
-    [t('common:menu.apply'), 'Développement', 'ACME Industrie', '100 000 009 00017', 'SAS', '12/03/2015'].map(
-      message,
-    ),
+    [
+      t('common:menu.apply'),
+      t('eligibility:choice.development'),
+      'ACME Industrie',
+      '100 000 009 00017',
+      'SAS',
+      '12/03/2015',
+    ].map(message),
   ];
   let turns = 0;
   for (const activities of conversations) turns += await warmUpConversation(parts, activities);
