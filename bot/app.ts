@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { AboutDialog } from '../dialogs/aboutDialog.js';
 import { loadCommuneIndex } from '../dialogs/domain/communes.js';
@@ -12,7 +12,8 @@ import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { EligibilityRecord, UserProfile } from '../dialogs/userProfile.js';
 import { AdvisorDialog } from '../dialogs/advisor/advisorDialog.js';
 import { ContactAdvisorDialog, type AdvisorAlert } from '../dialogs/contactAdvisorDialog.js';
-import { isAdvisor } from '../dialogs/domain/roles.js';
+import { isAdvisor, isVerifiedAdvisor } from '../dialogs/domain/roles.js';
+import { verifiedIdentityOf } from './identity/verifiedIdentity.js';
 import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
 import { HandoverStore } from '../dialogs/handover.js';
 import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
@@ -32,6 +33,7 @@ import { Localizer } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServer } from './server.js';
 import { registerWebChannel } from './webChannel.js';
+import { registerSigninOff, WebSignin } from './webSignin/webSignin.js';
 import { warmUpTurns } from './warmUpTurns.js';
 
 export interface RunningApp {
@@ -87,6 +89,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     queue,
     contactRequests,
     advisorIds: config.advisorIds,
+    ...(config.advisorGroupId ? { advisorGroupId: config.advisorGroupId } : {}),
     onStatusChanged,
     alertAdvisors: createAdvisorAlert(proactive),
   });
@@ -114,7 +117,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     localizer,
     onStatusChanged,
   });
+  // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
+  let serverUrl = '';
+  const signin = config.webSignin
+    ? new WebSignin({ config: config.webSignin, localizer, logger, serverUrl: () => serverUrl, clock })
+    : undefined;
+  if (signin) signin.register(server);
+  else registerSigninOff(server, localizer);
   registerWebChannel(server, {
+    ...(signin ? { signin } : {}),
     adapter,
     runTurn: (context) => bot.run(context),
     logger,
@@ -128,6 +139,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  serverUrl = `http://${shownHost}:${port}`;
   const ready = modelsReady.then(async (figures) => {
     const parts = {
       host: config.host,
@@ -152,7 +164,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   return {
     server,
-    url: `http://${shownHost}:${port}`,
+    url: serverUrl,
     logger,
     storage,
     queue,
@@ -174,6 +186,7 @@ export interface DialogDeps {
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
   advisorIds: readonly string[];
+  advisorGroupId?: string;
   onStatusChanged: StatusChangeListener;
   alertAdvisors: AdvisorAlert;
 }
@@ -191,8 +204,12 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     clock,
     alertAdvisors: deps.alertAdvisors,
   });
+  const rules = { advisorIds, ...(deps.advisorGroupId ? { advisorGroupId: deps.advisorGroupId } : {}) };
+  const advisorTurn = (context: TurnContext): boolean =>
+    isAdvisor(advisorIds, context.activity.from) || isVerifiedAdvisor(verifiedIdentityOf(context), rules);
   const advisor = new AdvisorDialog({
     advisorIds,
+    isAdvisorTurn: advisorTurn,
     queue,
     requests: deps.contactRequests,
     handovers,
@@ -216,7 +233,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'deleteData', dialog: new DeleteDataDialog(queue, clock) },
     ],
     // Advisors see their mode in the menu; nobody else learns it exists.
-    (context) => (isAdvisor(advisorIds, context.activity.from) ? ['advisorMode'] : []),
+    (context) => (advisorTurn(context) ? ['advisorMode'] : []),
   );
 }
 

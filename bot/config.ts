@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readStorageBackend, type StorageBackendConfig } from '../storage/storageBackend.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rateLimit.js';
+import { readAdvisorGroup, readWebSignin, type WebSigninConfig } from './webSignin/signinConfig.js';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -15,6 +16,10 @@ export interface AppConfig {
   directLineSecret?: string;
   /** CCI advisors: channel user ids and/or Azure AD object ids (Teams `from.aadObjectId`). */
   advisorIds: string[];
+  /** Entra group whose signed-in members are advisors (ADVISOR_GROUP_ID). */
+  advisorGroupId?: string;
+  /** The advisors' Entra ID sign-in on the web page (ADVISOR_OIDC_*); absent: no sign-in offered. */
+  webSignin?: WebSigninConfig;
   /** Bearer token of the committee's HTTP API (/api/applications); absent: the API is off. */
   committeeToken?: string;
   /** Where state and the committee queue live (STORAGE, AZURE_*); only storage/ looks inside. */
@@ -108,6 +113,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     .split(/[,;\s]+/)
     .filter((id) => id !== '');
 
+  const advisorGroupId = readAdvisorGroup(text, problems);
+  const webSignin = readWebSignin(text, tenantId, problems);
+
   const storage = readStorageBackend(text);
   problems.push(...storage.problems);
 
@@ -133,6 +141,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     auth: { appId, appPassword, appType, tenantId },
     ...(directLineSecret ? { directLineSecret } : {}),
     advisorIds,
+    ...(advisorGroupId ? { advisorGroupId } : {}),
+    ...(webSignin ? { webSignin } : {}),
     ...(committeeToken ? { committeeToken } : {}),
     storage: storage.backend,
     rateLimits,

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
 import type { Parties } from './directLine/activityStamps.js';
 import { BotTurns } from './directLine/botTurns.js';
 import { ConversationStore, DEFAULT_STORE_LIMITS, type StoreLimits } from './directLine/conversationStore.js';
@@ -8,6 +8,7 @@ import { CALLBACK_PATH, registerDirectLineRoutes } from './directLine/directLine
 import { LocalDirectLine } from './directLine/localDirectLine.js';
 import { registerTokenRoute } from './directLine/tokenRoute.js';
 import type { Logger } from './logger.js';
+import type { WebSignin } from './webSignin/webSignin.js';
 import { registerWebPageRoutes } from './webPage/webPageRoutes.js';
 
 export interface WebChannelOptions {
@@ -27,6 +28,8 @@ export interface WebChannelOptions {
   directLineSecret?: string;
   clock?: () => Date;
   limits?: Partial<StoreLimits>;
+  /** The advisors' Entra ID sign-in, when configured: bound to the Direct Line conversations it opens. */
+  signin?: WebSignin;
   /** For tests of the Azure token exchange. */
   fetch?: typeof fetch;
 }
@@ -53,8 +56,10 @@ function selfUrl(server: Server): string {
 export function registerWebChannel(server: Server, options: WebChannelOptions): WebChannel {
   const { logger } = options;
   const secret = options.directLineSecret?.trim() || undefined;
+  const { signin } = options;
   registerWebPageRoutes(server, {
     logger,
+    ...(signin ? { signin } : {}),
     connectSources: secret ? ['https://*.botframework.com', 'wss://*.botframework.com'] : [],
   });
   if (secret) {
@@ -80,8 +85,15 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
     parties,
     clock,
     logger,
+    ...(signin ? { identityOfSession: (session: string) => signin.identityOf(session) } : {}),
   });
-  registerTokenRoute(server, { logger, local: localDirectLine });
+  // Signing out (or a session's end) closes the conversations opened under it: transcript and token.
+  signin?.sessions.onEnded((session) => localDirectLine.store.dropSigninSession(session));
+  registerTokenRoute(server, {
+    logger,
+    local: localDirectLine,
+    ...(signin ? { signinSessionOf: (req: Request) => signin.sessionOf(req)?.id } : {}),
+  });
   registerDirectLineRoutes(server, localDirectLine, logger);
   return { localDirectLine };
 }

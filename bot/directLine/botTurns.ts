@@ -5,6 +5,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
+import { setVerifiedIdentity, type VerifiedIdentity } from '../identity/verifiedIdentity.js';
 import type { Logger } from '../logger.js';
 
 type AuthenticateRequestResult = Exclude<Parameters<CloudAdapter['processActivityDirect']>[0], string>;
@@ -47,11 +48,14 @@ export class BotTurns {
     };
   }
 
-  /** Queues a turn after the conversation's previous ones; resolves when it is over (rejects if it failed). */
-  run(activity: Partial<Activity>, deliver: Deliver): Promise<void> {
+  /**
+   * Queues a turn after the conversation's previous ones; resolves when it is over (rejects if it failed).
+   * `identity`: what the server verified about the visitor (an advisor's web sign-in), put in the turn state.
+   */
+  run(activity: Partial<Activity>, deliver: Deliver, identity?: VerifiedIdentity): Promise<void> {
     const conversationId = activity.conversation?.id ?? '';
     const previous = this.chains.get(conversationId) ?? Promise.resolve();
-    const turn = previous.then(() => this.process(activity, deliver));
+    const turn = previous.then(() => this.process(activity, deliver, identity));
     const settled = turn.catch(() => undefined);
     this.chains.set(conversationId, settled);
     void settled.then(() => {
@@ -60,13 +64,18 @@ export class BotTurns {
     return turn;
   }
 
-  private async process(activity: Partial<Activity>, deliver: Deliver): Promise<void> {
+  private async process(
+    activity: Partial<Activity>,
+    deliver: Deliver,
+    identity: VerifiedIdentity | undefined,
+  ): Promise<void> {
     await this.parts.ready;
     const started = performance.now();
     // The turn's reply buffer itself: the context is revoked once the turn is over.
     let replies: Partial<Activity>[] = [];
     const logic = async (context: TurnContext): Promise<void> => {
       replies = context.bufferedReplyActivities;
+      if (identity) setVerifiedIdentity(context, identity);
       await this.parts.runTurn(context);
     };
     const input = { ...activity, deliveryMode: 'expectReplies' } as Activity;

@@ -10,6 +10,11 @@ export interface LocalConversation {
   readonly token: string;
   /** The visitor this conversation (and its token) belongs to; every posted activity is from them. */
   readonly userId: string;
+  /**
+   * The advisor sign-in session this conversation was opened under (web page), if any: its turns carry that
+   * session's verified identity while it lives. Set by the server at creation, never changed afterwards.
+   */
+  readonly signinSession?: string;
   locale: string;
   /** True once the conversationUpdate (visitor joined) has been sent to the bot. */
   started: boolean;
@@ -54,11 +59,18 @@ export class ConversationStore {
     return this.conversations.size;
   }
 
-  /** The visitor's live conversation (resumed after a page reload), or a new one when asked or when none. */
-  open(userId: string, options: { fresh?: boolean; locale?: string } = {}): LocalConversation {
+  /**
+   * The visitor's live conversation (resumed after a page reload), or a new one when asked or when none. A
+   * conversation is resumed only under the sign-in session it was opened with: signing in (or out) always
+   * starts a new one, so a conversation never changes hands.
+   */
+  open(
+    userId: string,
+    options: { fresh?: boolean; locale?: string; signinSession?: string } = {},
+  ): LocalConversation {
     this.sweep();
     const current = this.forUser(userId);
-    if (current && !options.fresh) return current;
+    if (current && !options.fresh && current.signinSession === options.signinSession) return current;
     if (current) this.remove(current);
     while (this.conversations.size >= this.limits.maxConversations) {
       const oldest = this.conversations.values().next().value;
@@ -70,6 +82,7 @@ export class ConversationStore {
       id,
       token: this.tokens.issue(userId, id),
       userId,
+      ...(options.signinSession ? { signinSession: options.signinSession } : {}),
       locale: options.locale ?? 'fr-FR',
       started: false,
       lastSeen: this.now(),
@@ -101,6 +114,13 @@ export class ConversationStore {
   forUser(userId: string): LocalConversation | undefined {
     const id = this.byUser.get(userId);
     return id === undefined ? undefined : this.get(id);
+  }
+
+  /** Forgets every conversation opened under that sign-in session (on sign-out): transcript and token. */
+  dropSigninSession(signinSession: string): void {
+    for (const conversation of [...this.conversations.values()]) {
+      if (conversation.signinSession === signinSession) this.remove(conversation);
+    }
   }
 
   /** Stores a copy of the activity with the next id (`<conversationId>|0000001`) and returns that copy. */

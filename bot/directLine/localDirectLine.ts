@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import type { VerifiedIdentity } from '../identity/verifiedIdentity.js';
 import type { Logger } from '../logger.js';
 import { botActivity, visitorActivity, visitorJoined, type Parties } from './activityStamps.js';
 import type { BotTurns } from './botTurns.js';
@@ -11,6 +12,8 @@ export interface LocalDirectLineParts {
   parties: () => Parties;
   clock: () => Date;
   logger: Logger;
+  /** The verified identity of a live advisor sign-in session (web page), if it still lives. */
+  identityOfSession?: (signinSession: string) => VerifiedIdentity | undefined;
 }
 
 /** The local Direct Line's behaviour, between the HTTP routes and the store: start, post, deliver. */
@@ -31,7 +34,7 @@ export class LocalDirectLine {
     conversation.started = true;
     const update = visitorJoined(conversation, this.parts.parties(), this.parts.clock());
     try {
-      await this.parts.turns.run(update, this.deliverer(conversation));
+      await this.parts.turns.run(update, this.deliverer(conversation), this.identityOf(conversation));
     } catch (error) {
       this.parts.logger.error(
         { err: error, event: 'directline_start_failed', conversationId: conversation.id },
@@ -46,7 +49,7 @@ export class LocalDirectLine {
     if (body.type === 'typing') return `${conversation.id}|typing`;
     const activity = visitorActivity(body, conversation, this.parts.parties(), this.parts.clock());
     const echo = this.parts.store.append(conversation, activity);
-    await this.parts.turns.run({ ...echo }, this.deliverer(conversation));
+    await this.parts.turns.run({ ...echo }, this.deliverer(conversation), this.identityOf(conversation));
     return echo.id;
   }
 
@@ -61,6 +64,12 @@ export class LocalDirectLine {
       store.get(conversationId) ?? (typeof recipientId === 'string' ? store.forUser(recipientId) : undefined);
     if (!conversation) return null;
     return this.deliverer(conversation)([sent])[0] ?? '';
+  }
+
+  /** Looked up on every turn: a signed-out or expired session no longer proves anything. */
+  private identityOf(conversation: LocalConversation): VerifiedIdentity | undefined {
+    const session = conversation.signinSession;
+    return session ? this.parts.identityOfSession?.(session) : undefined;
   }
 
   private deliverer(conversation: LocalConversation) {

@@ -24,6 +24,8 @@ export interface TokenRouteParts {
   /** Azure mode: the Direct Line channel's secret, exchanged server-side for a conversation token. */
   directLineSecret?: string;
   fetch?: typeof fetch;
+  /** The advisor sign-in session of the requesting browser (its HttpOnly cookie), bound to the conversation. */
+  signinSessionOf?: (req: Request) => string | undefined;
 }
 
 /** Visitor ids are made by the page (`dl_` + 32 random hex digits); anything else is refused. */
@@ -91,7 +93,12 @@ export function registerTokenRoute(server: Server, parts: TokenRouteParts): void
       sendJson(res, 503, { error: 'direct_line_unavailable' });
       return;
     }
-    const conversation = parts.local.store.open(userId, { fresh: body.fresh === true });
+    // The binding is made here, from the browser's sign-in cookie, never from anything in the body.
+    const signinSession = parts.signinSessionOf?.(req);
+    const conversation = parts.local.store.open(userId, {
+      fresh: body.fresh === true,
+      ...(signinSession ? { signinSession } : {}),
+    });
     const token: WebChatToken = {
       mode: 'local',
       token: conversation.token,

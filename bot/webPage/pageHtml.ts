@@ -43,6 +43,21 @@ export interface PageOptions {
   styleNonce: string;
   /** Cache-busting version of the Web Chat bundle. */
   webChatVersion: string;
+  /** With the advisors' sign-in configured: whether this browser is signed in, and as whom. */
+  advisor?: { signedIn: boolean; name: string };
+}
+
+/** The advisors' corner of the page: a discreet link, or who is signed in and a sign-out button. */
+function advisorArea(language: TurnLanguage, advisor: PageOptions['advisor']): string {
+  if (!advisor) return '';
+  const e = escapeHtml;
+  if (!advisor.signedIn) {
+    return `<footer class="advisor"><a id="advisor-signin" href="/auth/signin">${e(language.t('signin:link'))}</a></footer>\n`;
+  }
+  const who = advisor.name
+    ? language.t('signin:signedInAs', { name: advisor.name })
+    : language.t('signin:signedIn');
+  return `<footer class="advisor advisor--signed-in"><span id="advisor-who">${e(who)}</span> <button type="button" id="advisor-signout" class="button button--quiet">${e(language.t('signin:signOut'))}</button></footer>\n`;
 }
 
 /**
@@ -50,7 +65,7 @@ export interface PageOptions {
  * renders messages itself, as text or sanitised Markdown). The page script reads its settings from a JSON
  * data block, so no inline script has to be allowed.
  */
-export function renderPage({ language, styleNonce, webChatVersion }: PageOptions): string {
+export function renderPage({ language, styleNonce, webChatVersion, advisor }: PageOptions): string {
   const s = Object.fromEntries(KEYS.map((key) => [key, language.t(`web:${key}`)])) as PageStrings;
   const config = {
     locale: language.locale === 'en' ? 'en-US' : 'fr-FR',
@@ -84,7 +99,7 @@ export function renderPage({ language, styleNonce, webChatVersion }: PageOptions
 <section id="chat" class="chat" aria-label="${e(s.chatLabel)}"></section>
 <noscript><p class="status">${e(s.noscript)}</p></noscript>
 </main>
-</body>
+${advisorArea(language, advisor)}</body>
 </html>
 `;
 }

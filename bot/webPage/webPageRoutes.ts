@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import { Localizer } from '../i18n.js';
 import type { Logger } from '../logger.js';
+import type { WebSignin } from '../webSignin/webSignin.js';
 import { renderPage } from './pageHtml.js';
 import { StaticAsset } from './staticAsset.js';
 
@@ -30,6 +31,8 @@ export interface WebPageParts {
   logger: Logger;
   /** Extra Direct Line origins the page may connect to (Azure's, when DIRECT_LINE_SECRET is set). */
   connectSources?: string[];
+  /** When set, the page offers the advisors' sign-in and shows who is signed in. */
+  signin?: WebSignin;
 }
 
 const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
@@ -79,6 +82,12 @@ export function registerWebPageRoutes(server: Server, parts: WebPageParts): void
       language: localizer.language(lang),
       styleNonce,
       webChatVersion: bundle?.version ?? 'missing',
+      advisor: parts.signin
+        ? {
+            signedIn: parts.signin.sessionOf(req) !== undefined,
+            name: parts.signin.sessionOf(req)?.displayName ?? '',
+          }
+        : undefined,
     });
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',

@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -31,6 +31,8 @@ type Action = (typeof ACTIONS)[number];
 
 export interface AdvisorDeps {
   advisorIds: readonly string[];
+  /** Whether this turn's speaker is an advisor (the server-verified identity included); default: the ids. */
+  isAdvisorTurn?: (context: TurnContext) => boolean;
   queue: ApplicationQueue;
   requests: ContactRequestStore;
   handovers: HandoverStore;
@@ -73,7 +75,10 @@ export class AdvisorDialog extends ComponentDialog {
 
   private async menu(step: WaterfallStepContext<AdvisorOptions>): Promise<DialogTurnResult> {
     const language = languageOf(step.context);
-    if (!isAdvisor(this.deps.advisorIds, step.context.activity.from)) {
+    const allowed = this.deps.isAdvisorTurn
+      ? this.deps.isAdvisorTurn(step.context)
+      : isAdvisor(this.deps.advisorIds, step.context.activity.from);
+    if (!allowed) {
       await step.context.sendActivity(language.t('advisor:refused'));
       return step.endDialog({} satisfies FlowResult);
     }

@@ -15,3 +15,31 @@ export function isAdvisor(advisorIds: readonly string[], speaker: Speaker | unde
   );
   return ids.some((id) => advisorIds.includes(id));
 }
+
+/** What the server itself verified about the speaker (the shape of bot/identity's VerifiedIdentity). */
+export interface VerifiedSpeaker {
+  source: string;
+  objectId?: string;
+  tenantId?: string;
+  groups?: readonly string[];
+}
+
+export interface AdvisorRules {
+  /** ADVISOR_IDS: Entra object ids of the advisors. */
+  advisorIds: readonly string[];
+  /** ADVISOR_GROUP_ID: an Entra group whose members are advisors (read from the ID token's `groups`). */
+  advisorGroupId?: string;
+}
+
+/**
+ * An advisor, from a verified identity only: its Entra object id is listed in ADVISOR_IDS, or its groups
+ * include ADVISOR_GROUP_ID. Ids are GUIDs, compared without regard to case. No identity: never an advisor.
+ */
+export function isVerifiedAdvisor(identity: VerifiedSpeaker | undefined, rules: AdvisorRules): boolean {
+  if (!identity) return false;
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const { objectId, groups } = identity;
+  if (objectId && rules.advisorIds.some((id) => same(id, objectId))) return true;
+  const group = rules.advisorGroupId;
+  return group !== undefined && group !== '' && (groups ?? []).some((g) => same(g, group));
+}

@@ -85,3 +85,21 @@ async function connect(fresh) {
 
 newConversation.addEventListener('click', () => connect(true));
 connect(false);
+
+// Advisors' sign-out (shown only when signed in): the server ends the session and the conversation opened
+// under it; the page then starts over as an ordinary visitor.
+const signOut = document.getElementById('advisor-signout');
+if (signOut) {
+  signOut.addEventListener('click', async () => {
+    signOut.disabled = true;
+    try {
+      await fetch('/auth/signout', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+    } finally {
+      location.assign('/');
+    }
+  });
+}
