@@ -16,11 +16,11 @@ export class DirectLineClient {
     readonly userId = newVisitorId(),
   ) {}
 
-  /** POST /api/directline/token, as the page does. */
-  async open(fresh = false): Promise<this> {
+  /** POST /api/directline/token, as the page does (`cookie`: the browser's cookies, e.g. a sign-in). */
+  async open(fresh = false, cookie?: string): Promise<this> {
     const response = await fetch(`${this.baseUrl}/api/directline/token`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ userId: this.userId, fresh }),
     });
     if (response.status !== 200) throw new Error(`token: HTTP ${response.status}`);
