@@ -35,6 +35,9 @@ export const DEFAULT_STORE_LIMITS: StoreLimits = {
   idleMs: 30 * 60 * 1000,
 };
 
+const userKey = (userId: string, signinSession: string | undefined): string =>
+  signinSession ? `${userId} ${signinSession}` : userId;
+
 const randomId = (bytes: number): string => randomBytes(bytes).toString('base64url');
 
 /**
@@ -46,6 +49,7 @@ export class ConversationStore {
   /** Insertion order is recency order: a conversation is re-inserted each time it is used. */
   private readonly conversations = new Map<string, LocalConversation>();
   private readonly byToken = new Map<string, string>();
+  /** The live conversation of each visitor, one per sign-in session (none for an ordinary visitor). */
   private readonly byUser = new Map<string, string>();
   private readonly tokens = new LocalTokenIssuer();
 
@@ -61,16 +65,16 @@ export class ConversationStore {
 
   /**
    * The visitor's live conversation (resumed after a page reload), or a new one when asked or when none. A
-   * conversation is resumed only under the sign-in session it was opened with: signing in (or out) always
-   * starts a new one, so a conversation never changes hands.
+   * conversation is resumed only under the sign-in session it was opened with: signing in starts a new one
+   * and signing out goes back to the visitor's ordinary one, so a conversation never changes hands.
    */
   open(
     userId: string,
     options: { fresh?: boolean; locale?: string; signinSession?: string } = {},
   ): LocalConversation {
     this.sweep();
-    const current = this.forUser(userId);
-    if (current && !options.fresh && current.signinSession === options.signinSession) return current;
+    const current = this.forUser(userId, options.signinSession);
+    if (current && !options.fresh) return current;
     if (current) this.remove(current);
     while (this.conversations.size >= this.limits.maxConversations) {
       const oldest = this.conversations.values().next().value;
@@ -91,7 +95,7 @@ export class ConversationStore {
     };
     this.conversations.set(conversation.id, conversation);
     this.byToken.set(conversation.token, conversation.id);
-    this.byUser.set(userId, conversation.id);
+    this.byUser.set(userKey(userId, options.signinSession), conversation.id);
     return conversation;
   }
 
@@ -111,8 +115,9 @@ export class ConversationStore {
     return id === undefined ? undefined : this.get(id);
   }
 
-  forUser(userId: string): LocalConversation | undefined {
-    const id = this.byUser.get(userId);
+  /** The visitor's live conversation outside any sign-in, or the one opened under that sign-in session. */
+  forUser(userId: string, signinSession?: string): LocalConversation | undefined {
+    const id = this.byUser.get(userKey(userId, signinSession));
     return id === undefined ? undefined : this.get(id);
   }
 
@@ -172,6 +177,7 @@ export class ConversationStore {
   private remove(conversation: LocalConversation): void {
     this.conversations.delete(conversation.id);
     this.byToken.delete(conversation.token);
-    if (this.byUser.get(conversation.userId) === conversation.id) this.byUser.delete(conversation.userId);
+    const key = userKey(conversation.userId, conversation.signinSession);
+    if (this.byUser.get(key) === conversation.id) this.byUser.delete(key);
   }
 }

@@ -23,6 +23,13 @@ export interface SignedInClaims {
   displayName: string;
 }
 
+const USER_REFUSALS = new Set([
+  'access_denied',
+  'consent_required',
+  'login_required',
+  'interaction_required',
+]);
+
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
@@ -52,7 +59,6 @@ export class EntraSignin {
       code_challenge_method: 'S256',
       state,
       nonce,
-      prompt: 'select_account',
     });
     return { url, pending: { state, nonce, codeVerifier } };
   }
@@ -74,7 +80,9 @@ export class EntraSignin {
       claims = tokens.claims();
     } catch (error) {
       if (error instanceof client.AuthorizationResponseError) {
-        throw new SigninError('denied', error.error);
+        // The person said no (or could not sign in); anything else is a faulty request or configuration.
+        const refusal = USER_REFUSALS.has(error.error);
+        throw new SigninError(refusal ? 'denied' : 'rejected', error.error);
       }
       if (error instanceof client.ResponseBodyError) throw new SigninError('rejected', error.error);
       const code = (error as { code?: unknown }).code;

@@ -1,54 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
 import { fr } from '../support/botHarness.js';
+import { launch, send, shown, WAIT } from '../support/chromium.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT_DIR = path.resolve('test-output');
-const SEND_BOX = '[data-id="webchat-sendbox-input"]';
-const WAIT = { timeout: 15_000 };
 
 /** Collected in the page: Content-Security-Policy violations would mean Web Chat is partly broken. */
 const WATCH_CSP = `document.addEventListener('securitypolicyviolation', (e) => {
   (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI);
 });`;
-
-async function launch(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install Debian's "chromium" package (apt-get install chromium)`,
-    );
-  }
-  try {
-    return await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-  } catch (error) {
-    throw new Error(`Chromium at ${CHROMIUM} could not be launched: ${String(error)}`);
-  }
-}
-
-async function send(page: Page, text: string): Promise<void> {
-  const box = page.locator(SEND_BOX);
-  await box.fill(text);
-  await box.press('Enter');
-}
-
-/**
- * A bot sentence as Web Chat shows it: its Markdown renderer turns ' into a typographic apostrophe. Sentences
- * with a value inside ("dans les {{months}} prochains mois") are matched up to that value.
- */
-const shown = (key: string): RegExp =>
-  new RegExp(
-    fr
-      .t(key)
-      .split('{{')[0]
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/'/g, "['’]"),
-  );
 
 const userIdOf = (page: Page): Promise<string | null> =>
   page.evaluate('localStorage.getItem("alize.userId")');

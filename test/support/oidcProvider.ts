@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
@@ -36,6 +37,9 @@ export async function startOidcProvider(accounts: TestAccount[]): Promise<LocalO
   const clientId = 'alize-test-client';
   const clientSecret = 'a-test-client-secret-that-is-long-enough-0123456789';
 
+  // The provider's own signing key, published at its jwks_uri; the app checks ID tokens against it.
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
   const byLogin = new Map(accounts.map((a) => [a.login, a]));
   const configuration = (redirectUrl: string): Configuration => ({
     clients: [
@@ -48,6 +52,7 @@ export async function startOidcProvider(accounts: TestAccount[]): Promise<LocalO
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],
+    jwks: { keys: [signingKey] },
     pkce: { required: () => true },
     claims: { openid: ['sub', 'oid', 'tid', 'groups'], profile: ['name'] },
     // Entra puts its claims in the ID token itself.
