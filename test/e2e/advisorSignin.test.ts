@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fr } from '../support/botHarness.js';
 import { launch, send, shown, WAIT } from '../support/chromium.js';
 import { botTexts, DirectLineClient } from '../support/directLineClient.js';
-import type { TestAccount } from '../support/oidcProvider.js';
+import type { TestAccount } from '../../scripts/signin/localOidcProvider.js';
 import { ACCOUNTS, startSigninSetup, type SigninSetup } from '../support/signinSetup.js';
 
 interface TokenSeen {

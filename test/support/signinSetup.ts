@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import type { RunningApp } from '../../bot/app.js';
 import { startTestServer, tempDataDir } from './httpBot.js';
-import { startOidcProvider, type LocalOidcProvider, type TestAccount } from './oidcProvider.js';
+import {
+  startOidcProvider,
+  type LocalOidcProvider,
+  type TestAccount,
+} from '../../scripts/signin/localOidcProvider.js';
 
 export const TENANT = '7a1c0e55-3d2b-4c8e-9f10-a11ce0cc1000';
 export const ADVISOR_GROUP = '0d5e9c11-2222-4b33-8c44-5566778899aa';

@@ -24,16 +24,23 @@ export interface LocalOidcProvider {
 /**
  * A real OpenID Connect provider (panva's oidc-provider, as certified) on loopback, standing in for Microsoft
  * Entra ID: authorization code with PKCE required, ID tokens signed with its own keys and published in its
- * JWKS, Entra's `oid`, `tid` and `groups` claims. Its development login form takes any password.
+ * JWKS, Entra's `oid`, `tid` and `groups` claims. Its development login form takes any password. Used by the
+ * tests and by `npm run signin:local`; a dev dependency, never part of the server.
  */
-export async function startOidcProvider(accounts: TestAccount[]): Promise<LocalOidcProvider> {
+export async function startOidcProvider(
+  accounts: TestAccount[],
+  listen: { host: string; port: number } = { host: '127.0.0.1', port: 0 },
+): Promise<LocalOidcProvider> {
   let handler: http.RequestListener = (_req, res) => {
     res.statusCode = 503;
     res.end();
   };
   const server = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, resolve);
+  });
+  const issuer = `http://${listen.host}:${(server.address() as AddressInfo).port}`;
   const clientId = 'alize-test-client';
   const clientSecret = 'a-test-client-secret-that-is-long-enough-0123456789';
 
