@@ -37,6 +37,18 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** The start of the server's HTML pages, up to the page's style sheet (the <head> is left open). */
+export function documentStart(locale: string, title: string): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/webchat/page.css">`;
+}
+
 export interface PageOptions {
   language: TurnLanguage;
   /** Per response: lets Web Chat's generated <style> elements through the Content-Security-Policy. */
@@ -73,14 +85,7 @@ export function renderPage({ language, styleNonce, webChatVersion, advisor }: Pa
     strings: { connecting: s.connecting, connected: s.connected, unavailable: s.unavailable },
   };
   const e = escapeHtml;
-  return `<!doctype html>
-<html lang="${e(language.locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${e(s.title)}</title>
-<link rel="stylesheet" href="/webchat/page.css">
+  return `${documentStart(language.locale, s.title)}
 <script type="application/json" id="alize-config">${jsonForScript(config)}</script>
 <script src="/webchat/webchat.js?v=${encodeURIComponent(webChatVersion)}" defer></script>
 <script src="/webchat/page.js" defer></script>

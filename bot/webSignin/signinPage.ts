@@ -1,5 +1,5 @@
 import type { TurnLanguage } from '../../dialogs/translator.js';
-import { escapeHtml as e } from '../webPage/pageHtml.js';
+import { documentStart, escapeHtml as e } from '../webPage/pageHtml.js';
 import type { SigninFailure } from './entraSignin.js';
 
 export type SigninPageProblem = SigninFailure | 'off';
@@ -8,14 +8,7 @@ export type SigninPageProblem = SigninFailure | 'off';
 export function renderSigninProblem(language: TurnLanguage, problem: SigninPageProblem): string {
   const t = (key: string) => e(language.t(`signin:${key}`));
   const retry = problem === 'off' ? '' : `<a class="button" href="/auth/signin">${t('page.retry')}</a>\n`;
-  return `<!doctype html>
-<html lang="${e(language.locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${t('page.title')}</title>
-<link rel="stylesheet" href="/webchat/page.css">
+  return `${documentStart(language.locale, language.t('signin:page.title'))}
 </head>
 <body>
 <main class="content signin-problem">

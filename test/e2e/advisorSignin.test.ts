@@ -215,41 +215,39 @@ describe('advisor sign-in on the web page, in Chromium, against a local OpenID C
     expect(await page.locator('#advisor-who').count()).toBe(0);
   }, 120_000);
 
-  test('an ID token with another nonce is refused', async () => {
-    const { page } = await visitor();
-    // The authorization request reaches the provider with a nonce the server did not choose.
-    await tamperRedirect(
-      page,
-      (url) => url.pathname === '/auth/signin',
-      (url) => url.href.startsWith(`${setup.provider.issuer}/auth?`),
-      (url) => {
-        url.searchParams.set('nonce', 'a-nonce-chosen-by-someone-else');
+  test.each([
+    {
+      what: 'an ID token with another nonce',
+      // The authorization request reaches the provider with a nonce the server did not choose.
+      from: (url: URL) => url.pathname === '/auth/signin',
+      to: (url: URL) => url.href.startsWith(`${setup.provider.issuer}/auth?`),
+      set: ['nonce', 'a-nonce-chosen-by-someone-else'],
+    },
+    {
+      what: 'a callback naming another issuer',
+      // The provider's answer comes back as if from another issuer.
+      from: (url: URL) => url.href.startsWith(`${setup.provider.issuer}/interaction/`),
+      to: (url: URL) => url.href.startsWith(`${setup.app.url}/auth/callback?`),
+      set: ['iss', 'https://login.microsoftonline.com/another-tenant/v2.0'],
+    },
+  ])(
+    '$what is refused',
+    async ({ from, to, set: [name, value] }) => {
+      const { page } = await visitor();
+      await tamperRedirect(page, from, to, (url) => {
+        url.searchParams.set(name, value);
         return url;
-      },
-    );
-    const callback = page.waitForResponse((r) => r.url().startsWith(`${setup.app.url}/auth/callback`));
-    await signIn(page, ACCOUNTS.advisor);
-    expect((await callback).status()).toBe(400);
-    expect(await page.locator('#signin-problem').textContent()).toBe(fr.t('signin:error.rejected'));
-  }, 120_000);
-
-  test('a callback naming another issuer is refused', async () => {
-    const { page } = await visitor();
-    // The provider's answer comes back as if from another issuer.
-    await tamperRedirect(
-      page,
-      (url) => url.href.startsWith(`${setup.provider.issuer}/interaction/`),
-      (url) => url.href.startsWith(`${setup.app.url}/auth/callback?`),
-      (url) => {
-        url.searchParams.set('iss', 'https://login.microsoftonline.com/another-tenant/v2.0');
-        return url;
-      },
-    );
-    const callback = page.waitForResponse((r) => r.url().startsWith(`${setup.app.url}/auth/callback`));
-    await signIn(page, ACCOUNTS.advisor);
-    expect((await callback).status()).toBe(400);
-    expect(await page.locator('#signin-problem').textContent()).toBe(fr.t('signin:error.rejected'));
-  }, 120_000);
+      });
+      const callback = page.waitForResponse((r) => r.url().startsWith(`${setup.app.url}/auth/callback`));
+      await signIn(page, ACCOUNTS.advisor);
+      expect((await callback).status()).toBe(400);
+      expect(await page.locator('#signin-problem').textContent()).toBe(fr.t('signin:error.rejected'));
+      expect(await page.context().cookies()).not.toContainEqual(
+        expect.objectContaining({ name: 'alize_advisor' }),
+      );
+    },
+    120_000,
+  );
 
   test('a callback URL works once: replayed in the same browser or in another one, no session', async () => {
     const first = await visitor();

@@ -1,17 +1,8 @@
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { loadConfig } from '../../bot/config.js';
+import { problemsOf } from '../support/configProblems.js';
 import { DEV_KEY } from '../support/azurite.js';
 
 const AZURE_CONNECTION = `DefaultEndpointsProtocol=https;AccountName=alizecci;AccountKey=${DEV_KEY};EndpointSuffix=core.windows.net`;
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env, '/srv/alize');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('STORAGE and the AZURE_* settings', () => {
   test('by default the bot stores in files, needs nothing, and ignores AZURE_* (migrate reads them)', () => {

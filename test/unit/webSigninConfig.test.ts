@@ -1,16 +1,7 @@
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { loadConfig } from '../../bot/config.js';
+import { problemsOf } from '../support/configProblems.js';
 
 const TENANT = '7a1c0e55-3d2b-4c8e-9f10-a11ce0cc1000';
-
-const problemsOf = (env: Record<string, string>): string[] => {
-  try {
-    loadConfig(env, '/srv/alize');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
 
 describe('advisor web sign-in configuration', () => {
   test('off by default: no sign-in, no group', () => {
