@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { UserState, type ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { AboutDialog } from '../dialogs/aboutDialog.js';
 import { loadCommuneIndex } from '../dialogs/domain/communes.js';
@@ -12,7 +12,7 @@ import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { EligibilityRecord, UserProfile } from '../dialogs/userProfile.js';
 import { AdvisorDialog } from '../dialogs/advisor/advisorDialog.js';
 import { ContactAdvisorDialog, type AdvisorAlert } from '../dialogs/contactAdvisorDialog.js';
-import { isAdvisor } from '../dialogs/domain/roles.js';
+import type { AdvisorOf } from '../dialogs/advisor/advisorIdentity.js';
 import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
 import { HandoverStore } from '../dialogs/handover.js';
 import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
@@ -25,6 +25,8 @@ import { createStatusNotifier } from './statusNotifier.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
 import { RootDialog } from '../dialogs/rootDialog.js';
 import { createAdapter } from './adapter.js';
+import { advisorRole } from './identity/advisorRole.js';
+import { SharedConversationState } from './identity/sharedConversationState.js';
 import { AlizeBot } from './alizeBot.js';
 import { registerCommitteeApi } from './committeeApi.js';
 import type { AppConfig } from './config.js';
@@ -70,7 +72,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger.warn({ err, event: 'notify_failed', reference }, 'new file stored, advisors not notified'),
   });
   const storage = overrides.storage ?? stores.storage;
-  const conversationState = new ConversationState(storage);
+  const conversationState = new SharedConversationState(storage);
   const userState = new UserState(storage);
   const localizer = new Localizer();
   const queue = overrides.queue ?? stores.queue;
@@ -86,7 +88,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     clock,
     queue,
     contactRequests,
-    advisorIds: config.advisorIds,
+    advisorOf: advisorRole({ advisorIds: config.advisorIds, tenantId: config.auth.tenantId }),
     onStatusChanged,
     alertAdvisors: createAdvisorAlert(proactive),
   });
@@ -173,13 +175,14 @@ export interface DialogDeps {
   clock: () => Date;
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
-  advisorIds: readonly string[];
+  /** The verified advisor of a turn (bot/identity/advisorRole.ts), or undefined. */
+  advisorOf: AdvisorOf;
   onStatusChanged: StatusChangeListener;
   alertAdvisors: AdvisorAlert;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
-  const { userState, conversationState, settings, clock, queue, advisorIds } = deps;
+  const { userState, conversationState, settings, clock, queue, advisorOf } = deps;
   const profiles = userState.createProperty<UserProfile>('profile');
   const handovers = new HandoverStore(deps.storage);
   const application = new ApplicationDialog(profiles, settings, clock, queue, handovers);
@@ -192,7 +195,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     alertAdvisors: deps.alertAdvisors,
   });
   const advisor = new AdvisorDialog({
-    advisorIds,
+    advisorOf,
     queue,
     requests: deps.contactRequests,
     handovers,
@@ -216,7 +219,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'deleteData', dialog: new DeleteDataDialog(queue, clock) },
     ],
     // Advisors see their mode in the menu; nobody else learns it exists.
-    (context) => (isAdvisor(advisorIds, context.activity.from) ? ['advisorMode'] : []),
+    (context) => (advisorOf(context) ? ['advisorMode'] : []),
   );
 }
 
