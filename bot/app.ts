@@ -62,6 +62,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const startedAt = Date.now();
   const logger = overrides.logger ?? createLogger(config.logLevel);
   fs.mkdirSync(config.dataDir, { recursive: true });
+  if (config.advisorLocal) {
+    logger.warn(
+      { event: 'advisor_local' },
+      'ADVISOR_LOCAL=1: loopback requests on /api/messages may speak as any advisor listed in ADVISOR_IDS; for local use only, never on a shared or public machine',
+    );
+  }
 
   const settings = overrides.settings ?? loadProgrammeSettings(config.programmeFile);
   const clock = overrides.clock ?? (() => new Date());
