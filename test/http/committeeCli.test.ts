@@ -196,7 +196,7 @@ describe('committee CLI: reading the files', () => {
     expect(third).not.toHaveProperty('eligibility.verdict');
     expect(third.status).toBe('in_review');
     expect(third.history).toEqual([
-      { at: '2026-03-18T10:00:00.000Z', by: 'user-3', from: null, to: 'received' },
+      { at: '2026-03-18T10:00:00.000Z', by: displayUserId('user-3'), from: null, to: 'received' },
       { at: '2026-03-19T08:00:00.000Z', by: 'jury', from: 'received', to: 'in_review' },
     ]);
   });
