@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { UserState, type ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { AboutDialog } from '../dialogs/aboutDialog.js';
 import { loadCommuneIndex } from '../dialogs/domain/communes.js';
@@ -12,8 +12,7 @@ import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { EligibilityRecord, UserProfile } from '../dialogs/userProfile.js';
 import { AdvisorDialog } from '../dialogs/advisor/advisorDialog.js';
 import { ContactAdvisorDialog, type AdvisorAlert } from '../dialogs/contactAdvisorDialog.js';
-import { isAdvisor, isVerifiedAdvisor } from '../dialogs/domain/roles.js';
-import { verifiedIdentityOf } from './identity/verifiedIdentity.js';
+import type { AdvisorOf } from '../dialogs/advisor/advisorIdentity.js';
 import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
 import { HandoverStore } from '../dialogs/handover.js';
 import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
@@ -26,6 +25,8 @@ import { createStatusNotifier } from './statusNotifier.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
 import { RootDialog } from '../dialogs/rootDialog.js';
 import { createAdapter } from './adapter.js';
+import { advisorRole } from './identity/advisorRole.js';
+import { SharedConversationState } from './identity/sharedConversationState.js';
 import { AlizeBot } from './alizeBot.js';
 import { registerCommitteeApi } from './committeeApi.js';
 import type { AppConfig } from './config.js';
@@ -62,6 +63,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const startedAt = Date.now();
   const logger = overrides.logger ?? createLogger(config.logLevel);
   fs.mkdirSync(config.dataDir, { recursive: true });
+  if (config.advisorLocal) {
+    logger.warn(
+      { event: 'advisor_local' },
+      'ADVISOR_LOCAL=1: loopback requests on /api/messages may speak as any advisor listed in ADVISOR_IDS; for local use only, never on a shared or public machine',
+    );
+  }
 
   const settings = overrides.settings ?? loadProgrammeSettings(config.programmeFile);
   const clock = overrides.clock ?? (() => new Date());
@@ -72,7 +79,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger.warn({ err, event: 'notify_failed', reference }, 'new file stored, advisors not notified'),
   });
   const storage = overrides.storage ?? stores.storage;
-  const conversationState = new ConversationState(storage);
+  const conversationState = new SharedConversationState(storage);
   const userState = new UserState(storage);
   const localizer = new Localizer();
   const queue = overrides.queue ?? stores.queue;
@@ -88,8 +95,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     clock,
     queue,
     contactRequests,
-    advisorIds: config.advisorIds,
-    ...(config.advisorGroupId ? { advisorGroupId: config.advisorGroupId } : {}),
+    advisorOf: advisorRole({
+      advisorIds: config.advisorIds,
+      tenantId: config.auth.tenantId,
+      ...(config.advisorGroupId ? { advisorGroupId: config.advisorGroupId } : {}),
+    }),
     onStatusChanged,
     alertAdvisors: createAdvisorAlert(proactive),
   });
@@ -185,14 +195,14 @@ export interface DialogDeps {
   clock: () => Date;
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
-  advisorIds: readonly string[];
-  advisorGroupId?: string;
+  /** The verified advisor of a turn (bot/identity/advisorRole.ts), or undefined. */
+  advisorOf: AdvisorOf;
   onStatusChanged: StatusChangeListener;
   alertAdvisors: AdvisorAlert;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
-  const { userState, conversationState, settings, clock, queue, advisorIds } = deps;
+  const { userState, conversationState, settings, clock, queue, advisorOf } = deps;
   const profiles = userState.createProperty<UserProfile>('profile');
   const handovers = new HandoverStore(deps.storage);
   const application = new ApplicationDialog(profiles, settings, clock, queue, handovers);
@@ -204,12 +214,8 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     clock,
     alertAdvisors: deps.alertAdvisors,
   });
-  const rules = { advisorIds, ...(deps.advisorGroupId ? { advisorGroupId: deps.advisorGroupId } : {}) };
-  const advisorTurn = (context: TurnContext): boolean =>
-    isAdvisor(advisorIds, context.activity.from) || isVerifiedAdvisor(verifiedIdentityOf(context), rules);
   const advisor = new AdvisorDialog({
-    advisorIds,
-    isAdvisorTurn: advisorTurn,
+    advisorOf,
     queue,
     requests: deps.contactRequests,
     handovers,
@@ -233,7 +239,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'deleteData', dialog: new DeleteDataDialog(queue, clock) },
     ],
     // Advisors see their mode in the menu; nobody else learns it exists.
-    (context) => (advisorTurn(context) ? ['advisorMode'] : []),
+    (context) => (advisorOf(context) ? ['advisorMode'] : []),
   );
 }
 

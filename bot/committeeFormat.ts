@@ -1,4 +1,5 @@
 import type { SupportedLocale, TurnLanguage } from '../dialogs/translator.js';
+import { displayedHistory, displayUserId } from '../storage/displayUserId.js';
 import {
   APPLICATION_AMOUNT_KEYS,
   applicationToRecord,
@@ -113,7 +114,7 @@ export function applicationBlock(app: StoredApplication, text: CommitteeText): s
     ['submittedAt', formatDateTime(app.submittedAt, text.locale)],
     ['channel', clean(app.channel)],
     ['origin', withCode(t(`committee:origin.${app.origin}`), app.origin)],
-    ['userId', clean(app.userId)],
+    ['userId', clean(displayUserId(app.userId))],
   ];
   if (app.advisorId !== undefined) meta.push(['advisorId', clean(app.advisorId)]);
   if (app.eligibility !== undefined) {
@@ -145,7 +146,7 @@ export function applicationBlock(app: StoredApplication, text: CommitteeText): s
     ]),
     '',
     t('committee:show.section.history'),
-    ...app.history.map((change) => {
+    ...displayedHistory(app).map((change) => {
       const line = t('committee:show.historyLine', {
         at: formatDateTime(change.at, text.locale),
         by: clean(change.by),
@@ -172,7 +173,7 @@ export function contactRequestsTable(requests: ContactRequest[], text: Committee
     cell(request.phone),
     cell(request.preferredMoment, 24),
     cell(request.reason, 40),
-    cell(request.userId, 24),
+    cell(displayUserId(request.userId), 24),
   ]);
   const keys = ['createdAt', 'kind', 'status', 'name', 'phone', 'moment', 'reason', 'userId'];
   return renderTable(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger.js';
 import { sendJson } from './http.js';
+import { StoreFullError } from './conversationStore.js';
 import type { LocalDirectLine } from './localDirectLine.js';
 
 export const AZURE_DIRECT_LINE = 'https://directline.botframework.com/v3/directline';
@@ -95,10 +96,19 @@ export function registerTokenRoute(server: Server, parts: TokenRouteParts): void
     }
     // The binding is made here, from the browser's sign-in cookie, never from anything in the body.
     const signinSession = parts.signinSessionOf?.(req);
-    const conversation = parts.local.store.open(userId, {
-      fresh: body.fresh === true,
-      ...(signinSession ? { signinSession } : {}),
-    });
+    let conversation;
+    try {
+      conversation = parts.local.store.open(userId, {
+        fresh: body.fresh === true,
+        ...(signinSession ? { signinSession } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof StoreFullError)) throw error;
+      parts.logger.warn({ event: 'directline_full' }, 'every local conversation is in use');
+      res.header('retry-after', '60');
+      sendJson(res, 503, { error: 'direct_line_busy' });
+      return;
+    }
     const token: WebChatToken = {
       mode: 'local',
       token: conversation.token,
