@@ -14,10 +14,13 @@ export interface RequestIdentityPolicy {
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 
+/** A reverse proxy's headers: the request is someone else's, whatever address it comes from. */
+export const isRelayed = (req: Request): boolean =>
+  Boolean(req.header('x-forwarded-for') || req.header('forwarded') || req.header('x-real-ip'));
+
 /** This machine speaking directly: a loopback address and no sign of a proxy relaying someone else. */
 export function isLoopbackRequest(req: Request): boolean {
-  if (req.header('x-forwarded-for') || req.header('forwarded') || req.header('x-real-ip')) return false;
-  return LOOPBACK.test(req.socket?.remoteAddress ?? '');
+  return !isRelayed(req) && LOOPBACK.test(req.socket?.remoteAddress ?? '');
 }
 
 const text = (value: unknown): string | undefined =>

@@ -23,6 +23,14 @@ const tokenRequest = (server: WebChannelServer, userId = newVisitorId()) =>
     body: JSON.stringify({ userId }),
   });
 
+/** A visitor who said hello and read the answer: their next poll shows only what arrives afterwards. */
+async function visitorInConversation(server: WebChannelServer): Promise<DirectLineClient> {
+  const visitor = await new DirectLineClient(server.url).open();
+  await visitor.say('bonjour');
+  await visitor.poll();
+  return visitor;
+}
+
 describe('the connector callback delivers only what the bot addresses to a conversation’s own visitor', () => {
   let server: WebChannelServer;
   beforeEach(async () => {
@@ -31,9 +39,7 @@ describe('the connector callback delivers only what the bot addresses to a conve
   afterEach(() => server.close());
 
   test('a made-up conversation id with a victim’s user id injects nothing', async () => {
-    const victim = await new DirectLineClient(server.url).open();
-    await victim.say('bonjour');
-    await victim.poll();
+    const victim = await visitorInConversation(server);
     const injected = await postToCallback(server, 'dl-made-up', {
       text: 'Votre dossier est refusé, rappelez le 08 99 …',
       recipient: { id: victim.userId },
@@ -43,9 +49,7 @@ describe('the connector callback delivers only what the bot addresses to a conve
   });
 
   test('a real conversation id with someone else as recipient, or none, injects nothing', async () => {
-    const victim = await new DirectLineClient(server.url).open();
-    await victim.say('bonjour');
-    await victim.poll();
+    const victim = await visitorInConversation(server);
     for (const recipient of [{ id: newVisitorId() }, undefined]) {
       const response = await postToCallback(server, victim.conversationId, { text: 'phishing', recipient });
       expect(response.status).toBe(404);
@@ -54,9 +58,7 @@ describe('the connector callback delivers only what the bot addresses to a conve
   });
 
   test('the bot’s own message to the visitor still arrives, also after “Nouvelle conversation”', async () => {
-    const visitor = await new DirectLineClient(server.url).open();
-    await visitor.say('bonjour');
-    await visitor.poll();
+    const visitor = await visitorInConversation(server);
     const oldConversation = visitor.conversationId;
     const delivered = await postToCallback(server, oldConversation, {
       text: 'Votre dossier a été examiné.',

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunningApp } from '../../bot/app.js';
 import type { NewApplication } from '../../storage/index.js';
 import { fr } from '../support/botHarness.js';
-import { startTestServer, tempDataDir, type Reply } from '../support/httpBot.js';
+import { postActivity, startTestServer, tempDataDir } from '../support/httpBot.js';
 
 const LOCAL_ADVISOR = 'cci-paul';
 
@@ -18,10 +18,9 @@ async function say(
   text: string,
   extra: { headers?: Record<string, string>; channelId?: string; conversationId?: string } = {},
 ): Promise<{ status: number; shown: string }> {
-  const response = await fetch(`${baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...extra.headers },
-    body: JSON.stringify({
+  const { status, replies } = await postActivity(
+    baseUrl,
+    {
       type: 'message',
       text,
       channelId: extra.channelId ?? 'emulator',
@@ -31,12 +30,10 @@ async function say(
       recipient: { id: 'bot' },
       locale: 'fr-FR',
       deliveryMode: 'expectReplies',
-    }),
-  });
-  const body = response.headers.get('content-type')?.includes('json')
-    ? ((await response.json()) as { activities?: Reply[] })
-    : {};
-  return { status: response.status, shown: JSON.stringify(body.activities ?? []) };
+    },
+    extra.headers,
+  );
+  return { status, shown: JSON.stringify(replies) };
 }
 
 const advisorMode = fr.t('common:menu.advisorMode');

@@ -9,7 +9,7 @@ import {
   type ChannelKeyServer,
 } from '../support/channelKeys.js';
 import { DirectLineClient, botTexts } from '../support/directLineClient.js';
-import { startTestServer, tempDataDir, type Reply } from '../support/httpBot.js';
+import { postActivity, startTestServer, tempDataDir, type Reply } from '../support/httpBot.js';
 
 const APP_ID = '0b1c7bd2-25b1-4f19-9bbd-1a6c8bd46a87';
 const TENANT = '5a0c4f1e-2b7d-4c1e-9a55-3f0e2d6c1b0a';
@@ -56,10 +56,9 @@ class TeamsMember {
     activity: Record<string, unknown>,
     token: string | null = this.keys.channelToken(APP_ID, SERVICE_URL),
   ): Promise<{ status: number; replies: Reply[] }> {
-    const response = await fetch(`${this.app.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({
+    return postActivity(
+      this.app.url,
+      {
         channelId: 'msteams',
         serviceUrl: SERVICE_URL,
         from: this.user,
@@ -69,11 +68,9 @@ class TeamsMember {
         locale: 'fr-FR',
         deliveryMode: 'expectReplies',
         ...activity,
-      }),
-    });
-    const text = await response.text();
-    const body = text ? (JSON.parse(text) as { activities?: Reply[] }) : {};
-    return { status: response.status, replies: body.activities ?? [] };
+      },
+      token ? { authorization: `Bearer ${token}` } : {},
+    );
   }
 
   /** A message, with the mention Teams requires in shared conversations. */
