@@ -4,6 +4,7 @@ import { processActivityRequest } from './activityEndpoint.js';
 import { activityProblem, safeJsonReviver } from './activityShape.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
+import { registerHttpGuards } from './httpGuards.js';
 import { PublicRouteLimits } from './publicRouteLimits.js';
 import { DEFAULT_RATE_LIMITS } from './rateLimit.js';
 
@@ -30,17 +31,18 @@ export function createServer(parts: ServerParts): Server {
   const { adapter, logger } = parts;
   const server = restify.createServer({ name: 'alize-assistant', handleUncaughtExceptions: false });
   const authRequired = (parts.config?.auth.appId ?? '') !== '';
+  registerHttpGuards(server, logger);
   const limits = new PublicRouteLimits(parts.config?.rateLimits ?? DEFAULT_RATE_LIMITS, logger);
   limits.register(server, authRequired);
 
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: parts.maxBodyBytes,
-      mapParams: false,
-      mapFiles: false,
-      reviver: safeJsonReviver,
-    }),
-  );
+  // JSON only (registerHttpGuards answered 415 to anything else): no form or multipart parser, no temp files.
+  // jsonBodyParser hands its options to the body reader too; its typings only list the parser's.
+  const jsonBody: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = {
+    maxBodySize: parts.maxBodyBytes,
+    mapParams: false,
+    reviver: safeJsonReviver,
+  };
+  server.use(restify.plugins.jsonBodyParser(jsonBody));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const problem = activityProblem(req.body);
