@@ -68,6 +68,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     backend: config.storage,
     onNotifyError: (err, reference) =>
       logger.warn({ err, event: 'notify_failed', reference }, 'new file stored, advisors not notified'),
+    // The reference and the error code only: a parse error's message quotes the file's content.
+    onSkippedFile: (reference, error) =>
+      logger.error(
+        { event: 'application_file_unreadable', reference, code: errorCode(error) },
+        'unreadable application file skipped',
+      ),
   });
   const storage = overrides.storage ?? stores.storage;
   const conversationState = new ConversationState(storage);
@@ -233,4 +239,14 @@ async function warmUp(localizer: Localizer): Promise<{ ms: number }> {
   localizer.language('fr').t('common:greeting.hello');
   localizer.language('en').t('common:greeting.hello');
   return { ms: Math.round(performance.now() - started) };
+}
+
+/** `EACCES`, `CorruptJsonFileError`…: what went wrong, without any of the file's content. */
+export function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const { code, name } = error as { code?: unknown; name?: unknown };
+    if (typeof code === 'string') return code;
+    if (typeof name === 'string') return name;
+  }
+  return 'unknown';
 }
