@@ -32,15 +32,18 @@ export function createAdapter(
   adapter.use(new LocaleMiddleware(localizer));
   adapter.use(new TeamsMiddleware());
 
-  // Last resort for errors the bot did not handle itself: apologise, clear the conversation's dialog state so
-  // the user is not stuck, and never throw (a throw here would become a 500).
+  // Last resort for errors the bot did not handle itself: apologise, clear the conversation's dialog stack so
+  // the user is not stuck, and never throw (a throw here would become a 500). Only the stack: the rest of
+  // the conversation (greeting, callback answers) stays. An invoke never moved the stack: nothing is reset.
+  const dialogState = conversationState.createProperty('dialogState');
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: error, event: 'turn_error', conversationId: context.activity.conversation?.id },
       'unhandled turn error',
     );
+    if (context.activity.type === 'invoke') return;
     try {
-      await conversationState.delete(context);
+      await dialogState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (stateError) {
       logger.error({ err: stateError, event: 'turn_error_state' }, 'could not reset conversation state');

@@ -2,7 +2,9 @@ import {
   ActivityHandler,
   type BotState,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
+  StatusCodes,
   type TurnContext,
   type UserState,
 } from 'botbuilder';
@@ -65,6 +67,25 @@ export class AlizeBot extends ActivityHandler {
       await this.runDialog(context, intent && intent !== 'greeting' ? { intent, handoverCode } : {});
       await next();
     });
+  }
+
+  /**
+   * An `adaptiveCard/action` invoke without an `action` object makes the SDK throw a TypeError, which would
+   * reach onTurnError. It is a malformed request: 400, and the conversation is left as it was.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const value = context.activity.value as { action?: unknown } | undefined;
+    if (context.activity.name === 'adaptiveCard/action' && !isObject(value?.action)) {
+      return {
+        status: StatusCodes.BAD_REQUEST,
+        body: {
+          statusCode: StatusCodes.BAD_REQUEST,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'value.action is required' },
+        },
+      };
+    }
+    return super.onInvokeActivity(context);
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -174,6 +195,8 @@ export class AlizeBot extends ActivityHandler {
     }
   }
 }
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
 interface StackInstance {
   id: string;
