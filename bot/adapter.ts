@@ -8,6 +8,7 @@ import type { BotAuthConfig } from './config.js';
 import type { Localizer } from './i18n.js';
 import { LocaleMiddleware } from './localeMiddleware.js';
 import type { Logger } from './logger.js';
+import { PlainTextMiddleware } from './plainTextMiddleware.js';
 import { TeamsMiddleware } from './teamsMiddleware.js';
 
 /**
@@ -31,6 +32,7 @@ export function createAdapter(
   );
   adapter.use(new LocaleMiddleware(localizer));
   adapter.use(new TeamsMiddleware());
+  adapter.use(new PlainTextMiddleware());
 
   // Last resort for errors the bot did not handle itself: apologise, clear the conversation's dialog stack so
   // the user is not stuck, and never throw (a throw here would become a 500). Only the stack: the rest of
