@@ -5,6 +5,7 @@ import {
   type InvokeResponse,
   type StatePropertyAccessor,
   StatusCodes,
+  type Storage,
   type TurnContext,
   type UserState,
 } from 'botbuilder';
@@ -20,6 +21,9 @@ import { TurnOutbox } from './turnOutbox.js';
 import { TurnQueue } from './turnQueue.js';
 import { TurnStateCommit } from './turnStateCommit.js';
 
+/** Conversations remembered per user; older ones expire on their own (idle draft purge). */
+const MAX_REMEMBERED_CONVERSATIONS = 50;
+
 interface ConversationFlags {
   greeted?: boolean;
 }
@@ -27,6 +31,8 @@ interface ConversationFlags {
 export interface AlizeBotParts {
   conversationState: ConversationState;
   userState: UserState;
+  /** Where both states live: erasure deletes the user's other conversations there too. */
+  storage?: Storage;
   rootDialog: Dialog;
   logger: Logger;
 }
@@ -40,6 +46,7 @@ export class AlizeBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly profiles: StatePropertyAccessor<UserProfile>;
+  private readonly conversationKeys: StatePropertyAccessor<string[]>;
   private readonly states: BotState[];
   private readonly dialogs: DialogSet;
   private readonly turns = new TurnQueue();
@@ -49,6 +56,7 @@ export class AlizeBot extends ActivityHandler {
     this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
     this.flags = parts.conversationState.createProperty<ConversationFlags>('flags');
     this.profiles = parts.userState.createProperty<UserProfile>('profile');
+    this.conversationKeys = parts.userState.createProperty<string[]>('conversationKeys');
     this.states = [parts.conversationState, parts.userState];
     this.dialogs = new DialogSet(this.dialogState).add(parts.rootDialog);
 
@@ -113,14 +121,18 @@ export class AlizeBot extends ActivityHandler {
     const commit = await TurnStateCommit.begin(context, states);
     await super.run(context);
     if (context.turnState.get(ERASE_STATE_KEY)) {
-      // "Supprimer mes données", confirmed: nothing of this user or conversation is written back.
+      // "Supprimer mes données", confirmed: nothing of this user or conversation is written back, and the
+      // state of the user's other conversations (callback answers, pre-screen, dialog stack) goes too.
+      const others = (await this.conversationKeys.get(context, [])) ?? [];
       await Promise.all(this.states.map((state) => state.delete(context)));
+      if (this.parts.storage && others.length > 0) await this.parts.storage.delete(others);
       this.parts.logger.info(
         { event: 'state_erased', conversationId: context.activity.conversation?.id },
         'erased',
       );
       return;
     }
+    await this.rememberConversation(context);
     const dialog = activeDialogPath(await this.dialogState.get(context));
     if ((await commit.commit(context)) === 'conflict') await this.refuseConflictingTurn(context, outbox);
     // One line per turn: ids, where the conversation stands, how long it took; never what the user typed.
@@ -135,6 +147,16 @@ export class AlizeBot extends ActivityHandler {
       },
       'turn',
     );
+  }
+
+  /** The user's conversations, as storage keys of their conversation state, so that erasure finds them all. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    if (!context.activity.from?.id || !context.activity.conversation?.id) return;
+    const key = this.parts.conversationState.getStorageKey(context);
+    if (!key) return;
+    const keys = (await this.conversationKeys.get(context, [])) ?? [];
+    if (keys.includes(key)) return;
+    await this.conversationKeys.set(context, [...keys, key].slice(-MAX_REMEMBERED_CONVERSATIONS));
   }
 
   /**

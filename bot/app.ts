@@ -96,7 +96,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onStatusChanged,
     alertAdvisors: createAdvisorAlert(proactive),
   });
-  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });
+  const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger });
 
   let isReady = false;
   // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.
@@ -219,7 +219,10 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'about', dialog: new AboutDialog() },
       { entry: 'myFiles', dialog: new MyFilesDialog(queue) },
       { entry: 'advisorMode', dialog: advisor },
-      { entry: 'deleteData', dialog: new DeleteDataDialog(queue, clock) },
+      {
+        entry: 'deleteData',
+        dialog: new DeleteDataDialog(queue, clock, undefined, deps.contactRequests),
+      },
     ],
     // Advisors see their mode in the menu; nobody else learns it exists.
     (context) => (isAdvisor(advisorIds, context.activity.from) ? ['advisorMode'] : []),
