@@ -134,7 +134,14 @@ export class AlizeBot extends ActivityHandler {
     }
     await this.rememberConversation(context);
     const dialog = activeDialogPath(await this.dialogState.get(context));
-    if ((await commit.commit(context)) === 'conflict') await this.refuseConflictingTurn(context, outbox);
+    let outcome: Awaited<ReturnType<TurnStateCommit['commit']>>;
+    try {
+      outcome = await commit.commit(context);
+    } catch (error) {
+      await this.refuseUnsavedTurn(context, outbox, error);
+      return;
+    }
+    if (outcome === 'conflict') await this.refuseConflictingTurn(context, outbox);
     // One line per turn: ids, where the conversation stands, how long it took; never what the user typed.
     this.parts.logger.info(
       {
@@ -172,6 +179,31 @@ export class AlizeBot extends ActivityHandler {
     outbox?.discard();
     context.bufferedReplyActivities.splice(0);
     await context.sendActivity(languageOf(context).t('reliability:turn.conflict'));
+  }
+
+  /**
+   * The state could not be written (disk full, read-only data folder, storage down): the turn's replies, which
+   * announced the next question as if the answer were kept, are withdrawn; the user reads that the answer was
+   * not saved and is asked to send it again. What was saved before stays as it was.
+   */
+  private async refuseUnsavedTurn(
+    context: TurnContext,
+    outbox: TurnOutbox | undefined,
+    error: unknown,
+  ): Promise<void> {
+    const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+    this.parts.logger.error(
+      {
+        event: 'state_save_failed',
+        conversationId: context.activity.conversation?.id,
+        code: typeof code === 'string' ? code : typeof name === 'string' ? name : 'unknown',
+      },
+      'turn state not saved: replies withdrawn',
+    );
+    outbox?.discard();
+    context.bufferedReplyActivities.splice(0);
+    if (context.activity.type === 'invoke') return;
+    await context.sendActivity(languageOf(context).t('reliability:turn.notSaved'));
   }
 
   /** Greets a conversation the first time it is seen, whether it starts with conversationUpdate or a message. */

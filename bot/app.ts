@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
@@ -109,6 +110,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     maxBodyBytes: config.maxBodyBytes,
     ready: modelsReady,
     isReady: () => isReady,
+    ...(config.storage.kind === 'azure' ? {} : { storageWritable: () => canWrite(config.dataDir) }),
     startedAt,
     config,
   });
@@ -242,6 +244,19 @@ async function warmUp(localizer: Localizer): Promise<{ ms: number }> {
   localizer.language('fr').t('common:greeting.hello');
   localizer.language('en').t('common:greeting.hello');
   return { ms: Math.round(performance.now() - started) };
+}
+
+/** Writes and removes a small file where the state lives: a read-only or full data folder fails here. */
+async function canWrite(dataDir: string): Promise<boolean> {
+  const probe = path.join(dataDir, 'state', `.healthz-${process.pid}`);
+  try {
+    await fs.promises.mkdir(path.dirname(probe), { recursive: true });
+    await fs.promises.writeFile(probe, String(Date.now()));
+    await fs.promises.rm(probe, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `EACCES`, `CorruptJsonFileError`…: what went wrong, without any of the file's content. */

@@ -16,6 +16,8 @@ export interface ServerParts {
   /** Resolves once the recognizers and locales are warm; messages wait for it, /healthz reports it. */
   ready: Promise<unknown>;
   isReady: () => boolean;
+  /** False when the data folder cannot be written (read-only, full): /healthz must not say ok then. */
+  storageWritable?: () => Promise<boolean>;
   startedAt: number;
   /** Authentication (401 without a valid token) and the rate limits of the public routes. */
   config?: Pick<AppConfig, 'auth' | 'rateLimits'>;
@@ -67,8 +69,11 @@ export function createServer(parts: ServerParts): Server {
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     const ready = parts.isReady();
-    sendJson(res, ready ? 200 : 503, {
-      status: ready ? 'ok' : 'starting',
+    const writable = ready && parts.storageWritable ? await parts.storageWritable() : true;
+    const status = !ready ? 'starting' : writable ? 'ok' : 'storage_unwritable';
+    if (!writable) logger.error({ event: 'storage_unwritable' }, 'data folder cannot be written');
+    sendJson(res, status === 'ok' ? 200 : 503, {
+      status,
       uptimeSeconds: Math.round((Date.now() - parts.startedAt) / 1000),
     });
   });
