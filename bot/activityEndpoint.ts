@@ -1,5 +1,6 @@
 import type { Activity, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
+import { setVerifiedIdentity, type VerifiedIdentity } from './identity/verifiedIdentity.js';
 import type { Logger } from './logger.js';
 
 export interface ActivityEndpointParts {
@@ -8,6 +9,8 @@ export interface ActivityEndpointParts {
   logger: Logger;
   /** MicrosoftAppId is set: every request must carry a valid Bot Framework token. */
   authRequired: boolean;
+  /** Who the request proves the sender is (bot/identity/requestIdentity.ts); put in the turn state. */
+  identify?: (context: TurnContext, req: Request) => VerifiedIdentity | undefined;
 }
 
 const DATE_FIELDS = [
@@ -65,6 +68,8 @@ export async function processActivityRequest(
       activity,
       async (context) => {
         started = true;
+        const identity = parts.identify?.(context, req);
+        if (identity) setVerifiedIdentity(context, identity);
         await parts.runTurn(context);
       },
     );

@@ -1,15 +1,34 @@
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationState,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { BotAuthConfig } from './config.js';
 import type { Localizer } from './i18n.js';
 import { LocaleMiddleware } from './localeMiddleware.js';
 import type { Logger } from './logger.js';
 import { PlainTextMiddleware } from './plainTextMiddleware.js';
 import { TeamsMiddleware } from './teamsMiddleware.js';
+
+/**
+ * botframework-connector's own settings for where the channel's signing keys are published. Setting one of
+ * them makes the SDK take every endpoint from the settings, so the public cloud's values come along.
+ */
+function channelKeySettings(openIdMetadataUrl: string): Record<string, string> {
+  if (openIdMetadataUrl === '') return {};
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
 
 /**
  * CloudAdapter for the configured Azure Bot identity. With no MicrosoftAppId, authentication is disabled and
@@ -28,6 +47,7 @@ export function createAdapter(
       MicrosoftAppPassword: auth.appPassword,
       MicrosoftAppType: auth.appType,
       MicrosoftAppTenantId: auth.tenantId,
+      ...channelKeySettings(auth.openIdMetadataUrl),
     }),
   );
   adapter.use(new LocaleMiddleware(localizer));

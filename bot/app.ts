@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { UserState, type ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { AboutDialog } from '../dialogs/aboutDialog.js';
 import { loadCommuneIndex } from '../dialogs/domain/communes.js';
@@ -13,7 +13,7 @@ import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { EligibilityRecord, UserProfile } from '../dialogs/userProfile.js';
 import { AdvisorDialog } from '../dialogs/advisor/advisorDialog.js';
 import { ContactAdvisorDialog, type AdvisorAlert } from '../dialogs/contactAdvisorDialog.js';
-import { isAdvisor } from '../dialogs/domain/roles.js';
+import type { AdvisorOf } from '../dialogs/advisor/advisorIdentity.js';
 import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
 import { HandoverStore } from '../dialogs/handover.js';
 import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
@@ -26,6 +26,8 @@ import { createStatusNotifier } from './statusNotifier.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
 import { RootDialog } from '../dialogs/rootDialog.js';
 import { createAdapter } from './adapter.js';
+import { advisorRole } from './identity/advisorRole.js';
+import { SharedConversationState } from './identity/sharedConversationState.js';
 import { AlizeBot } from './alizeBot.js';
 import { registerCommitteeApi } from './committeeApi.js';
 import type { AppConfig } from './config.js';
@@ -61,6 +63,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const startedAt = Date.now();
   const logger = overrides.logger ?? createLogger(config.logLevel);
   fs.mkdirSync(config.dataDir, { recursive: true });
+  if (config.advisorLocal) {
+    logger.warn(
+      { event: 'advisor_local' },
+      'ADVISOR_LOCAL=1: loopback requests on /api/messages may speak as any advisor listed in ADVISOR_IDS; for local use only, never on a shared or public machine',
+    );
+  }
 
   const settings = overrides.settings ?? loadProgrammeSettings(config.programmeFile);
   const clock = overrides.clock ?? (() => new Date());
@@ -77,7 +85,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       ),
   });
   const storage = overrides.storage ?? stores.storage;
-  const conversationState = new ConversationState(storage);
+  const conversationState = new SharedConversationState(storage);
   const userState = new UserState(storage);
   const localizer = new Localizer();
   const queue = overrides.queue ?? stores.queue;
@@ -93,7 +101,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     clock,
     queue,
     contactRequests,
-    advisorIds: config.advisorIds,
+    advisorOf: advisorRole({ advisorIds: config.advisorIds, tenantId: config.auth.tenantId }),
     onStatusChanged,
     alertAdvisors: createAdvisorAlert(proactive),
   });
@@ -181,13 +189,14 @@ export interface DialogDeps {
   clock: () => Date;
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
-  advisorIds: readonly string[];
+  /** The verified advisor of a turn (bot/identity/advisorRole.ts), or undefined. */
+  advisorOf: AdvisorOf;
   onStatusChanged: StatusChangeListener;
   alertAdvisors: AdvisorAlert;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
-  const { userState, conversationState, settings, clock, queue, advisorIds } = deps;
+  const { userState, conversationState, settings, clock, queue, advisorOf } = deps;
   const profiles = userState.createProperty<UserProfile>('profile');
   const handovers = new HandoverStore(deps.storage);
   const application = new ApplicationDialog(profiles, settings, clock, queue, handovers);
@@ -200,7 +209,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     alertAdvisors: deps.alertAdvisors,
   });
   const advisor = new AdvisorDialog({
-    advisorIds,
+    advisorOf,
     queue,
     requests: deps.contactRequests,
     handovers,
@@ -227,7 +236,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       },
     ],
     // Advisors see their mode in the menu; nobody else learns it exists.
-    (context) => (isAdvisor(advisorIds, context.activity.from) ? ['advisorMode'] : []),
+    (context) => (advisorOf(context) ? ['advisorMode'] : []),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { purgeIdleDrafts } from '../storage/draftPurge.js';
+import { contactRequestView } from '../storage/displayUserId.js';
 import { anonymisation, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -115,7 +116,7 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       return purge(command.dryRun, context);
     case 'callbacks': {
       const requests = await context.requests.list();
-      if (command.json) out(json(requests));
+      if (command.json) out(json(requests.map(contactRequestView)));
       else if (requests.length === 0) out(`${t('committee:callbacks.empty')}\n`);
       else
         out(

@@ -1,5 +1,6 @@
 import { stripBidi } from '../dialogs/domain/plainText.js';
 import type { SupportedLocale, TurnLanguage } from '../dialogs/translator.js';
+import { displayedHistory, displayUserId } from '../storage/displayUserId.js';
 import {
   APPLICATION_AMOUNT_KEYS,
   applicationToRecord,
@@ -117,7 +118,7 @@ export function applicationBlock(app: StoredApplication, text: CommitteeText): s
     ['submittedAt', formatDateTime(app.submittedAt, text.locale)],
     ['channel', clean(app.channel)],
     ['origin', withCode(t(`committee:origin.${app.origin}`), app.origin)],
-    ['userId', clean(app.userId)],
+    ['userId', clean(displayUserId(app.userId))],
   ];
   if (app.advisorId !== undefined) meta.push(['advisorId', clean(app.advisorId)]);
   if (app.eligibility !== undefined) {
@@ -149,7 +150,7 @@ export function applicationBlock(app: StoredApplication, text: CommitteeText): s
     ]),
     '',
     t('committee:show.section.history'),
-    ...app.history.map((change) => {
+    ...displayedHistory(app).map((change) => {
       const line = t('committee:show.historyLine', {
         at: formatDateTime(change.at, text.locale),
         by: clean(change.by),
@@ -176,7 +177,7 @@ export function contactRequestsTable(requests: ContactRequest[], text: Committee
     cell(request.phone),
     cell(request.preferredMoment, 24),
     cell(request.reason, 40),
-    cell(request.userId, 24),
+    cell(displayUserId(request.userId), 24),
   ]);
   const keys = ['createdAt', 'kind', 'status', 'name', 'phone', 'moment', 'reason', 'userId'];
   return renderTable(

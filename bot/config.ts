@@ -15,8 +15,13 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Azure Direct Line secret: when set, the web page gets its tokens from Azure instead of the local Direct Line. */
   directLineSecret?: string;
-  /** CCI advisors: channel user ids and/or Azure AD object ids (Teams `from.aadObjectId`). */
+  /**
+   * CCI advisors by Microsoft Entra object id (Teams `aadObjectId`, web sign-in `oid`), or, for local use with
+   * ADVISOR_LOCAL=1, by the user id the Emulator or `npm run chat -- --user` sends. Never a `dl_` web visitor id.
+   */
   advisorIds: string[];
+  /** ADVISOR_LOCAL=1, without MicrosoftAppId: loopback requests on /api/messages may speak as a listed advisor. */
+  advisorLocal: boolean;
   /** Bearer token of the committee's HTTP API (/api/applications); absent: the API is off. */
   committeeToken?: string;
   /** Where state and the committee queue live (STORAGE, AZURE_*); only storage/ looks inside. */
@@ -30,6 +35,11 @@ export interface BotAuthConfig {
   appPassword: string;
   appType: AppType;
   tenantId: string;
+  /**
+   * botframework-connector's ToBotFromChannelOpenIdMetadataUrl: where the channel's signing keys are published
+   * ('' = the public Azure cloud's). For a sovereign cloud, or a local key server in tests.
+   */
+  openIdMetadataUrl: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -44,6 +54,8 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Env = Record<string, string | undefined>;
 
@@ -78,7 +90,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const appPassword = text('MicrosoftAppPassword');
   const tenantId = text('MicrosoftAppTenantId');
 
-  if (appId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+  if (appId !== '' && !GUID.test(appId)) {
     problems.push(`MicrosoftAppId="${appId}": expected the GUID of the Azure Bot registration`);
   }
   if (appId !== '' && appType !== 'UserAssignedMSI' && appPassword === '') {
@@ -108,6 +120,32 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const advisorIds = text('ADVISOR_IDS')
     .split(/[,;\s]+/)
     .filter((id) => id !== '');
+  // A web visitor id is made by the browser: whoever lists one hands advisor rights to anyone who types it.
+  const chosenByClient = advisorIds.filter((id) => /^dl_/i.test(id));
+  if (chosenByClient.length > 0) {
+    problems.push(
+      `ADVISOR_IDS lists ${chosenByClient.length} web visitor id(s) starting with "dl_": the browser chooses those, so they can never prove an advisor. List the advisor's Microsoft Entra object id instead (Teams or the web sign-in)`,
+    );
+  }
+  const advisorLocalRaw = text('ADVISOR_LOCAL');
+  if (!['', '0', '1'].includes(advisorLocalRaw)) {
+    problems.push(`ADVISOR_LOCAL="${advisorLocalRaw}": expected 1 (on) or 0 (off)`);
+  }
+  const advisorLocal = advisorLocalRaw === '1';
+  if (advisorLocal && appId !== '') {
+    problems.push(
+      'ADVISOR_LOCAL=1 is for local use without MicrosoftAppId; with MicrosoftAppId set, advisors are recognised from Teams (Bot Framework token) or the web sign-in',
+    );
+  }
+  if (appId !== '' && advisorIds.length > 0 && !GUID.test(tenantId)) {
+    problems.push(
+      `MicrosoftAppTenantId ${tenantId === '' ? 'is empty' : `="${tenantId}" is not a GUID`}: with ADVISOR_IDS and MicrosoftAppId set, give the CCI's Microsoft Entra tenant id (a GUID, as Teams sends it), so that only that tenant's users can be advisors in Teams`,
+    );
+  }
+  const openIdMetadataUrl = text('ToBotFromChannelOpenIdMetadataUrl') || text('BotOpenIdMetadata');
+  if (openIdMetadataUrl !== '' && !/^https?:\/\/\S+$/.test(openIdMetadataUrl)) {
+    problems.push(`ToBotFromChannelOpenIdMetadataUrl="${openIdMetadataUrl}": expected an http(s) URL`);
+  }
 
   const storage = readStorageBackend(text);
   problems.push(...storage.problems);
@@ -143,9 +181,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel,
     programmeFile,
     maxBodyBytes,
-    auth: { appId, appPassword, appType, tenantId },
+    auth: { appId, appPassword, appType, tenantId, openIdMetadataUrl },
     ...(directLineSecret ? { directLineSecret } : {}),
     advisorIds,
+    advisorLocal,
     ...(committeeToken ? { committeeToken } : {}),
     storage: storage.backend,
     rateLimits,

@@ -1,6 +1,9 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import { processActivityRequest } from './activityEndpoint.js';
+import { CHANNEL_ID as WEB_CHANNEL } from './directLine/activityStamps.js';
+import { identityOfRequest } from './identity/requestIdentity.js';
 import { activityProblem, safeJsonReviver } from './activityShape.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
@@ -20,7 +23,7 @@ export interface ServerParts {
   storageWritable?: () => Promise<boolean>;
   startedAt: number;
   /** Authentication (401 without a valid token) and the rate limits of the public routes. */
-  config?: Pick<AppConfig, 'auth' | 'rateLimits'>;
+  config?: Pick<AppConfig, 'auth' | 'rateLimits'> & Partial<Pick<AppConfig, 'advisorLocal'>>;
 }
 
 function sendJson(res: Response, status: number, body: unknown): void {
@@ -34,6 +37,12 @@ export function createServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'alize-assistant', handleUncaughtExceptions: false });
   const authRequired = (parts.config?.auth.appId ?? '') !== '';
   registerHttpGuards(server, logger);
+  const identityPolicy = {
+    authRequired,
+    channelIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    advisorLocal: parts.config?.advisorLocal === true,
+  };
+  const identify = (context: TurnContext, req: Request) => identityOfRequest(context, req, identityPolicy);
   const limits = new PublicRouteLimits(parts.config?.rateLimits ?? DEFAULT_RATE_LIMITS, logger);
   limits.register(server, authRequired);
 
@@ -53,11 +62,24 @@ export function createServer(parts: ServerParts): Server {
       return;
     }
     const activity = req.body as { channelId: string; conversation: { id: string }; locale?: string };
+    if (!authRequired && activity.channelId === WEB_CHANNEL) {
+      // The web page's channel is served by the local Direct Line only: an anonymous request naming it would
+      // reach a web visitor's state with nothing but their id.
+      sendJson(res, 403, {
+        error: 'reserved_channel',
+        message: `channelId "${WEB_CHANNEL}" is the web page's`,
+      });
+      return;
+    }
     const conversationKey = `${activity.channelId}:${activity.conversation.id}`;
     if (!authRequired && limits.refuseConversation(res, conversationKey, activity.locale)) return;
     await parts.ready;
     try {
-      await processActivityRequest({ adapter, runTurn: parts.runTurn, logger, authRequired }, req, res);
+      await processActivityRequest(
+        { adapter, runTurn: parts.runTurn, logger, authRequired, identify },
+        req,
+        res,
+      );
     } catch (error) {
       // The adapter answers most failures itself; this is the last guard so a request never takes the server down.
       logger.error({ err: error, event: 'process_failed' }, 'activity processing failed');

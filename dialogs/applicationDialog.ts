@@ -16,6 +16,7 @@ import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { FlowOptions, FlowResult } from './flow.js';
 import type { HandoverStore } from './handover.js';
 import { formatDate } from './formatting.js';
+import { ownerOf } from './owner.js';
 import { commandKey } from './globalCommands.js';
 import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/questionnaireDialog.js';
 import { answerText } from './questionnaire/answerText.js';
@@ -217,7 +218,7 @@ export class ApplicationDialog extends ComponentDialog {
   ): Promise<{ reference: string; submittedAt: string } | undefined> {
     const known = submitted?.at(-1);
     if (known) return known;
-    const files = await this.queue.list({ userId: context.activity.from.id }).catch(() => []);
+    const files = await this.queue.list(ownerOf(context)).catch(() => []);
     return files.at(-1);
   }
 

@@ -7,6 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
+import { displayUserId } from '../storage/displayUserId.js';
 import { CallbackSource } from './callbackSource.js';
 import { messageWithChoices } from './choices.js';
 import { isOpen, nextOpening } from './domain/officeHours.js';
@@ -103,7 +104,7 @@ export class ContactAdvisorDialog extends ComponentDialog {
     });
     await this.deps.alertAdvisors(
       language.t('contact:advisorAlert', {
-        userId: activity.from.id,
+        userId: displayUserId(activity.from.id),
         channelId: activity.channelId,
         reason: text,
         summary,

@@ -12,6 +12,7 @@ import { messageWithChoices } from './choices.js';
 import type { FlowResult } from './flow.js';
 import { parseYesNo } from './french/yesNo.js';
 import { commandKey } from './globalCommands.js';
+import { ownerOf, type Owner } from './owner.js';
 import { answerText } from './questionnaire/answerText.js';
 import { languageOf } from './translator.js';
 
@@ -20,11 +21,11 @@ export const DELETE_DATA_DIALOG = 'deleteData';
 export const ERASE_STATE_KEY = Symbol('alize.eraseState');
 
 /** Submitted files are not deleted on request: they are flagged for the committee's retention policy. */
-export type ErasureRequest = (queue: ApplicationQueue, userId: string, now: Date) => Promise<string[]>;
+export type ErasureRequest = (queue: ApplicationQueue, owner: Owner, now: Date) => Promise<string[]>;
 
 /** Flags every file of the user; `npm run committee -- purge` anonymises them once decided. */
-export const flagFilesForErasure: ErasureRequest = async (queue, userId, now) => {
-  const files = await queue.list({ userId });
+export const flagFilesForErasure: ErasureRequest = async (queue, owner, now) => {
+  const files = await queue.list(owner);
   for (const file of files) {
     await queue.amend(file.reference, { retention: { erasureRequestedAt: now.toISOString() } });
   }
@@ -50,7 +51,7 @@ export class DeleteDataDialog extends ComponentDialog {
 
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = languageOf(step.context);
-    const files = await this.queue.list({ userId: step.context.activity.from.id });
+    const files = await this.queue.list(ownerOf(step.context));
     const references = files.map((f) => f.reference).join(', ');
     const text = files.length > 0 ? t('privacy:confirmWithFiles', { references }) : t('privacy:confirm');
     await step.context.sendActivity(
@@ -68,9 +69,9 @@ export class DeleteDataDialog extends ComponentDialog {
       await step.context.sendActivity(t('privacy:kept'));
       return step.endDialog({} satisfies FlowResult);
     }
-    const userId = step.context.activity.from.id;
-    const flagged = await this.requestErasure(this.queue, userId, this.clock());
-    await this.contactRequests?.eraseUser(userId);
+    const flagged = await this.requestErasure(this.queue, ownerOf(step.context), this.clock());
+    // Contact requests are keyed by the channel's user id (dialogs/contactAdvisorDialog.ts).
+    await this.contactRequests?.eraseUser(step.context.activity.from.id);
     markForErasure(step.context);
     await step.context.sendActivity(
       flagged.length > 0

@@ -6,6 +6,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { FlowResult } from './flow.js';
+import { ownerOf } from './owner.js';
 import { answerText } from './questionnaire/answerText.js';
 import { myFilesMessage } from './statusMessages.js';
 import { languageOf } from './translator.js';
@@ -26,7 +27,7 @@ export class MyFilesDialog extends ComponentDialog {
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const language = languageOf(step.context);
-    const mine = await this.queue.list({ userId: step.context.activity.from.id });
+    const mine = await this.queue.list(ownerOf(step.context));
     const asked = answerText(step.context.activity).match(REFERENCE)?.[0]?.toUpperCase();
     if (asked && !mine.some((app) => app.reference === asked)) {
       await step.context.sendActivity(language.t('status:myFiles.notYours', { reference: asked }));

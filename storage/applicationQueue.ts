@@ -61,7 +61,9 @@ export type NewApplication = Omit<
 
 export interface ApplicationFilter {
   status?: ApplicationStatus;
+  /** A user's files: their user id is theirs only within one channel (same string, other channel: someone else). */
   userId?: string;
+  channel?: string;
 }
 
 /** Filled by `list`: the files it could not read and left out (one bad file must not hide the others). */

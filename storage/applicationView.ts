@@ -1,4 +1,5 @@
 import type { StoredApplication } from './applicationQueue.js';
+import { displayedHistory, displayUserId } from './displayUserId.js';
 
 /** What a submitted file carries besides its form values (DOMAIN.md, the paragraph after the table). */
 export const APPLICATION_META_KEYS = [
@@ -82,7 +83,8 @@ export function applicationToRecord(app: StoredApplication): Record<string, unkn
     submittedAt: app.submittedAt,
     channel: app.channel,
     origin: app.origin,
-    userId: app.userId,
+    // A pseudonym: the channel's user id itself (a web visitor's secret) never leaves the server.
+    userId: displayUserId(app.userId),
   };
   if (app.advisorId !== undefined) record.advisorId = app.advisorId;
   if (app.eligibility !== undefined) {
@@ -92,7 +94,7 @@ export function applicationToRecord(app: StoredApplication): Record<string, unkn
   for (const key of dataKeysOf(app)) {
     record[key] = key === 'company.siret' ? normaliseSiret(app.data[key]) : app.data[key];
   }
-  record.history = app.history.map((change) => ({ ...change }));
+  record.history = displayedHistory(app);
   return record;
 }
 

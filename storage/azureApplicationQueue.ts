@@ -86,6 +86,7 @@ export class AzureApplicationQueue implements ApplicationQueue {
     ];
     if (filter.status !== undefined) conditions.push(odata`status eq ${filter.status}`);
     if (filter.userId !== undefined) conditions.push(odata`userId eq ${filter.userId}`);
+    if (filter.channel !== undefined) conditions.push(odata`channel eq ${filter.channel}`);
     const applications: StoredApplication[] = [];
     const entities = client.listEntities<Record<string, unknown>>({
       queryOptions: { filter: conditions.join(' and ') },

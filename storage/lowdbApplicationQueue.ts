@@ -97,6 +97,7 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       .filter((application): application is StoredApplication => application !== undefined)
       .filter((application) => filter.status === undefined || application.status === filter.status)
       .filter((application) => filter.userId === undefined || application.userId === filter.userId)
+      .filter((application) => filter.channel === undefined || application.channel === filter.channel)
       .sort((a, b) => compareReferences(a.reference, b.reference));
   }
 

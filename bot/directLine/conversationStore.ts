@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { LruCache } from '../../storage/lruCache.js';
 import { LocalTokenIssuer } from './localToken.js';
 
 /** An activity as kept in a conversation and returned to Web Chat: always with its Direct Line id. */
@@ -33,9 +34,11 @@ export const DEFAULT_STORE_LIMITS: StoreLimits = {
 const randomId = (bytes: number): string => randomBytes(bytes).toString('base64url');
 
 /**
- * The local Direct Line's memory: conversations with their tokens and activities, bounded in number (least
- * recently used evicted first), in size (oldest activities dropped) and in time (idle ones expire). Pure
- * bookkeeping, no HTTP, so the limits are tested with an injected clock.
+ * The local Direct Line's memory: conversations with their tokens and activities, bounded in number, in size
+ * (oldest activities dropped) and in time (idle ones expire). When full, only a conversation nobody started
+ * (a token asked for and never used) makes room: a live conversation is never pushed out by newcomers, who are
+ * told to come back instead (StoreFullError). Pure bookkeeping, no HTTP, so the limits are tested with an
+ * injected clock.
  */
 export class ConversationStore {
   /** Insertion order is recency order: a conversation is re-inserted each time it is used. */
@@ -43,11 +46,15 @@ export class ConversationStore {
   private readonly byToken = new Map<string, string>();
   private readonly byUser = new Map<string, string>();
   private readonly tokens = new LocalTokenIssuer();
+  /** Conversations gone (replaced, expired) → their visitor: a stored reference to one still reaches them. */
+  private readonly formerOwners: LruCache<string>;
 
   constructor(
     readonly limits: StoreLimits = DEFAULT_STORE_LIMITS,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.formerOwners = new LruCache<string>(Math.max(limits.maxConversations, 1) * 4);
+  }
 
   get size(): number {
     this.sweep();
@@ -61,9 +68,11 @@ export class ConversationStore {
     if (current && !options.fresh) return current;
     if (current) this.remove(current);
     while (this.conversations.size >= this.limits.maxConversations) {
-      const oldest = this.conversations.values().next().value;
-      if (!oldest) break;
-      this.remove(oldest);
+      const unused = [...this.conversations.values()].find(
+        (conversation) => !conversation.started && conversation.activities.length === 0,
+      );
+      if (!unused) throw new StoreFullError();
+      this.remove(unused);
     }
     const id = `dl-${randomId(12)}`;
     const conversation: LocalConversation = {
@@ -96,6 +105,19 @@ export class ConversationStore {
   byBearer(token: string): LocalConversation | undefined {
     const id = this.byToken.get(token);
     return id === undefined ? undefined : this.get(id);
+  }
+
+  /**
+   * The conversation a stored reference names, for the bot's connector: the live one with that id, or, if it
+   * is gone, the same visitor's current one. Only when `recipientId` is that visitor: a made-up conversation id,
+   * or a real one paired with someone else's id, reaches nobody.
+   */
+  forReference(conversationId: string, recipientId: string | undefined): LocalConversation | undefined {
+    if (!recipientId) return undefined;
+    const live = this.get(conversationId);
+    if (live) return live.userId === recipientId ? live : undefined;
+    const owner = this.formerOwners.get(conversationId);
+    return owner === recipientId ? this.forUser(owner) : undefined;
   }
 
   forUser(userId: string): LocalConversation | undefined {
@@ -150,8 +172,17 @@ export class ConversationStore {
   }
 
   private remove(conversation: LocalConversation): void {
+    this.formerOwners.set(conversation.id, conversation.userId);
     this.conversations.delete(conversation.id);
     this.byToken.delete(conversation.token);
     if (this.byUser.get(conversation.userId) === conversation.id) this.byUser.delete(conversation.userId);
+  }
+}
+
+/** Every conversation is in use: a new visitor is asked to come back rather than someone being cut off. */
+export class StoreFullError extends Error {
+  constructor() {
+    super('The local Direct Line is full of conversations in use');
+    this.name = 'StoreFullError';
   }
 }

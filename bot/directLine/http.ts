@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import { isLoopbackRequest, isRelayed } from '../identity/requestIdentity.js';
 
 export function sendJson(res: Response, status: number, body: unknown): void {
   res.status(status);
@@ -14,14 +15,11 @@ export function bearerToken(req: Request): string | null {
   return match ? match[1] : null;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
 /**
  * True for a request made by this machine directly (the bot's connector calling back), not relayed by a
  * reverse proxy: loopback or the server's own address, and no forwarding header.
  */
 export function isLocalCaller(req: Request): boolean {
-  if (req.header('x-forwarded-for') || req.header('forwarded')) return false;
-  const remote = req.socket.remoteAddress ?? '';
-  return LOOPBACK.test(remote) || remote === req.socket.localAddress;
+  if (isRelayed(req)) return false;
+  return isLoopbackRequest(req) || req.socket.remoteAddress === req.socket.localAddress;
 }

@@ -52,13 +52,13 @@ export class LocalDirectLine {
 
   /**
    * An activity the bot sent through its connector (a proactive message from a stored conversation reference).
-   * A reference to a conversation that was replaced by *Nouvelle conversation* still reaches the same visitor.
+   * A reference to a conversation that was replaced by *Nouvelle conversation* still reaches the same visitor;
+   * the activity must be addressed to that conversation's visitor, so a made-up conversation id or another
+   * visitor's id injects nothing.
    */
   deliverFromConnector(conversationId: string, sent: Partial<Activity>): string | null {
-    const store = this.parts.store;
-    const recipientId = sent.recipient?.id;
-    const conversation =
-      store.get(conversationId) ?? (typeof recipientId === 'string' ? store.forUser(recipientId) : undefined);
+    const recipientId = typeof sent.recipient?.id === 'string' ? sent.recipient.id : undefined;
+    const conversation = this.parts.store.forReference(conversationId, recipientId);
     if (!conversation) return null;
     return this.deliverer(conversation)([sent])[0] ?? '';
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger.js';
 import { sendJson } from './http.js';
+import { StoreFullError } from './conversationStore.js';
 import type { LocalDirectLine } from './localDirectLine.js';
 
 export const AZURE_DIRECT_LINE = 'https://directline.botframework.com/v3/directline';
@@ -91,7 +92,16 @@ export function registerTokenRoute(server: Server, parts: TokenRouteParts): void
       sendJson(res, 503, { error: 'direct_line_unavailable' });
       return;
     }
-    const conversation = parts.local.store.open(userId, { fresh: body.fresh === true });
+    let conversation;
+    try {
+      conversation = parts.local.store.open(userId, { fresh: body.fresh === true });
+    } catch (error) {
+      if (!(error instanceof StoreFullError)) throw error;
+      parts.logger.warn({ event: 'directline_full' }, 'every local conversation is in use');
+      res.header('retry-after', '60');
+      sendJson(res, 503, { error: 'direct_line_busy' });
+      return;
+    }
     const token: WebChatToken = {
       mode: 'local',
       token: conversation.token,

@@ -3,13 +3,13 @@ import {
   ComponentDialog,
   Dialog,
   WaterfallDialog,
+  type DialogContext,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { ApplicationQueue } from '../../storage/applicationQueue.js';
 import type { ContactRequestStore } from '../../storage/contactRequests.js';
 import { messageWithChoices } from '../choices.js';
-import { isAdvisor } from '../domain/roles.js';
 import type { ProgrammeSettings } from '../domain/programmeSettings.js';
 import { EligibilityDialog } from '../eligibilityDialog.js';
 import { conversationEligibilityStore } from '../eligibilityStore.js';
@@ -20,7 +20,7 @@ import { answerText } from '../questionnaire/answerText.js';
 import type { StatusChangeListener } from '../statusMessages.js';
 import { languageOf, type TurnLanguage } from '../translator.js';
 import type { EligibilityRecord } from '../userProfile.js';
-import { advisorIdOf } from './advisorIdentity.js';
+import type { AdvisorOf } from './advisorIdentity.js';
 import { QueueReviewDialog, QUEUE_REVIEW_DIALOG } from './queueReviewDialog.js';
 
 export const ADVISOR_DIALOG = 'advisorMode';
@@ -30,7 +30,8 @@ const ACTIONS = ['prescreen', 'queue', 'requests', 'leave'] as const;
 type Action = (typeof ACTIONS)[number];
 
 export interface AdvisorDeps {
-  advisorIds: readonly string[];
+  /** The verified advisor of the turn, or undefined: checked on every turn of this dialog. */
+  advisorOf: AdvisorOf;
   queue: ApplicationQueue;
   requests: ContactRequestStore;
   handovers: HandoverStore;
@@ -45,8 +46,9 @@ type AdvisorOptions = FlowOptions & { start?: Action };
 
 /**
  * The advisors' mode: pre-screen a company on its behalf (and hand it a code to resume the draft as its own),
- * review the queue and change statuses, read contact requests. Anyone not listed in ADVISOR_IDS gets a polite
- * refusal that says nothing about the queue.
+ * review the queue and change statuses, read contact requests. The role is checked on every turn, not only at
+ * the start: anyone who is not a verified advisor (another member of a shared chat, an advisor whose rights
+ * were withdrawn meanwhile) gets a polite refusal that says nothing about the queue, and the mode ends.
  */
 export class AdvisorDialog extends ComponentDialog {
   constructor(private readonly deps: AdvisorDeps) {
@@ -59,7 +61,7 @@ export class AdvisorDialog extends ComponentDialog {
         afterVerdict: async (step) => step.endDialog({ prescreened: true }),
       }),
     );
-    this.addDialog(new QueueReviewDialog(deps.queue, deps.onStatusChanged));
+    this.addDialog(new QueueReviewDialog(deps.queue, deps.onStatusChanged, deps.advisorOf));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.menu.bind(this),
@@ -71,12 +73,23 @@ export class AdvisorDialog extends ComponentDialog {
     this.initialDialogId = STEPS;
   }
 
+  override async beginDialog(outerDc: DialogContext, options?: AdvisorOptions): Promise<DialogTurnResult> {
+    if (!this.deps.advisorOf(outerDc.context)) return this.refuse(outerDc);
+    return super.beginDialog(outerDc, options);
+  }
+
+  override async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    if (!this.deps.advisorOf(outerDc.context)) return this.refuse(outerDc);
+    return super.continueDialog(outerDc);
+  }
+
+  private async refuse(outerDc: DialogContext): Promise<DialogTurnResult> {
+    await outerDc.context.sendActivity(languageOf(outerDc.context).t('advisor:refused'));
+    return outerDc.endDialog({} satisfies FlowResult);
+  }
+
   private async menu(step: WaterfallStepContext<AdvisorOptions>): Promise<DialogTurnResult> {
     const language = languageOf(step.context);
-    if (!isAdvisor(this.deps.advisorIds, step.context.activity.from)) {
-      await step.context.sendActivity(language.t('advisor:refused'));
-      return step.endDialog({} satisfies FlowResult);
-    }
     if (step.options?.start) return step.next({ action: step.options.start });
     const titles = ACTIONS.map((action) => language.t(`advisor:menu.${action}`));
     await step.context.sendActivity(messageWithChoices(step.context, language.t('advisor:welcome'), titles));
@@ -127,7 +140,7 @@ export class AdvisorDialog extends ComponentDialog {
       const record = (await this.deps.prescreens.get(step.context, {})).record;
       if (record) {
         const handover = await this.deps.handovers.create(
-          advisorIdOf(step.context),
+          this.deps.advisorOf(step.context) ?? '',
           record,
           this.deps.clock(),
         );

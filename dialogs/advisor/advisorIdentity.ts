@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 
-/** The id recorded in histories: Teams' stable Azure AD object id when there is one, else the channel id. */
-export function advisorIdOf(context: TurnContext): string {
-  return context.activity.from.aadObjectId ?? context.activity.from.id;
-}
+/**
+ * The advisor speaking in this turn, as the server verified them (their Entra object id, recorded in
+ * histories and handovers), or undefined when the speaker is not a verified advisor. Asked on every advisor
+ * turn, never remembered from an earlier one.
+ */
+export type AdvisorOf = (context: TurnContext) => string | undefined;

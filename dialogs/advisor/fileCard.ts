@@ -1,5 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { StoredApplication } from '../../storage/applicationQueue.js';
+import { displayedHistory } from '../../storage/displayUserId.js';
 import { findField } from '../domain/applicationForm.js';
 import { plainFacts } from '../plainCard.js';
 import type { TurnLanguage } from '../translator.js';
@@ -40,7 +41,7 @@ export function fileCard(app: StoredApplication, actions: string[], language: Tu
     title: t(findField(key)?.labelKey ?? key),
     value: factValue(key, app.data[key], language),
   }));
-  const history = app.history.map((h) => ({
+  const history = displayedHistory(app).map((h) => ({
     title: t('advisor:file.historyLine', {
       date: h.at.slice(0, 10),
       by: h.by,

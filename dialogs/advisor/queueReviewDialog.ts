@@ -17,7 +17,7 @@ import { answerText } from '../questionnaire/answerText.js';
 import { supportsAdaptiveCards } from '../recap.js';
 import type { StatusChangeListener } from '../statusMessages.js';
 import { languageOf, type TurnLanguage } from '../translator.js';
-import { advisorIdOf } from './advisorIdentity.js';
+import type { AdvisorOf } from './advisorIdentity.js';
 import { fileCard } from './fileCard.js';
 
 export const QUEUE_REVIEW_DIALOG = 'queueReview';
@@ -37,6 +37,7 @@ export class QueueReviewDialog extends ComponentDialog {
   constructor(
     private readonly queue: ApplicationQueue,
     private readonly onStatusChanged: StatusChangeListener,
+    private readonly advisorOf: AdvisorOf,
   ) {
     super(QUEUE_REVIEW_DIALOG);
     this.addDialog(
@@ -153,7 +154,12 @@ export class QueueReviewDialog extends ComponentDialog {
     ];
     const comment = noComment.includes(commandKey(text)) ? undefined : text;
     try {
-      const updated = await this.queue.changeStatus(reference!, to!, advisorIdOf(step.context), comment);
+      const updated = await this.queue.changeStatus(
+        reference!,
+        to!,
+        this.advisorOf(step.context) ?? '',
+        comment,
+      );
       await this.onStatusChanged(updated, updated.history[updated.history.length - 1]);
       await step.context.sendActivity(
         language.t('advisor:status.changed', { reference, label: language.t(`status:label.${to}`) }),

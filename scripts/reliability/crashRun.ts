@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { displayUserId } from '../../storage/displayUserId.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Localizer } from '../../bot/i18n.js';
 import { checkAcknowledgedAnswers, checkDataFiles, committeeList, recordProblems } from './dataDirChecks.js';
@@ -216,7 +217,7 @@ async function finalChecks(
   const references = records.map((record) => record.reference);
   if (new Set(references).size !== references.length) figures.failures.push('a reference is used twice');
   for (const applicant of applicants) {
-    const mine = records.filter((record) => record.userId === applicant.userId);
+    const mine = records.filter((record) => record.userId === displayUserId(applicant.userId));
     if (mine.length !== 1) {
       figures.failures.push(
         `conversation ${applicant.index} has ${mine.length} files in the committee's list`,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { displayUserId } from '../../storage/displayUserId.js';
 import type { RunningApp } from '../../bot/app.js';
 import { applicationToRecord } from '../../storage/applicationView.js';
 import { createStores } from '../../storage/createStores.js';
@@ -41,7 +42,11 @@ describe('a full application over HTTP with STORAGE=azure (Azurite)', () => {
     // Read back as the committee's tools do, through a store of their own on the same account.
     const files = await createStores({ dataDir, backend }).queue.list();
     expect(files.map(applicationToRecord)).toEqual([
-      expect.objectContaining({ reference: 'ALZ-2026-0001', userId: owner.userId, ...EXPECTED_FILE }),
+      expect.objectContaining({
+        reference: 'ALZ-2026-0001',
+        userId: displayUserId(owner.userId),
+        ...EXPECTED_FILE,
+      }),
     ]);
     // Nothing of the conversation went to the local folder: the instance keeps no state of its own.
     expect(fs.readdirSync(dataDir)).toEqual([]);

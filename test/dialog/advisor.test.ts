@@ -2,10 +2,18 @@ import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { createTestBot, fr } from '../support/botHarness.js';
 import { FULL_APPLICATION } from '../support/applicationScript.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
+import type { VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 
 const ADVISOR = { id: 'advisor-web-id', name: 'Paul', aadObjectId: '6d1f9c2e-0000-4000-8000-000000000001' };
 const OWNER = { id: 'owner-1', name: 'Marie' };
-const advisorIds = ['advisor-web-id'];
+const TENANT = '5a0c4f1e-0000-4000-8000-00000000cc1a';
+const advisorIds = [ADVISOR.aadObjectId];
+/** What the server verified for the advisor (a Teams token); the owner and anyone else: nothing. */
+const verified = {
+  [ADVISOR.id]: { source: 'teams', objectId: ADVISOR.aadObjectId, tenantId: TENANT },
+} satisfies Record<string, VerifiedIdentity>;
+const advisorBot = () =>
+  createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds, tenantId: TENANT, verified });
 
 function as(from: { id: string; name: string; aadObjectId?: string }, text: string, conversation: string) {
   return {
@@ -30,37 +38,81 @@ async function submitOneFile(bot: ReturnType<typeof createTestBot>) {
 
 describe('roles', () => {
   test.each([
-    ['a listed user id', { id: 'advisor-web-id', name: 'Paul' }, ['advisor-web-id']],
-    [
-      'a listed Azure AD object id (Teams)',
-      { id: '29:teams-id', name: 'Paul', aadObjectId: 'aad-42' },
-      ['aad-42'],
-    ],
-  ])('an advisor recognised by %s gets the advisor mode', async (_label, from, ids) => {
-    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds: ids });
-    const driver = new ConversationDriver(bot.adapter, 'c-advisor');
-    const menu = await driver.say(as(from, 'bonjour', 'c-advisor'));
-    expect(buttonsOf(menu)).toContain(fr.t('common:menu.advisorMode'));
-    const mode = await driver.say(as(from, 'mode conseiller', 'c-advisor'));
-    expect(readable(mode)).toContain(fr.t('advisor:welcome'));
-    expect(buttonsOf(mode)).toContain(fr.t('advisor:menu.queue'));
-  });
+    ['Teams, listed object id, CCI tenant', { source: 'teams', objectId: 'aad-42', tenantId: TENANT }],
+    ['the web sign-in, listed object id', { source: 'web-signin', objectId: 'aad-42' }],
+    ['a loopback request with ADVISOR_LOCAL=1, listed id', { source: 'local', objectId: 'aad-42' }],
+  ] as [string, VerifiedIdentity][])(
+    'a verified advisor (%s) gets the advisor mode',
+    async (_label, identity) => {
+      const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, {
+        advisorIds: ['AAD-42'],
+        tenantId: TENANT,
+        verified: { 'u-advisor': identity },
+      });
+      const from = { id: 'u-advisor', name: 'Paul' };
+      const driver = new ConversationDriver(bot.adapter, 'c-advisor');
+      const menu = await driver.say(as(from, 'bonjour', 'c-advisor'));
+      expect(buttonsOf(menu)).toContain(fr.t('common:menu.advisorMode'));
+      const mode = await driver.say(as(from, 'mode conseiller', 'c-advisor'));
+      expect(readable(mode)).toContain(fr.t('advisor:welcome'));
+      expect(buttonsOf(mode)).toContain(fr.t('advisor:menu.queue'));
+    },
+  );
 
-  test('an applicant is refused politely, and learns nothing about the queue', async () => {
-    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds });
+  test.each([
+    ['claims a listed id in from.id, unverified', { id: 'aad-42', name: 'X', aadObjectId: 'aad-42' }, {}],
+    [
+      'a Teams identity from another tenant',
+      { id: 'u', name: 'X' },
+      { u: { source: 'teams', objectId: 'aad-42', tenantId: 'other-tenant' } },
+    ],
+    [
+      'a verified identity that is not listed',
+      { id: 'u', name: 'X' },
+      { u: { source: 'local', objectId: 'u' } },
+    ],
+  ] as [string, { id: string; name: string }, Record<string, VerifiedIdentity>][])(
+    'someone who %s is refused politely and learns nothing about the queue',
+    async (_label, from, identities) => {
+      const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, {
+        advisorIds: ['aad-42'],
+        tenantId: TENANT,
+        verified: identities,
+      });
+      await submitOneFile(bot);
+      const driver = new ConversationDriver(bot.adapter, 'c-intruder');
+      const menu = await driver.say(as(from, 'bonjour', 'c-intruder'));
+      expect(buttonsOf(menu)).not.toContain(fr.t('common:menu.advisorMode'));
+      const reply = await driver.read(as(from, 'mode conseiller', 'c-intruder'));
+      expect(reply).toContain(fr.t('advisor:refused'));
+      expect(reply).not.toContain('ALZ-');
+    },
+  );
+
+  test('the role is checked on every turn: rights withdrawn mid-review end the advisor mode', async () => {
+    const identities: Record<string, VerifiedIdentity> = { ...verified };
+    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, {
+      advisorIds,
+      tenantId: TENANT,
+      verified: identities,
+    });
     await submitOneFile(bot);
-    const driver = new ConversationDriver(bot.adapter, 'c-intruder');
-    const menu = await driver.say(as({ id: 'someone', name: 'X' }, 'bonjour', 'c-intruder'));
-    expect(buttonsOf(menu)).not.toContain(fr.t('common:menu.advisorMode'));
-    const reply = await driver.read(as({ id: 'someone', name: 'X' }, 'mode conseiller', 'c-intruder'));
+    const advisor = new ConversationDriver(bot.adapter, 'c-advisor');
+    const say = (text: string) => advisor.read(as(ADVISOR, text, 'c-advisor'));
+    await say('bonjour');
+    await say('mode conseiller');
+    await say(fr.t('advisor:menu.queue'));
+    await say(fr.t('advisor:queue.all', { count: 1 }));
+    delete identities[ADVISOR.id];
+    const reply = await say('ALZ-2026-0001');
     expect(reply).toContain(fr.t('advisor:refused'));
-    expect(reply).not.toContain('ALZ-');
+    expect(reply).not.toContain('Mécanique Cévenole');
   });
 });
 
 describe('the queue in advisor mode', () => {
   test('an advisor lists received files, opens one and moves it to incomplete with a comment; the applicant is told', async () => {
-    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds });
+    const bot = advisorBot();
     await submitOneFile(bot);
     const advisor = new ConversationDriver(bot.adapter, 'c-advisor');
     const say = (text: string) => advisor.say(as(ADVISOR, text, 'c-advisor'));
@@ -104,7 +156,7 @@ describe('the queue in advisor mode', () => {
 
 describe('pre-screening a company on its behalf', () => {
   test('worded for a third party, ending with a code the company uses to resume the draft as its own', async () => {
-    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, { advisorIds });
+    const bot = advisorBot();
     const advisor = new ConversationDriver(bot.adapter, 'c-advisor');
     const say = (text: string) => advisor.read(as(ADVISOR, text, 'c-advisor'));
     await say('bonjour');

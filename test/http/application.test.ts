@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { displayUserId } from '../../storage/displayUserId.js';
 import { fileURLToPath } from 'node:url';
 import type { RunningApp } from '../../bot/app.js';
 import { EXPECTED_FILE, SUBMIT, walkApplication, walkEligibility } from '../support/applicationWalk.js';
@@ -47,7 +48,11 @@ describe('a full application over HTTP', () => {
 
     const files = committeeListJson(dataDir);
     expect(files).toEqual([
-      expect.objectContaining({ reference: 'ALZ-2026-0001', userId: owner.userId, ...EXPECTED_FILE }),
+      expect.objectContaining({
+        reference: 'ALZ-2026-0001',
+        userId: displayUserId(owner.userId),
+        ...EXPECTED_FILE,
+      }),
     ]);
   });
 

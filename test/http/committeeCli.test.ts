@@ -1,3 +1,4 @@
+import { contactRequestView, displayUserId } from '../../storage/displayUserId.js';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -174,7 +175,9 @@ describe('committee CLI: reading the files', () => {
     expect(first.submittedAt).toBe('2026-03-16T09:30:00.000Z');
     expect(first.channel).toBe('webchat');
     expect(first.origin).toBe('applicant');
-    expect(first.userId).toBe('user-1');
+    // A pseudonym: the channel's user id (a web visitor's secret) is never printed.
+    expect(first.userId).toBe(displayUserId('user-1'));
+    expect(first.userId).not.toBe('user-1');
     expect(first['eligibility.verdict']).toBe('OK');
     expect(first['eligibility.reasons']).toEqual([]);
     expect(first['company.siret']).toBe('73282932000074');
@@ -186,14 +189,14 @@ describe('committee CLI: reading the files', () => {
     expect(first['project.aidTypes']).toEqual(['financial', 'mentoring']);
     expect(first['contact.email']).toBe('direction@cevennes-usinage.fr');
     expect(first.history).toEqual([
-      { at: '2026-03-16T09:30:00.000Z', by: 'user-1', from: null, to: 'received' },
+      { at: '2026-03-16T09:30:00.000Z', by: displayUserId('user-1'), from: null, to: 'received' },
     ]);
     expect(second.advisorId).toBe('adv-7');
     expect(second['eligibility.reasons']).toEqual(['territory']);
     expect(third).not.toHaveProperty('eligibility.verdict');
     expect(third.status).toBe('in_review');
     expect(third.history).toEqual([
-      { at: '2026-03-18T10:00:00.000Z', by: 'user-3', from: null, to: 'received' },
+      { at: '2026-03-18T10:00:00.000Z', by: displayUserId('user-3'), from: null, to: 'received' },
       { at: '2026-03-19T08:00:00.000Z', by: 'jury', from: 'received', to: 'in_review' },
     ]);
   });
@@ -388,7 +391,7 @@ describe('committee CLI: callback and handoff requests', () => {
     await expect(store.add({ kind: 'email' as 'callback', userId: 'user-3' })).rejects.toThrow(TypeError);
   });
 
-  test('callbacks lists them in a table; --json prints them as stored', async () => {
+  test('callbacks lists them in a table; --json prints them with the pseudonym, no conversation reference', async () => {
     const human = await runCli(['callbacks'], { dataDir });
     expect(human.code).toBe(0);
     const lines = human.stdout.trimEnd().split('\n');
@@ -400,7 +403,12 @@ describe('committee CLI: callback and handoff requests', () => {
     expect(lines[3]).toContain(fr.t('committee:callbacks.kind.handoff'));
     expect(lines[lines.length - 1]).toBe(fr.t('committee:callbacks.total', { total: 2 }));
     const json = await runCli(['callbacks', '--json'], { dataDir });
-    expect(JSON.parse(json.stdout)).toEqual(await createLowdbContactRequestStore(dataDir).list());
+    const stored = await createLowdbContactRequestStore(dataDir).list();
+    expect(JSON.parse(json.stdout)).toEqual(stored.map(contactRequestView));
+    for (const request of stored) {
+      expect(json.stdout).not.toContain(`"${request.userId}"`);
+      expect(human.stdout).not.toContain(request.userId);
+    }
   });
 
   test('a corrupt request file is reported, not skipped (exit 1)', async () => {

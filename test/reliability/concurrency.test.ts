@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { displayUserId } from '../../storage/displayUserId.js';
 import type { RunningApp } from '../../bot/app.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
 import { committeeList } from '../../scripts/reliability/dataDirChecks.js';
@@ -62,7 +63,7 @@ describe('concurrency over HTTP', () => {
     const records = committeeList(dataDir);
     expect(records.map((r) => r.reference)).toEqual(expected);
     owners.forEach((owner, index) => {
-      const record = records.find((r) => r.userId === owner.userId);
+      const record = records.find((r) => r.userId === displayUserId(owner.userId));
       expect([record?.reference, record?.['company.name']]).toEqual([told[index], nameOf(index)]);
       expect(record?.['contact.email']).toBe(`contact${index + 1}@exemple.fr`);
     });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, UserState, type Storage } from 'botbuilder';
 import { createLowdbApplicationQueue } from '../../storage/lowdbApplicationQueue.js';
 import type { StatusChange, StoredApplication } from '../../storage/applicationQueue.js';
 import { createLowdbContactRequestStore } from '../../storage/contactRequests.js';
@@ -10,6 +10,9 @@ import { Localizer } from '../../bot/i18n.js';
 import { LocaleMiddleware } from '../../bot/localeMiddleware.js';
 import { createLogger } from '../../bot/logger.js';
 import { createRootDialog } from '../../bot/app.js';
+import { advisorRole } from '../../bot/identity/advisorRole.js';
+import { SharedConversationState } from '../../bot/identity/sharedConversationState.js';
+import { setVerifiedIdentity, type VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 
 export const localizer = new Localizer();
@@ -24,9 +27,14 @@ export function createTestBot(
   storage: Storage = new MemoryStorage(),
   channelId = 'emulator',
   now: Date | (() => Date) = TEST_NOW,
-  options: { advisorIds?: string[] } = {},
+  options: {
+    advisorIds?: string[];
+    tenantId?: string;
+    /** What the server would have verified for a sender (by `from.id`): everyone else is unverified. */
+    verified?: Record<string, VerifiedIdentity>;
+  } = {},
 ) {
-  const conversationState = new ConversationState(storage);
+  const conversationState = new SharedConversationState(storage);
   const userState = new UserState(storage);
   const queueDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alize-queue-'));
   const queue = createLowdbApplicationQueue(queueDir);
@@ -42,7 +50,7 @@ export function createTestBot(
     clock: typeof now === 'function' ? now : () => now,
     queue,
     contactRequests,
-    advisorIds: options.advisorIds ?? [],
+    advisorOf: advisorRole({ advisorIds: options.advisorIds ?? [], tenantId: options.tenantId }),
     onStatusChanged: async (application, change) => {
       notified.push({ application, change });
     },
@@ -56,5 +64,11 @@ export function createTestBot(
   const adapter = new TestAdapter((context) => bot.run(context), { channelId });
   adapter.locale = 'fr-FR';
   adapter.use(new LocaleMiddleware(localizer));
+  const verified = options.verified ?? {};
+  adapter.use(async (context, next) => {
+    const identity = verified[context.activity.from?.id ?? ''];
+    if (identity) setVerifiedIdentity(context, identity);
+    await next();
+  });
   return { adapter, bot, storage, queue, queueDir, contactRequests, notified, alerts };
 }

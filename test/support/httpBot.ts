@@ -37,6 +37,22 @@ export async function startTestServer(
   return app;
 }
 
+/** POST /api/messages with a whole activity; the replies of an "expectReplies" request, read from the body. */
+export async function postActivity(
+  baseUrl: string,
+  activity: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; replies: Reply[] }> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : {};
+  return { status: response.status, replies: (body as { activities?: Reply[] }).activities ?? [] };
+}
+
 /** One user in one conversation, talking to the server over HTTP with deliveryMode "expectReplies". */
 export class HttpConversation {
   readonly conversationId = `test-${randomUUID()}`;
@@ -47,24 +63,17 @@ export class HttpConversation {
     private readonly locale = 'fr-FR',
   ) {}
 
-  async post(activity: Record<string, unknown>): Promise<{ status: number; replies: Reply[] }> {
-    const response = await fetch(`${this.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        channelId: 'emulator',
-        serviceUrl: 'http://127.0.0.1:1/unused',
-        conversation: { id: this.conversationId },
-        from: { id: this.userId },
-        recipient: { id: 'bot' },
-        locale: this.locale,
-        deliveryMode: 'expectReplies',
-        ...activity,
-      }),
+  post(activity: Record<string, unknown>): Promise<{ status: number; replies: Reply[] }> {
+    return postActivity(this.baseUrl, {
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:1/unused',
+      conversation: { id: this.conversationId },
+      from: { id: this.userId },
+      recipient: { id: 'bot' },
+      locale: this.locale,
+      deliveryMode: 'expectReplies',
+      ...activity,
     });
-    const text = await response.text();
-    const body = text ? (JSON.parse(text) as { activities?: Reply[] }) : {};
-    return { status: response.status, replies: body.activities ?? [] };
   }
 
   async say(text: string): Promise<Reply[]> {

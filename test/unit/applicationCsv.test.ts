@@ -1,3 +1,4 @@
+import { displayUserId } from '../../storage/displayUserId.js';
 import {
   APPLICATION_COLUMNS,
   APPLICATION_DATA_KEYS,
@@ -190,9 +191,12 @@ describe('applicationsToCsv: the file Excel opens', () => {
     expect(cell('eligibility.verdict')).toBe('REVIEW');
     expect(cell('eligibility.reasons')).toBe('territory, independence');
     expect(cell('submittedAt')).toBe('2026-03-16T09:30:00.000Z');
+    // The applicant's own entry carries their pseudonym, never their channel user id.
     expect(cell('history')).toBe(
-      '2026-03-16T09:30:00.000Z user-1: received, 2026-03-17T08:00:00.000Z jury: received > in_review (ok; go)',
+      `2026-03-16T09:30:00.000Z ${displayUserId('user-1')}: received, 2026-03-17T08:00:00.000Z jury: received > in_review (ok; go)`,
     );
+    expect(cell('userId')).toBe(displayUserId('user-1'));
+    expect(row.join(',')).not.toContain('user-1');
   });
 });
 
@@ -222,7 +226,14 @@ describe('applicationToRecord: the flat JSON of one file', () => {
       'history',
     ]);
     expect(record).not.toHaveProperty('conversationReference');
-    expect(record.history).toEqual(app.history);
+    expect(record.userId).toBe(displayUserId('user-1'));
+    expect(record.userId).toMatch(/^usr-[0-9a-f]{12}$/);
+    expect(record.history).toEqual(
+      app.history.map((change) => ({
+        ...change,
+        by: change.by === 'user-1' ? displayUserId('user-1') : change.by,
+      })),
+    );
   });
 
   test('no advisor, no eligibility: the keys are absent', () => {

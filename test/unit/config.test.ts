@@ -60,6 +60,7 @@ describe('configuration from the environment', () => {
       appPassword: 'secret',
       appType: 'SingleTenant',
       tenantId: 'contoso.onmicrosoft.com',
+      openIdMetadataUrl: '',
     });
   });
 });
