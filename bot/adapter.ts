@@ -10,6 +10,7 @@ import type { BotAuthConfig } from './config.js';
 import type { Localizer } from './i18n.js';
 import { LocaleMiddleware } from './localeMiddleware.js';
 import type { Logger } from './logger.js';
+import { PlainTextMiddleware } from './plainTextMiddleware.js';
 import { TeamsMiddleware } from './teamsMiddleware.js';
 
 /**
@@ -51,16 +52,20 @@ export function createAdapter(
   );
   adapter.use(new LocaleMiddleware(localizer));
   adapter.use(new TeamsMiddleware());
+  adapter.use(new PlainTextMiddleware());
 
-  // Last resort for errors the bot did not handle itself: apologise, clear the conversation's dialog state so
-  // the user is not stuck, and never throw (a throw here would become a 500).
+  // Last resort for errors the bot did not handle itself: apologise, clear the conversation's dialog stack so
+  // the user is not stuck, and never throw (a throw here would become a 500). Only the stack: the rest of
+  // the conversation (greeting, callback answers) stays. An invoke never moved the stack: nothing is reset.
+  const dialogState = conversationState.createProperty('dialogState');
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: error, event: 'turn_error', conversationId: context.activity.conversation?.id },
       'unhandled turn error',
     );
+    if (context.activity.type === 'invoke') return;
     try {
-      await conversationState.delete(context);
+      await dialogState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (stateError) {
       logger.error({ err: stateError, event: 'turn_error_state' }, 'could not reset conversation state');

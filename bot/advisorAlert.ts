@@ -2,6 +2,7 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { AdvisorAlert } from '../dialogs/contactAdvisorDialog.js';
 import type { ProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
 import type { Logger } from './logger.js';
+import { failureFields, sendProactive } from './proactiveSend.js';
 
 /**
  * Posts a handoff alert into the advisors' conversation of the settings (`advisorsHandoff`: a Teams channel,
@@ -25,11 +26,13 @@ export function createAdvisorAlert(parts: {
       conversation: { id: target.conversationId, isGroup: true, conversationType: 'channel', name: '' },
     };
     try {
-      await parts.adapter.continueConversationAsync(parts.botAppId, reference, async (context) => {
-        await context.sendActivity(text);
-      });
+      await sendProactive(parts.adapter, parts.botAppId, reference, text);
+      parts.logger.info({ event: 'handoff_alerted' }, 'advisors alerted');
     } catch (error) {
-      parts.logger.warn({ err: error, event: 'handoff_alert_failed' }, 'advisors could not be alerted');
+      parts.logger.warn(
+        { event: 'handoff_alert_failed', ...failureFields(error) },
+        'advisors could not be alerted',
+      );
     }
   };
 }

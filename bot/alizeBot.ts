@@ -2,7 +2,10 @@ import {
   ActivityHandler,
   type BotState,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
+  StatusCodes,
+  type Storage,
   type TurnContext,
   type UserState,
 } from 'botbuilder';
@@ -18,6 +21,9 @@ import { TurnOutbox } from './turnOutbox.js';
 import { TurnQueue } from './turnQueue.js';
 import { TurnStateCommit } from './turnStateCommit.js';
 
+/** Conversations remembered per user; older ones expire on their own (idle draft purge). */
+const MAX_REMEMBERED_CONVERSATIONS = 50;
+
 interface ConversationFlags {
   greeted?: boolean;
 }
@@ -25,6 +31,8 @@ interface ConversationFlags {
 export interface AlizeBotParts {
   conversationState: ConversationState;
   userState: UserState;
+  /** Where both states live: erasure deletes the user's other conversations there too. */
+  storage?: Storage;
   rootDialog: Dialog;
   logger: Logger;
 }
@@ -38,6 +46,7 @@ export class AlizeBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly profiles: StatePropertyAccessor<UserProfile>;
+  private readonly conversationKeys: StatePropertyAccessor<string[]>;
   private readonly states: BotState[];
   private readonly dialogs: DialogSet;
   private readonly turns = new TurnQueue();
@@ -47,6 +56,7 @@ export class AlizeBot extends ActivityHandler {
     this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
     this.flags = parts.conversationState.createProperty<ConversationFlags>('flags');
     this.profiles = parts.userState.createProperty<UserProfile>('profile');
+    this.conversationKeys = parts.userState.createProperty<string[]>('conversationKeys');
     this.states = [parts.conversationState, parts.userState];
     this.dialogs = new DialogSet(this.dialogState).add(parts.rootDialog);
 
@@ -65,6 +75,25 @@ export class AlizeBot extends ActivityHandler {
       await this.runDialog(context, intent && intent !== 'greeting' ? { intent, handoverCode } : {});
       await next();
     });
+  }
+
+  /**
+   * An `adaptiveCard/action` invoke without an `action` object makes the SDK throw a TypeError, which would
+   * reach onTurnError. It is a malformed request: 400, and the conversation is left as it was.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const value = context.activity.value as { action?: unknown } | undefined;
+    if (context.activity.name === 'adaptiveCard/action' && !isObject(value?.action)) {
+      return {
+        status: StatusCodes.BAD_REQUEST,
+        body: {
+          statusCode: StatusCodes.BAD_REQUEST,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'value.action is required' },
+        },
+      };
+    }
+    return super.onInvokeActivity(context);
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -92,16 +121,27 @@ export class AlizeBot extends ActivityHandler {
     const commit = await TurnStateCommit.begin(context, states);
     await super.run(context);
     if (context.turnState.get(ERASE_STATE_KEY)) {
-      // "Supprimer mes données", confirmed: nothing of this user or conversation is written back.
+      // "Supprimer mes données", confirmed: nothing of this user or conversation is written back, and the
+      // state of the user's other conversations (callback answers, pre-screen, dialog stack) goes too.
+      const others = (await this.conversationKeys.get(context, [])) ?? [];
       await Promise.all(this.states.map((state) => state.delete(context)));
+      if (this.parts.storage && others.length > 0) await this.parts.storage.delete(others);
       this.parts.logger.info(
         { event: 'state_erased', conversationId: context.activity.conversation?.id },
         'erased',
       );
       return;
     }
+    await this.rememberConversation(context);
     const dialog = activeDialogPath(await this.dialogState.get(context));
-    if ((await commit.commit(context)) === 'conflict') await this.refuseConflictingTurn(context, outbox);
+    let outcome: Awaited<ReturnType<TurnStateCommit['commit']>>;
+    try {
+      outcome = await commit.commit(context);
+    } catch (error) {
+      await this.refuseUnsavedTurn(context, outbox, error);
+      return;
+    }
+    if (outcome === 'conflict') await this.refuseConflictingTurn(context, outbox);
     // One line per turn: ids, where the conversation stands, how long it took; never what the user typed.
     this.parts.logger.info(
       {
@@ -114,6 +154,16 @@ export class AlizeBot extends ActivityHandler {
       },
       'turn',
     );
+  }
+
+  /** The user's conversations, as storage keys of their conversation state, so that erasure finds them all. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    if (!context.activity.from?.id || !context.activity.conversation?.id) return;
+    const key = this.parts.conversationState.getStorageKey(context);
+    if (!key) return;
+    const keys = (await this.conversationKeys.get(context, [])) ?? [];
+    if (keys.includes(key)) return;
+    await this.conversationKeys.set(context, [...keys, key].slice(-MAX_REMEMBERED_CONVERSATIONS));
   }
 
   /**
@@ -129,6 +179,31 @@ export class AlizeBot extends ActivityHandler {
     outbox?.discard();
     context.bufferedReplyActivities.splice(0);
     await context.sendActivity(languageOf(context).t('reliability:turn.conflict'));
+  }
+
+  /**
+   * The state could not be written (disk full, read-only data folder, storage down): the turn's replies, which
+   * announced the next question as if the answer were kept, are withdrawn; the user reads that the answer was
+   * not saved and is asked to send it again. What was saved before stays as it was.
+   */
+  private async refuseUnsavedTurn(
+    context: TurnContext,
+    outbox: TurnOutbox | undefined,
+    error: unknown,
+  ): Promise<void> {
+    const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+    this.parts.logger.error(
+      {
+        event: 'state_save_failed',
+        conversationId: context.activity.conversation?.id,
+        code: typeof code === 'string' ? code : typeof name === 'string' ? name : 'unknown',
+      },
+      'turn state not saved: replies withdrawn',
+    );
+    outbox?.discard();
+    context.bufferedReplyActivities.splice(0);
+    if (context.activity.type === 'invoke') return;
+    await context.sendActivity(languageOf(context).t('reliability:turn.notSaved'));
   }
 
   /** Greets a conversation the first time it is seen, whether it starts with conversationUpdate or a message. */
@@ -174,6 +249,8 @@ export class AlizeBot extends ActivityHandler {
     }
   }
 }
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
 interface StackInstance {
   id: string;

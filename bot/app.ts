@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { UserState, type ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
@@ -77,6 +78,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     backend: config.storage,
     onNotifyError: (err, reference) =>
       logger.warn({ err, event: 'notify_failed', reference }, 'new file stored, advisors not notified'),
+    // The reference and the error code only: a parse error's message quotes the file's content.
+    onSkippedFile: (reference, error) =>
+      logger.error(
+        { event: 'application_file_unreadable', reference, code: errorCode(error) },
+        'unreadable application file skipped',
+      ),
   });
   const storage = overrides.storage ?? stores.storage;
   const conversationState = new SharedConversationState(storage);
@@ -103,7 +110,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onStatusChanged,
     alertAdvisors: createAdvisorAlert(proactive),
   });
-  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });
+  const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger });
 
   let isReady = false;
   // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.
@@ -116,6 +123,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     maxBodyBytes: config.maxBodyBytes,
     ready: modelsReady,
     isReady: () => isReady,
+    ...(config.storage.kind === 'azure' ? {} : { storageWritable: () => canWrite(config.dataDir) }),
     startedAt,
     config,
   });
@@ -236,7 +244,10 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'about', dialog: new AboutDialog() },
       { entry: 'myFiles', dialog: new MyFilesDialog(queue) },
       { entry: 'advisorMode', dialog: advisor },
-      { entry: 'deleteData', dialog: new DeleteDataDialog(queue, clock) },
+      {
+        entry: 'deleteData',
+        dialog: new DeleteDataDialog(queue, clock, undefined, deps.contactRequests),
+      },
     ],
     // Advisors see their mode in the menu; nobody else learns it exists.
     (context) => (advisorOf(context) ? ['advisorMode'] : []),
@@ -256,4 +267,27 @@ async function warmUp(localizer: Localizer): Promise<{ ms: number }> {
   localizer.language('fr').t('common:greeting.hello');
   localizer.language('en').t('common:greeting.hello');
   return { ms: Math.round(performance.now() - started) };
+}
+
+/** Writes and removes a small file where the state lives: a read-only or full data folder fails here. */
+async function canWrite(dataDir: string): Promise<boolean> {
+  const probe = path.join(dataDir, 'state', `.healthz-${process.pid}`);
+  try {
+    await fs.promises.mkdir(path.dirname(probe), { recursive: true });
+    await fs.promises.writeFile(probe, String(Date.now()));
+    await fs.promises.rm(probe, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `EACCES`, `CorruptJsonFileError`…: what went wrong, without any of the file's content. */
+export function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const { code, name } = error as { code?: unknown; name?: unknown };
+    if (typeof code === 'string') return code;
+    if (typeof name === 'string') return name;
+  }
+  return 'unknown';
 }

@@ -9,6 +9,7 @@ import {
   STATUS_TRANSITIONS,
   UnknownReferenceError,
   type ApplicationQueue,
+  type ListReport,
   type StatusChange,
   type StoredApplication,
 } from '../storage/index.js';
@@ -129,7 +130,9 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     handle('export', async (req) => {
       const query = parseListQuery(req.getQuery());
       if (!query.ok) return problem(400, query.problem);
-      return { status: 200, csv: applicationsToCsv(await queue.list(query.value)) };
+      const report: ListReport = { skipped: [] };
+      const csv = applicationsToCsv(await queue.list(query.value, report));
+      return { status: 200, csv, headers: skippedHeaders(report) };
     }),
   );
 
@@ -138,7 +141,9 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     handle('list', async (req) => {
       const query = parseListQuery(req.getQuery());
       if (!query.ok) return problem(400, query.problem);
-      return { status: 200, json: (await queue.list(query.value)).map(applicationToRecord) };
+      const report: ListReport = { skipped: [] };
+      const json = (await queue.list(query.value, report)).map(applicationToRecord);
+      return { status: 200, json, headers: skippedHeaders(report) };
     }),
   );
 
@@ -178,6 +183,18 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
 
   logger.info({ event: 'committee_api_on' }, 'committee API on');
   return true;
+}
+
+/**
+ * The list stays a JSON array (the shape of `list --json`): files left out because unreadable are named in
+ * `X-Skipped-Files` (references, comma-separated), with their count in `X-Skipped-Count`.
+ */
+function skippedHeaders(report: ListReport): Record<string, string> {
+  if (report.skipped.length === 0) return {};
+  return {
+    'x-skipped-count': String(report.skipped.length),
+    'x-skipped-files': report.skipped.join(', '),
+  };
 }
 
 /** The domain's refusals become 4xx; anything else is logged and answered 500 without details. */

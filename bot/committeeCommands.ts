@@ -15,6 +15,7 @@ import {
   type ApplicationQueue,
   type ApplicationStatus,
   type ContactRequestStore,
+  type ListReport,
 } from '../storage/index.js';
 import {
   applicationBlock,
@@ -75,7 +76,9 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       out(`${usageText(text)}\n`);
       return EXIT_OK;
     case 'list': {
-      const apps = await queue.list({ status: command.status });
+      const report: ListReport = { skipped: [] };
+      const apps = await queue.list({ status: command.status }, report);
+      reportSkipped(report, context);
       if (command.json) out(json(apps.map(applicationToRecord)));
       else if (apps.length === 0) {
         out(
@@ -92,7 +95,9 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       return EXIT_OK;
     }
     case 'export': {
-      const apps = await queue.list({ status: command.status });
+      const report: ListReport = { skipped: [] };
+      const apps = await queue.list({ status: command.status }, report);
+      reportSkipped(report, context);
       const file = path.resolve(context.cwd, command.csv);
       await writeFile(file, applicationsToCsv(apps), 'utf8');
       out(`${t('committee:export.done', { total: apps.length, file })}\n`);
@@ -120,6 +125,14 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       return EXIT_OK;
     }
   }
+}
+
+/** On stderr, so that `list --json` stays valid JSON: which files were left out because unreadable. */
+function reportSkipped(report: ListReport, context: CommitteeContext): void {
+  if (report.skipped.length === 0) return;
+  context.err(
+    `${context.text.t('committee:list.skipped', { count: report.skipped.length, references: report.skipped.join(', ') })}\n`,
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { stripBidi } from '../dialogs/domain/plainText.js';
 import type { SupportedLocale, TurnLanguage } from '../dialogs/translator.js';
 import { displayedHistory, displayUserId } from '../storage/displayUserId.js';
 import {
@@ -42,10 +43,13 @@ export function formatAmount(value: number, locale: SupportedLocale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], format).format(value);
 }
 
-/** Applicants typed this text: drop control characters so it cannot drive the committee's terminal. */
+/**
+ * Applicants typed this text: drop control characters so it cannot drive the committee's terminal, and
+ * bidirectional controls so it cannot reorder what the committee reads.
+ */
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+  return stripBidi(text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ''));
 }
 
 /** One value as a person reads it: amounts in euros, dates on the French clock, yes/no, lists. */
@@ -82,7 +86,7 @@ export function renderTable(headers: string[], rows: string[][], right: boolean[
 }
 
 function oneLine(value: string, width?: number): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
+  const flat = stripBidi(value).replace(/\s+/g, ' ').trim();
   return width !== undefined && flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { readStorageBackend, type StorageBackendConfig } from '../storage/storageBackend.js';
+import { trustedProxyProblem } from './trustedProxies.js';
+import { tokenWeakness } from './tokenStrength.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rateLimit.js';
 import { readAdvisorGroup, readWebSignin, type WebSigninConfig } from './webSignin/signinConfig.js';
 
@@ -112,14 +114,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const directLineSecret = text('DIRECT_LINE_SECRET');
   const committeeToken = text('COMMITTEE_TOKEN');
   // The value is a secret: the messages give its length, never the value.
-  if (committeeToken !== '' && committeeToken.length < 16) {
-    problems.push(
-      `COMMITTEE_TOKEN is too short (${committeeToken.length} characters): use at least 16 random characters, e.g. from "openssl rand -hex 32"`,
-    );
-  } else if (/\s/.test(committeeToken) || committeeToken.length > 512) {
+  const weakness = committeeToken === '' ? undefined : tokenWeakness(committeeToken);
+  if (/\s/.test(committeeToken) || committeeToken.length > 512) {
     problems.push(
       'COMMITTEE_TOKEN must be at most 512 characters, without spaces (it is sent as a Bearer token)',
     );
+  } else if (weakness) {
+    problems.push(`COMMITTEE_TOKEN ${weakness}, e.g. from "openssl rand -hex 32"`);
   }
   const advisorIds = text('ADVISOR_IDS')
     .split(/[,;\s]+/)
@@ -165,8 +166,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       0,
       1_000_000,
     ),
-    trustProxy: oneOf('RATE_LIMIT_TRUST_PROXY', ['true', 'false'], 'false') === 'true',
+    trustedProxies: text('TRUSTED_PROXIES')
+      .split(/[,;\s]+/)
+      .filter((entry) => entry !== ''),
   };
+  for (const entry of rateLimits.trustedProxies) {
+    const problem = trustedProxyProblem(entry);
+    if (problem) problems.push(problem);
+  }
+  // The old switch believed X-Forwarded-For from anyone: say what replaces it rather than ignore it silently.
+  if (text('RATE_LIMIT_TRUST_PROXY').toLowerCase() === 'true') {
+    problems.push(
+      'RATE_LIMIT_TRUST_PROXY is replaced by TRUSTED_PROXIES: list the addresses or CIDR ranges of your reverse proxies',
+    );
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {

@@ -1,51 +1,65 @@
 import type { Request, Response, Server } from 'restify';
 import { Localizer } from './i18n.js';
 import type { Logger } from './logger.js';
+import { bareAddress, TrustedProxies } from './trustedProxies.js';
 import { TokenBuckets, type RateDecision, type RateLimitConfig } from './rateLimit.js';
 
 /** Web Chat polls for activities about once a second: a poll costs a tenth of a message. */
 const POLL_COST = 0.1;
 const DIRECT_LINE_POST = /^\/v3\/directline\/conversations\/([^/]{1,200})\/activities\/?$/;
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /**
  * What a request costs on the per-address bucket: bot turns and conversation starts 1, polls a little, static
- * files and /healthz nothing. /api/messages counts only without MicrosoftAppId: with one, every request must
+ * files and /healthz nothing, committee API calls 1. /api/messages counts only without MicrosoftAppId: with one, every request must
  * carry a Bot Framework token and comes from Microsoft's connector, whose addresses are shared by all users.
  */
 export function routeCost(method: string, path: string, authRequired: boolean): number {
   if (path === '/api/messages') return method === 'POST' && !authRequired ? 1 : 0;
   if (path === '/api/directline/token') return 1;
+  // The committee API: each call reads or changes files, and a flood of wrong tokens is a guessing attempt.
+  if (path.startsWith('/api/applications')) return 1;
   if (path.startsWith('/v3/directline/')) return method === 'GET' ? POLL_COST : 1;
   return 0;
 }
 
-/** The caller's address: the socket's, or with a trusted proxy the last X-Forwarded-For hop (port removed). */
-export function clientAddress(req: Request, trustProxy: boolean): string {
-  const forwarded = trustProxy ? (req.header('x-forwarded-for') ?? '').split(',').pop()?.trim() : '';
-  const address = forwarded || req.socket?.remoteAddress || '';
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
-  if (bracketed) return bracketed[1];
-  return /^\d+\.\d+\.\d+\.\d+:\d+$/.test(address) ? address.replace(/:\d+$/, '') : address;
+/**
+ * The caller's address. The socket's, unless it is a trusted proxy: then the hops of X-Forwarded-For are read
+ * from the right (each appended by the proxy in front of the next), skipping trusted proxies; the first other
+ * one is the client. What a client wrote itself sits further left and is never reached.
+ */
+export function clientAddress(req: Request, trusted: TrustedProxies): string {
+  let address = bareAddress(req.socket?.remoteAddress ?? '');
+  if (!trusted.has(address)) return address;
+  const hops = (req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => bareAddress(hop.trim()))
+    .filter((hop) => hop !== '');
+  while (hops.length > 0) {
+    address = hops.pop() as string;
+    if (!trusted.has(address)) return address;
+  }
+  return address;
 }
 
 /**
- * Rate limits of the public routes: per client address before the body is read (so a flood costs little),
- * per conversation for each message. This machine's own calls (terminal client, tests, the bot's connector
- * callback) are not limited per address; behind a reverse proxy, set trustProxy so clients are told apart.
+ * Rate limits of the public routes and the committee API: per client address before the body is read (so a
+ * flood costs little), per conversation for each message. Loopback is limited like any address: a reverse
+ * proxy on this machine would otherwise make every client exempt. Behind a proxy, list it in TRUSTED_PROXIES.
  */
 export class PublicRouteLimits {
   private readonly perIp: TokenBuckets;
   private readonly perConversation: TokenBuckets;
   private readonly localizer = new Localizer();
+  private readonly trusted: TrustedProxies;
 
   constructor(
-    private readonly config: RateLimitConfig,
+    config: RateLimitConfig,
     private readonly logger: Logger,
     now?: () => number,
   ) {
     this.perIp = new TokenBuckets({ perMinute: config.perIpPerMinute, now });
     this.perConversation = new TokenBuckets({ perMinute: config.perConversationPerMinute, now });
+    this.trusted = new TrustedProxies(config.trustedProxies);
   }
 
   /** Checks every request before routing and body parsing; Direct Line messages per conversation too. */
@@ -54,11 +68,8 @@ export class PublicRouteLimits {
       const path = req.getPath();
       const cost = routeCost(req.method ?? 'GET', path, authRequired);
       if (cost === 0) return next();
-      const address = clientAddress(req, this.config.trustProxy);
-      if (!LOOPBACK.test(address)) {
-        const decision = this.perIp.take(address, cost);
-        if (!decision.allowed) return next(this.refuse(res, decision, path, 'ip'));
-      }
+      const decision = this.perIp.take(clientAddress(req, this.trusted), cost);
+      if (!decision.allowed) return next(this.refuse(res, decision, path, 'ip'));
       const directLinePost = req.method === 'POST' ? DIRECT_LINE_POST.exec(path) : null;
       if (directLinePost) {
         const decision = this.perConversation.take(`directline:${directLinePost[1]}`);

@@ -3,14 +3,14 @@ export interface RateLimitConfig {
   perIpPerMinute: number;
   /** Messages per minute per conversation (0 = no limit). */
   perConversationPerMinute: number;
-  /** Behind one reverse proxy: the client's address is the last one of X-Forwarded-For. */
-  trustProxy: boolean;
+  /** TRUSTED_PROXIES: only these callers' X-Forwarded-For is read (addresses and CIDR ranges). */
+  trustedProxies: string[];
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   perIpPerMinute: 120,
   perConversationPerMinute: 60,
-  trustProxy: false,
+  trustedProxies: [],
 };
 
 /** The outcome of asking for tokens: go on, or wait this many seconds. */

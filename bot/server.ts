@@ -7,6 +7,7 @@ import { identityOfRequest } from './identity/requestIdentity.js';
 import { activityProblem, safeJsonReviver } from './activityShape.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
+import { registerHttpGuards } from './httpGuards.js';
 import { PublicRouteLimits } from './publicRouteLimits.js';
 import { DEFAULT_RATE_LIMITS } from './rateLimit.js';
 
@@ -18,6 +19,8 @@ export interface ServerParts {
   /** Resolves once the recognizers and locales are warm; messages wait for it, /healthz reports it. */
   ready: Promise<unknown>;
   isReady: () => boolean;
+  /** False when the data folder cannot be written (read-only, full): /healthz must not say ok then. */
+  storageWritable?: () => Promise<boolean>;
   startedAt: number;
   /** Authentication (401 without a valid token) and the rate limits of the public routes. */
   config?: Pick<AppConfig, 'auth' | 'rateLimits'> & Partial<Pick<AppConfig, 'advisorLocal'>>;
@@ -33,6 +36,7 @@ export function createServer(parts: ServerParts): Server {
   const { adapter, logger } = parts;
   const server = restify.createServer({ name: 'alize-assistant', handleUncaughtExceptions: false });
   const authRequired = (parts.config?.auth.appId ?? '') !== '';
+  registerHttpGuards(server, logger);
   const identityPolicy = {
     authRequired,
     channelIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
@@ -42,14 +46,14 @@ export function createServer(parts: ServerParts): Server {
   const limits = new PublicRouteLimits(parts.config?.rateLimits ?? DEFAULT_RATE_LIMITS, logger);
   limits.register(server, authRequired);
 
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: parts.maxBodyBytes,
-      mapParams: false,
-      mapFiles: false,
-      reviver: safeJsonReviver,
-    }),
-  );
+  // JSON only (registerHttpGuards answered 415 to anything else): no form or multipart parser, no temp files.
+  // jsonBodyParser hands its options to the body reader too; its typings only list the parser's.
+  const jsonBody: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = {
+    maxBodySize: parts.maxBodyBytes,
+    mapParams: false,
+    reviver: safeJsonReviver,
+  };
+  server.use(restify.plugins.jsonBodyParser(jsonBody));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const problem = activityProblem(req.body);
@@ -87,8 +91,11 @@ export function createServer(parts: ServerParts): Server {
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     const ready = parts.isReady();
-    sendJson(res, ready ? 200 : 503, {
-      status: ready ? 'ok' : 'starting',
+    const writable = ready && parts.storageWritable ? await parts.storageWritable() : true;
+    const status = !ready ? 'starting' : writable ? 'ok' : 'storage_unwritable';
+    if (!writable) logger.error({ event: 'storage_unwritable' }, 'data folder cannot be written');
+    sendJson(res, status === 'ok' ? 200 : 503, {
+      status,
       uptimeSeconds: Math.round((Date.now() - parts.startedAt) / 1000),
     });
   });

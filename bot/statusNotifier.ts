@@ -3,6 +3,7 @@ import type { ProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
 import { statusChangeMessage, type StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { Localizer } from './i18n.js';
 import type { Logger } from './logger.js';
+import { failureFields, sendProactive } from './proactiveSend.js';
 
 export type { StatusChangeListener };
 
@@ -29,9 +30,7 @@ export function createStatusNotifier(parts: {
     const language = parts.localizer.language(reference.locale);
     const text = statusChangeMessage(language, application, change, parts.settings);
     try {
-      await parts.adapter.continueConversationAsync(parts.botAppId, reference, async (context) => {
-        await context.sendActivity(text);
-      });
+      await sendProactive(parts.adapter, parts.botAppId, reference, text);
       parts.logger.info(
         { event: 'notified', reference: application.reference, status: change.to },
         'applicant notified',
@@ -39,8 +38,8 @@ export function createStatusNotifier(parts: {
     } catch (error) {
       // The status change stands even if the applicant's channel cannot be reached right now.
       parts.logger.warn(
-        { err: error, event: 'notify_failed', reference: application.reference },
-        'notify failed',
+        { event: 'notify_failed', reference: application.reference, ...failureFields(error) },
+        'applicant not notified',
       );
     }
   };

@@ -15,6 +15,8 @@ import type { EligibilityAnswers } from './domain/eligibilityRules.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { FlowOptions, FlowResult } from './flow.js';
 import type { HandoverStore } from './handover.js';
+import { formatDate } from './formatting.js';
+import { ownerOf } from './owner.js';
 import { commandKey } from './globalCommands.js';
 import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/questionnaireDialog.js';
 import { answerText } from './questionnaire/answerText.js';
@@ -98,7 +100,21 @@ export class ApplicationDialog extends ComponentDialog {
       );
       return Dialog.EndOfTurn;
     }
-    if (options.resume) await step.context.sendActivity(t('applicationFlow:draft.none'));
+    if (options.resume) {
+      // The confirmation of a submission may never have reached the user (connection lost): "resume" then
+      // says where that file went, rather than silently opening an empty one.
+      const sent = await this.lastSent(step.context, profile.submitted);
+      if (sent) {
+        await step.context.sendActivity(
+          t('applicationFlow:draft.alreadySent', {
+            reference: sent.reference,
+            date: formatDate(sent.submittedAt, languageOf(step.context).locale),
+          }),
+        );
+        return step.endDialog({} satisfies FlowResult);
+      }
+      await step.context.sendActivity(t('applicationFlow:draft.none'));
+    }
     await this.startNewDraft(step);
     return step.next('continue');
   }
@@ -193,6 +209,17 @@ export class ApplicationDialog extends ComponentDialog {
       t('applicationFlow:handover.accepted', { count: Object.keys(known).length }),
     );
     return step.next('continue');
+  }
+
+  /** The user's latest submitted file: from their profile, or the queue when the profile lost track of it. */
+  private async lastSent(
+    context: TurnContext,
+    submitted: { reference: string; submittedAt: string }[] | undefined,
+  ): Promise<{ reference: string; submittedAt: string } | undefined> {
+    const known = submitted?.at(-1);
+    if (known) return known;
+    const files = await this.queue.list(ownerOf(context)).catch(() => []);
+    return files.at(-1);
   }
 
   private submissionDeps() {

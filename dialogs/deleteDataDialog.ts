@@ -7,6 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
+import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { messageWithChoices } from './choices.js';
 import type { FlowResult } from './flow.js';
 import { parseYesNo } from './french/yesNo.js';
@@ -40,6 +41,8 @@ export class DeleteDataDialog extends ComponentDialog {
     private readonly queue: ApplicationQueue,
     private readonly clock: () => Date,
     private readonly requestErasure: ErasureRequest = flagFilesForErasure,
+    /** Callback and handoff requests hold a name and a phone: deleted with the rest. */
+    private readonly contactRequests?: Pick<ContactRequestStore, 'eraseUser'>,
   ) {
     super(DELETE_DATA_DIALOG);
     this.addDialog(new WaterfallDialog('deleteDataSteps', [this.confirm.bind(this), this.erase.bind(this)]));
@@ -67,6 +70,8 @@ export class DeleteDataDialog extends ComponentDialog {
       return step.endDialog({} satisfies FlowResult);
     }
     const flagged = await this.requestErasure(this.queue, ownerOf(step.context), this.clock());
+    // Contact requests are keyed by the channel's user id (dialogs/contactAdvisorDialog.ts).
+    await this.contactRequests?.eraseUser(step.context.activity.from.id);
     markForErasure(step.context);
     await step.context.sendActivity(
       flagged.length > 0

@@ -1,3 +1,4 @@
+import { plainFacts } from './plainCard.js';
 import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import { applicableFields, type ApplicationContext } from './domain/applicationForm.js';
@@ -58,7 +59,10 @@ export function recapCard(groups: RecapGroup[], language: TurnLanguage): Attachm
       },
       ...groups.flatMap((group) => [
         { type: 'TextBlock', text: group.title, weight: 'Bolder', spacing: 'Medium', wrap: true },
-        { type: 'FactSet', facts: group.facts.map((fact) => ({ title: fact.label, value: fact.value })) },
+        ...plainFacts(
+          group.facts.map((fact) => ({ title: fact.label, value: fact.value })),
+          t('common:card.factSeparator'),
+        ),
       ]),
     ],
     actions: [

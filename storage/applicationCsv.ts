@@ -72,8 +72,15 @@ function historyText(item: unknown): string {
 }
 
 /** A text cell Excel could run as a formula (`=`, `+`, `-`, `@`, tab, CR) is made literal with an apostrophe. */
+/**
+ * Formula starters, ASCII and their full-width and small forms (Excel and LibreOffice read `＝1+1` as a
+ * formula too), seen through leading spaces and invisible characters that a spreadsheet may skip.
+ */
+const FORMULA_START =
+  /^[\s\u00a0\u200b-\u200f\u2028-\u202f\u2060-\u2064\u2066-\u206f\ufeff]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\u2212]/u;
+
 function guardFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 function quote(text: string): string {

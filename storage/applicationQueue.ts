@@ -66,6 +66,12 @@ export interface ApplicationFilter {
   channel?: string;
 }
 
+/** Filled by `list`: the files it could not read and left out (one bad file must not hide the others). */
+export interface ListReport {
+  /** References (`ALZ-2026-0003`) of the unreadable files; never their content. */
+  skipped: string[];
+}
+
 export interface SubmitResult {
   application: StoredApplication;
   /** false when the idempotency key was already used (double click, retried request). */
@@ -76,8 +82,8 @@ export interface SubmitResult {
 export interface ApplicationQueue {
   submit(input: NewApplication, idempotencyKey: string): Promise<SubmitResult>;
   get(reference: string): Promise<StoredApplication | undefined>;
-  /** Sorted by reference (year, then sequence). */
-  list(filter?: ApplicationFilter): Promise<StoredApplication[]>;
+  /** Sorted by reference (year, then sequence). An unreadable file is left out and named in `report`. */
+  list(filter?: ApplicationFilter, report?: ListReport): Promise<StoredApplication[]>;
   /** @throws IllegalTransitionError, UnknownReferenceError */
   changeStatus(
     reference: string,

@@ -52,6 +52,23 @@ export class AzureContactRequestStore implements ContactRequestStore {
     return requests.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
+  async eraseUser(userId: string): Promise<number> {
+    const client = await this.table.ready();
+    const entities = client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${REQUEST_PARTITION} and userId eq ${userId}` },
+    });
+    let erased = 0;
+    for await (const entity of entities) {
+      try {
+        await client.deleteEntity(REQUEST_PARTITION, String(entity.rowKey));
+        erased += 1;
+      } catch (error) {
+        if (azureStatusOf(error) !== 404) throw error;
+      }
+    }
+    return erased;
+  }
+
   /** Writes a request as it is, id included (migration); false when that id is already stored. */
   async put(request: ContactRequest): Promise<boolean> {
     const client = await this.table.ready();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
@@ -41,6 +41,8 @@ export interface ContactRequestStore {
   add(request: NewContactRequest): Promise<ContactRequest>;
   /** Oldest first. */
   list(): Promise<ContactRequest[]>;
+  /** Deletes every request of this user (erasure: name, phone, reason); returns how many. */
+  eraseUser(userId: string): Promise<number>;
 }
 
 /** The requests in `<dataDir>/requests/`, one JSON file per request. */
@@ -85,6 +87,25 @@ export class LowdbContactRequestStore implements ContactRequestStore {
     return requests
       .filter((request): request is ContactRequest => request !== undefined)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  async eraseUser(userId: string): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'ENOENT') return 0;
+      throw error;
+    }
+    let erased = 0;
+    for (const id of names.filter((name) => REQUEST_FILE.test(name)).map((name) => name.slice(0, -5))) {
+      // An unreadable request cannot be matched to its user: it is left for the operator, not guessed.
+      const request = await this.read(id).catch(() => undefined);
+      if (request?.userId !== userId) continue;
+      await rm(this.filePathFor(id), { force: true });
+      erased += 1;
+    }
+    return erased;
   }
 
   private async read(id: string): Promise<ContactRequest | undefined> {

@@ -18,6 +18,8 @@ export interface StoresOptions {
   backend: StorageBackendConfig;
   /** A new file is stored but advisors could not be notified (Azure Storage Queue); never personal data. */
   onNotifyError?: (error: unknown, reference: string) => void;
+  /** An application file the list could not read and left out (lowdb back end). */
+  onSkippedFile?: (reference: string, error: unknown) => void;
 }
 
 /** Everything the bot and the committee tools store, whatever the back end. */
@@ -36,14 +38,14 @@ export interface Stores {
 export function createStores(options: StoresOptions): Stores {
   return options.backend.kind === 'azure'
     ? createAzureStores(options.backend, options.onNotifyError)
-    : createLowdbStores(options.dataDir);
+    : createLowdbStores(options.dataDir, options.onSkippedFile);
 }
 
-function createLowdbStores(dataDir: string): Stores {
+function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedFile']): Stores {
   const storage = new LowdbStorage({ dir: path.join(dataDir, 'state') });
   return {
     storage,
-    queue: createLowdbApplicationQueue(dataDir),
+    queue: createLowdbApplicationQueue(dataDir, onSkipped ? { onSkipped } : {}),
     contactRequests: createLowdbContactRequestStore(dataDir),
     stateKeys: () => lowdbStateKeys(path.join(dataDir, 'state')),
     close: () => storage.close(),

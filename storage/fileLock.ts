@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isErrnoException } from './atomicJsonFile.js';
@@ -63,6 +64,7 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<Lock
     acquiredAt: new Date().toISOString(),
     token: randomBytes(8).toString('hex'),
   };
+  await sweepLeftovers(lockPath, staleMs);
   let backoff = FIRST_BACKOFF_MS;
   for (;;) {
     owner.acquiredAt = new Date().toISOString();
@@ -71,6 +73,7 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<Lock
     if (holder === undefined) continue; // released meanwhile: try again at once
     if (isStale(holder, staleMs)) {
       await breakStaleLock(lockPath, holder);
+      await sweepLeftovers(lockPath, staleMs, true);
       continue;
     }
     if (Date.now() >= deadline) throw new LockTimeoutError(lockPath);
@@ -82,8 +85,8 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<Lock
 /** Written aside then hard-linked: the lock appears complete or not at all, and `link` fails if it exists. */
 async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
   const draftPath = `${lockPath}.${owner.pid}.${owner.token}.draft`;
-  await writeFile(draftPath, JSON.stringify(owner), { flag: 'wx' });
   try {
+    await writeFile(draftPath, JSON.stringify(owner), { flag: 'wx' });
     await link(draftPath, lockPath);
     return true;
   } catch (error) {
@@ -92,6 +95,37 @@ async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
   } finally {
     await rm(draftPath, { force: true });
   }
+}
+
+const LEFTOVER = /^\.(\d+)\.[0-9a-f]+\.(draft|stale)$/;
+const sweptThisProcess = new Set<string>();
+
+/**
+ * Removes the drafts (`<lock>.<pid>.<token>.draft`) and set-aside stale locks that a process killed at the
+ * wrong instant left next to the lock: each lives for milliseconds, so one older than `staleMs` is garbage.
+ * Once per lock and process, and again whenever a stale lock is broken (a crash happened).
+ */
+async function sweepLeftovers(lockPath: string, staleMs: number, force = false): Promise<void> {
+  if (sweptThisProcess.has(lockPath) && !force) return;
+  sweptThisProcess.add(lockPath);
+  const folder = dirname(lockPath);
+  const prefix = basename(lockPath);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(prefix) && LEFTOVER.test(name.slice(prefix.length)))
+      .map(async (name) => {
+        const leftover = join(folder, name);
+        const info = await stat(leftover).catch(() => undefined);
+        if (info && now - info.mtimeMs > staleMs) await rm(leftover, { force: true });
+      }),
+  );
 }
 
 interface Holder {

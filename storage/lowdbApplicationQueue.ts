@@ -7,6 +7,7 @@ import type {
   ApplicationAmendment,
   ApplicationFilter,
   ApplicationQueue,
+  ListReport,
   NewApplication,
   StoredApplication,
   SubmitResult,
@@ -19,6 +20,8 @@ import { compareReferences, parseReference, ReferenceSequence, submissionYear } 
 
 export interface LowdbApplicationQueueOptions {
   lock?: FileLockOptions;
+  /** A file `list` could not read and skipped; the error is the reader's, never to be logged as such. */
+  onSkipped?: (reference: string, error: unknown) => void;
 }
 
 /**
@@ -71,7 +74,7 @@ export class LowdbApplicationQueue implements ApplicationQueue {
     return this.readApplication(reference);
   }
 
-  async list(filter: ApplicationFilter = {}): Promise<StoredApplication[]> {
+  async list(filter: ApplicationFilter = {}, report?: ListReport): Promise<StoredApplication[]> {
     let names: string[];
     try {
       names = await readdir(this.folder);
@@ -80,7 +83,16 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       throw error;
     }
     const references = names.filter((name) => APPLICATION_FILE.test(name)).map((name) => name.slice(0, -5));
-    const applications = await Promise.all(references.map((reference) => this.readApplication(reference)));
+    const applications = await Promise.all(
+      references.map((reference) =>
+        this.readApplication(reference).catch((error: unknown) => {
+          report?.skipped.push(reference);
+          this.options.onSkipped?.(reference, error);
+          return undefined;
+        }),
+      ),
+    );
+    report?.skipped.sort(compareReferences);
     return applications
       .filter((application): application is StoredApplication => application !== undefined)
       .filter((application) => filter.status === undefined || application.status === filter.status)

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
-import { AtomicJsonFile, CorruptJsonFileError } from './atomicJsonFile.js';
+import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
 import { KeyedSerialQueue } from './keyedSerialQueue.js';
 import { LruCache } from './lruCache.js';
 
@@ -26,14 +26,34 @@ export interface StateFileRecord {
 /** Cached as JSON text (with the eTag), so every read hands out a fresh copy; `null` = known to be absent. */
 type CachedState = { eTag: string; json: string } | null;
 
+/** A cached state and the file it was read from (inode, size, mtime; `absent`), checked before each use. */
+interface CacheEntry {
+  state: CachedState;
+  stamp: string;
+}
+
+const ABSENT = 'absent';
+
+/** What identifies one version of a file cheaply: a write (atomic rename) makes a new inode. */
+async function fileStamp(filePath: string): Promise<string> {
+  try {
+    const info = await stat(filePath, { bigint: true });
+    return `${info.ino}:${info.size}:${info.mtimeNs}`;
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return ABSENT;
+    throw error;
+  }
+}
+
 /**
  * botbuilder `Storage` over lowdb, one file per key in 256 sharded folders, so a turn touches one or two small
  * files whatever the number of stored conversations. Optimistic concurrency mirrors botbuilder's MemoryStorage.
- * The cache assumes this process is the only writer of `dir` (one bot server per data folder).
+ * The cache is checked against the file (one stat) before each use: a change made by another process, such as
+ * `committee purge` deleting an idle draft while the server runs, is seen on the next read, never overwritten.
  */
 export class LowdbStorage implements Storage {
   readonly stateDir: string;
-  private readonly cache: LruCache<CachedState>;
+  private readonly cache: LruCache<CacheEntry>;
   /** A key's path costs a SHA-1: remembered for as many keys as the state cache holds. */
   private readonly paths: LruCache<string>;
   private readonly perKey = new KeyedSerialQueue();
@@ -76,7 +96,7 @@ export class LowdbStorage implements Storage {
         this.perKey.run(key, async () => {
           this.cache.delete(key);
           await rm(this.filePathFor(key), { force: true });
-          this.cache.set(key, null);
+          this.cache.set(key, { state: null, stamp: ABSENT });
         }),
       ),
     );
@@ -117,13 +137,21 @@ export class LowdbStorage implements Storage {
     await new AtomicJsonFile<StateFileRecord>(filePath).writeText(
       recordJson(request.key, eTag, request.itemJson),
     );
-    this.cache.set(request.key, { eTag, json: withETag(request.itemJson, eTag) });
+    this.cache.set(request.key, {
+      state: { eTag, json: withETag(request.itemJson, eTag) },
+      stamp: await fileStamp(filePath),
+    });
   }
 
   private async load(key: string): Promise<CachedState> {
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
     const filePath = this.filePathFor(key);
+    const cached = this.cache.get(key);
+    const stamp = await fileStamp(filePath);
+    if (cached !== undefined && cached.stamp === stamp) return cached.state;
+    if (stamp === ABSENT) {
+      this.cache.set(key, { state: null, stamp });
+      return null;
+    }
     const file = new Low<StateFileRecord | null>(new AtomicJsonFile(filePath), null);
     await file.read();
     const record = file.data;
@@ -131,7 +159,8 @@ export class LowdbStorage implements Storage {
       throw new CorruptJsonFileError(filePath, new Error(`not a state record for key "${key}"`));
     }
     const state = record ? toCachedState(record) : null;
-    this.cache.set(key, state);
+    // Stamped before reading: if the file changed in between, the next read sees a new stamp and reads again.
+    this.cache.set(key, { state, stamp });
     return state;
   }
 

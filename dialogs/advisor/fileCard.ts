@@ -2,6 +2,7 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import type { StoredApplication } from '../../storage/applicationQueue.js';
 import { displayedHistory } from '../../storage/displayUserId.js';
 import { findField } from '../domain/applicationForm.js';
+import { plainFacts } from '../plainCard.js';
 import type { TurnLanguage } from '../translator.js';
 
 /** The facts of a file an advisor reads first, with the labels of the form. */
@@ -60,9 +61,9 @@ export function fileCard(app: StoredApplication, actions: string[], language: Tu
         size: 'Medium',
         wrap: true,
       },
-      { type: 'FactSet', facts },
+      ...plainFacts(facts, t('common:card.factSeparator')),
       { type: 'TextBlock', text: t('advisor:file.history'), weight: 'Bolder', spacing: 'Medium' },
-      { type: 'FactSet', facts: history },
+      ...plainFacts(history, t('common:card.factSeparator')),
     ],
     actions: actions.map((title) => ({ type: 'Action.Submit', title, data: { answer: title } })),
   });

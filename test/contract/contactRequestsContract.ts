@@ -57,5 +57,14 @@ export function describeContactRequestsContract(
         [done.id, 'done'],
       ]);
     });
+
+    it("erases every request of one user, name and phone included, and nobody else's", async () => {
+      await store.add({ kind: 'callback', userId: 'u1', name: 'Marie Dupont', phone: '+33612345678' });
+      await store.add({ kind: 'handoff', userId: 'u1', reason: 'reprise' });
+      const other = await store.add({ kind: 'callback', userId: 'u2', name: 'Paul Martin' });
+      expect(await store.eraseUser('u1')).toBe(2);
+      expect(await fixture.open().list()).toEqual([other]);
+      expect(await store.eraseUser('u1')).toBe(0);
+    });
   });
 }

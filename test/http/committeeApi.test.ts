@@ -12,7 +12,7 @@ import {
 import { asCliJson, callApi, runCommitteeCli, type ApiRequest } from '../support/committeeApiClient.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
-const TOKEN = 'committee-test-token-7d41c09e5b';
+const TOKEN = 'committee-test-token-7d41c09e5b83f2a6';
 const BEARER = `Bearer ${TOKEN}`;
 // startTestServer's clock: every change made through the API is recorded at this instant.
 const CLOCK_ISO = new Date('2026-11-26T19:30:00+01:00').toISOString();

@@ -15,7 +15,7 @@ import {
 import { callApi } from '../support/committeeApiClient.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
-const TOKEN = 'committee-test-token-2b9f60d1aa';
+const TOKEN = 'committee-test-token-2b9f60d1aa4c7e19';
 
 describe('committee API without COMMITTEE_TOKEN', () => {
   let app: RunningApp;

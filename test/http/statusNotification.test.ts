@@ -5,7 +5,7 @@ import { FULL_APPLICATION } from '../support/applicationScript.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
-const TOKEN = 'committee-token-for-tests-0123456789';
+const TOKEN = 'committee-token-for-tests-5e0b7c3a91d4f862';
 
 describe('the committee changes a status through the API and the applicant is told', () => {
   let dataDir: string;

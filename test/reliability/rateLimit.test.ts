@@ -1,4 +1,5 @@
 import type { Request } from 'restify';
+import { TrustedProxies } from '../../bot/trustedProxies.js';
 import { clientAddress, routeCost } from '../../bot/publicRouteLimits.js';
 import { TokenBuckets } from '../../bot/rateLimit.js';
 
@@ -72,32 +73,48 @@ describe('what a request costs and who sent it', () => {
     ['GET', '/', false, 0],
     ['GET', '/webchat/webchat.js', false, 0],
     ['GET', '/healthz', false, 0],
+    ['GET', '/api/applications', false, 1],
+    ['PATCH', '/api/applications/ALZ-2026-0001', true, 1],
   ])('%s %s (authentication %s) costs %s', (method, path, auth, cost) => {
     expect(routeCost(method, path, auth)).toBe(cost);
   });
 
+  const proxy = new TrustedProxies(['10.0.0.0/8', '::1']);
+  const nobody = new TrustedProxies();
   test.each([
     [
       'the socket, without a trusted proxy',
       requestFrom('198.51.100.4', '203.0.113.9'),
-      false,
+      nobody,
+      '198.51.100.4',
+    ],
+    [
+      'the socket when the caller is not a trusted proxy, whatever it forwards',
+      requestFrom('198.51.100.4', '203.0.113.9'),
+      proxy,
       '198.51.100.4',
     ],
     [
       'the last forwarded hop, behind a trusted proxy',
       requestFrom('10.0.0.2', '1.1.1.1, 203.0.113.9'),
-      true,
+      proxy,
       '203.0.113.9',
     ],
-    ['without its port', requestFrom('10.0.0.2', '203.0.113.9:51234'), true, '203.0.113.9'],
+    [
+      'the first untrusted hop from the right, behind two trusted proxies',
+      requestFrom('10.0.0.2', '1.1.1.1, 203.0.113.9, 10.1.2.3'),
+      proxy,
+      '203.0.113.9',
+    ],
+    ['without its port', requestFrom('10.0.0.2', '203.0.113.9:51234'), proxy, '203.0.113.9'],
     [
       'an IPv6 address without brackets or port',
-      requestFrom('10.0.0.2', '[2001:db8::1]:443'),
-      true,
+      requestFrom('::ffff:10.0.0.2', '[2001:db8::1]:443'),
+      proxy,
       '2001:db8::1',
     ],
-    ['the socket when no header came through the proxy', requestFrom('::1'), true, '::1'],
-  ])('the client is %s', (_label, request, trustProxy, expected) => {
-    expect(clientAddress(request, trustProxy)).toBe(expected);
+    ['the socket when no header came through the proxy', requestFrom('::1'), proxy, '::1'],
+  ])('the client is %s', (_label, request, trusted, expected) => {
+    expect(clientAddress(request, trusted)).toBe(expected);
   });
 });

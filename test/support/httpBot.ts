@@ -22,7 +22,15 @@ export async function startTestServer(
   env: Record<string, string> = {},
   overrides: AppOverrides = {},
 ): Promise<RunningApp> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  // Every test client shares 127.0.0.1, limited like any address: off unless the test is about the limit.
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+  });
   // Tests never read the real clock: a fixed day inside the default call window unless told otherwise.
   const app = await startApp(config, { clock: () => new Date('2026-11-26T19:30:00+01:00'), ...overrides });
   await app.ready;

@@ -141,7 +141,16 @@ describe('applicationsToCsv: the file Excel opens', () => {
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\tcmd', `'\tcmd`],
     ['\rcmd', `'\ncmd`],
+    ['＝HYPERLINK("http://x")', `'＝HYPERLINK("http://x")`],
+    ['＋33612345678', `'＋33612345678`],
+    ['－2＋3', `'－2＋3`],
+    ['＠SUM(A1)', `'＠SUM(A1)`],
+    ['﹦1+1', `'﹦1+1`],
+    ['  =1+1', `'  =1+1`],
+    ['\u200b=1+1', `'\u200b=1+1`],
+    ['\u202e=1+1', `'\u202e=1+1`],
     ['a=b', 'a=b'],
+    ['a＝b', 'a＝b'],
   ])('a text cell %p becomes %p (formula injection guard)', (value, expected) => {
     expect(cellOf({ 'company.name': value }, 'company.name')).toBe(expected);
   });

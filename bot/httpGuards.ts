@@ -1,0 +1,48 @@
+import type { Request, Response, Server } from 'restify';
+import { isJsonMediaType } from './committeeApiInput.js';
+import { Localizer } from './i18n.js';
+import type { Logger } from './logger.js';
+
+/**
+ * Headers every answer carries: no page of ours may be framed by another site (clickjacking), and no answer is
+ * content-sniffed into something else. The web page sets its own, fuller Content-Security-Policy.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+};
+
+/** True when the request carries a body (a length above zero, or chunks). */
+function hasBody(req: Request): boolean {
+  const length = req.header('content-length');
+  if (length !== undefined && length.trim() !== '' && length.trim() !== '0') return true;
+  return req.header('transfer-encoding') !== undefined;
+}
+
+/**
+ * Runs before routing, rate limits and body parsing. Sets the security headers, and refuses with 415 any body
+ * that is not JSON: every route of ours speaks JSON, and restify's multipart parser would otherwise write the
+ * uploaded parts to the temp folder before any token is checked.
+ */
+export function registerHttpGuards(server: Server, logger: Logger): void {
+  const localizer = new Localizer();
+  server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.header(name, value);
+    if (!hasBody(req) || isJsonMediaType(req.header('content-type')?.split(';')[0] ?? '')) return next();
+    const path = req.getPath();
+    logger.warn({ event: 'http_error', status: 415, path }, 'body is not JSON');
+    const language = localizer.language(req.header('accept-language')?.split(',')[0]?.split(';')[0]);
+    const message = language.t('reliability:http.jsonOnly');
+    const body = path.startsWith('/v3/directline/')
+      ? { error: { code: 'UnsupportedMediaType', message } }
+      : { error: 'unsupported_media_type', message };
+    res.status(415);
+    res.header('content-type', 'application/json; charset=utf-8');
+    res.header('cache-control', 'no-store');
+    res.header('connection', 'close');
+    res.send(body);
+    return next(false);
+  });
+}

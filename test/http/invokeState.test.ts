@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import type { RunningApp } from '../../bot/app.js';
+import { fr } from '../support/botHarness.js';
+import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+
+describe('a malformed Adaptive Card invoke', () => {
+  let dataDir: string;
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('alize-invoke-');
+    app = await startTestServer(dataDir);
+  });
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test.each([
+    ['value {}', {}],
+    ['an action that is not an object', { action: 'Action.Execute' }],
+  ])('with %s gets 400 and leaves the application where it was', async (_label, value) => {
+    const owner = new HttpConversation(app.url);
+    await owner.say(fr.t('common:menu.apply'));
+    await owner.say('Développement');
+
+    const invoke = await owner.post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value,
+      deliveryMode: 'normal',
+    });
+    expect(invoke.status).toBe(400);
+
+    // The next answer is taken as the answer to the question asked before the invoke.
+    const next = texts(await owner.say('Cévennes Plasturgie')).join('\n');
+    expect(next).toContain(fr.t('application:question.company.siret'));
+    expect(next).not.toContain(fr.t('common:greeting.hello'));
+    expect(next).not.toContain(fr.t('common:error.apology'));
+  });
+});
