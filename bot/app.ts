@@ -271,7 +271,8 @@ async function warmUp(localizer: Localizer): Promise<{ ms: number }> {
 
 /** Writes and removes a small file where the state lives: a read-only or full data folder fails here. */
 async function canWrite(dataDir: string): Promise<boolean> {
-  const probe = path.join(dataDir, 'state', `.healthz-${process.pid}`);
+  // A .tmp name: a process killed between write and removal leaves what every check counts as a leftover.
+  const probe = path.join(dataDir, 'state', `.healthz-${process.pid}.tmp`);
   try {
     await fs.promises.mkdir(path.dirname(probe), { recursive: true });
     await fs.promises.writeFile(probe, String(Date.now()));
