@@ -172,6 +172,7 @@ const OLDEST_COMPANY = '1850-01-01';
 export const COMPANY_FIELDS: readonly ApplicationField[] = [
   {
     ...sentenceKeys('company.name'),
+    freeText: true,
     group: 'company',
     interpret(text) {
       const name = cleanText(text).replace(/\n/g, ' ');
@@ -194,6 +195,7 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
   nafCode,
   {
     ...sentenceKeys('company.address'),
+    freeText: true,
     group: 'company',
     interpret(text) {
       const address = cleanText(text).replace(/\n/g, ', ');

@@ -15,6 +15,7 @@ const PERSON_NAME = /^\p{L}[\p{L}\p{M}' .-]*$/u;
 function personNameField(key: string): ApplicationField {
   return {
     ...sentenceKeys(key),
+    freeText: true,
     group: 'contact',
     personal: true,
     interpret(text) {
@@ -51,6 +52,7 @@ export const CONTACT_FIELDS: readonly ApplicationField[] = [
   personNameField('contact.lastName'),
   {
     ...sentenceKeys('contact.role'),
+    freeText: true,
     group: 'contact',
     personal: true,
     interpret(text) {

@@ -100,6 +100,7 @@ const noneDisplay = { key: 'application:display.noOtherFinancing' };
 
 const otherFinancing: ApplicationField = {
   ...sentenceKeys('project.otherFinancing'),
+  freeText: true,
   group: 'project',
   interpret(text) {
     if (NO_OTHER_FINANCING.test(foldWords(text))) return answerOf(NONE, noneDisplay);
@@ -134,6 +135,7 @@ export const PROJECT_TYPE_FIELD = closedField(
 export const PROJECT_FIELDS: readonly ApplicationField[] = [
   {
     ...sentenceKeys('project.description'),
+    freeText: true,
     group: 'project',
     interpret(text) {
       const description = cleanText(text);

@@ -19,10 +19,31 @@ export interface QuestionChoice {
 
 /** What the user's text meant for this question. */
 export type Interpretation =
-  | { kind: 'answer'; value: AnswerValue; certain: boolean; display?: Display }
+  | {
+      kind: 'answer';
+      value: AnswerValue;
+      certain: boolean;
+      display?: Display;
+      /** Why the value must be confirmed (`hedged`, `magnitude`…), for the log; never the value itself. */
+      reason?: string;
+      /** Other probable readings, offered as buttons next to the value when it is confirmed. */
+      alternatives?: Reading[];
+    }
   | { kind: 'invalid'; errorKey: string; params?: Params }
   /** Several things match (a postal code shared by communes): the user picks one. */
   | { kind: 'choose'; candidates: { value: AnswerValue; label: string }[] };
+
+/** One probable reading of an answer, offered as a button when the bot is unsure. */
+export interface Reading {
+  value: AnswerValue;
+  display?: Display;
+}
+
+/** A plausibility doubt about a value, given the answers already known: the readings to offer. */
+export interface Doubt {
+  reason: string;
+  readings: Reading[];
+}
 
 /** How to show a value back to the user: a locale key with parameters, or a literal (a commune's name). */
 export type Display = { key: string; params?: Params } | { literal: string };
@@ -44,10 +65,30 @@ export interface Question<Context = unknown> {
     answers: Answers,
     context: Context,
   ): { errorKey: string; params?: Params } | null;
+  /**
+   * A value that reads fine but is implausible given the answers already known (620 € of turnover for
+   * twelve employees): the probable readings to confirm, or null when the value is plausible.
+   */
+  plausible?(value: AnswerValue, answers: Answers, context: Context): Doubt | null;
+  /**
+   * Free-text questions (a name, an address) accept any words, so a global command typed there is a command;
+   * on other questions an answer the question recognises wins over a command ("plus tard" to the documents).
+   */
+  freeText?: boolean;
 }
 
 export function answerOf(value: AnswerValue, display?: Display, certain = true): Interpretation {
   return { kind: 'answer', value, certain, display };
+}
+
+/** A value to confirm, with why and the other probable readings. */
+export function unsure(
+  value: AnswerValue,
+  display: Display | undefined,
+  reason: string,
+  alternatives: Reading[] = [],
+): Interpretation {
+  return { kind: 'answer', value, certain: false, display, reason, alternatives };
 }
 
 export function invalid(errorKey: string, params?: Params): Interpretation {
