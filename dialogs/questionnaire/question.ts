@@ -28,6 +28,8 @@ export type Interpretation =
       reason?: string;
       /** Other probable readings, offered as buttons next to the value when it is confirmed. */
       alternatives?: Reading[];
+      /** Answers to other questions given in the same breath ("Sophie Martin" to the first name). */
+      also?: Answers;
     }
   | { kind: 'invalid'; errorKey: string; params?: Params }
   /** Several things match (a postal code shared by communes): the user picks one. */
@@ -37,6 +39,7 @@ export type Interpretation =
 export interface Reading {
   value: AnswerValue;
   display?: Display;
+  also?: Answers;
 }
 
 /** A plausibility doubt about a value, given the answers already known: the readings to offer. */

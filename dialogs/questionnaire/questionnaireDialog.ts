@@ -22,9 +22,15 @@ export interface QuestionnaireSource<C> {
 /** How a walk ended, for the dialog that started it. */
 export type QuestionnaireResult = { outcome: 'done' } | { outcome: 'paused' } | { outcome: 'advisor' };
 
+interface ShownReading {
+  value: AnswerValue;
+  shown: string;
+  also?: Answers;
+}
+
 interface Pending {
   /** The probable readings of an unsure answer, as shown on their buttons (one: a yes/no question). */
-  confirm?: { value: AnswerValue; shown: string }[];
+  confirm?: ShownReading[];
   choose?: { value: AnswerValue; label: string }[];
 }
 
@@ -90,14 +96,16 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
 
     if (state.pending.confirm) {
       // A draft saved before readings were lists holds a single one.
-      const pending = state.pending.confirm as Pending['confirm'] | { value: AnswerValue; shown: string };
-      const readings = Array.isArray(pending) ? pending : [pending!];
+      const pending = state.pending.confirm as Pending['confirm'] | ShownReading;
+      const readings: ShownReading[] = Array.isArray(pending) ? pending : [pending!];
       const picked = pickReading(readings, text);
       const yes = readings.length === 1 ? parseYesNo(text, language.locale) : undefined;
       if (picked || yes?.ok) {
         state.pending = {};
-        if (picked) return this.accept(dc, state, question, picked.value);
-        if (yes?.ok && yes.value) return this.accept(dc, state, question, readings[0].value);
+        if (picked) return this.accept(dc, state, question, picked.value, picked.also);
+        if (yes?.ok && yes.value) {
+          return this.accept(dc, state, question, readings[0].value, readings[0].also);
+        }
         await dc.context.sendActivity(language.t('questionnaire:confirmRejected'));
         return this.ask(dc, state, question, false);
       }
@@ -116,7 +124,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
 
     const answers = await this.source.load(dc.context);
     const reading = readAnswer(question, text, answers, qc, language.t);
-    if (reading.outcome === 'store') return this.accept(dc, state, question, reading.value);
+    if (reading.outcome === 'store') return this.accept(dc, state, question, reading.value, reading.also);
     answerEvent(dc.context, { field: question.key, outcome: reading.outcome, reason: reading.reason });
     if (reading.outcome === 'confirm') {
       const shown = reading.readings.map((r) => ({
@@ -157,8 +165,21 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     if (question) await context.sendActivity(await this.prompt(context, question, false));
   }
 
-  private async accept(dc: DialogContext, state: WalkState, question: Question<C>, value: AnswerValue) {
+  private async accept(
+    dc: DialogContext,
+    state: WalkState,
+    question: Question<C>,
+    value: AnswerValue,
+    also: Answers = {},
+  ) {
     await this.source.save(dc.context, question.key, value);
+    // Another answer given in the same breath fills a question not answered yet, never overwrites one.
+    const known = await this.source.load(dc.context);
+    for (const [key, other] of Object.entries(also)) {
+      if (other !== undefined && known[key] === undefined && this.source.find(key)) {
+        await this.source.save(dc.context, key, other);
+      }
+    }
     state.history = [...state.history.filter((k) => k !== question.key), question.key];
     state.failures = 0;
     return this.askNext(dc, state);

@@ -11,7 +11,7 @@ import type { Answers, AnswerValue, Interpretation, Params, Question, Reading } 
  * `reason` names why the bot was unsure or refused, for the log line (never the value).
  */
 export type AnswerReading =
-  | { outcome: 'store'; value: AnswerValue; display?: Reading['display'] }
+  | { outcome: 'store'; value: AnswerValue; display?: Reading['display']; also?: Answers }
   | { outcome: 'confirm'; readings: Reading[]; reason: string }
   | { outcome: 'choose'; candidates: { value: AnswerValue; label: string }[]; reason: string }
   | { outcome: 'ask'; errorKey: string; params?: Params; reason: string };
@@ -65,13 +65,13 @@ export function readAnswer<C>(
   const doubt = question.plausible?.(meaning.value, answers, context);
   if (doubt) return { outcome: 'confirm', readings: doubt.readings, reason: doubt.reason };
   if (!meaning.certain) {
-    const readings: Reading[] = [{ value: meaning.value, display: meaning.display }];
+    const readings: Reading[] = [{ value: meaning.value, display: meaning.display, also: meaning.also }];
     for (const other of meaning.alternatives ?? []) {
       if (!readings.some((r) => sameValue(r.value, other.value))) readings.push(other);
     }
     return { outcome: 'confirm', readings, reason: meaning.reason ?? 'unsure' };
   }
-  return { outcome: 'store', value: meaning.value, display: meaning.display };
+  return { outcome: 'store', value: meaning.value, display: meaning.display, also: meaning.also };
 }
 
 /** True when the question recognises this text as one of its answers (so a command typed there yields). */
