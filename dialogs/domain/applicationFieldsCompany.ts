@@ -1,5 +1,11 @@
-import { isDontKnow, parseFrenchNumber, parseSiret, parseYesNo } from '../french/index.js';
-import { answerOf, invalid, type AnswerValue, type Interpretation } from '../questionnaire/question.js';
+import { isDontKnow, parseFrenchNumber, parseSiret } from '../french/index.js';
+import {
+  answerOf,
+  invalid,
+  unsure,
+  type AnswerValue,
+  type Interpretation,
+} from '../questionnaire/question.js';
 import {
   GOOD_STANDING,
   GOOD_STANDING_PATTERNS,
@@ -26,6 +32,7 @@ import {
   type ApplicationField,
 } from './applicationFieldKit.js';
 import { classifyCommune, findCommunes, type Commune } from './communes.js';
+import { readIndependence } from './independence.js';
 import { parseNafCode } from './naf.js';
 
 /** "Pas encore" for the SIRET or NAF code of a company still being created (only valid for a creation). */
@@ -134,12 +141,15 @@ const independent: ApplicationField = {
   interpret(text, { locale }) {
     if (text === 'yes' || text === 'no') return answerOf(text === 'no', independentDisplay(text === 'no'));
     if (isDontKnow(text)) return refuse('required');
-    const yesNo = parseYesNo(text, locale);
-    if (yesNo.ok) return answerOf(!yesNo.value, independentDisplay(!yesNo.value), yesNo.certain);
-    if (/\b(groupe|filiale|holding|maison mere|subsidiary|group)\b/.test(foldWords(text))) {
-      return answerOf(false, independentDisplay(false));
+    const reading = readIndependence(text, locale);
+    if (!reading) return invalid(NOT_A_CHOICE);
+    const { independent } = reading;
+    if (reading.contradiction) {
+      return unsure(independent, independentDisplay(independent), 'contradiction', [
+        { value: !independent, display: independentDisplay(!independent) },
+      ]);
     }
-    return invalid(NOT_A_CHOICE);
+    return answerOf(independent, independentDisplay(independent), reading.certain);
   },
   display: (value) => independentDisplay(value === true),
 };

@@ -2,13 +2,13 @@ import {
   isDontKnow,
   parseAmountEuros,
   parseInteger,
-  parseYesNo,
   type ParseFailure,
 } from '../french/index.js';
 import { foldForMatch } from '../french/normalize.js';
 import {
   answerOf,
   invalid,
+  unsure,
   type AnswerValue,
   type Interpretation,
   type Question,
@@ -16,6 +16,7 @@ import {
 } from '../questionnaire/question.js';
 import { guessActivityCategory } from './activityKeywords.js';
 import { findCommunes, type Commune } from './communes.js';
+import { readIndependence } from './independence.js';
 import type { AnswerKey } from './eligibilityRules.js';
 import { ACTIVITY_CATEGORIES, isActivityCategory, parseNafCode } from './naf.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
@@ -175,12 +176,21 @@ const independenceQuestion: EligibilityQuestion = {
   interpret(text, { locale }) {
     if (text === 'unknown' || isDontKnow(text)) return answerOf('unknown');
     if (text === 'yes' || text === 'no') return answerOf(text === 'no');
-    const yesNo = parseYesNo(text, locale);
-    if (yesNo.ok) return answerOf(!yesNo.value);
-    if (/\b(groupe|filiale|holding|maison mere)\b/.test(foldForMatch(text))) return answerOf(false);
-    return invalid('questionnaire:error.notAChoice');
+    const reading = readIndependence(text, locale);
+    if (!reading) return invalid('questionnaire:error.notAChoice');
+    const { independent } = reading;
+    if (reading.contradiction) {
+      return unsure(independent, independenceDisplay(independent), 'contradiction', [
+        { value: !independent, display: independenceDisplay(!independent) },
+      ]);
+    }
+    return answerOf(independent, independenceDisplay(independent), reading.certain);
   },
 };
+
+const independenceDisplay = (independent: boolean) => ({
+  key: independent ? 'application:display.independent' : 'application:display.heldByCompany',
+});
 
 const sectorQuestion: EligibilityQuestion = {
   key: 'sector',

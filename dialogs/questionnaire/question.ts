@@ -42,12 +42,6 @@ export interface Reading {
   also?: Answers;
 }
 
-/** A plausibility doubt about a value, given the answers already known: the readings to offer. */
-export interface Doubt {
-  reason: string;
-  readings: Reading[];
-}
-
 /** How to show a value back to the user: a locale key with parameters, or a literal (a commune's name). */
 export type Display = { key: string; params?: Params } | { literal: string };
 
@@ -61,18 +55,17 @@ export interface Question<Context = unknown> {
   exampleKey: string;
   /** Buttons for closed questions; free text is accepted too. */
   choices?: QuestionChoice[];
-  interpret(text: string, context: Context): Interpretation;
+  /**
+   * Reads the text. `answers` are those already given, for plausibility checks (620 € of turnover for twelve
+   * employees is probably 620 000 €): an implausible value comes back unsure, with the probable readings.
+   */
+  interpret(text: string, context: Context, answers?: Answers): Interpretation;
   /** Validation that needs the other answers (an amount above the investment); returns an error or null. */
   validate?(
     value: AnswerValue,
     answers: Answers,
     context: Context,
   ): { errorKey: string; params?: Params } | null;
-  /**
-   * A value that reads fine but is implausible given the answers already known (620 € of turnover for
-   * twelve employees): the probable readings to confirm, or null when the value is plausible.
-   */
-  plausible?(value: AnswerValue, answers: Answers, context: Context): Doubt | null;
   /**
    * Free-text questions (a name, an address) accept any words, so a global command typed there is a command;
    * on other questions an answer the question recognises wins over a command ("plus tard" to the documents).

@@ -71,7 +71,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     const question = state?.current ? this.source.find(state.current) : undefined;
     if (!state || !question || state.pending.confirm || state.pending.choose) return false;
     const { t } = languageOf(dc.context);
-    return answersQuestion(question, text, this.source.questionContext(dc.context), t);
+    return answersQuestion(question, text, this.source.questionContext(dc.context), {}, t);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

@@ -27,17 +27,18 @@ function interpretClick<C>(
   question: Question<C>,
   text: string,
   context: C,
+  answers: Answers,
   labelOf?: LabelOf,
 ): Interpretation {
   if (labelOf) {
     const key = commandKey(text);
     const clicked = (question.choices ?? []).find((choice) => commandKey(labelOf(choice.labelKey)) === key);
     if (clicked) {
-      const meaning = question.interpret(clicked.value, context);
+      const meaning = question.interpret(clicked.value, context, answers);
       if (meaning.kind !== 'invalid') return meaning;
     }
   }
-  return question.interpret(text, context);
+  return question.interpret(text, context, answers);
 }
 
 const sameValue = (a: AnswerValue, b: AnswerValue) => JSON.stringify(a) === JSON.stringify(b);
@@ -49,7 +50,7 @@ export function readAnswer<C>(
   context: C,
   labelOf?: LabelOf,
 ): AnswerReading {
-  const meaning = interpretClick(question, text, context, labelOf);
+  const meaning = interpretClick(question, text, context, answers, labelOf);
   if (meaning.kind === 'invalid') {
     return {
       outcome: 'ask',
@@ -62,8 +63,6 @@ export function readAnswer<C>(
     return { outcome: 'choose', candidates: meaning.candidates, reason: 'several' };
   const error = question.validate?.(meaning.value, answers, context);
   if (error) return { outcome: 'ask', ...error, reason: reasonOf(error.errorKey) };
-  const doubt = question.plausible?.(meaning.value, answers, context);
-  if (doubt) return { outcome: 'confirm', readings: doubt.readings, reason: doubt.reason };
   if (!meaning.certain) {
     const readings: Reading[] = [{ value: meaning.value, display: meaning.display, also: meaning.also }];
     for (const other of meaning.alternatives ?? []) {
@@ -79,8 +78,9 @@ export function answersQuestion<C>(
   question: Question<C>,
   text: string,
   context: C,
+  answers: Answers,
   labelOf?: LabelOf,
 ): boolean {
   if (question.freeText) return false;
-  return interpretClick(question, text, context, labelOf).kind !== 'invalid';
+  return interpretClick(question, text, context, answers, labelOf).kind !== 'invalid';
 }
