@@ -1,6 +1,8 @@
 import {
+  amountCandidates,
   foldForMatch,
   isDontKnow,
+  numberCandidates,
   parseAmountEuros,
   parseFrenchDate,
   parseInteger,
@@ -17,7 +19,9 @@ import {
   type Interpretation,
   type Params,
   type QuestionChoice,
+  unsure,
 } from '../questionnaire/question.js';
+import { magnitudeReadings } from './plausibility.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
 
 /** What the application fields need to read an answer; `now` is the clock of the turn, never the real one. */
@@ -108,24 +112,51 @@ export function numberFailure(reason: ParseFailure, kind: 'amount' | 'count'): I
 
 type FieldBase = Pick<ApplicationField, 'group'> & Partial<ApplicationField>;
 
+/** Several amounts or counts in one answer: the first to confirm, the others offered next to it. */
+export function severalValues(values: readonly number[], show: (value: number) => Display, reason: string) {
+  const [first, ...others] = values;
+  return unsure(
+    first,
+    show(first),
+    reason,
+    others.map((value) => ({ value, display: show(value) })),
+  );
+}
+
 /**
  * An amount in euros. `max` is the "please check" ceiling (a typo adds zeros: 100 M€ for a 100 k€ project);
- * with `zero`, 0 € is refused for that reason.
+ * with `zero`, 0 € is refused for that reason. `floor` is the smallest plausible amount given the answers so
+ * far: a smaller one is confirmed, with its readings in thousands and millions offered first.
  */
 export function amountField(
   key: string,
-  base: FieldBase & { max: number; allowNone?: boolean; zero?: ErrorReason },
+  base: FieldBase & {
+    max: number;
+    allowNone?: boolean;
+    zero?: ErrorReason;
+    floor?: (answers: Answers, context: ApplicationContext) => number;
+  },
 ): ApplicationField {
-  const { max, allowNone, zero, ...rest } = base;
+  const { max, allowNone, zero, floor, ...rest } = base;
   return {
     ...sentenceKeys(key),
-    interpret(text, { locale }) {
+    interpret(text, context, answers = {}) {
+      const { locale } = context;
       if (isDontKnow(text)) return refuse('required');
       const parsed = parseAmountEuros(text, { locale, allowNone });
-      if (!parsed.ok) return numberFailure(parsed.reason, 'amount');
-      if (zero && parsed.value === 0) return refuse(zero);
-      if (parsed.value > max) return refuse('amountTooLarge', { amount: parsed.value });
-      return answerOf(parsed.value, amountDisplay(parsed.value), parsed.certain);
+      if (!parsed.ok) {
+        const several = parsed.reason === 'ambiguous' ? amountCandidates(text, { locale }) : [];
+        if (several.length > 0) return severalValues(several, amountDisplay, 'several');
+        return numberFailure(parsed.reason, 'amount');
+      }
+      const { value } = parsed;
+      if (zero && value === 0) return refuse(zero);
+      if (value > max) return refuse('amountTooLarge', { amount: value });
+      const probable = magnitudeReadings(value, floor?.(answers, context) ?? 0, max);
+      if (probable.length > 0) return severalValues([...probable, value], amountDisplay, 'magnitude');
+      if (parsed.alternatives)
+        return severalValues([value, ...parsed.alternatives], amountDisplay, 'negation');
+      return answerOf(value, amountDisplay(value), parsed.certain);
     },
     display: (value) => (typeof value === 'number' ? amountDisplay(value) : literal(value)),
     ...rest,
@@ -133,8 +164,10 @@ export function amountField(
 }
 
 const NONE_COUNT = /^(aucun|aucune|zero|personne|none|no one|nobody|nil)$/;
+/** "3 salariés + moi": the speaker may or may not be counted. */
+const PLUS_ME = /(\+|\bet|\bplus) (moi|moi meme|le gerant|la gerante|the owner|me)\b/;
 
-/** A whole number ≥ 0 (staff, jobs); "aucun" is 0. */
+/** A whole number ≥ 0 (staff, jobs); "aucun" is 0; listed items are counted ("2 CDI et 1 CDD" → 3). */
 export function countField(key: string, base: FieldBase & { max: number }): ApplicationField {
   const { max, ...rest } = base;
   return {
@@ -142,13 +175,31 @@ export function countField(key: string, base: FieldBase & { max: number }): Appl
     interpret(text, { locale }) {
       if (isDontKnow(text)) return refuse('required');
       if (NONE_COUNT.test(foldWords(text))) return answerOf(0, countDisplay(0));
-      const parsed = parseInteger(text, { locale, min: 0, max });
-      if (!parsed.ok) return numberFailure(parsed.reason, 'count');
-      return answerOf(parsed.value, countDisplay(parsed.value), parsed.certain);
+      return readCount(text, locale, max);
     },
     display: (value) => (typeof value === 'number' ? countDisplay(value) : literal(value)),
     ...rest,
   };
+}
+
+/** A count read from French text, with the readings to offer when it holds several numbers. */
+export function readCount(
+  text: string,
+  locale: 'fr' | 'en',
+  max: number,
+  show: (count: number) => Display = countDisplay,
+): Interpretation {
+  const parsed = parseInteger(text, { locale, min: 0, max, sumLists: true });
+  if (!parsed.ok) {
+    const several = parsed.reason === 'ambiguous' ? numberCandidates(text, { locale }) : undefined;
+    if (several && several.values.length > 0 && several.values.every((v) => Number.isInteger(v) && v >= 0)) {
+      return severalValues(several.values, show, several.range ? 'range' : 'several');
+    }
+    return numberFailure(parsed.reason, 'count');
+  }
+  if (PLUS_ME.test(foldForMatch(text)))
+    return severalValues([parsed.value, parsed.value + 1], show, 'speaker');
+  return answerOf(parsed.value, show(parsed.value), parsed.certain);
 }
 
 /** Today in the programme's time zone, as `YYYY-MM-DD` (en-CA writes dates that way). */

@@ -34,6 +34,7 @@ import {
 import { classifyCommune, findCommunes, type Commune } from './communes.js';
 import { readIndependence } from './independence.js';
 import { parseNafCode } from './naf.js';
+import { balanceSheetFloor, turnoverFloor } from './plausibility.js';
 
 /** "Pas encore" for the SIRET or NAF code of a company still being created (only valid for a creation). */
 export const PENDING = 'pending';
@@ -218,8 +219,13 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
   },
   commune,
   countField('company.headcount', { group: 'company', max: 1_000_000 }),
-  amountField('company.turnover', { group: 'company', max: 1e9, allowNone: true }),
-  amountField('company.balanceSheet', { group: 'company', max: 1e9, allowNone: true }),
+  amountField('company.turnover', { group: 'company', max: 1e9, allowNone: true, floor: turnoverFloor }),
+  amountField('company.balanceSheet', {
+    group: 'company',
+    max: 1e9,
+    allowNone: true,
+    floor: balanceSheetFloor,
+  }),
   independent,
   groupShare,
   closedField('company.proceedings', 'proceedings', PROCEEDINGS, PROCEEDINGS_PATTERNS, { group: 'company' }),
@@ -230,6 +236,8 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
     group: 'company',
     max: 1e7,
     allowNone: true,
+    // Aid below 100 € is not what anyone reports: "20" is 20 000 €.
+    floor: () => 100,
     promptParams: ({ settings }) => ({ years: settings.deMinimis.periodYears }),
   }),
 ];

@@ -1,20 +1,18 @@
-import {
-  isDontKnow,
-  parseAmountEuros,
-  parseInteger,
-  type ParseFailure,
-} from '../french/index.js';
+import { amountCandidates, isDontKnow, parseAmountEuros, type ParseFailure } from '../french/index.js';
 import { foldForMatch } from '../french/normalize.js';
 import {
   answerOf,
   invalid,
   unsure,
+  type Answers,
   type AnswerValue,
   type Interpretation,
   type Question,
   type QuestionChoice,
 } from '../questionnaire/question.js';
 import { guessActivityCategory } from './activityKeywords.js';
+import { readCount, severalValues } from './applicationFieldKit.js';
+import { balanceSheetFloor, magnitudeReadings, turnoverFloor } from './plausibility.js';
 import { findCommunes, type Commune } from './communes.js';
 import { readIndependence } from './independence.js';
 import type { AnswerKey } from './eligibilityRules.js';
@@ -111,18 +109,20 @@ function countQuestion(
     choices: allowUnknown ? [DONT_KNOW] : undefined,
     interpret(text, { locale }) {
       if (allowUnknown && (text === 'unknown' || isDontKnow(text))) return answerOf('unknown');
-      const parsed = parseInteger(text, { locale });
-      if (!parsed.ok) return failure(parsed.reason, 'questionnaire:error.notANumber');
-      if (parsed.value < 0) return invalid('questionnaire:error.negative');
-      if (parsed.value > 1_000_000) return invalid('questionnaire:error.tooLarge');
-      return answerOf(
-        parsed.value,
-        { key: 'eligibility:display.count', params: { count: parsed.value } },
-        parsed.certain,
-      );
+      return readCount(text, locale, 1_000_000, countShown);
     },
   };
 }
+
+const countShown = (count: number) => ({ key: 'eligibility:display.count', params: { count } });
+const amountShown = (amount: number) => ({ key: 'eligibility:display.amount', params: { amount } });
+
+/** The smallest plausible figure of each amount question, from the answers so far. */
+const FLOORS: Partial<Record<AnswerKey, (answers: Answers) => number>> = {
+  turnover: turnoverFloor,
+  balanceSheet: balanceSheetFloor,
+  deMinimis: () => 100,
+};
 
 function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean): EligibilityQuestion {
   return {
@@ -131,16 +131,20 @@ function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean):
     promptParams: settingsParams,
     exampleKey,
     choices: [DONT_KNOW],
-    interpret(text, { locale }) {
+    interpret(text, { locale }, answers = {}) {
       if (text === 'unknown' || isDontKnow(text)) return answerOf('unknown');
       const parsed = parseAmountEuros(text, { locale, allowNone });
-      if (!parsed.ok) return failure(parsed.reason, 'questionnaire:error.notAnAmount');
-      if (parsed.value < 0) return invalid('questionnaire:error.negative');
-      return answerOf(
-        parsed.value,
-        { key: 'eligibility:display.amount', params: { amount: parsed.value } },
-        parsed.certain,
-      );
+      if (!parsed.ok) {
+        const several = parsed.reason === 'ambiguous' ? amountCandidates(text, { locale }) : [];
+        if (several.length > 0) return severalValues(several, amountShown, 'several');
+        return failure(parsed.reason, 'questionnaire:error.notAnAmount');
+      }
+      const { value } = parsed;
+      if (value < 0) return invalid('questionnaire:error.negative');
+      const probable = magnitudeReadings(value, FLOORS[key]?.(answers) ?? 0, 1e9);
+      if (probable.length > 0) return severalValues([...probable, value], amountShown, 'magnitude');
+      if (parsed.alternatives) return severalValues([value, ...parsed.alternatives], amountShown, 'negation');
+      return answerOf(value, amountShown(value), parsed.certain);
     },
   };
 }

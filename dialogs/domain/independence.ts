@@ -5,7 +5,8 @@ export const HELD_SHARE = 25;
 
 const SHARE = /(\d+(?:[.,]\d+)?)\s*(?:%|pour ?cents?|pourcents?|percent)/;
 /** A share held by people, not by a company ("100 % familial", "je détiens 80 %"), says nothing here. */
-const PEOPLE = /\b(familial\w*|famille|moi|je|nous|dirigeants?|gerants?|fondateurs?|associes|salaries|family|founders?)\b/;
+const PEOPLE =
+  /\b(familial\w*|famille|moi|je|nous|dirigeants?|gerants?|fondateurs?|associes|salaries|family|founders?)\b/;
 const GROUP = /\b(groupe|filiale|holding|maison mere|subsidiary|group)\b/;
 
 export interface IndependenceReading {
@@ -34,6 +35,7 @@ export function readIndependence(text: string, locale: ParserLocale): Independen
   }
   if (yesNo.reason === 'ambiguous') return undefined;
   if (shareHeld !== undefined) return { independent: !shareHeld, certain: true, contradiction: false };
-  if (GROUP.test(folded.replace(/[^a-z0-9]+/g, ' '))) return { independent: false, certain: true, contradiction: false };
+  if (GROUP.test(folded.replace(/[^a-z0-9]+/g, ' ')))
+    return { independent: false, certain: true, contradiction: false };
   return undefined;
 }
