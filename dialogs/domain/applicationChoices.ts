@@ -1,4 +1,5 @@
 import { foldWords } from './applicationFieldKit.js';
+import type { ChoiceRules } from './choiceReading.js';
 
 /**
  * The closed answers of the form and the words that name them. Patterns run on folded text (see `foldWords`)
@@ -28,34 +29,59 @@ export const LEGAL_FORM_PATTERNS: Patterns<LegalForm> = [
   ],
 ];
 
+/** A SCOP is often a SARL or a SAS: said together, the SCOP is the answer. */
+export const LEGAL_FORM_RULES: ChoiceRules<LegalForm> = {
+  wins: { SCOP: ['SARL', 'SAS', 'SA'] },
+};
+
 export const PROJECT_TYPES = ['development', 'creation', 'takeover'] as const;
 export const PROJECT_TYPE_PATTERNS: Patterns<(typeof PROJECT_TYPES)[number]> = [
   [
     'development',
     /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|expansion|growth)\b/,
   ],
-  ['creation', /\b(creat\w*|lancer|demarrer|nouvelle entreprise|start\w*)\b/],
+  [
+    'creation',
+    /\b(creat\w*|creer|cree\w*|lancer|lance\w*|demarr\w*|nouvelle entreprise|monter ma|start\w*)\b/,
+  ],
   ['takeover', /\b(repri\w*|repren\w*|reprendre|rachat|racheter|transmission|takeover|buy\w*)\b/],
 ];
 
 export const PROCEEDINGS = ['none', 'safeguard', 'receivership', 'liquidation'] as const;
 /** "Non, pas de liquidation" is none: the plain answers are read first. */
 export const PROCEEDINGS_PATTERNS: Patterns<(typeof PROCEEDINGS)[number]> = [
-  ['none', /^(aucune?|non|rien|none|no)\b|\b(aucune procedure|pas de procedure|no proceedings)\b/],
+  [
+    'none',
+    /^(aucune?|non|nan|nope|rien|none|no|jamais|never)\b|\b(aucune procedure|pas de procedure|rien de tout ca|no proceedings)\b/,
+  ],
   ['safeguard', /\b(sauvegarde|safeguard)\b/],
   ['receivership', /\b(redressement|receivership)\b/],
   ['liquidation', /\bliquidation\b/],
 ];
 
+/** "Pas de redressement": none. A procedure named in the past ("il y a 3 ans") is confirmed. */
+export const PROCEEDINGS_RULES: ChoiceRules<(typeof PROCEEDINGS)[number]> = {
+  negated: { safeguard: 'none', receivership: 'none', liquidation: 'none' },
+  past: /\b(a ete|avons ete|ete en|etions|etait|il y a \w+ ans?|sortie?s?|termine\w*|clos\w*|ancien\w*|plus maintenant|n est plus|in the past|was|were)\b/,
+};
+
 export const GOOD_STANDING = ['yes', 'plan', 'no'] as const;
 export const GOOD_STANDING_PATTERNS: Patterns<(typeof GOOD_STANDING)[number]> = [
   [
     'plan',
-    /\b(echeancier|plan de (reglement|paiement|remboursement|apurement)|etalement|moratoire|payment plan)\b/,
+    /\b(echeancier|plan (de|d) (reglement|paiement|remboursement|apurement)|etal\w*|moratoire|delais? de paiement|payment plan)\b/,
   ],
-  ['no', /\b(pas a jour|en retard|non|no|not up to date|behind)\b/],
-  ['yes', /\b(oui|yes|a jour|up to date|bien sur|tout a fait|absolument)\b/],
+  ['no', /\b(pas a jour|retards?|impayes?|non|nan|nope|no|pas vraiment|not up to date|behind)\b/],
+  [
+    'yes',
+    /\b(oui|ouais|ouaip|yes|a jour|nickel|en regle|regle|tout est paye|tout est ok|rien a signaler|aucune dettes?|pas de dettes?|sans dettes?|up to date|bien sur|tout a fait|absolument)\b/,
+  ],
 ];
+/** "Aucun retard" is up to date, "pas à jour" is not; a payment plan wins over the debts it spreads. */
+export const GOOD_STANDING_RULES: ChoiceRules<(typeof GOOD_STANDING)[number]> = {
+  negated: { no: 'yes', yes: 'no', plan: 'yes' },
+  wins: { plan: ['no'] },
+};
 
 export const AID_TYPES = ['financial', 'advice', 'mentoring'] as const;
 export type AidType = (typeof AID_TYPES)[number];

@@ -9,10 +9,13 @@ import {
 import {
   GOOD_STANDING,
   GOOD_STANDING_PATTERNS,
+  GOOD_STANDING_RULES,
   LEGAL_FORM_PATTERNS,
+  LEGAL_FORM_RULES,
   LEGAL_FORMS,
   PROCEEDINGS,
   PROCEEDINGS_PATTERNS,
+  PROCEEDINGS_RULES,
 } from './applicationChoices.js';
 import {
   amountField,
@@ -20,7 +23,6 @@ import {
   cleanText,
   countField,
   dateField,
-  firstMatch,
   foldWords,
   lengthOf,
   literal,
@@ -32,6 +34,7 @@ import {
   type ApplicationField,
 } from './applicationFieldKit.js';
 import { classifyCommune, findCommunes, type Commune } from './communes.js';
+import { interpretChoice, type ChoiceRules } from './choiceReading.js';
 import { readIndependence } from './independence.js';
 import { parseNafCode } from './naf.js';
 import { balanceSheetFloor, turnoverFloor } from './plausibility.js';
@@ -51,15 +54,16 @@ export function closedField(
   values: readonly string[],
   patterns: ReadonlyArray<readonly [string, RegExp]>,
   base: Pick<ApplicationField, 'group'> & Partial<ApplicationField>,
+  rules: ChoiceRules<string> = {},
 ): ApplicationField {
+  const show = (value: string) => ({ key: `application:choice.${list}.${value}` });
   return {
     ...sentenceKeys(key),
     choices: values.map((value) => choice(list, value)),
     interpret(text) {
-      if (values.includes(text)) return answerOf(text, { key: `application:choice.${list}.${text}` });
+      if (values.includes(text)) return answerOf(text, show(text));
       if (isDontKnow(text)) return refuse('required');
-      const value = firstMatch(text, patterns);
-      return value ? answerOf(value, { key: `application:choice.${list}.${value}` }) : invalid(NOT_A_CHOICE);
+      return interpretChoice(text, values, patterns, rules, show);
     },
     display: (value) => ({ key: `application:choice.${list}.${String(value)}` }),
     ...base,
@@ -194,7 +198,14 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
     display: literal,
   },
   siret,
-  closedField('company.legalForm', 'legalForm', LEGAL_FORMS, LEGAL_FORM_PATTERNS, { group: 'company' }),
+  closedField(
+    'company.legalForm',
+    'legalForm',
+    LEGAL_FORMS,
+    LEGAL_FORM_PATTERNS,
+    { group: 'company' },
+    LEGAL_FORM_RULES,
+  ),
   dateField('company.creationDate', {
     group: 'company',
     prefer: 'past',
@@ -228,10 +239,22 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
   }),
   independent,
   groupShare,
-  closedField('company.proceedings', 'proceedings', PROCEEDINGS, PROCEEDINGS_PATTERNS, { group: 'company' }),
-  closedField('company.goodStanding', 'goodStanding', GOOD_STANDING, GOOD_STANDING_PATTERNS, {
-    group: 'company',
-  }),
+  closedField(
+    'company.proceedings',
+    'proceedings',
+    PROCEEDINGS,
+    PROCEEDINGS_PATTERNS,
+    { group: 'company' },
+    PROCEEDINGS_RULES,
+  ),
+  closedField(
+    'company.goodStanding',
+    'goodStanding',
+    GOOD_STANDING,
+    GOOD_STANDING_PATTERNS,
+    { group: 'company' },
+    GOOD_STANDING_RULES,
+  ),
   amountField('company.deMinimisReceived', {
     group: 'company',
     max: 1e7,

@@ -1,5 +1,4 @@
 import { amountCandidates, isDontKnow, parseAmountEuros, type ParseFailure } from '../french/index.js';
-import { foldForMatch } from '../french/normalize.js';
 import {
   answerOf,
   invalid,
@@ -11,6 +10,17 @@ import {
   type QuestionChoice,
 } from '../questionnaire/question.js';
 import { guessActivityCategory } from './activityKeywords.js';
+import {
+  GOOD_STANDING,
+  GOOD_STANDING_PATTERNS,
+  GOOD_STANDING_RULES,
+  PROCEEDINGS,
+  PROCEEDINGS_PATTERNS,
+  PROCEEDINGS_RULES,
+  PROJECT_TYPE_PATTERNS,
+  PROJECT_TYPES,
+} from './applicationChoices.js';
+import { interpretChoice, type ChoiceRules } from './choiceReading.js';
 import { readCount, severalValues } from './applicationFieldKit.js';
 import { balanceSheetFloor, magnitudeReadings, turnoverFloor } from './plausibility.js';
 import { findCommunes, type Commune } from './communes.js';
@@ -49,15 +59,6 @@ const PARSE_ERRORS: Partial<Record<ParseFailure, string>> = {
 
 function failure(reason: ParseFailure, fallbackKey: string): Interpretation {
   return invalid(PARSE_ERRORS[reason] ?? fallbackKey);
-}
-
-/** Matches a button value or one of its synonyms, on folded text. */
-function matchChoice(text: string, synonyms: Record<string, RegExp>): string | undefined {
-  const folded = foldForMatch(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  if (folded in synonyms) return folded;
-  return Object.entries(synonyms).find(([, pattern]) => pattern.test(folded))?.[0];
 }
 
 function communeAnswer(commune: Commune, postalCode?: string): AnswerValue {
@@ -149,13 +150,14 @@ function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean):
   };
 }
 
-/** A closed question: buttons, their synonyms in free text, and "je ne sais pas" when it is a valid answer. */
-function closedQuestion(
+/** A closed question: buttons, the words people use for them, and "je ne sais pas" when it is a valid answer. */
+function closedQuestion<V extends string>(
   key: AnswerKey,
-  values: string[],
-  synonyms: Record<string, RegExp>,
-  options: { unknown?: boolean; map?: (value: string) => AnswerValue } = {},
+  values: readonly V[],
+  patterns: ReadonlyArray<readonly [V, RegExp]>,
+  options: { unknown?: boolean; rules?: ChoiceRules<V> } = {},
 ): EligibilityQuestion {
+  const show = (value: string) => ({ key: `eligibility:choice.${value}` });
   return {
     key,
     promptKey: `eligibility:question.${key}`,
@@ -164,9 +166,8 @@ function closedQuestion(
     choices: [...values.map((v) => choice(v)), ...(options.unknown ? [DONT_KNOW] : [])],
     interpret(text) {
       if (options.unknown && (text === 'unknown' || isDontKnow(text))) return answerOf('unknown');
-      const value = values.includes(text) ? text : matchChoice(text, synonyms);
-      if (!value) return invalid('questionnaire:error.notAChoice');
-      return answerOf(options.map ? options.map(value) : value);
+      if ((values as readonly string[]).includes(text)) return answerOf(text, show(text));
+      return interpretChoice(text, values, patterns, options.rules ?? {}, show);
     },
   };
 }
@@ -220,34 +221,16 @@ const QUESTIONS: readonly EligibilityQuestion[] = [
   amountQuestion('balanceSheet', 'eligibility:example.balanceSheet', false),
   independenceQuestion,
   sectorQuestion,
-  closedQuestion('projectType', ['development', 'creation', 'takeover'], {
-    development:
-      /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|expansion|growth)\b/,
-    creation: /\b(creat\w*|lancer|demarrer|nouvelle entreprise|start\w*)\b/,
-    takeover: /\b(repri\w*|reprendre|rachat|racheter|transmission|takeover|buy\w*)\b/,
-  }),
+  closedQuestion('projectType', PROJECT_TYPES, PROJECT_TYPE_PATTERNS),
   countQuestion('jobs', 'eligibility:question.jobs', 'eligibility:example.jobs', false),
-  closedQuestion(
-    'proceedings',
-    ['none', 'safeguard', 'receivership', 'liquidation'],
-    {
-      none: /^(aucune?|non|rien|pas de procedure|none|no)\b|\b(aucune procedure|pas de procedure)\b/,
-      safeguard: /\bsauvegarde|safeguard\b/,
-      receivership: /\b(redressement|receivership)\b/,
-      liquidation: /\bliquidation\b/,
-    },
-    { unknown: true },
-  ),
-  closedQuestion(
-    'goodStanding',
-    ['yes', 'plan', 'no'],
-    {
-      plan: /\b(echeancier|plan de (reglement|paiement|remboursement)|etalement|payment plan)\b/,
-      yes: /^(oui|yes|ok|bien sur|tout a fait|absolument|a jour|nous sommes a jour)\b/,
-      no: /^(non|no|pas a jour|en retard)\b/,
-    },
-    { unknown: true },
-  ),
+  closedQuestion('proceedings', PROCEEDINGS, PROCEEDINGS_PATTERNS, {
+    unknown: true,
+    rules: PROCEEDINGS_RULES,
+  }),
+  closedQuestion('goodStanding', GOOD_STANDING, GOOD_STANDING_PATTERNS, {
+    unknown: true,
+    rules: GOOD_STANDING_RULES,
+  }),
   amountQuestion('deMinimis', 'eligibility:example.deMinimis', true),
 ];
 
