@@ -131,18 +131,26 @@ export const DOCUMENTS_LATER =
 export const ALL_OF_THEM = /\b(les trois|les 3|tous|toutes|tout|l ensemble|all|everything|both)\b/;
 
 /** Negation reaches only the term right after it: "pas de financement, juste du conseil". */
-const NEGATION = /\b(sauf|sans|hormis|excepte|pas|ni|except|without|not|no)\b/;
+const NEGATION = /\b(sauf|sans|hormis|excepte|pas|ni|manque\w*|except|without|not|no)\b/;
+/** Said after a term, within its clause: "le kbis pas encore", "les bilans faut que je demande". */
+const NEGATION_AFTER =
+  /^\W*\b(pas|non|manque\w*|a demander|faut que je|il faut que je|je dois|je sais pas|je ne sais pas|attends?|plus tard|a venir|pas encore|not yet|later)\b/;
+/** Words that end a clause: what follows belongs to the next term. */
+const CLAUSE_END = /,|;|\b(mais|et|ou|but|and|or)\b/;
+/** "Il me manque le Kbis", "tout sauf": what is named is excluded from everything. */
+const MISSING = /\b(manque\w*|sauf|hormis|excepte|a part|except|missing)\b/;
 
 export interface ManyPicked<V extends string> {
   values: V[];
-  /** Something was excluded ("tout sauf le tutorat"): worth confirming. */
+  /** Something was excluded ("tout sauf le tutorat"). */
   negated: boolean;
 }
 
 /**
  * Several answers in one sentence: "financier et tutorat", "conseil, tutorat", "les trois", "tout sauf le
- * tutorat". "Tous/les trois" counts only when no specific answer is named ("tout le conseil" is advice).
- * Values come back in the order of `terms`; `everything` is what "all" means.
+ * tutorat", "le RIB oui, le Kbis pas encore", "il me manque le Kbis". "Tous/les trois" counts only when no
+ * specific answer is named ("tout le conseil" is advice). Values come back in the order of `terms`;
+ * `everything` is what "all" means.
  */
 export function pickMany<V extends string>(
   text: string,
@@ -160,12 +168,17 @@ export function pickMany<V extends string>(
   const included = new Set<V | 'all'>();
   const excluded = new Set<V | 'all'>();
   let previousEnd = 0;
-  for (const hit of hits) {
-    const negated = NEGATION.test(folded.slice(previousEnd, hit.start));
+  hits.forEach((hit, i) => {
+    const before = folded.slice(previousEnd, hit.start);
+    const nextStart = hits[i + 1]?.start ?? folded.length;
+    const after = folded.slice(hit.end, nextStart).split(CLAUSE_END)[0];
+    const negated = NEGATION.test(before) || NEGATION_AFTER.test(after);
     (negated ? excluded : included).add(hit.value);
     previousEnd = Math.max(previousEnd, hit.end);
-  }
+  });
+  for (const value of excluded) included.delete(value);
   const specific = terms.map(([value]) => value).filter((value) => included.has(value));
-  const chosen = specific.length > 0 ? specific : included.has('all') ? [...everything] : [];
+  const missingOnly = specific.length === 0 && excluded.size > 0 && MISSING.test(folded);
+  const chosen = specific.length > 0 ? specific : included.has('all') || missingOnly ? [...everything] : [];
   return { values: chosen.filter((value) => !excluded.has(value)), negated: excluded.size > 0 };
 }
