@@ -47,9 +47,9 @@ export const PLACE_CASES: CorpusCase[] = [
   // Short names of communes of the territory come first, or alone.
   ...table('eligibility.commune', [
     ['Alès', v({ inseeCode: '30007' })],
-    ['St-Privat', v({ inseeCode: '30294' })],
-    ['st privat', v({ inseeCode: '30294' })],
-    ['St Christol', v({ inseeCode: '30243' })],
+    ['St-Privat', 'choose'],
+    ['st privat', 'choose'],
+    ['St Christol', 'choose'],
     ['8 route de Nîmes 30100 Alès', v({ inseeCode: '30007' })],
     ['30100', v({ inseeCode: '30007' })],
     ['Anduze ou Lédignan', 'choose'],
@@ -92,7 +92,7 @@ export const PLACE_CASES: CorpusCase[] = [
     ['pas encore', v('pending'), creation],
     ['62.01Z ou 62.02A', 'choose', dev],
     ['6201Z ou 6202A', 'choose', dev],
-    ['99.99Z', 'ask', dev],
+    ['34.10Z', 'ask', dev],
     ['83.11A', 'ask', dev],
     ['informatique', 'ask', dev],
   ]),
