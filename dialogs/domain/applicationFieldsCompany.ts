@@ -36,7 +36,7 @@ import {
 import { classifyCommune, findCommunes, type Commune } from './communes.js';
 import { interpretChoice, type ChoiceRules } from './choiceReading.js';
 import { readIndependence } from './independence.js';
-import { parseNafCode } from './naf.js';
+import { nafCodesIn, parseNafCode } from './naf.js';
 import { balanceSheetFloor, turnoverFloor } from './plausibility.js';
 
 /** "Pas encore" for the SIRET or NAF code of a company still being created (only valid for a creation). */
@@ -93,6 +93,10 @@ const nafCode: ApplicationField = {
   ...sentenceKeys('company.nafCode'),
   group: 'company',
   interpret(text) {
+    const codes = nafCodesIn(text);
+    if (codes.length > 1) {
+      return { kind: 'choose', candidates: codes.map(({ code }) => ({ value: code, label: code })) };
+    }
     const naf = parseNafCode(text);
     if (naf.ok) return answerOf(naf.code, { literal: naf.code });
     if (PENDING_WORDS.test(foldWords(text))) return answerOf(PENDING, pendingDisplay);

@@ -26,7 +26,7 @@ import { balanceSheetFloor, magnitudeReadings, turnoverFloor } from './plausibil
 import { findCommunes, type Commune } from './communes.js';
 import { readIndependence } from './independence.js';
 import type { AnswerKey } from './eligibilityRules.js';
-import { ACTIVITY_CATEGORIES, isActivityCategory, parseNafCode } from './naf.js';
+import { ACTIVITY_CATEGORIES, isActivityCategory, nafCodesIn, parseNafCode } from './naf.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
 
 /** What the eligibility questions need to read an answer. */
@@ -204,6 +204,13 @@ const sectorQuestion: EligibilityQuestion = {
   choices: ACTIVITY_CATEGORIES.map((category) => choice(category, `eligibility:sector.${category}`)),
   interpret(text) {
     if (isActivityCategory(text)) return answerOf({ category: text });
+    const codes = nafCodesIn(text);
+    if (codes.length > 1) {
+      return {
+        kind: 'choose',
+        candidates: codes.map(({ code }) => ({ value: { nafCode: code }, label: code })),
+      };
+    }
     const naf = parseNafCode(text);
     if (naf.ok)
       return answerOf({ nafCode: naf.code }, { key: 'eligibility:display.naf', params: { code: naf.code } });
