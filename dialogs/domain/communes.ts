@@ -210,7 +210,8 @@ export function findCommunes(text: string, local?: LocalArea): CommuneLookup {
   if (candidates.length === 0) return { kind: 'not_found' };
   const list = { kind: 'choose' as const, candidates: candidates.map((candidate) => candidate.commune) };
   // Two places named ("Anduze ou Lédignan", "le siège à Nîmes, l'atelier à Alès"): the user says which.
-  if ((settled.length > 1 || (settled.length === 0 && named.length > 1)) && candidates.length > 1) return list;
+  if ((settled.length > 1 || (settled.length === 0 && named.length > 1)) && candidates.length > 1)
+    return list;
   if (candidates.length === 1) return { kind: 'found', commune: candidates[0].commune };
   const decidedByName = both.length === 0 && byPostalCode.length === 0;
   const localOnes = candidates.filter((candidate) => candidate.rank === candidates[0].rank);
@@ -242,10 +243,16 @@ function namedPlaces(
     const anchored = bestNameMatch(index, rest, words, true);
     // "près de Alès": a lone everyday word is no place when other words follow.
     const exactHere =
-      anchored && anchored.words === 1 && words.length > 1 && EVERYDAY_WORDS.has(rest[0]) ? undefined : anchored;
+      anchored && anchored.words === 1 && words.length > 1 && EVERYDAY_WORDS.has(rest[0])
+        ? undefined
+        : anchored;
     let prefixLength = 0;
     let prefixed: IndexedCommune[] = [];
-    for (let length = Math.min(rest.length, index.longestName); length >= 2 && prefixed.length === 0; length--) {
+    for (
+      let length = Math.min(rest.length, index.longestName);
+      length >= 2 && prefixed.length === 0;
+      length--
+    ) {
       const run = rest.slice(0, length);
       prefixed = localEntries
         .filter((c) => c.words.length > length && run.every((word, i) => c.words[i] === word))

@@ -9,7 +9,7 @@ import {
   type Question,
   type QuestionChoice,
 } from '../questionnaire/question.js';
-import { guessActivityCategory } from './activityKeywords.js';
+import { readActivity } from './activityKeywords.js';
 import {
   GOOD_STANDING,
   GOOD_STANDING_PATTERNS,
@@ -26,7 +26,13 @@ import { balanceSheetFloor, magnitudeReadings, turnoverFloor } from './plausibil
 import { findCommunes, type Commune } from './communes.js';
 import { readIndependence } from './independence.js';
 import type { AnswerKey } from './eligibilityRules.js';
-import { ACTIVITY_CATEGORIES, isActivityCategory, nafCodesIn, parseNafCode } from './naf.js';
+import {
+  ACTIVITY_CATEGORIES,
+  isActivityCategory,
+  nafCodesIn,
+  parseNafCode,
+  type SectorAnswer,
+} from './naf.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
 
 /** What the eligibility questions need to read an answer. */
@@ -215,11 +221,23 @@ const sectorQuestion: EligibilityQuestion = {
     if (naf.ok)
       return answerOf({ nafCode: naf.code }, { key: 'eligibility:display.naf', params: { code: naf.code } });
     if (isDontKnow(text)) return invalid('eligibility:error.sectorNeeded');
-    const guess = guessActivityCategory(text);
-    if (guess) return answerOf({ category: guess }, { key: `eligibility:sector.${guess}` }, false);
-    return invalid('eligibility:error.sectorUnknown');
+    const activity = readActivity(text);
+    if (!activity) return invalid('eligibility:error.sectorUnknown');
+    if (activity.kind === 'one') return answerOf(activity.sector, sectorDisplay(activity.sector));
+    const [first, ...others] = activity.sectors;
+    return unsure(
+      first,
+      sectorDisplay(first),
+      'several',
+      others.map((sector) => ({ value: sector, display: sectorDisplay(sector) })),
+    );
   },
 };
+
+const sectorDisplay = (sector: SectorAnswer) =>
+  'nafCode' in sector
+    ? { key: 'eligibility:display.naf', params: { code: sector.nafCode } }
+    : { key: `eligibility:sector.${sector.category}` };
 
 const QUESTIONS: readonly EligibilityQuestion[] = [
   communeQuestion,
