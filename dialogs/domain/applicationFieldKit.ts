@@ -40,7 +40,7 @@ export type ApplicationField = FormField<ApplicationContext> & { when?(answers: 
 /** Every reason an answer is refused, as `application:error.<reason>` (some have `_one`/`_other` plurals). */
 export const APPLICATION_ERROR_REASONS = [
   'required', 'notEuros', 'severalNumbers', 'companyNameLength', 'siretChecksum', 'siretLength', 'siretMissing',
-  'siretSeveral', 'siretNeeded', 'notADate', 'invalidDate', 'severalDates', 'creationDateFuture',
+  'siretSeveral', 'siretNeeded', 'notADate', 'dateYearOnly', 'invalidDate', 'severalDates', 'creationDateFuture',
   'creationDateTooOld', 'startDatePast', 'startDateTooFar', 'nafInvalid', 'nafNeeded', 'addressInvalid',
   'communeUnknown', 'communeOutside', 'amountTooLarge', 'investmentZero', 'amountOutOfBounds',
   'amountAboveInvestment', 'investmentBelowAmount', 'jobsTooFew', 'percentRange', 'descriptionTooShort',
@@ -216,6 +216,18 @@ export function shiftYears(iso: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+const PAST_WORDS =
+  /\b(a demarre|avons demarre|ont demarre|a commence|avons commence|a ete cree\w*|dernier|derniere|passe|il y a|started|last)\b/;
+const FUTURE_WORDS = /\b(prochain\w*|on va|nous allons|va demarrer|demarrera|commencera|next|will)\b/;
+const APPROXIMATE_DAY = /\b(debut|mi|fin|courant|early|mid|late)\b/;
+
+/** The side of today the words put a date on, when they say it. */
+function tenseOf(text: string): DatePreference | undefined {
+  const folded = foldWords(text);
+  if (PAST_WORDS.test(folded)) return 'past';
+  return FUTURE_WORDS.test(folded) ? 'future' : undefined;
+}
+
 /** A calendar date stored as ISO; `check` refuses dates that are real but implausible for this field. */
 export function dateField(
   key: string,
@@ -230,13 +242,23 @@ export function dateField(
     interpret(text, context) {
       if (isDontKnow(text)) return refuse('required');
       const { now, locale, settings } = context;
-      const parsed = parseFrenchDate(text, { now, prefer, locale, timeZone: settings.timeZone });
+      // "On a démarré en octobre" is past even for a start date; "le mois prochain" is future.
+      const tense = tenseOf(text) ?? prefer;
+      const parsed = parseFrenchDate(text, { now, prefer: tense, locale, timeZone: settings.timeZone });
       if (!parsed.ok) {
         if (parsed.reason === 'invalid_date') return refuse('invalidDate');
         return refuse(parsed.reason === 'ambiguous' ? 'severalDates' : 'notADate');
       }
-      const { iso } = parsed.value;
-      return check?.(iso, context) ?? answerOf(iso, dateDisplay(iso), parsed.certain);
+      const { iso, precision } = parsed.value;
+      // "2019" is no date to store: the committee needs the day.
+      if (precision === 'year') return refuse('dateYearOnly');
+      const checked = check?.(iso, context);
+      if (checked) return checked;
+      // "mars 2015", "début mars": the day is ours, to confirm.
+      if (precision === 'month' || APPROXIMATE_DAY.test(foldWords(text))) {
+        return unsure(iso, dateDisplay(iso), 'precision');
+      }
+      return answerOf(iso, dateDisplay(iso), parsed.certain);
     },
     display: (value) => dateDisplay(String(value)),
     ...rest,

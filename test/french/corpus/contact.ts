@@ -39,7 +39,7 @@ export const CONTACT_CASES: CorpusCase[] = [
   ]),
   ...table('contact.email', [
     ['sophie.martin@exemple.fr', v('sophie.martin@exemple.fr')],
-    ['Sophie.Martin@Exemple.FR', v('sophie.martin@exemple.fr')],
+    ['Sophie.Martin@Exemple.FR', v('Sophie.Martin@exemple.fr')],
     ['mon mail : sophie.martin@exemple.fr', v('sophie.martin@exemple.fr')],
     ['sophie.martin@exemple', 'ask'],
     ['sophie.martin', 'ask'],
