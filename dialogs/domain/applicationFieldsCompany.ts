@@ -1,4 +1,4 @@
-import { isDontKnow, parseFrenchNumber, parseSiret } from '../french/index.js';
+import { isDontKnow, numberCandidates, parseFrenchNumber, parseSiret } from '../french/index.js';
 import {
   answerOf,
   invalid,
@@ -30,6 +30,7 @@ import {
   problem,
   refuse,
   sentenceKeys,
+  severalValues,
   todayIso,
   type ApplicationField,
 } from './applicationFieldKit.js';
@@ -173,9 +174,17 @@ const groupShare: ApplicationField = {
   when: (answers) => answers['company.independent'] === false,
   interpret(text, { locale }) {
     if (isDontKnow(text)) return refuse('required');
-    if (/\bmoitie|half\b/.test(foldWords(text))) return answerOf(50, percentDisplay(50), false);
-    const parsed = parseFrenchNumber(text, { locale });
-    if (!parsed.ok) return invalid('questionnaire:error.notANumber');
+    if (/\b(la moitie|half)\b/.test(foldWords(text))) return answerOf(50, percentDisplay(50));
+    // "40 pour cent", "30 pourcents": the percent sign in words ("cent" is no second number).
+    const shares = text.replace(/\b(pour ?cents?|pourcents?|pct|percent)\b/giu, '%');
+    const parsed = parseFrenchNumber(shares, { locale });
+    if (!parsed.ok) {
+      const several = parsed.reason === 'ambiguous' ? numberCandidates(shares, { locale }).values : [];
+      if (several.length > 0 && several.every((v) => v >= 0 && v <= 100)) {
+        return severalValues(several, percentDisplay, 'several');
+      }
+      return invalid('questionnaire:error.notANumber');
+    }
     if (parsed.value < 0 || parsed.value > 100) return refuse('percentRange');
     return answerOf(parsed.value, percentDisplay(parsed.value), parsed.certain);
   },
