@@ -250,10 +250,10 @@ export function dateField(
         return refuse(parsed.reason === 'ambiguous' ? 'severalDates' : 'notADate');
       }
       const { iso, precision } = parsed.value;
-      // "2019" is no date to store: the committee needs the day.
-      if (precision === 'year') return refuse('dateYearOnly');
       const checked = check?.(iso, context);
       if (checked) return checked;
+      // "2019" is no date to store: the committee needs the day.
+      if (precision === 'year') return refuse('dateYearOnly');
       // "mars 2015", "début mars": the day is ours, to confirm.
       if (precision === 'month' || APPROXIMATE_DAY.test(foldWords(text))) {
         return unsure(iso, dateDisplay(iso), 'precision');
