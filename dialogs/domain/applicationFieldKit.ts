@@ -219,7 +219,9 @@ export function shiftYears(iso: string, years: number): string {
 const PAST_WORDS =
   /\b(a demarre|avons demarre|ont demarre|a commence|avons commence|a ete cree\w*|dernier|derniere|passe|il y a|started|last)\b/;
 const FUTURE_WORDS = /\b(prochain\w*|on va|nous allons|va demarrer|demarrera|commencera|next|will)\b/;
-const APPROXIMATE_DAY = /\b(debut|mi|fin|courant|early|mid|late)\b/;
+
+/** "Début", "mi", "fin" name a day of the month. */
+const PART_OF_MONTH = /\b(debut|mi|fin|early|mid|end of|late)\b/;
 
 /** The side of today the words put a date on, when they say it. */
 function tenseOf(text: string): DatePreference | undefined {
@@ -254,8 +256,8 @@ export function dateField(
       if (checked) return checked;
       // "2019" is no date to store: the committee needs the day.
       if (precision === 'year') return refuse('dateYearOnly');
-      // "mars 2015", "début mars": the day is ours, to confirm.
-      if (precision === 'month' || APPROXIMATE_DAY.test(foldWords(text))) {
+      // "mars 2015": the day is ours, to confirm ("fin mars 2027" names one).
+      if (precision === 'month' && !PART_OF_MONTH.test(foldWords(text))) {
         return unsure(iso, dateDisplay(iso), 'precision');
       }
       return answerOf(iso, dateDisplay(iso), parsed.certain);
