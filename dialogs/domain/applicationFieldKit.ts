@@ -21,7 +21,7 @@ import {
   type QuestionChoice,
   unsure,
 } from '../questionnaire/question.js';
-import { magnitudeReadings } from './plausibility.js';
+import { magnitudeReadings, perHeadCeiling } from './plausibility.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
 
 /** What the application fields need to read an answer; `now` is the clock of the turn, never the real one. */
@@ -152,7 +152,7 @@ export function amountField(
       const { value } = parsed;
       if (zero && value === 0) return refuse(zero);
       if (value > max) return refuse('amountTooLarge', { amount: value });
-      const probable = magnitudeReadings(value, floor?.(answers, context) ?? 0, max);
+      const probable = magnitudeReadings(value, floor?.(answers, context) ?? 0, perHeadCeiling(answers, max));
       if (probable.length > 0) return severalValues([...probable, value], amountDisplay, 'magnitude');
       if (parsed.alternatives)
         return severalValues([value, ...parsed.alternatives], amountDisplay, 'negation');

@@ -22,7 +22,7 @@ import {
 } from './applicationChoices.js';
 import { interpretChoice, type ChoiceRules } from './choiceReading.js';
 import { readCount, severalValues } from './applicationFieldKit.js';
-import { balanceSheetFloor, magnitudeReadings, turnoverFloor } from './plausibility.js';
+import { balanceSheetFloor, magnitudeReadings, perHeadCeiling, turnoverFloor } from './plausibility.js';
 import { findCommunes, type Commune } from './communes.js';
 import { readIndependence } from './independence.js';
 import type { AnswerKey } from './eligibilityRules.js';
@@ -148,7 +148,7 @@ function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean):
       }
       const { value } = parsed;
       if (value < 0) return invalid('questionnaire:error.negative');
-      const probable = magnitudeReadings(value, FLOORS[key]?.(answers) ?? 0, 1e9);
+      const probable = magnitudeReadings(value, FLOORS[key]?.(answers) ?? 0, perHeadCeiling(answers, 1e9));
       if (probable.length > 0) return severalValues([...probable, value], amountShown, 'magnitude');
       if (parsed.alternatives) return severalValues([value, ...parsed.alternatives], amountShown, 'negation');
       return answerOf(value, amountShown(value), parsed.certain);

@@ -32,3 +32,9 @@ export function balanceSheetFloor(answers: Answers): number {
   const headcount = numberAt(answers, 'company.headcount', 'headcount') ?? 0;
   return Math.max(1_000, headcount * 5_000);
 }
+
+/** Above 2 M€ a person, a reading in millions is a typo; a company of unknown size keeps the field's ceiling. */
+export function perHeadCeiling(answers: Answers, fieldMax: number): number {
+  const headcount = numberAt(answers, 'company.headcount', 'headcount') ?? 0;
+  return headcount > 0 ? Math.min(fieldMax, Math.max(10_000_000, headcount * 2_000_000)) : fieldMax;
+}

@@ -130,6 +130,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
       const shown = reading.readings.map((r) => ({
         value: r.value,
         shown: this.show(r.display, r.value, language),
+        ...(r.also ? { also: r.also } : {}),
       }));
       state.pending = { confirm: shown };
       const message =

@@ -8,7 +8,7 @@ import { createLowdbContactRequestStore } from '../../storage/contactRequests.js
 import { AlizeBot } from '../../bot/alizeBot.js';
 import { Localizer } from '../../bot/i18n.js';
 import { LocaleMiddleware } from '../../bot/localeMiddleware.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger, type Logger } from '../../bot/logger.js';
 import { createRootDialog } from '../../bot/app.js';
 import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 
@@ -24,7 +24,7 @@ export function createTestBot(
   storage: Storage = new MemoryStorage(),
   channelId = 'emulator',
   now: Date | (() => Date) = TEST_NOW,
-  options: { advisorIds?: string[] } = {},
+  options: { advisorIds?: string[]; logger?: Logger } = {},
 ) {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -50,7 +50,8 @@ export function createTestBot(
       alerts.push(text);
     },
   });
-  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger: createLogger('silent') });
+  const logger = options.logger ?? createLogger('silent');
+  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });
   // The template overrides every incoming activity, so it carries only the channel; the locale is the
   // conversation's default and a test may still send another one.
   const adapter = new TestAdapter((context) => bot.run(context), { channelId });
