@@ -42,7 +42,7 @@ export const PROJECT_TYPE_PATTERNS: Patterns<(typeof PROJECT_TYPES)[number]> = [
   ],
   [
     'creation',
-    /\b(creat\w*|creer|cree\w*|lancer|lance\w*|demarr\w*|nouvelle entreprise|monter ma|start\w*)\b/,
+    /\b(creat\w*|creer|cree\w*|lancer|lance\w*|demarr\w*|nouvelle entreprise|mont\w* (ma|mon|une|notre) (boite|societe|entreprise|affaire|activite)|start\w*)\b/,
   ],
   ['takeover', /\b(repri\w*|repren\w*|reprendre|rachat|racheter|transmission|takeover|buy\w*)\b/],
 ];
@@ -135,8 +135,13 @@ const NEGATION = /\b(sauf|sans|hormis|excepte|pas|ni|manque\w*|except|without|no
 /** Said after a term, within its clause: "le kbis pas encore", "les bilans faut que je demande". */
 const NEGATION_AFTER =
   /^\W*\b(pas|non|manque\w*|a demander|faut que je|il faut que je|je dois|je sais pas|je ne sais pas|attends?|plus tard|a venir|pas encore|not yet|later)\b/;
+/** Said of a term further on in its clause: "les bilans, le comptable me les envoie demain". */
+const PENDING_AFTER =
+  /\b(envoi\w*|enverr\w*|demain|bientot|attend\w*|a demander|faut que|je dois|manque\w*|a venir|plus tard|pas encore|not yet|later|tomorrow)\b/;
+/** "le Kbis, le reste plus tard": what is pending is the rest, not the term. */
+const THE_REST = /\b(le reste|les autres|the rest|the others)\b/;
 /** Words that end a clause: what follows belongs to the next term. */
-const CLAUSE_END = /,|;|\b(mais|et|ou|but|and|or)\b/;
+const CLAUSE_END = /;|\b(mais|et|ou|but|and|or)\b/;
 /** "Il me manque le Kbis", "tout sauf": what is named is excluded from everything. */
 const MISSING = /\b(manque\w*|sauf|hormis|excepte|a part|except|missing)\b/;
 
@@ -172,7 +177,8 @@ export function pickMany<V extends string>(
     const before = folded.slice(previousEnd, hit.start);
     const nextStart = hits[i + 1]?.start ?? folded.length;
     const after = folded.slice(hit.end, nextStart).split(CLAUSE_END)[0];
-    const negated = NEGATION.test(before) || NEGATION_AFTER.test(after);
+    const pending = PENDING_AFTER.test(after) && !THE_REST.test(after);
+    const negated = NEGATION.test(before) || NEGATION_AFTER.test(after) || pending;
     (negated ? excluded : included).add(hit.value);
     previousEnd = Math.max(previousEnd, hit.end);
   });

@@ -203,6 +203,11 @@ function noneAnswer(scan: NumberScan): boolean {
   );
 }
 
+/** "non, sauf un prêt de 10 000 €": a no next to an amount. */
+function saysNo(scan: NumberScan): boolean {
+  return scan.tokens.some((t) => t.kind === 'word' && (NO_WORDS.has(t.text) || t.text === 'sauf'));
+}
+
 /**
  * Reads an amount in euros: "250 000 €", "250.000 €", "1,2 M€", "1,5 million d'euros", "quinze mille euros",
  * "30k€", "2 Md€". A bare number is taken as euros. Another currency gives 'currency'.
@@ -232,7 +237,9 @@ export function parseAmountEuros(input: string, opts: AmountOptions = {}): Parse
   const certain =
     !scan.hedged && !reading.mention.approximate && !reading.inferredScale && !scaleAssumed && !wordsAround;
   // "pas de minimis, seulement un prêt d'honneur de 20 000 €": the amount may be no aid of the kind asked.
-  if (opts.allowNone && noneAnswer(scan)) return { ok: true, value, certain: false, alternatives: [0] };
+  if (opts.allowNone && (noneAnswer(scan) || saysNo(scan))) {
+    return { ok: true, value, certain: false, alternatives: [0] };
+  }
   return parsed(value, certain);
 }
 

@@ -5,6 +5,7 @@ import { CONTACT_CASES } from './contact.js';
 import { COUNT_CASES } from './counts.js';
 import { DATE_CASES } from './dates.js';
 import { PLACE_CASES } from './places.js';
+import { SECOND_BATCH } from './secondBatch.js';
 
 /** Everyday French answers to the bot's questions, clear ones and traps, by field kind. */
 export const CORPUS: readonly CorpusCase[] = [
@@ -14,4 +15,5 @@ export const CORPUS: readonly CorpusCase[] = [
   ...PLACE_CASES,
   ...DATE_CASES,
   ...CONTACT_CASES,
+  ...SECOND_BATCH,
 ];
