@@ -88,7 +88,11 @@ function documentsField(): ApplicationField {
       if (values.length > 0) return answerOf(values, listDisplay('documents', values));
       // Only documents said to be missing ("pas le Kbis"): which ones are at hand is unsaid.
       if (negated) return refuse('documentsUnknown');
-      if (DOCUMENTS_LATER.test(foldWords(text)) || isDontKnow(text)) return answerOf([], laterDisplay);
+      const folded = foldWords(text);
+      // "Je continuerai plus tard" is about the conversation (pause), not the documents.
+      if (/\b(continu\w*|reprend\w*|revien\w*|continue later)\b/.test(folded))
+        return refuse('documentsUnknown');
+      if (DOCUMENTS_LATER.test(folded) || isDontKnow(text)) return answerOf([], laterDisplay);
       return refuse('documentsUnknown');
     },
     display: (value) => {

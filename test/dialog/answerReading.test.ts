@@ -43,10 +43,13 @@ describe('an answer that is also a command: the open question wins', () => {
     expect(reply).toContain(fr.t('application:display.documentsLater'));
   });
 
-  test('"pause" at the documents question still pauses, the answers kept', async () => {
-    const { driver } = await atQuestion('documents');
-    expect(await driver.read('pause')).toContain(fr.t('questionnaire:paused'));
-  });
+  test.each(['pause', 'je continuerai plus tard'])(
+    '"%s" at the documents question still pauses',
+    async (text) => {
+      const { driver } = await atQuestion('documents');
+      expect(await driver.read(text)).toContain(fr.t('questionnaire:paused'));
+    },
+  );
 
   test('"plus tard" to a question it does not answer is the pause command', async () => {
     const { driver } = await atQuestion('company.turnover');
