@@ -8,7 +8,7 @@ import type { ActivityCategory, SectorAnswer } from './naf.js';
 const KEYWORDS: [ActivityCategory, RegExp][] = [
   [
     'industry',
-    /\b(usin\w*|mecani\w*|metallur\w*|fabricat\w*|industri\w*|manufactur\w*|chaudronn\w*|soudure|plasturg\w*|chimi\w*|textile|menuiserie industrielle|agroalimentaire|imprimerie|decolletage|fonderie|machining|factory)\b/,
+    /\b(usin\w*|mecani\w*|metallur\w*|fabricat\w*|fabriqu\w*|industri\w*|manufactur\w*|chaudronn\w*|soudure|plasturg\w*|chimi\w*|textile|menuiserie industrielle|agroalimentaire|imprimerie|decolletage|fonderie|machining|factory)\b/,
   ],
   [
     'energyEnvironment',
@@ -27,7 +27,10 @@ const KEYWORDS: [ActivityCategory, RegExp][] = [
     'digital',
     /\b(informatique|logiciels?|numerique|developpement web|web|saas|edition de logiciels?|software|it services)\b/,
   ],
-  ['commerce', /\b(commerce|magasin|boutique|vente au detail|negoce|grossiste|retail|shop)\b/],
+  [
+    'commerce',
+    /\b(commerce|magasin|boutique|vente au detail|vente en ligne|e commerce|negoce|grossiste|retail|shop)\b/,
+  ],
   ['hospitality', /\b(restaura\w*|hotel\w*|hebergement|gite|camping|traiteur|bar|cafe|salon de the)\b/],
   [
     'agriculture',

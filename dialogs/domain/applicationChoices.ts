@@ -38,13 +38,13 @@ export const PROJECT_TYPES = ['development', 'creation', 'takeover'] as const;
 export const PROJECT_TYPE_PATTERNS: Patterns<(typeof PROJECT_TYPES)[number]> = [
   [
     'development',
-    /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|expansion|growth)\b/,
+    /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|nouvel atelier|nouveau site|nouveau batiment|expansion|growth)\b/,
   ],
   [
     'creation',
     /\b(creat\w*|creer|cree\w*|lancer|lance\w*|demarr\w*|nouvelle entreprise|mont\w* (ma|mon|une|notre) (boite|societe|entreprise|affaire|activite)|start\w*)\b/,
   ],
-  ['takeover', /\b(repri\w*|repren\w*|reprendre|rachat|racheter|transmission|takeover|buy\w*)\b/],
+  ['takeover', /\b(repri\w*|repren\w*|reprendre|rachat\w*|rachet\w*|transmission|takeover|buy\w*)\b/],
 ];
 
 export const PROCEEDINGS = ['none', 'safeguard', 'receivership', 'liquidation'] as const;
@@ -62,7 +62,8 @@ export const PROCEEDINGS_PATTERNS: Patterns<(typeof PROCEEDINGS)[number]> = [
 /** "Pas de redressement": none. A procedure named in the past ("il y a 3 ans") is confirmed. */
 export const PROCEEDINGS_RULES: ChoiceRules<(typeof PROCEEDINGS)[number]> = {
   negated: { safeguard: 'none', receivership: 'none', liquidation: 'none' },
-  past: /\b(a ete|avons ete|ete en|etions|etait|il y a \w+ ans?|sortie?s?|termine\w*|clos\w*|ancien\w*|plus maintenant|n est plus|in the past|was|were)\b/,
+  yesNo: { no: 'none' },
+  past: /\b(a ete|avons ete|ete en|etions|etait|il y a \w+ ans?|sortie?s?|sort|sortons|sortent|termine\w*|clos\w*|ancien\w*|plus maintenant|n est plus|in the past|was|were)\b/,
 };
 
 export const GOOD_STANDING = ['yes', 'plan', 'no'] as const;
@@ -74,12 +75,13 @@ export const GOOD_STANDING_PATTERNS: Patterns<(typeof GOOD_STANDING)[number]> = 
   ['no', /\b(pas a jour|retards?|impayes?|non|nan|nope|no|pas vraiment|not up to date|behind)\b/],
   [
     'yes',
-    /\b(oui|ouais|ouaip|yes|a jour|nickel|en regle|regle|tout est paye|tout est ok|rien a signaler|aucune dettes?|pas de dettes?|sans dettes?|up to date|bien sur|tout a fait|absolument)\b/,
+    /\b(oui|ouais|ouaip|yes|a jour|nickel|carre|en regle|regle|tout est paye|tout est ok|rien a signaler|aucune dettes?|pas de dettes?|sans dettes?|up to date|bien sur|tout a fait|absolument)\b/,
   ],
 ];
 /** "Aucun retard" is up to date, "pas à jour" is not; a payment plan wins over the debts it spreads. */
 export const GOOD_STANDING_RULES: ChoiceRules<(typeof GOOD_STANDING)[number]> = {
   negated: { no: 'yes', yes: 'no', plan: 'yes' },
+  yesNo: { yes: 'yes', no: 'no' },
   wins: { plan: ['no'] },
 };
 

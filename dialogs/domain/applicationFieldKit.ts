@@ -164,6 +164,9 @@ export function amountField(
 }
 
 const NONE_COUNT = /^(aucun|aucune|zero|personne|none|no one|nobody|nil)$/;
+/** People a count may or may not include. */
+const NOT_STAFF =
+  /\b(interim\w*|stagiaires?|freelances?|sous traitants?|independants?|benevoles?|saisonniers?|temporaries|interns?)\b/;
 /** "3 salariés + moi": the speaker may or may not be counted. */
 const PLUS_ME = /(\+|\bet|\bplus) (moi|moi meme|le gerant|la gerante|the owner|me)\b/;
 
@@ -197,8 +200,14 @@ export function readCount(
     }
     return numberFailure(parsed.reason, 'count');
   }
-  if (PLUS_ME.test(foldForMatch(text)))
+  if (PLUS_ME.test(foldForMatch(text))) {
     return severalValues([parsed.value, parsed.value + 1], show, 'speaker');
+  }
+  // "15 salariés + 3 intérimaires": whether the others count is the user's call.
+  const parts = numberCandidates(text, { locale }).values;
+  if (NOT_STAFF.test(foldWords(text)) && parts.length > 1 && !parts.includes(parsed.value)) {
+    return severalValues([parsed.value, ...parts], show, 'notStaff');
+  }
   return answerOf(parsed.value, show(parsed.value), parsed.certain);
 }
 
@@ -217,7 +226,7 @@ export function shiftYears(iso: string, years: number): string {
 }
 
 const PAST_WORDS =
-  /\b(a demarre|avons demarre|ont demarre|a commence|avons commence|a ete cree\w*|dernier|derniere|passe|il y a|started|last)\b/;
+  /\b((a|ai|avons|ont|est|sommes) (deja )?(demarre|commence|debute|lance)\w*|deja|a ete cree\w*|dernier|derniere|passe|il y a|started|already|last)\b/;
 const FUTURE_WORDS = /\b(prochain\w*|on va|nous allons|va demarrer|demarrera|commencera|next|will)\b/;
 
 /** "Début", "mi", "fin" name a day of the month. */

@@ -61,10 +61,10 @@ export function closedField(
   return {
     ...sentenceKeys(key),
     choices: values.map((value) => choice(list, value)),
-    interpret(text) {
+    interpret(text, { locale }) {
       if (values.includes(text)) return answerOf(text, show(text));
       if (isDontKnow(text)) return refuse('required');
-      return interpretChoice(text, values, patterns, rules, show);
+      return interpretChoice(text, values, patterns, rules, show, locale);
     },
     display: (value) => ({ key: `application:choice.${list}.${String(value)}` }),
     ...base,

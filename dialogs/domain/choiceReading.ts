@@ -1,4 +1,5 @@
 import { answerOf, invalid, unsure, type Display, type Interpretation } from '../questionnaire/question.js';
+import { parseYesNo, type ParserLocale } from '../french/index.js';
 import { foldWords, NOT_A_CHOICE } from './applicationFieldKit.js';
 
 type Patterns<V extends string> = ReadonlyArray<readonly [V, RegExp]>;
@@ -10,6 +11,8 @@ export interface ChoiceRules<V extends string> {
   wins?: Partial<Record<V, readonly V[]>>;
   /** Words that put a choice in the past ("on a été en redressement il y a 3 ans"): it is confirmed. */
   past?: RegExp;
+  /** What a plain yes or no means when no choice is named ("pas du tout" → no procedure). */
+  yesNo?: { yes?: V; no?: V };
 }
 
 export interface ChoiceReading<V extends string> {
@@ -81,9 +84,16 @@ export function interpretChoice<V extends string>(
   patterns: Patterns<V>,
   rules: ChoiceRules<V>,
   show: (value: V) => Display,
+  locale: ParserLocale = 'fr',
 ): Interpretation {
   const { values: said, doubt } = readChoice(text, patterns, rules);
-  if (said.length === 0) return invalid(NOT_A_CHOICE);
+  if (said.length === 0) {
+    const yesNo = rules.yesNo ? parseYesNo(text, locale) : undefined;
+    const meant = yesNo?.ok ? rules.yesNo?.[yesNo.value ? 'yes' : 'no'] : undefined;
+    return meant === undefined
+      ? invalid(NOT_A_CHOICE)
+      : answerOf(meant, show(meant), yesNo?.ok && yesNo.certain);
+  }
   const readings = (list: readonly V[]) => list.map((value) => ({ value, display: show(value) }));
   const [first, ...others] = said;
   if (others.length > 0) return unsure(first, show(first), 'several', readings(others));

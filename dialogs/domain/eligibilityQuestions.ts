@@ -170,10 +170,10 @@ function closedQuestion<V extends string>(
     promptParams: settingsParams,
     exampleKey: `eligibility:example.${key}`,
     choices: [...values.map((v) => choice(v)), ...(options.unknown ? [DONT_KNOW] : [])],
-    interpret(text) {
+    interpret(text, { locale }) {
       if (options.unknown && (text === 'unknown' || isDontKnow(text))) return answerOf('unknown');
       if ((values as readonly string[]).includes(text)) return answerOf(text, show(text));
-      return interpretChoice(text, values, patterns, options.rules ?? {}, show);
+      return interpretChoice(text, values, patterns, options.rules ?? {}, show, locale);
     },
   };
 }

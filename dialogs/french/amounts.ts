@@ -163,8 +163,11 @@ const BIG_SCALES = new Map(Object.entries({ million: 1e6, millions: 1e6, milliar
  * (2,3 M, 1,5 M), never 2 000 003.
  */
 function spokenDecimal(tokens: readonly Token[], mention: Mention, value: number): number {
-  if (!mention.fromWords || mention.end - mention.start < 3) return value;
-  const unit = UNIT_WORDS.get(text(tokens[mention.end - 1]));
+  if (mention.end - mention.start < 3) return value;
+  const last = tokens[mention.end - 1];
+  // "1 million 5" is said like "un million cinq".
+  const digit = last.kind === 'digits' && /^[1-9]$/.test(last.text) ? Number(last.text) : undefined;
+  const unit = digit ?? UNIT_WORDS.get(text(last));
   const scale = BIG_SCALES.get(text(tokens[mention.end - 2]));
   if (unit === undefined || scale === undefined) return value;
   return roundScaled(value - unit + (unit * scale) / 10);

@@ -251,3 +251,26 @@ export function relationOf(tokens: readonly Token[], first: Mention, second: Men
   const named = between.some((w) => !LIST_JOINERS.has(w) && /\p{L}/u.test(w));
   return joined && named ? 'list' : 'other';
 }
+
+/** "un ou deux", "un à trois": a weak number directly offered as an alternative to another is a number. */
+export function directAlternative(tokens: readonly Token[], first: Mention, second: Mention): boolean {
+  const between = tokens.slice(first.end, second.start).map((t) => t.text);
+  return (
+    between.length > 0 &&
+    between.some((w) => w !== ',') &&
+    between.every((w) => w === ',' || ALTERNATIVE_WORDS.has(w) || RANGE_WORDS.has(w))
+  );
+}
+
+/** Weak mentions ("un") count as numbers when directly offered as alternatives to one another. */
+export function strengthenAlternatives(scan: NumberScan, mentions: readonly Mention[]): Mention[] {
+  return mentions.map((m, i) => {
+    if (!m.weak) return m;
+    const next = mentions[i + 1];
+    const previous = mentions[i - 1];
+    const offered =
+      (next !== undefined && directAlternative(scan.tokens, m, next)) ||
+      (previous !== undefined && directAlternative(scan.tokens, previous, m));
+    return offered ? { ...m, weak: false } : m;
+  });
+}

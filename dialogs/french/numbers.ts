@@ -5,6 +5,7 @@ import {
   pickMention,
   relationOf,
   scanNumbers,
+  strengthenAlternatives,
   type Mention,
   type NumberScan,
 } from './numberScan.js';
@@ -41,7 +42,7 @@ export function parseFrenchNumber(text: string, opts: NumberOptions = {}): Parse
   if (!HAS_CONTENT.test(normalized)) return failed('empty');
   const scan = scanNumbers(normalized, opts.locale ?? 'fr');
   if (scan.malformed) return failed('invalid_format');
-  const mentions = answerMentions(scan);
+  const mentions = strengthenAlternatives(scan, answerMentions(scan));
   const listed = opts.sumLists ? listTotal(scan, mentions) : undefined;
   if (listed !== undefined) return withinBounds(listed, !scan.hedged, opts);
   const picked = pickMention(mentions);
@@ -95,7 +96,7 @@ export function numberCandidates(
   opts: NumberOptions = {},
 ): { values: number[]; range: boolean } {
   const scan = scanNumbers(normalizeFrench(text), opts.locale ?? 'fr');
-  const strong = answerMentions(scan).filter((m) => !m.weak);
+  const strong = strengthenAlternatives(scan, answerMentions(scan)).filter((m) => !m.weak);
   const values = [...new Set(strong.map((m) => m.value))];
   if (values.length < 2 || values.length > 3 || scan.malformed) return { values: [], range: false };
   const range = strong.length === 2 && relationOf(scan.tokens, strong[0], strong[1]) === 'range';

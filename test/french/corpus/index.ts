@@ -6,6 +6,7 @@ import { COUNT_CASES } from './counts.js';
 import { DATE_CASES } from './dates.js';
 import { PLACE_CASES } from './places.js';
 import { SECOND_BATCH } from './secondBatch.js';
+import { THIRD_BATCH } from './thirdBatch.js';
 
 /** Everyday French answers to the bot's questions, clear ones and traps, by field kind. */
 export const CORPUS: readonly CorpusCase[] = [
@@ -16,4 +17,5 @@ export const CORPUS: readonly CorpusCase[] = [
   ...DATE_CASES,
   ...CONTACT_CASES,
   ...SECOND_BATCH,
+  ...THIRD_BATCH,
 ];
