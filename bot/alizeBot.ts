@@ -12,6 +12,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { ERASE_STATE_KEY } from '../dialogs/deleteDataDialog.js';
 import { handoverCodeIn } from '../dialogs/handover.js';
+import { ANSWER_EVENTS_KEY, type AnswerEventSink } from '../dialogs/questionnaire/answerEvents.js';
 import { detectMenuIntent } from '../dialogs/menuIntents.js';
 import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
@@ -119,6 +120,14 @@ export class AlizeBot extends ActivityHandler {
   ): Promise<void> {
     const started = performance.now();
     const commit = await TurnStateCommit.begin(context, states);
+    const conversationId = context.activity.conversation?.id;
+    // Which field needed a confirmation or another try, and why: never the value.
+    const onAnswer: AnswerEventSink = ({ field, outcome, reason }) =>
+      this.parts.logger.info(
+        { event: 'answer_unsure', conversationId, field, outcome, reason },
+        'answer unsure',
+      );
+    context.turnState.set(ANSWER_EVENTS_KEY, onAnswer);
     await super.run(context);
     if (context.turnState.get(ERASE_STATE_KEY)) {
       // "Supprimer mes données", confirmed: nothing of this user or conversation is written back, and the

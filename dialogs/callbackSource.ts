@@ -15,6 +15,7 @@ const text = (key: string, min: number, max: number): CallbackQuestion => ({
   key,
   promptKey: `contact:callback.question.${key}`,
   exampleKey: `contact:callback.example.${key}`,
+  freeText: true,
   interpret(answer) {
     const value = answer.trim();
     return value.length >= min && value.length <= max

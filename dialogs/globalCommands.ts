@@ -1,4 +1,6 @@
+import type { DialogContext } from 'botbuilder-dialogs';
 import { foldForMatch } from './french/normalize.js';
+import { answerText } from './questionnaire/answerText.js';
 
 /** Commands that work at any point of any dialog. */
 export type GlobalCommand = 'help' | 'menu' | 'cancel' | 'restart' | 'back' | 'pause' | 'deleteData';
@@ -80,4 +82,38 @@ export function commandKey(text: string): string {
 export function detectGlobalCommand(text: string | undefined): GlobalCommand | null {
   if (!text) return null;
   return LOOKUP.get(commandKey(text)) ?? null;
+}
+
+/** A dialog with an open question, which can tell whether a text is an answer to it. */
+export interface OpenQuestionDialog {
+  claimsAnswer(dc: DialogContext, text: string): boolean;
+}
+
+function isOpenQuestionDialog(dialog: unknown): dialog is OpenQuestionDialog {
+  return typeof (dialog as Partial<OpenQuestionDialog> | undefined)?.claimsAnswer === 'function';
+}
+
+const ROUTED = Symbol('alize.routedCommand');
+
+/**
+ * The one routing of global commands, done once per turn and shared by every dialog that acts on it (the
+ * root for menu, cancel, help…, the questionnaire for back and pause). The innermost active dialog is asked
+ * first: when the text is also a valid answer to its open question ("plus tard" to the documents question),
+ * the question wins and there is no command.
+ */
+export function routeGlobalCommand(dc: DialogContext): GlobalCommand | null {
+  const { activity, turnState } = dc.context;
+  if (activity.type !== 'message') return null;
+  const cached = turnState.get(ROUTED) as { command: GlobalCommand | null } | undefined;
+  if (cached) return cached.command;
+  const text = answerText(activity);
+  let command = detectGlobalCommand(text);
+  if (command) {
+    let leaf = dc;
+    while (leaf.child) leaf = leaf.child;
+    const open = leaf.activeDialog ? leaf.findDialog(leaf.activeDialog.id) : undefined;
+    if (isOpenQuestionDialog(open) && open.claimsAnswer(leaf, text)) command = null;
+  }
+  turnState.set(ROUTED, { command });
+  return command;
 }

@@ -11,7 +11,7 @@ import {
 import { messageWithChoices } from './choices.js';
 import type { CardSubmit, FlowOptions, FlowResult } from './flow.js';
 import { handoverCodeIn } from './handover.js';
-import { detectGlobalCommand } from './globalCommands.js';
+import { routeGlobalCommand } from './globalCommands.js';
 import {
   ALL_ENTRIES,
   MENU_ENTRIES,
@@ -72,8 +72,7 @@ export class RootDialog extends ComponentDialog {
     options?: RootDialogOptions,
   ): Promise<DialogTurnResult> {
     const { activity } = innerDc.context;
-    const command =
-      activity.type === 'message' && !options?.intent ? detectGlobalCommand(activity.text) : null;
+    const command = activity.type === 'message' && !options?.intent ? routeGlobalCommand(innerDc) : null;
     if (command === 'help' || command === 'deleteData') {
       await innerDc.beginDialog(MENU_LOOP, { silent: true } satisfies RootDialogOptions);
       return (await this.interrupt(innerDc)) ?? { status: DialogTurnStatus.waiting };
@@ -89,7 +88,7 @@ export class RootDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { activity } = innerDc.context;
     if (activity.type !== 'message') return undefined;
-    const command = detectGlobalCommand(activity.text);
+    const command = routeGlobalCommand(innerDc);
     const { t } = languageOf(innerDc.context);
     const inChild = innerDc.activeDialog !== undefined && innerDc.activeDialog.id !== MENU_LOOP;
     switch (command) {

@@ -1,4 +1,5 @@
 import { foldWords } from './applicationFieldKit.js';
+import type { ChoiceRules } from './choiceReading.js';
 
 /**
  * The closed answers of the form and the words that name them. Patterns run on folded text (see `foldWords`)
@@ -28,34 +29,61 @@ export const LEGAL_FORM_PATTERNS: Patterns<LegalForm> = [
   ],
 ];
 
+/** A SCOP is often a SARL or a SAS: said together, the SCOP is the answer. */
+export const LEGAL_FORM_RULES: ChoiceRules<LegalForm> = {
+  wins: { SCOP: ['SARL', 'SAS', 'SA'] },
+};
+
 export const PROJECT_TYPES = ['development', 'creation', 'takeover'] as const;
 export const PROJECT_TYPE_PATTERNS: Patterns<(typeof PROJECT_TYPES)[number]> = [
   [
     'development',
-    /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|expansion|growth)\b/,
+    /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|nouvel atelier|nouveau site|nouveau batiment|expansion|growth)\b/,
   ],
-  ['creation', /\b(creat\w*|lancer|demarrer|nouvelle entreprise|start\w*)\b/],
-  ['takeover', /\b(repri\w*|repren\w*|reprendre|rachat|racheter|transmission|takeover|buy\w*)\b/],
+  [
+    'creation',
+    /\b(creat\w*|creer|cree\w*|lancer|lance\w*|demarr\w*|nouvelle entreprise|mont\w* (ma|mon|une|notre) (boite|societe|entreprise|affaire|activite)|start\w*)\b/,
+  ],
+  ['takeover', /\b(repri\w*|repren\w*|reprendre|rachat\w*|rachet\w*|transmission|takeover|buy\w*)\b/],
 ];
 
 export const PROCEEDINGS = ['none', 'safeguard', 'receivership', 'liquidation'] as const;
 /** "Non, pas de liquidation" is none: the plain answers are read first. */
 export const PROCEEDINGS_PATTERNS: Patterns<(typeof PROCEEDINGS)[number]> = [
-  ['none', /^(aucune?|non|rien|none|no)\b|\b(aucune procedure|pas de procedure|no proceedings)\b/],
+  [
+    'none',
+    /^(aucune?|non|nan|nope|rien|none|no|jamais|never)\b|\b(aucune procedure|pas de procedure|rien de tout ca|no proceedings)\b/,
+  ],
   ['safeguard', /\b(sauvegarde|safeguard)\b/],
   ['receivership', /\b(redressement|receivership)\b/],
   ['liquidation', /\bliquidation\b/],
 ];
 
+/** "Pas de redressement": none. A procedure named in the past ("il y a 3 ans") is confirmed. */
+export const PROCEEDINGS_RULES: ChoiceRules<(typeof PROCEEDINGS)[number]> = {
+  negated: { safeguard: 'none', receivership: 'none', liquidation: 'none' },
+  yesNo: { no: 'none' },
+  past: /\b(a ete|avons ete|ete en|etions|etait|il y a \w+ ans?|sortie?s?|sort|sortons|sortent|termine\w*|clos\w*|ancien\w*|plus maintenant|n est plus|in the past|was|were)\b/,
+};
+
 export const GOOD_STANDING = ['yes', 'plan', 'no'] as const;
 export const GOOD_STANDING_PATTERNS: Patterns<(typeof GOOD_STANDING)[number]> = [
   [
     'plan',
-    /\b(echeancier|plan de (reglement|paiement|remboursement|apurement)|etalement|moratoire|payment plan)\b/,
+    /\b(echeancier|plan (de|d) (reglement|paiement|remboursement|apurement)|etal\w*|moratoire|delais? de paiement|payment plan)\b/,
   ],
-  ['no', /\b(pas a jour|en retard|non|no|not up to date|behind)\b/],
-  ['yes', /\b(oui|yes|a jour|up to date|bien sur|tout a fait|absolument)\b/],
+  ['no', /\b(pas a jour|retards?|impayes?|non|nan|nope|no|pas vraiment|not up to date|behind)\b/],
+  [
+    'yes',
+    /\b(oui|ouais|ouaip|yes|a jour|nickel|carre|en regle|regle|tout est paye|tout est ok|rien a signaler|aucune dettes?|pas de dettes?|sans dettes?|up to date|bien sur|tout a fait|absolument)\b/,
+  ],
 ];
+/** "Aucun retard" is up to date, "pas à jour" is not; a payment plan wins over the debts it spreads. */
+export const GOOD_STANDING_RULES: ChoiceRules<(typeof GOOD_STANDING)[number]> = {
+  negated: { no: 'yes', yes: 'no', plan: 'yes' },
+  yesNo: { yes: 'yes', no: 'no' },
+  wins: { plan: ['no'] },
+};
 
 export const AID_TYPES = ['financial', 'advice', 'mentoring'] as const;
 export type AidType = (typeof AID_TYPES)[number];
@@ -105,18 +133,31 @@ export const DOCUMENTS_LATER =
 export const ALL_OF_THEM = /\b(les trois|les 3|tous|toutes|tout|l ensemble|all|everything|both)\b/;
 
 /** Negation reaches only the term right after it: "pas de financement, juste du conseil". */
-const NEGATION = /\b(sauf|sans|hormis|excepte|pas|ni|except|without|not|no)\b/;
+const NEGATION = /\b(sauf|sans|hormis|excepte|pas|ni|manque\w*|except|without|not|no)\b/;
+/** Said after a term, within its clause: "le kbis pas encore", "les bilans faut que je demande". */
+const NEGATION_AFTER =
+  /^\W*\b(pas|non|manque\w*|a demander|faut que je|il faut que je|je dois|je sais pas|je ne sais pas|attends?|plus tard|a venir|pas encore|not yet|later)\b/;
+/** Said of a term further on in its clause: "les bilans, le comptable me les envoie demain". */
+const PENDING_AFTER =
+  /\b(envoi\w*|enverr\w*|demain|bientot|attend\w*|a demander|faut que|je dois|manque\w*|a venir|plus tard|pas encore|not yet|later|tomorrow)\b/;
+/** "le Kbis, le reste plus tard": what is pending is the rest, not the term. */
+const THE_REST = /\b(le reste|les autres|the rest|the others)\b/;
+/** Words that end a clause: what follows belongs to the next term. */
+const CLAUSE_END = /;|\b(mais|et|ou|but|and|or)\b/;
+/** "Il me manque le Kbis", "tout sauf": what is named is excluded from everything. */
+const MISSING = /\b(manque\w*|sauf|hormis|excepte|a part|except|missing)\b/;
 
 export interface ManyPicked<V extends string> {
   values: V[];
-  /** Something was excluded ("tout sauf le tutorat"): worth confirming. */
+  /** Something was excluded ("tout sauf le tutorat"). */
   negated: boolean;
 }
 
 /**
  * Several answers in one sentence: "financier et tutorat", "conseil, tutorat", "les trois", "tout sauf le
- * tutorat". "Tous/les trois" counts only when no specific answer is named ("tout le conseil" is advice).
- * Values come back in the order of `terms`; `everything` is what "all" means.
+ * tutorat", "le RIB oui, le Kbis pas encore", "il me manque le Kbis". "Tous/les trois" counts only when no
+ * specific answer is named ("tout le conseil" is advice). Values come back in the order of `terms`;
+ * `everything` is what "all" means.
  */
 export function pickMany<V extends string>(
   text: string,
@@ -134,12 +175,18 @@ export function pickMany<V extends string>(
   const included = new Set<V | 'all'>();
   const excluded = new Set<V | 'all'>();
   let previousEnd = 0;
-  for (const hit of hits) {
-    const negated = NEGATION.test(folded.slice(previousEnd, hit.start));
+  hits.forEach((hit, i) => {
+    const before = folded.slice(previousEnd, hit.start);
+    const nextStart = hits[i + 1]?.start ?? folded.length;
+    const after = folded.slice(hit.end, nextStart).split(CLAUSE_END)[0];
+    const pending = PENDING_AFTER.test(after) && !THE_REST.test(after);
+    const negated = NEGATION.test(before) || NEGATION_AFTER.test(after) || pending;
     (negated ? excluded : included).add(hit.value);
     previousEnd = Math.max(previousEnd, hit.end);
-  }
+  });
+  for (const value of excluded) included.delete(value);
   const specific = terms.map(([value]) => value).filter((value) => included.has(value));
-  const chosen = specific.length > 0 ? specific : included.has('all') ? [...everything] : [];
+  const missingOnly = specific.length === 0 && excluded.size > 0 && MISSING.test(folded);
+  const chosen = specific.length > 0 ? specific : included.has('all') || missingOnly ? [...everything] : [];
   return { values: chosen.filter((value) => !excluded.has(value)), negated: excluded.size > 0 };
 }

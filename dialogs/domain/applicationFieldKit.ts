@@ -1,6 +1,8 @@
 import {
+  amountCandidates,
   foldForMatch,
   isDontKnow,
+  numberCandidates,
   parseAmountEuros,
   parseFrenchDate,
   parseInteger,
@@ -17,7 +19,9 @@ import {
   type Interpretation,
   type Params,
   type QuestionChoice,
+  unsure,
 } from '../questionnaire/question.js';
+import { magnitudeReadings, perHeadCeiling } from './plausibility.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
 
 /** What the application fields need to read an answer; `now` is the clock of the turn, never the real one. */
@@ -36,7 +40,7 @@ export type ApplicationField = FormField<ApplicationContext> & { when?(answers: 
 /** Every reason an answer is refused, as `application:error.<reason>` (some have `_one`/`_other` plurals). */
 export const APPLICATION_ERROR_REASONS = [
   'required', 'notEuros', 'severalNumbers', 'companyNameLength', 'siretChecksum', 'siretLength', 'siretMissing',
-  'siretSeveral', 'siretNeeded', 'notADate', 'invalidDate', 'severalDates', 'creationDateFuture',
+  'siretSeveral', 'siretNeeded', 'notADate', 'dateYearOnly', 'invalidDate', 'severalDates', 'creationDateFuture',
   'creationDateTooOld', 'startDatePast', 'startDateTooFar', 'nafInvalid', 'nafNeeded', 'addressInvalid',
   'communeUnknown', 'communeOutside', 'amountTooLarge', 'investmentZero', 'amountOutOfBounds',
   'amountAboveInvestment', 'investmentBelowAmount', 'jobsTooFew', 'percentRange', 'descriptionTooShort',
@@ -108,24 +112,51 @@ export function numberFailure(reason: ParseFailure, kind: 'amount' | 'count'): I
 
 type FieldBase = Pick<ApplicationField, 'group'> & Partial<ApplicationField>;
 
+/** Several amounts or counts in one answer: the first to confirm, the others offered next to it. */
+export function severalValues(values: readonly number[], show: (value: number) => Display, reason: string) {
+  const [first, ...others] = values;
+  return unsure(
+    first,
+    show(first),
+    reason,
+    others.map((value) => ({ value, display: show(value) })),
+  );
+}
+
 /**
  * An amount in euros. `max` is the "please check" ceiling (a typo adds zeros: 100 M€ for a 100 k€ project);
- * with `zero`, 0 € is refused for that reason.
+ * with `zero`, 0 € is refused for that reason. `floor` is the smallest plausible amount given the answers so
+ * far: a smaller one is confirmed, with its readings in thousands and millions offered first.
  */
 export function amountField(
   key: string,
-  base: FieldBase & { max: number; allowNone?: boolean; zero?: ErrorReason },
+  base: FieldBase & {
+    max: number;
+    allowNone?: boolean;
+    zero?: ErrorReason;
+    floor?: (answers: Answers, context: ApplicationContext) => number;
+  },
 ): ApplicationField {
-  const { max, allowNone, zero, ...rest } = base;
+  const { max, allowNone, zero, floor, ...rest } = base;
   return {
     ...sentenceKeys(key),
-    interpret(text, { locale }) {
+    interpret(text, context, answers = {}) {
+      const { locale } = context;
       if (isDontKnow(text)) return refuse('required');
       const parsed = parseAmountEuros(text, { locale, allowNone });
-      if (!parsed.ok) return numberFailure(parsed.reason, 'amount');
-      if (zero && parsed.value === 0) return refuse(zero);
-      if (parsed.value > max) return refuse('amountTooLarge', { amount: parsed.value });
-      return answerOf(parsed.value, amountDisplay(parsed.value), parsed.certain);
+      if (!parsed.ok) {
+        const several = parsed.reason === 'ambiguous' ? amountCandidates(text, { locale }) : [];
+        if (several.length > 0) return severalValues(several, amountDisplay, 'several');
+        return numberFailure(parsed.reason, 'amount');
+      }
+      const { value } = parsed;
+      if (zero && value === 0) return refuse(zero);
+      if (value > max) return refuse('amountTooLarge', { amount: value });
+      const probable = magnitudeReadings(value, floor?.(answers, context) ?? 0, perHeadCeiling(answers, max));
+      if (probable.length > 0) return severalValues([...probable, value], amountDisplay, 'magnitude');
+      if (parsed.alternatives)
+        return severalValues([value, ...parsed.alternatives], amountDisplay, 'negation');
+      return answerOf(value, amountDisplay(value), parsed.certain);
     },
     display: (value) => (typeof value === 'number' ? amountDisplay(value) : literal(value)),
     ...rest,
@@ -133,8 +164,13 @@ export function amountField(
 }
 
 const NONE_COUNT = /^(aucun|aucune|zero|personne|none|no one|nobody|nil)$/;
+/** People a count may or may not include. */
+const NOT_STAFF =
+  /\b(interim\w*|stagiaires?|freelances?|sous traitants?|independants?|benevoles?|saisonniers?|temporaries|interns?)\b/;
+/** "3 salariés + moi": the speaker may or may not be counted. */
+const PLUS_ME = /(\+|\bet|\bplus) (moi|moi meme|le gerant|la gerante|the owner|me)\b/;
 
-/** A whole number ≥ 0 (staff, jobs); "aucun" is 0. */
+/** A whole number ≥ 0 (staff, jobs); "aucun" is 0; listed items are counted ("2 CDI et 1 CDD" → 3). */
 export function countField(key: string, base: FieldBase & { max: number }): ApplicationField {
   const { max, ...rest } = base;
   return {
@@ -142,13 +178,37 @@ export function countField(key: string, base: FieldBase & { max: number }): Appl
     interpret(text, { locale }) {
       if (isDontKnow(text)) return refuse('required');
       if (NONE_COUNT.test(foldWords(text))) return answerOf(0, countDisplay(0));
-      const parsed = parseInteger(text, { locale, min: 0, max });
-      if (!parsed.ok) return numberFailure(parsed.reason, 'count');
-      return answerOf(parsed.value, countDisplay(parsed.value), parsed.certain);
+      return readCount(text, locale, max);
     },
     display: (value) => (typeof value === 'number' ? countDisplay(value) : literal(value)),
     ...rest,
   };
+}
+
+/** A count read from French text, with the readings to offer when it holds several numbers. */
+export function readCount(
+  text: string,
+  locale: 'fr' | 'en',
+  max: number,
+  show: (count: number) => Display = countDisplay,
+): Interpretation {
+  const parsed = parseInteger(text, { locale, min: 0, max, sumLists: true });
+  if (!parsed.ok) {
+    const several = parsed.reason === 'ambiguous' ? numberCandidates(text, { locale }) : undefined;
+    if (several && several.values.length > 0 && several.values.every((v) => Number.isInteger(v) && v >= 0)) {
+      return severalValues(several.values, show, several.range ? 'range' : 'several');
+    }
+    return numberFailure(parsed.reason, 'count');
+  }
+  if (PLUS_ME.test(foldForMatch(text))) {
+    return severalValues([parsed.value, parsed.value + 1], show, 'speaker');
+  }
+  // "15 salariés + 3 intérimaires": whether the others count is the user's call.
+  const parts = numberCandidates(text, { locale }).values;
+  if (NOT_STAFF.test(foldWords(text)) && parts.length > 1 && !parts.includes(parsed.value)) {
+    return severalValues([parsed.value, ...parts], show, 'notStaff');
+  }
+  return answerOf(parsed.value, show(parsed.value), parsed.certain);
 }
 
 /** Today in the programme's time zone, as `YYYY-MM-DD` (en-CA writes dates that way). */
@@ -165,6 +225,20 @@ export function shiftYears(iso: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+const PAST_WORDS =
+  /\b((a|ai|avons|ont|est|sommes) (deja )?(demarre|commence|debute|lance)\w*|deja|a ete cree\w*|dernier|derniere|passe|il y a|started|already|last)\b/;
+const FUTURE_WORDS = /\b(prochain\w*|on va|nous allons|va demarrer|demarrera|commencera|next|will)\b/;
+
+/** "Début", "mi", "fin" name a day of the month. */
+const PART_OF_MONTH = /\b(debut|mi|fin|early|mid|end of|late)\b/;
+
+/** The side of today the words put a date on, when they say it. */
+function tenseOf(text: string): DatePreference | undefined {
+  const folded = foldWords(text);
+  if (PAST_WORDS.test(folded)) return 'past';
+  return FUTURE_WORDS.test(folded) ? 'future' : undefined;
+}
+
 /** A calendar date stored as ISO; `check` refuses dates that are real but implausible for this field. */
 export function dateField(
   key: string,
@@ -179,13 +253,23 @@ export function dateField(
     interpret(text, context) {
       if (isDontKnow(text)) return refuse('required');
       const { now, locale, settings } = context;
-      const parsed = parseFrenchDate(text, { now, prefer, locale, timeZone: settings.timeZone });
+      // "On a démarré en octobre" is past even for a start date; "le mois prochain" is future.
+      const tense = tenseOf(text) ?? prefer;
+      const parsed = parseFrenchDate(text, { now, prefer: tense, locale, timeZone: settings.timeZone });
       if (!parsed.ok) {
         if (parsed.reason === 'invalid_date') return refuse('invalidDate');
         return refuse(parsed.reason === 'ambiguous' ? 'severalDates' : 'notADate');
       }
-      const { iso } = parsed.value;
-      return check?.(iso, context) ?? answerOf(iso, dateDisplay(iso), parsed.certain);
+      const { iso, precision } = parsed.value;
+      const checked = check?.(iso, context);
+      if (checked) return checked;
+      // "2019" is no date to store: the committee needs the day.
+      if (precision === 'year') return refuse('dateYearOnly');
+      // "mars 2015": the day is ours, to confirm ("fin mars 2027" names one).
+      if (precision === 'month' && !PART_OF_MONTH.test(foldWords(text))) {
+        return unsure(iso, dateDisplay(iso), 'precision');
+      }
+      return answerOf(iso, dateDisplay(iso), parsed.certain);
     },
     display: (value) => dateDisplay(String(value)),
     ...rest,

@@ -1,12 +1,21 @@
-import { isDontKnow, parseFrenchNumber, parseSiret, parseYesNo } from '../french/index.js';
-import { answerOf, invalid, type AnswerValue, type Interpretation } from '../questionnaire/question.js';
+import { isDontKnow, numberCandidates, parseFrenchNumber, parseSiret } from '../french/index.js';
+import {
+  answerOf,
+  invalid,
+  unsure,
+  type AnswerValue,
+  type Interpretation,
+} from '../questionnaire/question.js';
 import {
   GOOD_STANDING,
   GOOD_STANDING_PATTERNS,
+  GOOD_STANDING_RULES,
   LEGAL_FORM_PATTERNS,
+  LEGAL_FORM_RULES,
   LEGAL_FORMS,
   PROCEEDINGS,
   PROCEEDINGS_PATTERNS,
+  PROCEEDINGS_RULES,
 } from './applicationChoices.js';
 import {
   amountField,
@@ -14,7 +23,6 @@ import {
   cleanText,
   countField,
   dateField,
-  firstMatch,
   foldWords,
   lengthOf,
   literal,
@@ -22,11 +30,15 @@ import {
   problem,
   refuse,
   sentenceKeys,
+  severalValues,
   todayIso,
   type ApplicationField,
 } from './applicationFieldKit.js';
 import { classifyCommune, findCommunes, type Commune } from './communes.js';
-import { parseNafCode } from './naf.js';
+import { interpretChoice, type ChoiceRules } from './choiceReading.js';
+import { readIndependence } from './independence.js';
+import { nafCodesIn, parseNafCode } from './naf.js';
+import { balanceSheetFloor, turnoverFloor } from './plausibility.js';
 
 /** "Pas encore" for the SIRET or NAF code of a company still being created (only valid for a creation). */
 export const PENDING = 'pending';
@@ -43,15 +55,16 @@ export function closedField(
   values: readonly string[],
   patterns: ReadonlyArray<readonly [string, RegExp]>,
   base: Pick<ApplicationField, 'group'> & Partial<ApplicationField>,
+  rules: ChoiceRules<string> = {},
 ): ApplicationField {
+  const show = (value: string) => ({ key: `application:choice.${list}.${value}` });
   return {
     ...sentenceKeys(key),
     choices: values.map((value) => choice(list, value)),
-    interpret(text) {
-      if (values.includes(text)) return answerOf(text, { key: `application:choice.${list}.${text}` });
+    interpret(text, { locale }) {
+      if (values.includes(text)) return answerOf(text, show(text));
       if (isDontKnow(text)) return refuse('required');
-      const value = firstMatch(text, patterns);
-      return value ? answerOf(value, { key: `application:choice.${list}.${value}` }) : invalid(NOT_A_CHOICE);
+      return interpretChoice(text, values, patterns, rules, show, locale);
     },
     display: (value) => ({ key: `application:choice.${list}.${String(value)}` }),
     ...base,
@@ -81,6 +94,10 @@ const nafCode: ApplicationField = {
   ...sentenceKeys('company.nafCode'),
   group: 'company',
   interpret(text) {
+    const codes = nafCodesIn(text);
+    if (codes.length > 1) {
+      return { kind: 'choose', candidates: codes.map(({ code }) => ({ value: code, label: code })) };
+    }
     const naf = parseNafCode(text);
     if (naf.ok) return answerOf(naf.code, { literal: naf.code });
     if (PENDING_WORDS.test(foldWords(text))) return answerOf(PENDING, pendingDisplay);
@@ -134,12 +151,15 @@ const independent: ApplicationField = {
   interpret(text, { locale }) {
     if (text === 'yes' || text === 'no') return answerOf(text === 'no', independentDisplay(text === 'no'));
     if (isDontKnow(text)) return refuse('required');
-    const yesNo = parseYesNo(text, locale);
-    if (yesNo.ok) return answerOf(!yesNo.value, independentDisplay(!yesNo.value), yesNo.certain);
-    if (/\b(groupe|filiale|holding|maison mere|subsidiary|group)\b/.test(foldWords(text))) {
-      return answerOf(false, independentDisplay(false));
+    const reading = readIndependence(text, locale);
+    if (!reading) return invalid(NOT_A_CHOICE);
+    const { independent } = reading;
+    if (reading.contradiction) {
+      return unsure(independent, independentDisplay(independent), 'contradiction', [
+        { value: !independent, display: independentDisplay(!independent) },
+      ]);
     }
-    return invalid(NOT_A_CHOICE);
+    return answerOf(independent, independentDisplay(independent), reading.certain);
   },
   display: (value) => independentDisplay(value === true),
 };
@@ -154,9 +174,17 @@ const groupShare: ApplicationField = {
   when: (answers) => answers['company.independent'] === false,
   interpret(text, { locale }) {
     if (isDontKnow(text)) return refuse('required');
-    if (/\bmoitie|half\b/.test(foldWords(text))) return answerOf(50, percentDisplay(50), false);
-    const parsed = parseFrenchNumber(text, { locale });
-    if (!parsed.ok) return invalid('questionnaire:error.notANumber');
+    if (/\b(la moitie|half)\b/.test(foldWords(text))) return answerOf(50, percentDisplay(50));
+    // "40 pour cent", "30 pourcents": the percent sign in words ("cent" is no second number).
+    const shares = text.replace(/\b(pour ?cents?|pourcents?|pct|percent)\b/giu, '%');
+    const parsed = parseFrenchNumber(shares, { locale });
+    if (!parsed.ok) {
+      const several = parsed.reason === 'ambiguous' ? numberCandidates(shares, { locale }).values : [];
+      if (several.length > 0 && several.every((v) => v >= 0 && v <= 100)) {
+        return severalValues(several, percentDisplay, 'several');
+      }
+      return invalid('questionnaire:error.notANumber');
+    }
     if (parsed.value < 0 || parsed.value > 100) return refuse('percentRange');
     return answerOf(parsed.value, percentDisplay(parsed.value), parsed.certain);
   },
@@ -172,6 +200,7 @@ const OLDEST_COMPANY = '1850-01-01';
 export const COMPANY_FIELDS: readonly ApplicationField[] = [
   {
     ...sentenceKeys('company.name'),
+    freeText: true,
     group: 'company',
     interpret(text) {
       const name = cleanText(text).replace(/\n/g, ' ');
@@ -182,7 +211,14 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
     display: literal,
   },
   siret,
-  closedField('company.legalForm', 'legalForm', LEGAL_FORMS, LEGAL_FORM_PATTERNS, { group: 'company' }),
+  closedField(
+    'company.legalForm',
+    'legalForm',
+    LEGAL_FORMS,
+    LEGAL_FORM_PATTERNS,
+    { group: 'company' },
+    LEGAL_FORM_RULES,
+  ),
   dateField('company.creationDate', {
     group: 'company',
     prefer: 'past',
@@ -194,6 +230,7 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
   nafCode,
   {
     ...sentenceKeys('company.address'),
+    freeText: true,
     group: 'company',
     interpret(text) {
       const address = cleanText(text).replace(/\n/g, ', ');
@@ -206,18 +243,37 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
   },
   commune,
   countField('company.headcount', { group: 'company', max: 1_000_000 }),
-  amountField('company.turnover', { group: 'company', max: 1e9, allowNone: true }),
-  amountField('company.balanceSheet', { group: 'company', max: 1e9, allowNone: true }),
+  amountField('company.turnover', { group: 'company', max: 1e9, allowNone: true, floor: turnoverFloor }),
+  amountField('company.balanceSheet', {
+    group: 'company',
+    max: 1e9,
+    allowNone: true,
+    floor: balanceSheetFloor,
+  }),
   independent,
   groupShare,
-  closedField('company.proceedings', 'proceedings', PROCEEDINGS, PROCEEDINGS_PATTERNS, { group: 'company' }),
-  closedField('company.goodStanding', 'goodStanding', GOOD_STANDING, GOOD_STANDING_PATTERNS, {
-    group: 'company',
-  }),
+  closedField(
+    'company.proceedings',
+    'proceedings',
+    PROCEEDINGS,
+    PROCEEDINGS_PATTERNS,
+    { group: 'company' },
+    PROCEEDINGS_RULES,
+  ),
+  closedField(
+    'company.goodStanding',
+    'goodStanding',
+    GOOD_STANDING,
+    GOOD_STANDING_PATTERNS,
+    { group: 'company' },
+    GOOD_STANDING_RULES,
+  ),
   amountField('company.deMinimisReceived', {
     group: 'company',
     max: 1e7,
     allowNone: true,
+    // Aid below 100 € is not what anyone reports: "20" is 20 000 €.
+    floor: () => 100,
     promptParams: ({ settings }) => ({ years: settings.deMinimis.periodYears }),
   }),
 ];

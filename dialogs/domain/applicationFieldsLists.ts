@@ -48,9 +48,9 @@ export function multiField(
       }
       if (text === 'all') return answerOf([...everything], listDisplay(list, everything));
       if (isDontKnow(text)) return refuse('required');
-      const { values: picked, negated } = pickMany(text, patterns, everything);
+      const { values: picked } = pickMany(text, patterns, everything);
       if (picked.length === 0) return refuse(unknown);
-      return answerOf(picked, listDisplay(list, picked), !negated);
+      return answerOf(picked, listDisplay(list, picked));
     },
     display: (value) => listDisplay(list, asStrings(value)),
     ...base,
@@ -85,8 +85,14 @@ function documentsField(): ApplicationField {
         return answerOf(picked, listDisplay('documents', picked));
       }
       const { values, negated } = pickMany(text, named(documents), documents);
-      if (values.length > 0) return answerOf(values, listDisplay('documents', values), !negated);
-      if (DOCUMENTS_LATER.test(foldWords(text)) || isDontKnow(text)) return answerOf([], laterDisplay);
+      if (values.length > 0) return answerOf(values, listDisplay('documents', values));
+      // Only documents said to be missing ("pas le Kbis"): which ones are at hand is unsaid.
+      if (negated) return refuse('documentsUnknown');
+      const folded = foldWords(text);
+      // "Je continuerai plus tard" is about the conversation (pause), not the documents.
+      if (/\b(continu\w*|reprend\w*|revien\w*|continue later)\b/.test(folded))
+        return refuse('documentsUnknown');
+      if (DOCUMENTS_LATER.test(folded) || isDontKnow(text)) return answerOf([], laterDisplay);
       return refuse('documentsUnknown');
     },
     display: (value) => {

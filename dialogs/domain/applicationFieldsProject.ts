@@ -9,6 +9,7 @@ import {
   PROJECT_TYPES,
 } from './applicationChoices.js';
 import {
+  amountDisplay,
   amountField,
   cleanText,
   countField,
@@ -19,6 +20,7 @@ import {
   problem,
   refuse,
   sentenceKeys,
+  severalValues,
   shiftYears,
   todayIso,
   type ApplicationContext,
@@ -26,6 +28,7 @@ import {
 } from './applicationFieldKit.js';
 import { closedField } from './applicationFieldsCompany.js';
 import { multiField } from './applicationFieldsLists.js';
+import { magnitudeReadings } from './plausibility.js';
 
 export const DESCRIPTION_LENGTH = { min: 30, max: 2000 } as const;
 /** A start date further than this is a typo in the year. */
@@ -48,10 +51,14 @@ function jobsTotal(otherKey: string): ApplicationField['validate'] {
   };
 }
 
+/** No project of the programme costs less than this: "700" is 700 000 €. */
+const SMALLEST_INVESTMENT = 1_000;
+
 const investment = amountField('project.investment', {
   group: 'project',
   max: 1e8,
   zero: 'investmentZero',
+  floor: () => SMALLEST_INVESTMENT,
   validate(value, answers) {
     const amount = answers['project.amountRequested'];
     if (
@@ -79,14 +86,17 @@ const requested = amountField('project.amountRequested', {
 
 const amountRequested: ApplicationField = {
   ...requested,
-  interpret(text, context) {
-    const meaning = requested.interpret(text, context);
+  interpret(text, context, answers) {
+    const meaning = requested.interpret(text, context, answers);
     const { min, max } = context.settings.advance;
     if (
       meaning.kind === 'answer' &&
       typeof meaning.value === 'number' &&
       (meaning.value < min || meaning.value > max)
     ) {
+      // "30" for an advance of 5 000 to 50 000 € is 30 000 €.
+      const probable = magnitudeReadings(meaning.value, min, max);
+      if (probable.length > 0) return severalValues([...probable], amountDisplay, 'magnitude');
       return refuse('amountOutOfBounds', { min, max });
     }
     return meaning;
@@ -100,6 +110,7 @@ const noneDisplay = { key: 'application:display.noOtherFinancing' };
 
 const otherFinancing: ApplicationField = {
   ...sentenceKeys('project.otherFinancing'),
+  freeText: true,
   group: 'project',
   interpret(text) {
     if (NO_OTHER_FINANCING.test(foldWords(text))) return answerOf(NONE, noneDisplay);
@@ -134,6 +145,7 @@ export const PROJECT_TYPE_FIELD = closedField(
 export const PROJECT_FIELDS: readonly ApplicationField[] = [
   {
     ...sentenceKeys('project.description'),
+    freeText: true,
     group: 'project',
     interpret(text) {
       const description = cleanText(text);
@@ -155,6 +167,7 @@ export const PROJECT_FIELDS: readonly ApplicationField[] = [
     group: 'project',
     max: 1e8,
     allowNone: true,
+    floor: () => SMALLEST_INVESTMENT,
     when: (answers) =>
       answers['project.otherFinancing'] !== undefined && answers['project.otherFinancing'] !== NONE,
   }),

@@ -137,6 +137,8 @@ export function communeByInseeCode(inseeCode: string): Commune | undefined {
 }
 
 interface NameMatch {
+  /** Where the name starts among the words searched. */
+  start: number;
   words: number;
   tier: number;
   communes: IndexedCommune[];
@@ -146,20 +148,28 @@ interface NameMatch {
  * The longest run of words that names a commune; on equal length, the most trusted tier. Inside a sentence, a
  * lone word only counts as an exact name that is no everyday word: "je ne sais pas" is not "Le Pas".
  */
-function bestNameMatch(index: CommuneIndex, words: readonly string[]): NameMatch | undefined {
-  const firstMeaningful = words.findIndex((word) => !EVERYDAY_WORDS.has(word));
+function bestNameMatch(
+  index: CommuneIndex,
+  words: readonly string[],
+  whole: readonly string[] = words,
+  /** Only names that begin at the first word. */
+  anchored = false,
+): NameMatch | undefined {
+  const firstMeaningful = whole.findIndex((word) => !EVERYDAY_WORDS.has(word));
   const oneWordAnswer =
-    (firstMeaningful < 0 ? Math.min(words.length, 1) : words.length - firstMeaningful) === 1;
+    (firstMeaningful < 0 ? Math.min(whole.length, 1) : whole.length - firstMeaningful) === 1;
   let best: NameMatch | undefined;
-  for (let start = 0; start < words.length; start++) {
+  for (let start = 0; start < (anchored ? Math.min(1, words.length) : words.length); start++) {
     for (let end = start + 1; end <= Math.min(words.length, start + index.longestName); end++) {
       const key = words.slice(start, end).join(' ');
       const tier = NAME_TIERS.findIndex((name) => index.byName[name].has(key));
       if (tier < 0) continue;
       if (end - start === 1 && !oneWordAnswer && (tier > 0 || EVERYDAY_WORDS.has(key))) continue;
       const better = !best || end - start > best.words || (end - start === best.words && tier < best.tier);
-      if (better)
-        best = { words: end - start, tier, communes: index.byName[NAME_TIERS[tier]].get(key) ?? [] };
+      if (better) {
+        const communes = index.byName[NAME_TIERS[tier]].get(key) ?? [];
+        best = { words: end - start, tier, communes, start };
+      }
     }
   }
   return best;
@@ -187,17 +197,80 @@ function localRank(commune: Commune, local: LocalArea | undefined): number {
 export function findCommunes(text: string, local?: LocalArea): CommuneLookup {
   const index = communeIndex();
   const byPostalCode = postalCodesIn(text).flatMap((code) => index.byPostalCode.get(code) ?? []);
-  const byName = bestNameMatch(index, communeWords(text.replace(/\d/g, ' ')))?.communes ?? [];
-  const both = byName.filter((entry) => byPostalCode.includes(entry));
-  const candidates = [...new Set(both.length > 0 ? both : [...byName, ...byPostalCode])]
+  const { places: named, shortened } = namedPlaces(index, communeWords(text.replace(/\d/g, ' ')), local);
+  // A postal code settles which of the places named is meant ("8 route de Nîmes 30100 Alès").
+  const agreeing = named.map((group) => group.filter((entry) => byPostalCode.includes(entry)));
+  const settled = agreeing.filter((group) => group.length > 0);
+  const byName = [...new Set(named.flat())];
+  const both = settled.flat();
+  const pool = both.length > 0 ? both : [...byName, ...byPostalCode];
+  const candidates = [...new Set(pool)]
     .map((entry) => ({ ...entry, rank: localRank(entry.commune, local) }))
     .sort((a, b) => a.rank - b.rank || b.population - a.population);
   if (candidates.length === 0) return { kind: 'not_found' };
+  const list = { kind: 'choose' as const, candidates: candidates.map((candidate) => candidate.commune) };
+  // Two places named ("Anduze ou Lédignan", "le siège à Nîmes, l'atelier à Alès"): the user says which.
+  if ((settled.length > 1 || (settled.length === 0 && named.length > 1)) && candidates.length > 1)
+    return list;
   if (candidates.length === 1) return { kind: 'found', commune: candidates[0].commune };
   const decidedByName = both.length === 0 && byPostalCode.length === 0;
   const localOnes = candidates.filter((candidate) => candidate.rank === candidates[0].rank);
-  if (decidedByName && candidates[0].rank < 2 && localOnes.length === 1) {
+  // A short name ("St-Privat") may be another commune's full name: the territory's comes first, to choose.
+  if (decidedByName && candidates[0].rank < 2 && localOnes.length === 1 && !shortened) {
     return { kind: 'found', commune: candidates[0].commune };
   }
-  return { kind: 'choose', candidates: candidates.map((candidate) => candidate.commune) };
+  return list;
+}
+
+/**
+ * Every place named in the words, each as the communes it may be: exact names, and the communes of the
+ * territory whose name begins with the words typed ("St-Privat" for Saint-Privat-des-Vieux), longest first.
+ */
+function namedPlaces(
+  index: CommuneIndex,
+  words: readonly string[],
+  local?: LocalArea,
+): { places: IndexedCommune[][]; shortened: boolean } {
+  const localEntries = (local?.inseeCodes ?? [])
+    .map((code) => index.byInseeCode.get(code))
+    .filter((entry): entry is IndexedCommune => entry !== undefined)
+    .map((entry) => ({ entry, words: communeWords(entry.commune.name) }));
+  const places: IndexedCommune[][] = [];
+  let shortened = false;
+  let start = 0;
+  while (start < words.length) {
+    const rest = words.slice(start);
+    const anchored = bestNameMatch(index, rest, words, true);
+    // "près de Alès": a lone everyday word is no place when other words follow.
+    const exactHere =
+      anchored && anchored.words === 1 && words.length > 1 && EVERYDAY_WORDS.has(rest[0])
+        ? undefined
+        : anchored;
+    let prefixLength = 0;
+    let prefixed: IndexedCommune[] = [];
+    for (
+      let length = Math.min(rest.length, index.longestName);
+      length >= 2 && prefixed.length === 0;
+      length--
+    ) {
+      const run = rest.slice(0, length);
+      prefixed = localEntries
+        .filter((c) => c.words.length > length && run.every((word, i) => c.words[i] === word))
+        .map((c) => c.entry);
+      if (prefixed.length > 0) prefixLength = length;
+    }
+    const length = Math.max(exactHere?.words ?? 0, prefixLength);
+    if (length === 0) {
+      start += 1;
+      continue;
+    }
+    const group = [...(exactHere && exactHere.words === length ? exactHere.communes : [])];
+    if (prefixLength === length) {
+      group.push(...prefixed);
+      shortened = group.length > 1;
+    }
+    places.push([...new Set(group)]);
+    start += length;
+  }
+  return { places: places.filter((group) => group.length > 0), shortened };
 }

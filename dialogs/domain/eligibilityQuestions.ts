@@ -1,23 +1,38 @@
-import {
-  isDontKnow,
-  parseAmountEuros,
-  parseInteger,
-  parseYesNo,
-  type ParseFailure,
-} from '../french/index.js';
-import { foldForMatch } from '../french/normalize.js';
+import { amountCandidates, isDontKnow, parseAmountEuros, type ParseFailure } from '../french/index.js';
 import {
   answerOf,
   invalid,
+  unsure,
+  type Answers,
   type AnswerValue,
   type Interpretation,
   type Question,
   type QuestionChoice,
 } from '../questionnaire/question.js';
-import { guessActivityCategory } from './activityKeywords.js';
+import { readActivity } from './activityKeywords.js';
+import {
+  GOOD_STANDING,
+  GOOD_STANDING_PATTERNS,
+  GOOD_STANDING_RULES,
+  PROCEEDINGS,
+  PROCEEDINGS_PATTERNS,
+  PROCEEDINGS_RULES,
+  PROJECT_TYPE_PATTERNS,
+  PROJECT_TYPES,
+} from './applicationChoices.js';
+import { interpretChoice, type ChoiceRules } from './choiceReading.js';
+import { readCount, severalValues } from './applicationFieldKit.js';
+import { balanceSheetFloor, magnitudeReadings, perHeadCeiling, turnoverFloor } from './plausibility.js';
 import { findCommunes, type Commune } from './communes.js';
+import { readIndependence } from './independence.js';
 import type { AnswerKey } from './eligibilityRules.js';
-import { ACTIVITY_CATEGORIES, isActivityCategory, parseNafCode } from './naf.js';
+import {
+  ACTIVITY_CATEGORIES,
+  isActivityCategory,
+  nafCodesIn,
+  parseNafCode,
+  type SectorAnswer,
+} from './naf.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
 
 /** What the eligibility questions need to read an answer. */
@@ -50,15 +65,6 @@ const PARSE_ERRORS: Partial<Record<ParseFailure, string>> = {
 
 function failure(reason: ParseFailure, fallbackKey: string): Interpretation {
   return invalid(PARSE_ERRORS[reason] ?? fallbackKey);
-}
-
-/** Matches a button value or one of its synonyms, on folded text. */
-function matchChoice(text: string, synonyms: Record<string, RegExp>): string | undefined {
-  const folded = foldForMatch(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  if (folded in synonyms) return folded;
-  return Object.entries(synonyms).find(([, pattern]) => pattern.test(folded))?.[0];
 }
 
 function communeAnswer(commune: Commune, postalCode?: string): AnswerValue {
@@ -110,18 +116,20 @@ function countQuestion(
     choices: allowUnknown ? [DONT_KNOW] : undefined,
     interpret(text, { locale }) {
       if (allowUnknown && (text === 'unknown' || isDontKnow(text))) return answerOf('unknown');
-      const parsed = parseInteger(text, { locale });
-      if (!parsed.ok) return failure(parsed.reason, 'questionnaire:error.notANumber');
-      if (parsed.value < 0) return invalid('questionnaire:error.negative');
-      if (parsed.value > 1_000_000) return invalid('questionnaire:error.tooLarge');
-      return answerOf(
-        parsed.value,
-        { key: 'eligibility:display.count', params: { count: parsed.value } },
-        parsed.certain,
-      );
+      return readCount(text, locale, 1_000_000, countShown);
     },
   };
 }
+
+const countShown = (count: number) => ({ key: 'eligibility:display.count', params: { count } });
+const amountShown = (amount: number) => ({ key: 'eligibility:display.amount', params: { amount } });
+
+/** The smallest plausible figure of each amount question, from the answers so far. */
+const FLOORS: Partial<Record<AnswerKey, (answers: Answers) => number>> = {
+  turnover: turnoverFloor,
+  balanceSheet: balanceSheetFloor,
+  deMinimis: () => 100,
+};
 
 function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean): EligibilityQuestion {
   return {
@@ -130,38 +138,42 @@ function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean):
     promptParams: settingsParams,
     exampleKey,
     choices: [DONT_KNOW],
-    interpret(text, { locale }) {
+    interpret(text, { locale }, answers = {}) {
       if (text === 'unknown' || isDontKnow(text)) return answerOf('unknown');
       const parsed = parseAmountEuros(text, { locale, allowNone });
-      if (!parsed.ok) return failure(parsed.reason, 'questionnaire:error.notAnAmount');
-      if (parsed.value < 0) return invalid('questionnaire:error.negative');
-      return answerOf(
-        parsed.value,
-        { key: 'eligibility:display.amount', params: { amount: parsed.value } },
-        parsed.certain,
-      );
+      if (!parsed.ok) {
+        const several = parsed.reason === 'ambiguous' ? amountCandidates(text, { locale }) : [];
+        if (several.length > 0) return severalValues(several, amountShown, 'several');
+        return failure(parsed.reason, 'questionnaire:error.notAnAmount');
+      }
+      const { value } = parsed;
+      if (value < 0) return invalid('questionnaire:error.negative');
+      const probable = magnitudeReadings(value, FLOORS[key]?.(answers) ?? 0, perHeadCeiling(answers, 1e9));
+      if (probable.length > 0) return severalValues([...probable, value], amountShown, 'magnitude');
+      if (parsed.alternatives) return severalValues([value, ...parsed.alternatives], amountShown, 'negation');
+      return answerOf(value, amountShown(value), parsed.certain);
     },
   };
 }
 
-/** A closed question: buttons, their synonyms in free text, and "je ne sais pas" when it is a valid answer. */
-function closedQuestion(
+/** A closed question: buttons, the words people use for them, and "je ne sais pas" when it is a valid answer. */
+function closedQuestion<V extends string>(
   key: AnswerKey,
-  values: string[],
-  synonyms: Record<string, RegExp>,
-  options: { unknown?: boolean; map?: (value: string) => AnswerValue } = {},
+  values: readonly V[],
+  patterns: ReadonlyArray<readonly [V, RegExp]>,
+  options: { unknown?: boolean; rules?: ChoiceRules<V> } = {},
 ): EligibilityQuestion {
+  const show = (value: string) => ({ key: `eligibility:choice.${value}` });
   return {
     key,
     promptKey: `eligibility:question.${key}`,
     promptParams: settingsParams,
     exampleKey: `eligibility:example.${key}`,
     choices: [...values.map((v) => choice(v)), ...(options.unknown ? [DONT_KNOW] : [])],
-    interpret(text) {
+    interpret(text, { locale }) {
       if (options.unknown && (text === 'unknown' || isDontKnow(text))) return answerOf('unknown');
-      const value = values.includes(text) ? text : matchChoice(text, synonyms);
-      if (!value) return invalid('questionnaire:error.notAChoice');
-      return answerOf(options.map ? options.map(value) : value);
+      if ((values as readonly string[]).includes(text)) return answerOf(text, show(text));
+      return interpretChoice(text, values, patterns, options.rules ?? {}, show, locale);
     },
   };
 }
@@ -175,12 +187,21 @@ const independenceQuestion: EligibilityQuestion = {
   interpret(text, { locale }) {
     if (text === 'unknown' || isDontKnow(text)) return answerOf('unknown');
     if (text === 'yes' || text === 'no') return answerOf(text === 'no');
-    const yesNo = parseYesNo(text, locale);
-    if (yesNo.ok) return answerOf(!yesNo.value);
-    if (/\b(groupe|filiale|holding|maison mere)\b/.test(foldForMatch(text))) return answerOf(false);
-    return invalid('questionnaire:error.notAChoice');
+    const reading = readIndependence(text, locale);
+    if (!reading) return invalid('questionnaire:error.notAChoice');
+    const { independent } = reading;
+    if (reading.contradiction) {
+      return unsure(independent, independenceDisplay(independent), 'contradiction', [
+        { value: !independent, display: independenceDisplay(!independent) },
+      ]);
+    }
+    return answerOf(independent, independenceDisplay(independent), reading.certain);
   },
 };
+
+const independenceDisplay = (independent: boolean) => ({
+  key: independent ? 'application:display.independent' : 'application:display.heldByCompany',
+});
 
 const sectorQuestion: EligibilityQuestion = {
   key: 'sector',
@@ -189,15 +210,34 @@ const sectorQuestion: EligibilityQuestion = {
   choices: ACTIVITY_CATEGORIES.map((category) => choice(category, `eligibility:sector.${category}`)),
   interpret(text) {
     if (isActivityCategory(text)) return answerOf({ category: text });
+    const codes = nafCodesIn(text);
+    if (codes.length > 1) {
+      return {
+        kind: 'choose',
+        candidates: codes.map(({ code }) => ({ value: { nafCode: code }, label: code })),
+      };
+    }
     const naf = parseNafCode(text);
     if (naf.ok)
       return answerOf({ nafCode: naf.code }, { key: 'eligibility:display.naf', params: { code: naf.code } });
     if (isDontKnow(text)) return invalid('eligibility:error.sectorNeeded');
-    const guess = guessActivityCategory(text);
-    if (guess) return answerOf({ category: guess }, { key: `eligibility:sector.${guess}` }, false);
-    return invalid('eligibility:error.sectorUnknown');
+    const activity = readActivity(text);
+    if (!activity) return invalid('eligibility:error.sectorUnknown');
+    if (activity.kind === 'one') return answerOf(activity.sector, sectorDisplay(activity.sector));
+    const [first, ...others] = activity.sectors;
+    return unsure(
+      first,
+      sectorDisplay(first),
+      'several',
+      others.map((sector) => ({ value: sector, display: sectorDisplay(sector) })),
+    );
   },
 };
+
+const sectorDisplay = (sector: SectorAnswer) =>
+  'nafCode' in sector
+    ? { key: 'eligibility:display.naf', params: { code: sector.nafCode } }
+    : { key: `eligibility:sector.${sector.category}` };
 
 const QUESTIONS: readonly EligibilityQuestion[] = [
   communeQuestion,
@@ -206,34 +246,16 @@ const QUESTIONS: readonly EligibilityQuestion[] = [
   amountQuestion('balanceSheet', 'eligibility:example.balanceSheet', false),
   independenceQuestion,
   sectorQuestion,
-  closedQuestion('projectType', ['development', 'creation', 'takeover'], {
-    development:
-      /\b(develop\w*|croissance|extension|investi\w*|agrandi\w*|nouvelle ligne|expansion|growth)\b/,
-    creation: /\b(creat\w*|lancer|demarrer|nouvelle entreprise|start\w*)\b/,
-    takeover: /\b(repri\w*|reprendre|rachat|racheter|transmission|takeover|buy\w*)\b/,
-  }),
+  closedQuestion('projectType', PROJECT_TYPES, PROJECT_TYPE_PATTERNS),
   countQuestion('jobs', 'eligibility:question.jobs', 'eligibility:example.jobs', false),
-  closedQuestion(
-    'proceedings',
-    ['none', 'safeguard', 'receivership', 'liquidation'],
-    {
-      none: /^(aucune?|non|rien|pas de procedure|none|no)\b|\b(aucune procedure|pas de procedure)\b/,
-      safeguard: /\bsauvegarde|safeguard\b/,
-      receivership: /\b(redressement|receivership)\b/,
-      liquidation: /\bliquidation\b/,
-    },
-    { unknown: true },
-  ),
-  closedQuestion(
-    'goodStanding',
-    ['yes', 'plan', 'no'],
-    {
-      plan: /\b(echeancier|plan de (reglement|paiement|remboursement)|etalement|payment plan)\b/,
-      yes: /^(oui|yes|ok|bien sur|tout a fait|absolument|a jour|nous sommes a jour)\b/,
-      no: /^(non|no|pas a jour|en retard)\b/,
-    },
-    { unknown: true },
-  ),
+  closedQuestion('proceedings', PROCEEDINGS, PROCEEDINGS_PATTERNS, {
+    unknown: true,
+    rules: PROCEEDINGS_RULES,
+  }),
+  closedQuestion('goodStanding', GOOD_STANDING, GOOD_STANDING_PATTERNS, {
+    unknown: true,
+    rules: GOOD_STANDING_RULES,
+  }),
   amountQuestion('deMinimis', 'eligibility:example.deMinimis', true),
 ];
 

@@ -27,12 +27,23 @@ export type NafCodeParse = { ok: true; code: string; division: string; section: 
  * The letter is required (it is part of the code), and so is a real division.
  */
 export function parseNafCode(text: string): NafCodeParse {
-  const match = /(?<!\d)(\d{2})\s*[.\s-]?\s*(\d{2})\s*([a-z])(?![a-z])/i.exec(text.normalize('NFC'));
-  if (!match) return { ok: false };
-  const [, division, rest, letter] = match;
-  const section = sectionOfDivision(division);
-  if (section === undefined) return { ok: false };
-  return { ok: true, code: `${division}.${rest}${letter.toUpperCase()}`, division, section };
+  const [first] = nafCodesIn(text);
+  return first ?? { ok: false };
+}
+
+const NAF_CODE = /(?<!\d)(\d{2})\s*[.,\s-]?\s*(\d{2})\s*([a-z])(?![a-z])/gi;
+
+/** Every distinct NAF code in a text, in order ("62.01Z ou 62.02A" gives two). */
+export function nafCodesIn(text: string): Extract<NafCodeParse, { ok: true }>[] {
+  const codes: Extract<NafCodeParse, { ok: true }>[] = [];
+  for (const [, division, rest, letter] of text.normalize('NFC').matchAll(NAF_CODE)) {
+    const section = sectionOfDivision(division);
+    const code = `${division}.${rest}${letter.toUpperCase()}`;
+    if (section !== undefined && !codes.some((c) => c.code === code)) {
+      codes.push({ ok: true, code, division, section });
+    }
+  }
+  return codes;
 }
 
 /**

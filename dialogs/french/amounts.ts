@@ -1,6 +1,7 @@
 import { isDontKnow } from './dontKnow.js';
 import type { ParserLocale } from './locale.js';
 import {
+  answerMentions,
   hasOtherWords,
   pickMention,
   roundScaled,
@@ -84,6 +85,8 @@ const NONE_WORDS = new Set([
   'nada',
 ]);
 const NO_WORDS = new Set(['non', 'nan', 'no', 'nope']);
+// "pas de", "pas encore", "je n'ai pas reçu": a negation of aid; "pas terrible" is not.
+const PAS_NONE = new Set(['de', 'd', 'encore', 'recu', 'eu', 'touche', 'beneficie', 'obtenu']);
 const HAS_CONTENT = /[\p{L}\d€$£]/u;
 
 interface AmountReading {
@@ -116,11 +119,22 @@ function readAmount(tokens: readonly Token[], mention: Mention, locale: ParserLo
     value = Number(first.text.replace(/,/g, '')) * (value < 0 ? -1 : 1);
   }
   if (letter !== undefined) {
-    value = roundScaled(value * letter.scale);
+    // "1M8", "2k5": the digits after the letter are its decimals.
+    const decimals = tokens[i + 1];
+    const fraction =
+      decimals?.kind === 'digits' && /^\d{1,2}$/.test(decimals.text) && Number.isInteger(value)
+        ? Number(decimals.text) / 10 ** decimals.text.length
+        : 0;
+    value = roundScaled((value + Math.sign(value || 1) * fraction) * letter.scale);
     euro = letter.euro;
     consumed.push(i);
     i += 1;
+    if (fraction > 0) {
+      consumed.push(i);
+      i += 1;
+    }
   }
+  value = spokenDecimal(tokens, mention, value);
   // "d'euros", "de euros": the linking words belong to the unit.
   let unitAt = i;
   if (text(tokens[i]) === 'd' && text(tokens[i + 1]) === "'") unitAt = i + 2;
@@ -134,10 +148,29 @@ function readAmount(tokens: readonly Token[], mention: Mention, locale: ParserLo
     consumed.push(mention.start - 1);
     euro = true;
   }
-  // "1,2 M" without "€": M could be a month or a metre, so the reading must be confirmed.
-  const inferredScale =
-    (letter !== undefined && letter.scale === 1e6 && !euro) || (englishGroups && letter === undefined);
+  // "250,000" without "€" may be a French decimal; with the euro sign it can only be thousands.
+  const inferredScale = englishGroups && letter === undefined && !euro;
   return { mention, value, hasUnit: euro || letter !== undefined, inferredScale, consumed };
+}
+
+const UNIT_WORDS = new Map(
+  Object.entries({ un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9 }),
+);
+const BIG_SCALES = new Map(Object.entries({ million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 }));
+
+/**
+ * "deux millions trois", "un million cinq": a lone digit word after "million" is said as a decimal
+ * (2,3 M, 1,5 M), never 2 000 003.
+ */
+function spokenDecimal(tokens: readonly Token[], mention: Mention, value: number): number {
+  if (mention.end - mention.start < 3) return value;
+  const last = tokens[mention.end - 1];
+  // "1 million 5" is said like "un million cinq".
+  const digit = last.kind === 'digits' && /^[1-9]$/.test(last.text) ? Number(last.text) : undefined;
+  const unit = digit ?? UNIT_WORDS.get(text(last));
+  const scale = BIG_SCALES.get(text(tokens[mention.end - 2]));
+  if (unit === undefined || scale === undefined) return value;
+  return roundScaled(value - unit + (unit * scale) / 10);
 }
 
 function looksLikeYear(reading: AmountReading): boolean {
@@ -146,10 +179,17 @@ function looksLikeYear(reading: AmountReading): boolean {
 }
 
 /** Picks the amount: years next to an amount with a unit ("en 2024, 1,2 M€") are not amounts. */
-function pickAmount(scan: NumberScan, locale: ParserLocale): AmountReading | 'none' | 'ambiguous' {
-  const readings = scan.mentions.map((m) => readAmount(scan.tokens, m, locale));
+function amountReadings(scan: NumberScan, locale: ParserLocale): AmountReading[] {
+  const all = answerMentions(scan).map((m) => readAmount(scan.tokens, m, locale));
+  // The decimals of "1M8" are read with the 1: they are no amount of their own.
+  const used = new Set(all.flatMap((r) => r.consumed));
+  const readings = all.filter((r) => !used.has(r.mention.start));
   const withUnit = readings.filter((r) => r.hasUnit);
-  const kept = withUnit.length > 0 ? readings.filter((r) => !looksLikeYear(r)) : readings;
+  return withUnit.length > 0 ? readings.filter((r) => !looksLikeYear(r)) : readings;
+}
+
+function pickAmount(scan: NumberScan, locale: ParserLocale): AmountReading | 'none' | 'ambiguous' {
+  const kept = amountReadings(scan, locale);
   const picked = pickMention(kept.map((r) => ({ ...r.mention, value: r.value })));
   if (picked === 'none' || picked === 'ambiguous') return picked;
   return kept.find((r) => r.mention.start === picked.start) ?? 'none';
@@ -159,9 +199,16 @@ function noneAnswer(scan: NumberScan): boolean {
   const words = scan.tokens.filter((t) => t.kind === 'word').map((t) => t.text);
   return (
     // "je n'ai pas reçu d'aides", "pas encore": a negation without any number means none.
-    words.some((w) => NONE_WORDS.has(w) || w === 'pas') ||
+    words.some(
+      (w, i) => NONE_WORDS.has(w) || (w === 'pas' && (PAS_NONE.has(words[i + 1]) || words.includes('n'))),
+    ) ||
     (words.length > 0 && words.every((w) => NO_WORDS.has(w) || w === 'merci'))
   );
+}
+
+/** "non, sauf un prêt de 10 000 €": a no next to an amount. */
+function saysNo(scan: NumberScan): boolean {
+  return scan.tokens.some((t) => t.kind === 'word' && (NO_WORDS.has(t.text) || t.text === 'sauf'));
 }
 
 /**
@@ -192,5 +239,27 @@ export function parseAmountEuros(input: string, opts: AmountOptions = {}): Parse
   const wordsAround = reading.mention.fromWords && hasOtherWords(scan, new Set(reading.consumed));
   const certain =
     !scan.hedged && !reading.mention.approximate && !reading.inferredScale && !scaleAssumed && !wordsAround;
+  // "pas de minimis, seulement un prêt d'honneur de 20 000 €": the amount may be no aid of the kind asked.
+  if (opts.allowNone && (noneAnswer(scan) || saysNo(scan))) {
+    return { ok: true, value, certain: false, alternatives: [0] };
+  }
   return parsed(value, certain);
+}
+
+/** The distinct amounts of an answer that holds two or three ("150 000 ou 200 000 €"), in the order typed. */
+export function amountCandidates(input: string, opts: AmountOptions = {}): number[] {
+  const scan = scanNumbers(normalizeFrench(input), opts.locale ?? 'fr');
+  if (scan.malformed) return [];
+  const readings = amountReadings(scan, opts.locale ?? 'fr').filter((r) => !r.mention.weak);
+  // "800 ou 900 k€", "entre 20 et 30 k€": the scale said last applies to the bare numbers before it.
+  const last = readings[readings.length - 1];
+  const scale = last && last.mention.value !== 0 ? last.value / last.mention.value : 1;
+  const values = [
+    ...new Set(
+      readings.map((r) =>
+        !r.hasUnit && scale > 1 && r.value < last.value ? roundScaled(r.value * scale) : r.value,
+      ),
+    ),
+  ];
+  return values.length >= 2 && values.length <= 3 && values.every((v) => v >= 0) ? values : [];
 }

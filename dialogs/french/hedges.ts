@@ -135,7 +135,8 @@ const ENGLISH_DATE_HEDGES = [
 function hedgePattern(phrases: readonly string[]): RegExp {
   // Longest first, so "un peu plus de" wins over "plus de".
   const alternatives = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/ /g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\d])(?:${alternatives.join('|')})(?![\\p{L}])|[~≈±]`, 'gu');
+  // "le maximum, 50 000 €" names the value itself, not a bound.
+  return new RegExp(`(?<![\\p{L}\\d])(?<!\\ble )(?:${alternatives.join('|')})(?![\\p{L}])|[~≈±]`, 'gu');
 }
 
 const PATTERNS = {
@@ -148,9 +149,11 @@ export function stripHedges(
   folded: string,
   locale: ParserLocale,
   kind: 'number' | 'date' = 'number',
+  /** What replaces a hedge: a space, or a mark that keeps its place ("6, peut-être 7" → "6, ≈ 7"). */
+  mark = ' ',
 ): { text: string; hedged: boolean } {
   const pattern = PATTERNS[kind][locale];
   pattern.lastIndex = 0;
   if (!pattern.test(folded)) return { text: folded, hedged: false };
-  return { text: folded.replace(pattern, ' '), hedged: true };
+  return { text: folded.replace(pattern, mark), hedged: true };
 }

@@ -1,9 +1,9 @@
-export { parseAmountEuros, type AmountOptions } from './amounts.js';
+export { amountCandidates, parseAmountEuros, type AmountOptions } from './amounts.js';
 export { parseFrenchDate, type DateOptions, type DatePreference, type DateValue } from './dates.js';
 export { parseEmail } from './email.js';
 export type { ParserLocale } from './locale.js';
 export { foldForMatch, normalizeFrench } from './normalize.js';
-export { parseFrenchNumber, parseInteger, type NumberOptions } from './numbers.js';
+export { numberCandidates, parseFrenchNumber, parseInteger, type NumberOptions } from './numbers.js';
 export { failed, parsed, type ParseFailure, type Parsed } from './parseResult.js';
 export { parseFrenchPhone } from './phone.js';
 export { warmUpRecognizers } from './recognizersWarmup.js';

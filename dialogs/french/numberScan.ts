@@ -198,3 +198,79 @@ export function hasOtherWords(scan: NumberScan, ignored: ReadonlySet<number> = n
       !scan.mentions.some((m) => index >= m.start && index < m.end),
   );
 }
+
+// Words after which a four-digit number is a year, not the answer ("on a démarré en 2021", "d'ici 2028").
+const YEAR_CUES = new Set([
+  'en', 'depuis', 'annee', 'exercice', 'ici', 'fin', 'debut', 'courant', 'avant', 'apres', 'des', 'jusqu',
+  'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre',
+  'novembre', 'decembre', 'in', 'since', 'by', 'year',
+]); // prettier-ignore
+const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
+
+/** A year named as such in the sentence: "en 2021", "depuis 2019", "exercice 2024". */
+export function isCuedYear(tokens: readonly Token[], found: Mention): boolean {
+  const token = tokens[found.start];
+  if (token.kind !== 'digits' || found.end !== found.start + 1 || !YEAR.test(token.text)) return false;
+  return YEAR_CUES.has(wordAt(tokens, found.start - 1));
+}
+
+/**
+ * The numbers that can answer the question: years named as such are dropped, and so is what follows "dont"
+ * ("12 salariés dont 2 apprentis": the 2 are part of the 12).
+ */
+export function answerMentions(scan: NumberScan): Mention[] {
+  let mentions = scan.mentions.filter((m) => !isCuedYear(scan.tokens, m));
+  const subset = scan.tokens.findIndex(
+    (t) => t.kind === 'word' && (t.text === 'dont' || t.text === 'including'),
+  );
+  if (subset >= 0 && mentions.some((m) => m.end <= subset))
+    mentions = mentions.filter((m) => m.end <= subset);
+  return mentions;
+}
+
+export type Relation = 'list' | 'range' | 'other';
+
+const RANGE_WORDS = new Set(['a', 'au', '-', '–', 'to']);
+const ALTERNATIVE_WORDS = new Set(['ou', 'or', 'voire', 'sinon', 'puis', '≈', '/']);
+const LIST_JOINERS = new Set([',', 'et', '+', 'plus', 'and', '&']);
+
+/**
+ * How two numbers of one answer relate: a list of things to add up ("2 CDI et 1 CDD"), a range ("entre 10
+ * et 12", "10-12", "3 à 5"), or anything else (alternatives, two figures).
+ */
+export function relationOf(tokens: readonly Token[], first: Mention, second: Mention): Relation {
+  const between = tokens.slice(first.end, second.start).map((t) => t.text);
+  const before = wordAt(tokens, first.start - 1);
+  if (between.length === 1 && RANGE_WORDS.has(between[0])) return 'range';
+  if ((before === 'entre' || before === 'between') && between.some((w) => w === 'et' || w === 'and')) {
+    return 'range';
+  }
+  if (between.some((w) => ALTERNATIVE_WORDS.has(w))) return 'other';
+  // A list names what it counts: "2 CDI et 1 CDD", "un tourneur, un fraiseur"; "12 et 13" is no list.
+  const joined = between.some((w) => LIST_JOINERS.has(w));
+  const named = between.some((w) => !LIST_JOINERS.has(w) && /\p{L}/u.test(w));
+  return joined && named ? 'list' : 'other';
+}
+
+/** "un ou deux", "un à trois": a weak number directly offered as an alternative to another is a number. */
+export function directAlternative(tokens: readonly Token[], first: Mention, second: Mention): boolean {
+  const between = tokens.slice(first.end, second.start).map((t) => t.text);
+  return (
+    between.length > 0 &&
+    between.some((w) => w !== ',') &&
+    between.every((w) => w === ',' || ALTERNATIVE_WORDS.has(w) || RANGE_WORDS.has(w))
+  );
+}
+
+/** Weak mentions ("un") count as numbers when directly offered as alternatives to one another. */
+export function strengthenAlternatives(scan: NumberScan, mentions: readonly Mention[]): Mention[] {
+  return mentions.map((m, i) => {
+    if (!m.weak) return m;
+    const next = mentions[i + 1];
+    const previous = mentions[i - 1];
+    const offered =
+      (next !== undefined && directAlternative(scan.tokens, m, next)) ||
+      (previous !== undefined && directAlternative(scan.tokens, previous, m));
+    return offered ? { ...m, weak: false } : m;
+  });
+}

@@ -28,9 +28,12 @@ export function tokenize(prepared: string): Token[] {
   return tokens;
 }
 
+/** Where a hedge stood, as a symbol token: it separates two readings ("6 postes, peut-être 7"). */
+export const HEDGE_MARK = '≈';
+
 /** Folds, splits hyphenated words ("soixante-dix-sept"), removes hedges, and tokenizes. */
 export function prepareTokens(text: string, locale: ParserLocale): { tokens: Token[]; hedged: boolean } {
   const folded = foldForMatch(text).replace(/(\p{L})-(?=\p{L})/gu, '$1 ');
-  const { text: unhedged, hedged } = stripHedges(folded, locale);
+  const { text: unhedged, hedged } = stripHedges(folded, locale, 'number', ` ${HEDGE_MARK} `);
   return { tokens: tokenize(unhedged), hedged };
 }

@@ -1,6 +1,14 @@
 import { isDontKnow } from './dontKnow.js';
 import type { ParserLocale } from './locale.js';
-import { pickMention, scanNumbers, type NumberScan } from './numberScan.js';
+import {
+  answerMentions,
+  pickMention,
+  relationOf,
+  scanNumbers,
+  strengthenAlternatives,
+  type Mention,
+  type NumberScan,
+} from './numberScan.js';
 import { failed, parsed, type Parsed } from './parseResult.js';
 import { normalizeFrench } from './normalize.js';
 
@@ -10,6 +18,8 @@ export interface NumberOptions {
   /** Inclusive bounds; outside them the reason is 'out_of_range' ('negative' below zero when min ≥ 0). */
   min?: number;
   max?: number;
+  /** Counts: things listed are added up ("un tourneur, un fraiseur et un apprenti" → 3). */
+  sumLists?: boolean;
 }
 
 // Beyond this, arithmetic on doubles is no longer exact: such input is a typo.
@@ -32,7 +42,10 @@ export function parseFrenchNumber(text: string, opts: NumberOptions = {}): Parse
   if (!HAS_CONTENT.test(normalized)) return failed('empty');
   const scan = scanNumbers(normalized, opts.locale ?? 'fr');
   if (scan.malformed) return failed('invalid_format');
-  const picked = pickMention(scan.mentions);
+  const mentions = strengthenAlternatives(scan, answerMentions(scan));
+  const listed = opts.sumLists ? listTotal(scan, mentions) : undefined;
+  if (listed !== undefined) return withinBounds(listed, !scan.hedged, opts);
+  const picked = pickMention(mentions);
   if (picked === 'none' && saysNone(scan, normalized)) return withinBounds(0, true, opts);
   if (picked === 'none') return failed('not_understood');
   if (picked === 'ambiguous') return failed('ambiguous');
@@ -56,4 +69,36 @@ export function parseInteger(text: string, opts: NumberOptions = {}): Parsed<num
   const result = parseFrenchNumber(text, opts);
   if (result.ok && !Number.isInteger(result.value)) return failed('not_integer');
   return result;
+}
+
+/** Mentions that name a thing ("un tourneur"), weak ones included: an article is a count in a list. */
+function listed(scan: NumberScan, mentions: readonly Mention[]): Mention[] {
+  return mentions.filter((m) => !m.weak || scan.tokens[m.end]?.kind === 'word');
+}
+
+/** The total of a list of counted things, when every number is joined to the next as a list. */
+function listTotal(scan: NumberScan, mentions: readonly Mention[]): number | undefined {
+  const items = listed(scan, mentions);
+  if (items.length < 2) return undefined;
+  for (let i = 1; i < items.length; i += 1) {
+    if (relationOf(scan.tokens, items[i - 1], items[i]) !== 'list') return undefined;
+  }
+  return items.reduce((sum, m) => sum + m.value, 0);
+}
+
+/**
+ * The distinct numbers of an answer that holds several ("6 postes, peut-être 7", "entre 10 et 12"), in the
+ * order typed, so the bot can offer them as buttons; empty unless there are two or three, and whether they
+ * form a range.
+ */
+export function numberCandidates(
+  text: string,
+  opts: NumberOptions = {},
+): { values: number[]; range: boolean } {
+  const scan = scanNumbers(normalizeFrench(text), opts.locale ?? 'fr');
+  const strong = strengthenAlternatives(scan, answerMentions(scan)).filter((m) => !m.weak);
+  const values = [...new Set(strong.map((m) => m.value))];
+  if (values.length < 2 || values.length > 3 || scan.malformed) return { values: [], range: false };
+  const range = strong.length === 2 && relationOf(scan.tokens, strong[0], strong[1]) === 'range';
+  return { values, range };
 }

@@ -31,7 +31,15 @@ export type ParseFailure =
   | 'checksum';
 
 /** `certain: false` means the value is a plausible reading that the bot should confirm with the user. */
-export type Parsed<T> = { ok: true; value: T; certain: boolean } | { ok: false; reason: ParseFailure };
+export type Parsed<T> =
+  | {
+      ok: true;
+      value: T;
+      certain: boolean;
+      /** Other readings worth offering when the value is confirmed ("pas de minimis… 20 000 €": 0 €). */
+      alternatives?: T[];
+    }
+  | { ok: false; reason: ParseFailure };
 
 export function parsed<T>(value: T, certain = true): Parsed<T> {
   return { ok: true, value, certain };

@@ -26,7 +26,7 @@ function digitSum(digits: string): number {
 }
 
 export function isValidSiren(siren: string): boolean {
-  return /^\d{9}$/.test(siren) && luhnValid(siren);
+  return /^\d{9}$/.test(siren) && !isPlaceholder(siren) && luhnValid(siren);
 }
 
 /**
@@ -35,9 +35,14 @@ export function isValidSiren(siren: string): boolean {
  * that rule, so for La Poste either check is accepted (as INSEE-based validators do).
  */
 export function isValidSiret(siret: string): boolean {
-  if (!/^\d{14}$/.test(siret)) return false;
+  if (!/^\d{14}$/.test(siret) || isPlaceholder(siret)) return false;
   if (luhnValid(siret)) return true;
   return siret.startsWith(LA_POSTE_SIREN) && digitSum(siret) % 5 === 0;
+}
+
+/** One digit repeated ("11111111111111"), or a SIREN of zeros: typed to get past the question, never real. */
+function isPlaceholder(digits: string): boolean {
+  return /^(\d)\1+$/.test(digits) || digits.startsWith('000000000');
 }
 
 /** Reads a SIRET typed with or without spaces or dots, possibly in a sentence ("mon siret : 732 829 …"). */

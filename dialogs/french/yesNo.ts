@@ -65,6 +65,10 @@ const POLITE = new Set([
 const EMOJI_YES = /[👍✅✔☑]/u;
 const EMOJI_NO = /[👎❌✖]/u;
 const SHORT_ANSWER_WORDS = 3;
+/** "oui mais…", "je crois que non": a yes or no to confirm. */
+const HEDGED =
+  /(?<![\p{L}])(?:mais|but|sauf|except|je crois|je pense|il me semble|normalement|a priori|probablement|sans doute|peut etre|i think|probably|maybe)(?![\p{L}])/u;
+const LEADING_YES_NO = /^(?:oui|non|nan|nope|yes|no)(?: (?:oui|non))? /;
 
 /** Removes every match of `pattern` from `text`, counting them. */
 function take(text: string, pattern: RegExp): { rest: string; count: number } {
@@ -108,6 +112,8 @@ export function parseYesNo(text: string, locale: ParserLocale = 'fr'): Parsed<bo
   if (yesCount > 0 && noCount > 0) return failed('ambiguous');
   if (yesCount === 0 && noCount === 0) return failed('not_understood');
   const others = no.rest.split(' ').filter((w) => w !== '' && !POLITE.has(w));
-  const hedged = /(?<![\p{L}])(?:mais|but)(?![\p{L}])/u.test(words);
-  return parsed(yesCount > 0, others.length <= SHORT_ANSWER_WORDS && !hedged);
+  const hedged = HEDGED.test(words);
+  // "non, 100 % familial": a yes or no said first, then explained, is as clear as a short answer.
+  const saidFirst = LEADING_YES_NO.test(words);
+  return parsed(yesCount > 0, (others.length <= SHORT_ANSWER_WORDS || saidFirst) && !hedged);
 }

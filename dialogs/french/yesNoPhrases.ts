@@ -13,7 +13,7 @@ export interface YesNoTables {
 }
 
 const SHARED_YES = ['ok', 'okay', 'oki', 'okey', 'yes', 'yep', 'yeah', 'yup', 'oui', 'ouais'];
-const SHARED_NO = ['non', 'no', 'nope', 'nan'];
+const SHARED_NO = ['non', 'no', 'nope', 'nan', 'nn', 'nop', 'niet'];
 
 const FRENCH: YesNoTables = {
   yesDespiteNegation: [

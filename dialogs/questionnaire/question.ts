@@ -19,10 +19,28 @@ export interface QuestionChoice {
 
 /** What the user's text meant for this question. */
 export type Interpretation =
-  | { kind: 'answer'; value: AnswerValue; certain: boolean; display?: Display }
+  | {
+      kind: 'answer';
+      value: AnswerValue;
+      certain: boolean;
+      display?: Display;
+      /** Why the value must be confirmed (`hedged`, `magnitude`…), for the log; never the value itself. */
+      reason?: string;
+      /** Other probable readings, offered as buttons next to the value when it is confirmed. */
+      alternatives?: Reading[];
+      /** Answers to other questions given in the same breath ("Sophie Martin" to the first name). */
+      also?: Answers;
+    }
   | { kind: 'invalid'; errorKey: string; params?: Params }
   /** Several things match (a postal code shared by communes): the user picks one. */
   | { kind: 'choose'; candidates: { value: AnswerValue; label: string }[] };
+
+/** One probable reading of an answer, offered as a button when the bot is unsure. */
+export interface Reading {
+  value: AnswerValue;
+  display?: Display;
+  also?: Answers;
+}
 
 /** How to show a value back to the user: a locale key with parameters, or a literal (a commune's name). */
 export type Display = { key: string; params?: Params } | { literal: string };
@@ -37,17 +55,36 @@ export interface Question<Context = unknown> {
   exampleKey: string;
   /** Buttons for closed questions; free text is accepted too. */
   choices?: QuestionChoice[];
-  interpret(text: string, context: Context): Interpretation;
+  /**
+   * Reads the text. `answers` are those already given, for plausibility checks (620 € of turnover for twelve
+   * employees is probably 620 000 €): an implausible value comes back unsure, with the probable readings.
+   */
+  interpret(text: string, context: Context, answers?: Answers): Interpretation;
   /** Validation that needs the other answers (an amount above the investment); returns an error or null. */
   validate?(
     value: AnswerValue,
     answers: Answers,
     context: Context,
   ): { errorKey: string; params?: Params } | null;
+  /**
+   * Free-text questions (a name, an address) accept any words, so a global command typed there is a command;
+   * on other questions an answer the question recognises wins over a command ("plus tard" to the documents).
+   */
+  freeText?: boolean;
 }
 
 export function answerOf(value: AnswerValue, display?: Display, certain = true): Interpretation {
   return { kind: 'answer', value, certain, display };
+}
+
+/** A value to confirm, with why and the other probable readings. */
+export function unsure(
+  value: AnswerValue,
+  display: Display | undefined,
+  reason: string,
+  alternatives: Reading[] = [],
+): Interpretation {
+  return { kind: 'answer', value, certain: false, display, reason, alternatives };
 }
 
 export function invalid(errorKey: string, params?: Params): Interpretation {

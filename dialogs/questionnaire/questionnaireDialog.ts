@@ -2,10 +2,12 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { parseYesNo } from '../french/yesNo.js';
 import { messageWithChoices } from '../choices.js';
-import { commandKey, detectGlobalCommand } from '../globalCommands.js';
+import { commandKey, routeGlobalCommand, type OpenQuestionDialog } from '../globalCommands.js';
 import { languageOf, type TurnLanguage } from '../translator.js';
+import { answerEvent } from './answerEvents.js';
 import { answerText } from './answerText.js';
 import type { AnswerValue, Answers, Display, Question } from './question.js';
+import { answersQuestion, readAnswer } from './readAnswer.js';
 
 /** Where a questionnaire's answers live and which question comes next; the dialog only walks. */
 export interface QuestionnaireSource<C> {
@@ -20,8 +22,15 @@ export interface QuestionnaireSource<C> {
 /** How a walk ended, for the dialog that started it. */
 export type QuestionnaireResult = { outcome: 'done' } | { outcome: 'paused' } | { outcome: 'advisor' };
 
+interface ShownReading {
+  value: AnswerValue;
+  shown: string;
+  also?: Answers;
+}
+
 interface Pending {
-  confirm?: { value: AnswerValue; shown: string };
+  /** The probable readings of an unsure answer, as shown on their buttons (one: a yes/no question). */
+  confirm?: ShownReading[];
   choose?: { value: AnswerValue; label: string }[];
 }
 
@@ -40,7 +49,7 @@ export const MAX_FAILURES = 3;
  * with the reason and an example, confirms what it is unsure of, lets the user choose when an answer is
  * ambiguous, goes back on *retour*, stops on *pause*, and offers an advisor after three failed answers.
  */
-export class QuestionnaireDialog<C> extends Dialog {
+export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog {
   constructor(
     id: string,
     private readonly source: QuestionnaireSource<C>,
@@ -56,13 +65,22 @@ export class QuestionnaireDialog<C> extends Dialog {
     return first ? this.ask(dc, state, first, false) : this.askNext(dc, state);
   }
 
+  /** A command typed as an answer the open question recognises is that answer (see routeGlobalCommand). */
+  claimsAnswer(dc: DialogContext, text: string): boolean {
+    const state = dc.activeDialog?.state as WalkState | undefined;
+    const question = state?.current ? this.source.find(state.current) : undefined;
+    if (!state || !question || state.pending.confirm || state.pending.choose) return false;
+    const { t } = languageOf(dc.context);
+    return answersQuestion(question, text, this.source.questionContext(dc.context), {}, t);
+  }
+
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { activity } = dc.context;
     if (activity.type !== 'message') return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state as WalkState;
     const language = languageOf(dc.context);
     const text = answerText(activity);
-    const command = detectGlobalCommand(text);
+    const command = routeGlobalCommand(dc);
     if (command === 'back') return this.goBack(dc, state, language);
     if (command === 'pause') {
       await dc.context.sendActivity(language.t('questionnaire:paused'));
@@ -77,70 +95,70 @@ export class QuestionnaireDialog<C> extends Dialog {
     const qc = this.source.questionContext(dc.context);
 
     if (state.pending.confirm) {
-      const yes = parseYesNo(text, language.locale);
-      if (yes.ok) {
-        const { value } = state.pending.confirm;
+      // A draft saved before readings were lists holds a single one.
+      const pending = state.pending.confirm as Pending['confirm'] | ShownReading;
+      const readings: ShownReading[] = Array.isArray(pending) ? pending : [pending!];
+      const picked = pickReading(readings, text);
+      const yes = readings.length === 1 ? parseYesNo(text, language.locale) : undefined;
+      if (picked || yes?.ok) {
         state.pending = {};
-        if (yes.value) return this.accept(dc, state, question, value);
+        if (picked) return this.accept(dc, state, question, picked.value, picked.also);
+        if (yes?.ok && yes.value) {
+          return this.accept(dc, state, question, readings[0].value, readings[0].also);
+        }
         await dc.context.sendActivity(language.t('questionnaire:confirmRejected'));
         return this.ask(dc, state, question, false);
       }
-      // Not a yes or no: take it as a new answer to the question.
+      // Not a yes, a no or one of the readings: take it as a new answer to the question.
       state.pending = {};
     }
 
     if (state.pending.choose) {
-      const candidates = state.pending.choose;
-      const picked = /^\d+$/.test(text)
-        ? candidates[Number(text) - 1]
-        : candidates.find((c) => commandKey(c.label) === commandKey(text));
+      const picked = pickReading(
+        state.pending.choose.map((c) => ({ value: c.value, shown: c.label })),
+        text,
+      );
       state.pending = {};
       if (picked) return this.accept(dc, state, question, picked.value);
     }
 
-    const meaning = this.interpret(question, text, qc, language);
-    if (meaning.kind === 'answer') {
-      const error = question.validate?.(meaning.value, await this.source.load(dc.context), qc);
-      if (error) return this.refuse(dc, state, question, language.t(error.errorKey, error.params));
-      if (!meaning.certain) {
-        const shown = this.show(meaning.display, meaning.value, language);
-        state.pending = { confirm: { value: meaning.value, shown } };
-        const yesNo = [language.t('questionnaire:yes'), language.t('questionnaire:no')];
-        await dc.context.sendActivity(
-          messageWithChoices(dc.context, language.t('questionnaire:confirm', { value: shown }), yesNo),
-        );
-        return Dialog.EndOfTurn;
-      }
-      return this.accept(dc, state, question, meaning.value);
+    const answers = await this.source.load(dc.context);
+    const reading = readAnswer(question, text, answers, qc, language.t);
+    if (reading.outcome === 'store') return this.accept(dc, state, question, reading.value, reading.also);
+    answerEvent(dc.context, { field: question.key, outcome: reading.outcome, reason: reading.reason });
+    if (reading.outcome === 'confirm') {
+      const shown = reading.readings.map((r) => ({
+        value: r.value,
+        shown: this.show(r.display, r.value, language),
+        ...(r.also ? { also: r.also } : {}),
+      }));
+      state.pending = { confirm: shown };
+      const message =
+        shown.length === 1
+          ? messageWithChoices(dc.context, language.t('questionnaire:confirm', { value: shown[0].shown }), [
+              language.t('questionnaire:yes'),
+              language.t('questionnaire:no'),
+            ])
+          : messageWithChoices(
+              dc.context,
+              language.t('questionnaire:confirmWhich'),
+              shown.map((r) => r.shown),
+            );
+      await dc.context.sendActivity(message);
+      return Dialog.EndOfTurn;
     }
-    if (meaning.kind === 'choose') {
-      state.pending = { choose: meaning.candidates };
+    if (reading.outcome === 'choose') {
+      state.pending = { choose: reading.candidates };
       await dc.context.sendActivity(
         messageWithChoices(
           dc.context,
           language.t('questionnaire:chooseOne'),
-          meaning.candidates.map((c) => c.label),
+          reading.candidates.map((c) => c.label),
         ),
       );
       return Dialog.EndOfTurn;
     }
-    return this.refuse(dc, state, question, language.t(meaning.errorKey, meaning.params));
-  }
-
-  /**
-   * A clicked button sends its title: read it as the button's value first (so "Industrie, fabrication" is the
-   * category, not a description to guess from), and fall back to the text itself.
-   */
-  private interpret(question: Question<C>, text: string, qc: C, language: TurnLanguage) {
-    const key = commandKey(text);
-    const clicked = (question.choices ?? []).find(
-      (choice) => commandKey(language.t(choice.labelKey)) === key,
-    );
-    if (clicked) {
-      const meaning = question.interpret(clicked.value, qc);
-      if (meaning.kind !== 'invalid') return meaning;
-    }
-    return question.interpret(text, qc);
+    return this.refuse(dc, state, question, language.t(reading.errorKey, reading.params));
   }
 
   override async repromptDialog(context: TurnContext, instance: { state: WalkState }): Promise<void> {
@@ -148,8 +166,21 @@ export class QuestionnaireDialog<C> extends Dialog {
     if (question) await context.sendActivity(await this.prompt(context, question, false));
   }
 
-  private async accept(dc: DialogContext, state: WalkState, question: Question<C>, value: AnswerValue) {
+  private async accept(
+    dc: DialogContext,
+    state: WalkState,
+    question: Question<C>,
+    value: AnswerValue,
+    also: Answers = {},
+  ) {
     await this.source.save(dc.context, question.key, value);
+    // Another answer given in the same breath fills a question not answered yet, never overwrites one.
+    const known = await this.source.load(dc.context);
+    for (const [key, other] of Object.entries(also)) {
+      if (other !== undefined && known[key] === undefined && this.source.find(key)) {
+        await this.source.save(dc.context, key, other);
+      }
+    }
     state.history = [...state.history.filter((k) => k !== question.key), question.key];
     state.failures = 0;
     return this.askNext(dc, state);
@@ -216,4 +247,11 @@ export class QuestionnaireDialog<C> extends Dialog {
     if (!display) return String(value);
     return 'literal' in display ? display.literal : language.t(display.key, display.params);
   }
+}
+
+/** The reading whose button was clicked (its title, or its number on a plain-text channel). */
+function pickReading<T extends { shown: string }>(readings: T[], text: string): T | undefined {
+  const byTitle = readings.find((r) => commandKey(r.shown) === commandKey(text));
+  if (byTitle || readings.length < 2 || !/^\d$/.test(text.trim())) return byTitle;
+  return readings[Number(text.trim()) - 1];
 }

@@ -8,7 +8,7 @@ import { createLowdbContactRequestStore } from '../../storage/contactRequests.js
 import { AlizeBot } from '../../bot/alizeBot.js';
 import { Localizer } from '../../bot/i18n.js';
 import { LocaleMiddleware } from '../../bot/localeMiddleware.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger, type Logger } from '../../bot/logger.js';
 import { createRootDialog } from '../../bot/app.js';
 import { advisorRole } from '../../bot/identity/advisorRole.js';
 import { SharedConversationState } from '../../bot/identity/sharedConversationState.js';
@@ -32,6 +32,7 @@ export function createTestBot(
     tenantId?: string;
     /** What the server would have verified for a sender (by `from.id`): everyone else is unverified. */
     verified?: Record<string, VerifiedIdentity>;
+    logger?: Logger;
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -58,7 +59,8 @@ export function createTestBot(
       alerts.push(text);
     },
   });
-  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger: createLogger('silent') });
+  const logger = options.logger ?? createLogger('silent');
+  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });
   // The template overrides every incoming activity, so it carries only the channel; the locale is the
   // conversation's default and a test may still send another one.
   const adapter = new TestAdapter((context) => bot.run(context), { channelId });

@@ -20,6 +20,9 @@ describe('parseAmountEuros: certain amounts', () => {
     ['quinze mille euros', 15000],
     ['un million et demi d’euros', 1500000],
     ['30k€', 30000],
+    // An amount question: "M" is a million, and three decimals cannot be cents.
+    ['1,2 M', 1200000],
+    ['250,000 €', 250000],
     ['30 k€', 30000],
     ['30K', 30000],
     ['30 KEUR', 30000],
@@ -41,8 +44,6 @@ describe('parseAmountEuros: amounts to confirm', () => {
   test.each([
     ['environ 1,2 M€', 1200000],
     ['à peu près 300 000 €', 300000],
-    ['1,2 M', 1200000],
-    ['250,000 €', 250000],
     ['une centaine de milliers d’euros', 100000],
     ['on a fait quinze mille euros', 15000],
   ])('%j → %d, uncertain', (input, expected) => {

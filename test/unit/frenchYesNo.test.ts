@@ -25,7 +25,6 @@ describe('parseYesNo: yes', () => {
     'mais si',
     'aucun souci',
     'pas de problème',
-    'je pense que oui',
     'effectivement',
     'volontiers',
     '👍',
@@ -50,7 +49,6 @@ describe('parseYesNo: no', () => {
     'pas tout à fait',
     'certainement pas',
     'je ne pense pas',
-    'je pense que non',
     'bien sûr que non',
     "c'est pas ça",
     "ce n'est pas exact",
@@ -87,12 +85,21 @@ describe('parseYesNo: neither', () => {
     });
   });
 
-  test('a yes inside a long sentence is to be confirmed', () => {
+  test('a yes said first and then explained is as clear as a short one', () => {
     expect(parseYesNo('oui, nous sommes à jour de nos cotisations sociales et fiscales')).toEqual({
       ok: true,
       value: true,
-      certain: false,
+      certain: true,
     });
+  });
+
+  test.each([
+    ['je pense que oui', true],
+    ['je pense que non', false],
+    ['oui mais seulement pour la TVA', true],
+    ['nous sommes à jour, enfin je crois, oui', true],
+  ])('a hedged %j is to be confirmed', (input, value) => {
+    expect(parseYesNo(input)).toEqual({ ok: true, value, certain: false });
   });
 });
 

@@ -1,0 +1,114 @@
+import { Writable } from 'node:stream';
+import { ActivityTypes } from 'botbuilder';
+import { createLogger } from '../../bot/logger.js';
+import { createTestBot, fr } from '../support/botHarness.js';
+import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
+
+const q = (key: string) => fr.t(`application:question.${key}`);
+const amount = (value: number) => fr.t('application:display.amount', { amount: value });
+const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
+
+/** Log lines as the CCI would read them: JSON objects, one per line. */
+function capturedLog() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, logger: createLogger('info', sink) };
+}
+
+/** A driver at the question of `key`, every answer before it given from the shared script. */
+async function atQuestion(key: string, logger = capturedLog().logger) {
+  const bot = createTestBot(undefined, 'emulator', undefined, { logger });
+  const driver = new ConversationDriver(bot.adapter);
+  await driver.say(welcome);
+  await driver.read(fr.t('common:menu.apply'));
+  for (const [answer, field] of FULL_APPLICATION) {
+    if (field === key || (key === 'company.commune' && field === 'company.postalCode')) break;
+    await driver.read(answer);
+  }
+  return { ...bot, driver };
+}
+
+describe('an answer that is also a command: the open question wins', () => {
+  test('"plus tard" to the documents question means the documents later, and the recap follows', async () => {
+    const { driver } = await atQuestion('documents');
+    const reply = await driver.read('plus tard');
+    expect(reply).not.toContain(fr.t('questionnaire:paused'));
+    expect(reply).toContain(fr.t('applicationFlow:recap.title'));
+    expect(reply).toContain(fr.t('application:display.documentsLater'));
+  });
+
+  test.each(['pause', 'je continuerai plus tard'])(
+    '"%s" at the documents question still pauses',
+    async (text) => {
+      const { driver } = await atQuestion('documents');
+      expect(await driver.read(text)).toContain(fr.t('questionnaire:paused'));
+    },
+  );
+
+  test('"plus tard" to a question it does not answer is the pause command', async () => {
+    const { driver } = await atQuestion('company.turnover');
+    expect(await driver.read('plus tard')).toContain(fr.t('questionnaire:paused'));
+  });
+
+  test('"annuler" typed as a company name is the cancel command, not a name', async () => {
+    const { driver } = await atQuestion('company.name');
+    expect(await driver.read('annuler')).toContain(fr.t('common:cancelled'));
+  });
+});
+
+describe('confirming what the bot is unsure of, with the probable readings as buttons', () => {
+  test('"620" for the turnover of twelve people offers 620 000 € and 620 €, and a click stores it', async () => {
+    const { lines, logger } = capturedLog();
+    const { driver } = await atQuestion('company.turnover', logger);
+    const replies = await driver.say('620');
+    expect(readable(replies)).toContain(fr.t('questionnaire:confirmWhich'));
+    expect(buttonsOf(replies)).toEqual([amount(620_000), amount(620)]);
+    expect(await driver.read(amount(620_000))).toContain(q('company.balanceSheet'));
+    const unsure = lines.filter((line) => line.event === 'answer_unsure');
+    expect(unsure).toEqual([
+      expect.objectContaining({ field: 'company.turnover', outcome: 'confirm', reason: 'magnitude' }),
+    ]);
+    // The log says which question and why, never what was typed nor the value.
+    expect(JSON.stringify(unsure)).not.toMatch(/620/);
+  });
+
+  test('a clear amount is stored without a question and logs nothing', async () => {
+    const { lines, logger } = capturedLog();
+    const { driver } = await atQuestion('company.turnover', logger);
+    expect(await driver.read('1,2 M€')).toContain(q('company.balanceSheet'));
+    expect(lines.filter((line) => line.event === 'answer_unsure')).toEqual([]);
+  });
+
+  test('a refused answer logs the field and the reason of the second try', async () => {
+    const { lines, logger } = capturedLog();
+    const { driver } = await atQuestion('company.siret', logger);
+    await driver.read('11111111111111');
+    expect(lines.filter((line) => line.event === 'answer_unsure')).toEqual([
+      expect.objectContaining({ field: 'company.siret', outcome: 'ask', reason: 'siretChecksum' }),
+    ]);
+  });
+
+  test('"6 créations de postes, peut-être 7" offers both counts instead of "no number"', async () => {
+    const { driver } = await atQuestion('project.jobsCreated');
+    const replies = await driver.say('6 créations de postes, peut-être 7');
+    const count = (n: number) => fr.t('application:display.count', { count: n });
+    expect(buttonsOf(replies)).toEqual([count(6), count(7)]);
+    expect(readable(replies)).not.toContain(fr.t('questionnaire:error.notANumber'));
+    expect(await driver.read(count(7))).toContain(q('project.jobsKept'));
+  });
+
+  test('a full name given at the first-name question fills both names once confirmed', async () => {
+    const { driver } = await atQuestion('contact.firstName');
+    const replies = await driver.say('Sophie Martin');
+    const both = fr.t('application:display.fullName', { first: 'Sophie', last: 'Martin' });
+    expect(buttonsOf(replies)).toEqual([both, 'Sophie Martin']);
+    // The last name is not asked: the next question is the role.
+    expect(await driver.read(both)).toContain(q('contact.role'));
+  });
+});

@@ -1,0 +1,57 @@
+import { c, table, v, type CorpusCase } from '../corpusTypes.js';
+
+// The corpus clock is Thursday 26 November 2026.
+const dev = { 'project.type': 'development' };
+const creation = { 'project.type': 'creation' };
+
+export const DATE_CASES: CorpusCase[] = [
+  ...table('company.creationDate', [
+    ['12/03/2015', v('2015-03-12'), dev],
+    ['12 mars 2015', v('2015-03-12'), dev],
+    ['le 12 mars 2015', v('2015-03-12'), dev],
+    ['12.03.2015', v('2015-03-12'), dev],
+    ['2015-03-12', v('2015-03-12'), dev],
+    ['12/03/15', v('2015-03-12'), dev],
+    ['12-03-2015', v('2015-03-12'), dev],
+    ['1er juillet 2010', v('2010-07-01'), dev],
+    ['1er juil. 2010', v('2010-07-01'), dev],
+    ['créée le 3 février 2019', v('2019-02-03'), dev],
+    ["l'entreprise a été créée le 3 fevrier 2019", v('2019-02-03'), dev],
+    ['immatriculée le 15/09/2021', v('2021-09-15'), dev],
+    ['3 fev 2019', v('2019-02-03'), dev],
+    ['le 5 mai 1998', v('1998-05-05'), dev],
+    ['15 septembre 2023', v('2023-09-15'), dev],
+    ['2019', 'ask', dev],
+    ['en 2019', 'ask', dev],
+    ['mars 2015', 'confirm', dev],
+    ['en mars dernier', 'confirm', dev],
+    ['on a démarré en octobre', 'confirm', dev],
+    ['il y a 5 ans', 'confirm', dev],
+    ['vers 2010', 'ask', dev],
+    ['le 12 ou le 13 mars 2015', 'ask', dev],
+    ['31/02/2015', 'ask', dev],
+    ['12/03/2030', 'ask', dev],
+    ['1er mars 2027', v('2027-03-01'), creation],
+    ['je sais plus', 'ask', dev],
+  ]),
+  ...table('project.startDate', [
+    ['01/03/2027', v('2027-03-01'), dev],
+    ['1er mars 2027', v('2027-03-01'), dev],
+    ['le 15 janvier 2027', v('2027-01-15'), dev],
+    ['15/01/27', v('2027-01-15'), dev],
+    ['le 2 février', v('2027-02-02'), dev],
+    ['2027-04-01', v('2027-04-01'), dev],
+    ['le 10 décembre 2026', v('2026-12-10'), dev],
+    ['début mars 2027', v('2027-03-01'), dev],
+    ['fin mars 2027', v('2027-03-31'), dev],
+    ['en mars', 'confirm', dev],
+    ['au printemps', 'confirm', dev],
+    ['dans 3 mois', 'confirm', dev],
+    ['2027', 'ask', dev],
+    ['courant 2027', 'ask', dev],
+    ['on a démarré en octobre', c('2026-10-01'), dev],
+    ['en mars dernier', c('2026-03-01'), dev],
+    ['dès que possible', 'ask', dev],
+    ['01/03/2035', 'ask', dev],
+  ]),
+];
