@@ -5,6 +5,8 @@ export default {
   testMatch: ['**/*.test.js'],
   moduleFileExtensions: ['js', 'json'],
   transform: {},
+  // Jest loads restify (CommonJS) before the test's own imports run: give Node 24 the http_parser binding first.
+  setupFiles: ['<rootDir>/dist/bot/httpParserBinding.js'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -1,3 +1,4 @@
+import './httpParserBinding.js';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
