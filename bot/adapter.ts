@@ -31,6 +31,21 @@ function channelKeySettings(openIdMetadataUrl: string): Record<string, string> {
 }
 
 /**
+ * What ConfigurationBotFrameworkAuthentication reads (MicrosoftAppType, MicrosoftAppTenantId among them). Without
+ * MicrosoftAppId there is no identity to check: botbuilder then needs the MultiTenant type, which asks for nothing.
+ */
+export function botFrameworkSettings(auth: BotAuthConfig): Record<string, string> {
+  const local = auth.appId === '';
+  return {
+    MicrosoftAppId: auth.appId,
+    MicrosoftAppPassword: auth.appType === 'UserAssignedMSI' ? '' : auth.appPassword,
+    MicrosoftAppType: local ? 'MultiTenant' : auth.appType,
+    MicrosoftAppTenantId: auth.tenantId,
+    ...channelKeySettings(auth.openIdMetadataUrl),
+  };
+}
+
+/**
  * CloudAdapter for the configured Azure Bot identity. With no MicrosoftAppId, authentication is disabled and
  * local unauthenticated traffic (Emulator, terminal client, tests) is accepted; with one, every request must
  * carry a valid Bot Framework JWT.
@@ -41,15 +56,7 @@ export function createAdapter(
   logger: Logger,
   conversationState: ConversationState,
 ): CloudAdapter {
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: auth.appId,
-      MicrosoftAppPassword: auth.appPassword,
-      MicrosoftAppType: auth.appType,
-      MicrosoftAppTenantId: auth.tenantId,
-      ...channelKeySettings(auth.openIdMetadataUrl),
-    }),
-  );
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettings(auth)));
   adapter.use(new LocaleMiddleware(localizer));
   adapter.use(new TeamsMiddleware());
   adapter.use(new PlainTextMiddleware());

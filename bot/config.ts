@@ -4,6 +4,7 @@ import { trustedProxyProblem } from './trustedProxies.js';
 import { tokenWeakness } from './tokenStrength.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rateLimit.js';
 import { readAdvisorGroup, readWebSignin, type WebSigninConfig } from './webSignin/signinConfig.js';
+import { Localizer } from './i18n.js';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -49,8 +50,18 @@ export interface BotAuthConfig {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
+/**
+ * SingleTenant (the default: new Azure Bot registrations can no longer be multi-tenant), MultiTenant (existing
+ * registrations, with their password) or UserAssignedMSI (MicrosoftAppId = the managed identity's client id).
+ */
 export type AppType = (typeof APP_TYPES)[number];
+
+/** A start-up problem an operator of the CCI reads: in French, then in English like the others. */
+function bilingual(key: string, values: Record<string, string> = {}): string {
+  const localizer = new Localizer();
+  return `${localizer.language('fr').t(key, values)} / ${localizer.language('en').t(key, values)}`;
+}
 
 /** Thrown with every problem found, one per line, so an operator fixes them all in one go. */
 export class ConfigError extends Error {
@@ -90,7 +101,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const port = integer('PORT', 3978, 0, 65535);
   const maxBodyBytes = integer('MAX_BODY_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024);
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
-  const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const appType = oneOf('MicrosoftAppType', APP_TYPES, 'SingleTenant');
   const appId = text('MicrosoftAppId');
   const appPassword = text('MicrosoftAppPassword');
   const tenantId = text('MicrosoftAppTenantId');
@@ -101,11 +112,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (appId !== '' && appType !== 'UserAssignedMSI' && appPassword === '') {
     problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
   }
-  if (appId === '' && appPassword !== '') {
+  if (appId === '' && appPassword !== '' && appType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword is set but MicrosoftAppId is empty');
   }
-  if (appType === 'SingleTenant' && appId !== '' && tenantId === '') {
-    problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  if (appType === 'UserAssignedMSI' && appPassword !== '') {
+    problems.push(bilingual('startup:botIdentity.msiPassword'));
+  }
+  // botbuilder refuses these too, but with a bare AssertionError thrown from the adapter's constructor.
+  if (appType !== 'MultiTenant' && appId !== '' && tenantId === '') {
+    problems.push(bilingual('startup:botIdentity.tenantRequired', { appType }));
   }
 
   const dataDir = path.resolve(cwd, text('DATA_DIR') || './data');

@@ -26,6 +26,8 @@ describe('with MicrosoftAppId set, /api/messages', () => {
     app = await startTestServer(dataDir, {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'not-a-real-secret',
+      // An existing multi-tenant registration: still accepted with its password alone.
+      MicrosoftAppType: 'MultiTenant',
       RATE_LIMIT_PER_CONVERSATION_PER_MINUTE: '1',
     });
   });
