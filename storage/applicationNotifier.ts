@@ -1,4 +1,5 @@
-import { QueueClient } from '@azure/storage-queue';
+import type { QueueClient } from '@azure/storage-queue';
+import { queueClientOf, type AzureAccount } from './azureAccount.js';
 import type { StoredApplication } from './applicationQueue.js';
 
 /** What an advisors' tool (a Logic App, an Azure Function) receives per new file: no personal data. */
@@ -20,8 +21,8 @@ export class StorageQueueNotifier implements ApplicationNotifier {
   private readonly client: QueueClient;
   private created: Promise<unknown> | undefined;
 
-  constructor(connectionString: string, queueName: string) {
-    this.client = new QueueClient(connectionString, queueName);
+  constructor(account: AzureAccount, queueName: string) {
+    this.client = queueClientOf(account, queueName);
   }
 
   async applicationReceived(app: StoredApplication): Promise<void> {

@@ -24,13 +24,15 @@ import type {
   SubmitResult,
 } from './applicationQueue.js';
 import { UnknownReferenceError, type ApplicationStatus } from './applicationStatus.js';
+import type { AzureAccount } from './azureAccount.js';
 import { azureStatusOf, isWriteConflict, LazyTable } from './azureTables.js';
 import { CorruptEntityError } from './entityJson.js';
 import { KeyedSerialQueue } from './keyedSerialQueue.js';
 import { compareReferences, formatReference, parseReference, submissionYear } from './referenceSequence.js';
 
 export interface AzureApplicationQueueOptions {
-  connectionString: string;
+  /** A connection string, or the account's endpoints with a token credential. */
+  account: AzureAccount;
   tableName: string;
   /** Told about each new file (a Storage Queue message); its failure never fails the submission. */
   notifier?: ApplicationNotifier;
@@ -60,7 +62,7 @@ export class AzureApplicationQueue implements ApplicationQueue {
   private readonly submissions = new KeyedSerialQueue();
 
   constructor(private readonly options: AzureApplicationQueueOptions) {
-    this.table = new LazyTable(options.connectionString, options.tableName);
+    this.table = new LazyTable(options.account, options.tableName);
   }
 
   submit(input: NewApplication, idempotencyKey: string): Promise<SubmitResult> {

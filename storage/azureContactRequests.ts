@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
+import type { AzureAccount } from './azureAccount.js';
 import { azureStatusOf, LazyTable } from './azureTables.js';
 import {
   CONTACT_REQUEST_KINDS,
@@ -18,10 +19,10 @@ export class AzureContactRequestStore implements ContactRequestStore {
   private readonly table: LazyTable;
 
   constructor(
-    connectionString: string,
+    account: AzureAccount,
     readonly tableName: string,
   ) {
-    this.table = new LazyTable(connectionString, tableName);
+    this.table = new LazyTable(account, tableName);
   }
 
   async add(input: NewContactRequest): Promise<ContactRequest> {

@@ -10,6 +10,7 @@ import {
   type SequenceEntity,
 } from './applicationEntity.js';
 import type { StoredApplication } from './applicationQueue.js';
+import type { AzureAccount } from './azureAccount.js';
 import { azureStatusOf, isWriteConflict, LazyTable } from './azureTables.js';
 
 export type ImportOutcome = 'copied' | 'present';
@@ -21,8 +22,8 @@ export type ImportOutcome = 'copied' | 'present';
 export class AzureQueueImporter {
   private readonly table: LazyTable;
 
-  constructor(connectionString: string, tableName: string) {
-    this.table = new LazyTable(connectionString, tableName);
+  constructor(account: AzureAccount, tableName: string) {
+    this.table = new LazyTable(account, tableName);
   }
 
   async putApplication(application: StoredApplication): Promise<ImportOutcome> {

@@ -1,4 +1,5 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import { tableClientOf, type AzureAccount } from './azureAccount.js';
 
 /** The HTTP status of an Azure SDK error (RestError), duck-typed: `instanceof` fails across jest's VM realms. */
 export function azureStatusOf(error: unknown): number | undefined {
@@ -13,15 +14,6 @@ export function isWriteConflict(error: unknown): boolean {
   return status === 409 || status === 412;
 }
 
-/** The emulator (Azurite) speaks plain HTTP; the Tables SDK refuses shared-key auth over HTTP unless told. */
-export function usesPlainHttp(connectionString: string): boolean {
-  const tableEndpoint = /(?:^|;)\s*TableEndpoint=([^;]*)/i.exec(connectionString)?.[1];
-  if (tableEndpoint !== undefined) return tableEndpoint.trim().toLowerCase().startsWith('http://');
-  return /(?:^|;)\s*(?:DefaultEndpointsProtocol=http|UseDevelopmentStorage=true)\s*(?:;|$)/i.test(
-    connectionString,
-  );
-}
-
 /**
  * A table that is created on first use (idempotent: every instance may try), then reused. A failed creation is
  * forgotten so the next call tries again (the storage account may have been unreachable for a moment).
@@ -31,12 +23,10 @@ export class LazyTable {
   private created: Promise<void> | undefined;
 
   constructor(
-    connectionString: string,
+    account: AzureAccount,
     readonly tableName: string,
   ) {
-    this.client = TableClient.fromConnectionString(connectionString, tableName, {
-      allowInsecureConnection: usesPlainHttp(connectionString),
-    });
+    this.client = tableClientOf(account, tableName);
   }
 
   async ready(): Promise<TableClient> {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Storage } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StorageQueueNotifier } from './applicationNotifier.js';
 import type { ApplicationQueue } from './applicationQueue.js';
+import { azureAccountOf, blobsStorageOf } from './azureAccount.js';
 import { AzureApplicationQueue } from './azureApplicationQueue.js';
 import { AzureContactRequestStore } from './azureContactRequests.js';
 import { createLowdbContactRequestStore, type ContactRequestStore } from './contactRequests.js';
@@ -56,20 +56,19 @@ function createAzureStores(
   config: AzureBackendConfig,
   onNotifyError: StoresOptions['onNotifyError'],
 ): Stores {
-  const { connectionString } = config;
+  // One credential for every client, so a managed identity's token is fetched once and shared.
+  const account = azureAccountOf(config);
   return {
     // BlobsStorage sends each write with If-Match, so an eTag conflict between instances is detected.
-    storage: new SnapshotStorage(new BlobsStorage(connectionString, config.stateContainer)),
+    storage: new SnapshotStorage(blobsStorageOf(account, config.stateContainer)),
     queue: new AzureApplicationQueue({
-      connectionString,
+      account,
       tableName: config.applicationsTable,
-      ...(config.notifyQueue
-        ? { notifier: new StorageQueueNotifier(connectionString, config.notifyQueue) }
-        : {}),
+      ...(config.notifyQueue ? { notifier: new StorageQueueNotifier(account, config.notifyQueue) } : {}),
       ...(onNotifyError ? { onNotifyError } : {}),
     }),
-    contactRequests: new AzureContactRequestStore(connectionString, config.requestsTable),
-    stateKeys: () => azureStateKeys(connectionString, config.stateContainer),
+    contactRequests: new AzureContactRequestStore(account, config.requestsTable),
+    stateKeys: () => azureStateKeys(account, config.stateContainer),
     // Every write is awaited by its caller and the SDK clients hold no buffered data: nothing to flush.
     close: async () => undefined,
   };

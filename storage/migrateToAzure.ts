@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { StoredApplication } from './applicationQueue.js';
+import { azureAccountOf, blobsStorageOf, type AzureAccount } from './azureAccount.js';
 import { AzureApplicationQueue } from './azureApplicationQueue.js';
 import { AzureContactRequestStore } from './azureContactRequests.js';
 import { AzureQueueImporter } from './azureQueueImport.js';
@@ -39,10 +39,11 @@ export async function migrateLowdbToAzure(
   dataDir: string,
   backend: AzureBackendConfig,
 ): Promise<MigrationReport> {
+  const account = azureAccountOf(backend);
   const counts = [
-    await copyState(dataDir, backend),
-    ...(await copyQueue(dataDir, backend)),
-    await copyContactRequests(dataDir, backend),
+    await copyState(dataDir, account, backend),
+    ...(await copyQueue(dataDir, account, backend)),
+    await copyContactRequests(dataDir, account, backend),
   ];
   const ok = counts.every((count) => count.verified === count.found && count.conflicts.length === 0);
   return { counts, ok };
@@ -57,10 +58,14 @@ const newCount = (kind: MigrationCount['kind'], found: number): MigrationCount =
   conflicts: [],
 });
 
-async function copyState(dataDir: string, backend: AzureBackendConfig): Promise<MigrationCount> {
+async function copyState(
+  dataDir: string,
+  account: AzureAccount,
+  backend: AzureBackendConfig,
+): Promise<MigrationCount> {
   const records = await readLowdbStateRecords(dataDir);
   const count = newCount('state', records.length);
-  const storage = new BlobsStorage(backend.connectionString, backend.stateContainer);
+  const storage = blobsStorageOf(account, backend.stateContainer);
   const copied = new Set<string>();
   for (let start = 0; start < records.length; start += STATE_BATCH) {
     const batch = records.slice(start, start + STATE_BATCH);
@@ -87,10 +92,14 @@ async function copyState(dataDir: string, backend: AzureBackendConfig): Promise<
   return count;
 }
 
-async function copyQueue(dataDir: string, backend: AzureBackendConfig): Promise<MigrationCount[]> {
-  const { connectionString, applicationsTable } = backend;
-  const importer = new AzureQueueImporter(connectionString, applicationsTable);
-  const azureQueue = new AzureApplicationQueue({ connectionString, tableName: applicationsTable });
+async function copyQueue(
+  dataDir: string,
+  account: AzureAccount,
+  backend: AzureBackendConfig,
+): Promise<MigrationCount[]> {
+  const { applicationsTable } = backend;
+  const importer = new AzureQueueImporter(account, applicationsTable);
+  const azureQueue = new AzureApplicationQueue({ account, tableName: applicationsTable });
 
   const applications = await createLowdbApplicationQueue(dataDir).list();
   const files = newCount('applications', applications.length);
@@ -139,10 +148,14 @@ function sameFile(stored: StoredApplication, original: StoredApplication, copied
   );
 }
 
-async function copyContactRequests(dataDir: string, backend: AzureBackendConfig): Promise<MigrationCount> {
+async function copyContactRequests(
+  dataDir: string,
+  account: AzureAccount,
+  backend: AzureBackendConfig,
+): Promise<MigrationCount> {
   const requests = await createLowdbContactRequestStore(dataDir).list();
   const count = newCount('contactRequests', requests.length);
-  const store = new AzureContactRequestStore(backend.connectionString, backend.requestsTable);
+  const store = new AzureContactRequestStore(account, backend.requestsTable);
   for (const request of requests) {
     count[(await store.put(request)) ? 'copied' : 'present'] += 1;
     const stored = await store.get(request.id);

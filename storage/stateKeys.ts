@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ContainerClient } from '@azure/storage-blob';
 import { isErrnoException } from './atomicJsonFile.js';
+import { containerClientOf, type AzureAccount } from './azureAccount.js';
 
 /**
  * Every bot-state key in the store, for maintenance (the purge of idle drafts), never on a user's turn.
@@ -25,8 +25,8 @@ export async function* lowdbStateKeys(stateDir: string): AsyncGenerator<string> 
   }
 }
 
-export async function* azureStateKeys(connectionString: string, container: string): AsyncGenerator<string> {
-  const client = new ContainerClient(connectionString, container);
+export async function* azureStateKeys(account: AzureAccount, container: string): AsyncGenerator<string> {
+  const client = containerClientOf(account, container);
   if (!(await client.exists())) return;
   for await (const blob of client.listBlobsFlat()) yield decodeURIComponent(blob.name);
 }

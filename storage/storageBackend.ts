@@ -1,3 +1,5 @@
+import type { AzureAccountUrls } from './azureAccount.js';
+
 /** Where the bot keeps its state and the committee queue; chosen by STORAGE in the environment. */
 export const STORAGE_BACKENDS = ['lowdb', 'azure'] as const;
 
@@ -9,7 +11,10 @@ export interface LowdbBackendConfig {
 /** An Azure Storage account shared by every instance (or Azurite, the emulator). */
 export interface AzureBackendConfig {
   kind: 'azure';
+  /** AZURE_STORAGE_CONNECTION_STRING (a secret); '' when the account is reached with a managed identity. */
   connectionString: string;
+  /** From AZURE_STORAGE_ACCOUNT_URL: the endpoints reached with DefaultAzureCredential, without a connection string. */
+  accountUrls?: AzureAccountUrls;
   /** Blob container of the bot state (conversation and user state). */
   stateContainer: string;
   /** Table of the committee queue: files, reference counters, idempotency records. */
@@ -55,6 +60,39 @@ export function connectionStringProblem(connectionString: string): string | unde
 }
 
 /**
+ * AZURE_STORAGE_ACCOUNT_URL: one of the account's service endpoints (https://<account>.blob.core.windows.net, as
+ * the portal shows under Endpoints), from which the blob, table and queue endpoints follow. The message never
+ * repeats a query string (it could hold a SAS token, a secret).
+ */
+export function readAccountUrls(raw: string): { urls?: AzureAccountUrls; problem?: string } {
+  const variable = 'AZURE_STORAGE_ACCOUNT_URL';
+  const expected = "expected the account's endpoint, e.g. https://stalizeales.blob.core.windows.net";
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { problem: `${variable} is not a URL: ${expected}` };
+  }
+  if (url.search !== '' || url.username !== '' || url.password !== '') {
+    return {
+      problem: `${variable} must not carry a query or credentials (a SAS token belongs in AZURE_STORAGE_CONNECTION_STRING): ${expected}`,
+    };
+  }
+  if (url.protocol !== 'https:') {
+    return {
+      problem: `${variable}="${raw}": Microsoft Entra tokens are only sent over https (the Azurite emulator over http takes AZURE_STORAGE_CONNECTION_STRING instead): ${expected}`,
+    };
+  }
+  const host = /^([a-z0-9]{3,24})\.(?:blob|table|queue)\.([a-z0-9.-]+)$/.exec(url.hostname);
+  if (!host || url.port !== '' || (url.pathname !== '/' && url.pathname !== '')) {
+    return { problem: `${variable}="${raw}": ${expected}` };
+  }
+  const [, account, suffix] = host;
+  const endpoint = (service: string) => `https://${account}.${service}.${suffix}`;
+  return { urls: { blob: endpoint('blob'), table: endpoint('table'), queue: endpoint('queue') } };
+}
+
+/**
  * Reads STORAGE and the AZURE_* settings; each problem is one line naming the variable (never echoing the
  * connection string, a secret). With STORAGE=lowdb the AZURE_* settings are ignored (`npm run migrate`
  * reads them while the bot still runs on lowdb).
@@ -71,9 +109,19 @@ export function readStorageBackend(text: (name: string) => string): {
   if (kind !== 'azure') return { backend: { kind: 'lowdb' }, problems };
 
   const connectionString = text('AZURE_STORAGE_CONNECTION_STRING');
-  if (connectionString === '') {
+  const accountUrl = text('AZURE_STORAGE_ACCOUNT_URL');
+  let accountUrls: AzureAccountUrls | undefined;
+  if (connectionString !== '' && accountUrl !== '') {
     problems.push(
-      'AZURE_STORAGE_CONNECTION_STRING is required when STORAGE=azure (Azure portal: storage account > Access keys > Connection string)',
+      'AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_ACCOUNT_URL are both set: keep only one (the connection string signs with the account key; the account URL uses the managed identity)',
+    );
+  } else if (accountUrl !== '') {
+    const read = readAccountUrls(accountUrl);
+    if (read.problem) problems.push(read.problem);
+    accountUrls = read.urls;
+  } else if (connectionString === '') {
+    problems.push(
+      'AZURE_STORAGE_CONNECTION_STRING is required when STORAGE=azure (Azure portal: storage account > Access keys > Connection string), or AZURE_STORAGE_ACCOUNT_URL (e.g. https://stalizeales.blob.core.windows.net) to use a managed identity instead',
     );
   } else {
     const problem = connectionStringProblem(connectionString);
@@ -93,6 +141,7 @@ export function readStorageBackend(text: (name: string) => string): {
   const backend: AzureBackendConfig = {
     kind: 'azure',
     connectionString,
+    ...(accountUrls ? { accountUrls } : {}),
     stateContainer,
     applicationsTable,
     requestsTable,

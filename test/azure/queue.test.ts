@@ -20,7 +20,7 @@ let queue: AzureApplicationQueue;
 let table: TableClient;
 beforeEach(() => {
   tableName = uniqueName('Queue');
-  queue = new AzureApplicationQueue({ connectionString: azurite.connectionString, tableName });
+  queue = new AzureApplicationQueue({ account: azurite.connectionString, tableName });
   table = TableClient.fromConnectionString(azurite.connectionString, tableName, {
     allowInsecureConnection: true,
   });
@@ -61,9 +61,7 @@ describe('the committee queue on Azure Tables', () => {
   it('three instances submitting at once share one gap-free sequence', async () => {
     const instances = [
       queue,
-      ...[1, 2].map(
-        () => new AzureApplicationQueue({ connectionString: azurite.connectionString, tableName }),
-      ),
+      ...[1, 2].map(() => new AzureApplicationQueue({ account: azurite.connectionString, tableName })),
     ];
     const results = await Promise.all(
       Array.from({ length: 45 }, (_, index) =>
@@ -102,7 +100,7 @@ describe('the advisors’ notification queue', () => {
   it('gets one message per new file, with its reference and no personal data; a retried submit adds none', async () => {
     const queueName = uniqueName('new-files', 'container');
     const notified = new AzureApplicationQueue({
-      connectionString: azurite.connectionString,
+      account: azurite.connectionString,
       tableName,
       notifier: new StorageQueueNotifier(azurite.connectionString, queueName),
     });
@@ -121,7 +119,7 @@ describe('the advisors’ notification queue', () => {
   it('a notification that cannot be sent never fails the submission: the file is stored and reported', async () => {
     const failures: string[] = [];
     const notified = new AzureApplicationQueue({
-      connectionString: azurite.connectionString,
+      account: azurite.connectionString,
       tableName,
       // Upper case: a name Azure refuses, so the send really fails at the service.
       notifier: new StorageQueueNotifier(azurite.connectionString, 'Not_A_Queue'),

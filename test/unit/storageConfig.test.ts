@@ -46,10 +46,75 @@ describe('STORAGE and the AZURE_* settings', () => {
     expect(problemsOf({ STORAGE: 'mongodb' })).toEqual(['STORAGE="mongodb": expected one of lowdb, azure']);
   });
 
-  test('azure without a connection string says where to find one', () => {
+  test('azure without a connection string or an account URL says where to find either', () => {
     expect(problemsOf({ STORAGE: 'azure' })).toEqual([
-      expect.stringMatching(/^AZURE_STORAGE_CONNECTION_STRING is required when STORAGE=azure \(Azure portal/),
+      expect.stringMatching(
+        /^AZURE_STORAGE_CONNECTION_STRING is required when STORAGE=azure \(Azure portal.*\), or AZURE_STORAGE_ACCOUNT_URL .* managed identity/,
+      ),
     ]);
+  });
+
+  test('an account URL alone is enough: the three endpoints of the account follow from it', () => {
+    const config = loadConfig({
+      STORAGE: 'azure',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://stalizeales.table.core.windows.net/',
+    });
+    expect(config.storage).toEqual({
+      kind: 'azure',
+      connectionString: '',
+      accountUrls: {
+        blob: 'https://stalizeales.blob.core.windows.net',
+        table: 'https://stalizeales.table.core.windows.net',
+        queue: 'https://stalizeales.queue.core.windows.net',
+      },
+      stateContainer: 'alize-state',
+      applicationsTable: 'AlizeApplications',
+      requestsTable: 'AlizeRequests',
+    });
+  });
+
+  test('a sovereign cloud keeps its own suffix', () => {
+    const config = loadConfig({
+      STORAGE: 'azure',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://stalizeales.blob.core.usgovcloudapi.net',
+    });
+    expect(config.storage).toMatchObject({
+      accountUrls: { queue: 'https://stalizeales.queue.core.usgovcloudapi.net' },
+    });
+  });
+
+  test('both a connection string and an account URL are refused: which one authenticates would be unclear', () => {
+    expect(
+      problemsOf({
+        STORAGE: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING: AZURE_CONNECTION,
+        AZURE_STORAGE_ACCOUNT_URL: 'https://alizecci.blob.core.windows.net',
+      }),
+    ).toEqual([
+      expect.stringMatching(/^AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_ACCOUNT_URL are both set/),
+    ]);
+  });
+
+  test.each([
+    ['http://127.0.0.1:10000/devstoreaccount1', /only sent over https .*Azurite/],
+    ['stalizeales', /is not a URL/],
+    ['https://alize.cci-ales.example/', /expected the account's endpoint/],
+    ['https://stalizeales.blob.core.windows.net/alize-state', /expected the account's endpoint/],
+  ])('AZURE_STORAGE_ACCOUNT_URL=%p is refused, saying what is expected', (url, message) => {
+    const problems = problemsOf({ STORAGE: 'azure', AZURE_STORAGE_ACCOUNT_URL: url });
+    expect(problems).toEqual([expect.stringMatching(/^AZURE_STORAGE_ACCOUNT_URL/)]);
+    expect(problems[0]).toMatch(message);
+  });
+
+  test('an account URL carrying a SAS token is refused without repeating it', () => {
+    const problems = problemsOf({
+      STORAGE: 'azure',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://stalizeales.blob.core.windows.net/?sv=2024&sig=s3cr3t-signature',
+    });
+    expect(problems).toEqual([
+      expect.stringContaining('a SAS token belongs in AZURE_STORAGE_CONNECTION_STRING'),
+    ]);
+    expect(problems[0]).not.toContain('s3cr3t');
   });
 
   test('a malformed connection string is refused without echoing it (it is a secret)', () => {
