@@ -1,31 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import { Localizer } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import type { WebSignin } from '../webSignin/webSignin.js';
-import { renderPage } from './pageHtml.js';
+import { documentStart, escapeHtml, renderPage } from './pageHtml.js';
 import { StaticAsset } from './staticAsset.js';
+import { WEB_CHAT_DIR, readWebChatBundle } from './webChatBundle.js';
 
 /** bot/webPage/assets in the source tree, three levels above the compiled file (dist/bot/webPage/). */
 const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bot/webPage/assets');
-
-/** The Web Chat bundle of the installed botframework-webchat package (its `exports` hide dist/ from resolve). */
-function webChatBundle(): { file: string; version: string } | null {
-  try {
-    const require = createRequire(import.meta.url);
-    const root = path.resolve(path.dirname(require.resolve('botframework-webchat')), '..');
-    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-      version: string;
-    };
-    return { file: path.join(root, 'dist', 'webchat.js'), version };
-  } catch {
-    return null;
-  }
-}
 
 export interface WebPageParts {
   logger: Logger;
@@ -33,6 +18,8 @@ export interface WebPageParts {
   connectSources?: string[];
   /** When set, the page offers the advisors' sign-in and shows who is signed in. */
   signin?: WebSignin;
+  /** Where the Web Chat bundle was copied by the build (default dist/public/webchat). */
+  webChatDir?: string;
 }
 
 const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
@@ -59,11 +46,12 @@ export function contentSecurityPolicy(styleNonce: string, connectSources: string
 /** `GET /`: the French chat page; `/webchat/*`: Web Chat and the page's own script and style, from this server. */
 export function registerWebPageRoutes(server: Server, parts: WebPageParts): void {
   const localizer = new Localizer();
-  const bundle = webChatBundle();
+  const webChatDir = parts.webChatDir ?? WEB_CHAT_DIR;
+  const bundle = readWebChatBundle(webChatDir);
   if (!bundle)
-    parts.logger.warn(
-      { event: 'webchat_missing' },
-      'botframework-webchat is not installed: GET / will not work',
+    parts.logger.error(
+      { event: 'webchat_missing', dir: webChatDir },
+      'the Web Chat bundle is missing (run "npm run build", which copies it from botframework-webchat): GET / answers 503 until then',
     );
   const webChat = new StaticAsset(
     bundle?.file ?? '',
@@ -79,11 +67,27 @@ export function registerWebPageRoutes(server: Server, parts: WebPageParts): void
 
   server.get('/', async (req: Request, res: Response) => {
     const lang = new URL(req.url ?? '/', 'http://local').searchParams.get('lang') ?? 'fr';
+    if (!bundle) {
+      // Without Web Chat the page cannot chat: say so in the visitor's language rather than show a dead page.
+      const language = localizer.language(lang);
+      res.writeHead(503, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'retry-after': '300',
+        'content-security-policy':
+          "default-src 'none'; style-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(
+        `${documentStart(language.locale, language.t('web:title'))}\n</head>\n<body>\n<main class="content">\n<h1>${escapeHtml(language.t('web:heading'))}</h1>\n<p class="status" role="status">${escapeHtml(language.t('web:unavailable'))}</p>\n</main>\n</body>\n</html>\n`,
+      );
+      return;
+    }
     const styleNonce = randomBytes(16).toString('base64');
     const html = renderPage({
       language: localizer.language(lang),
       styleNonce,
-      webChatVersion: bundle?.version ?? 'missing',
+      webChatVersion: bundle.version,
       advisor: parts.signin
         ? {
             signedIn: parts.signin.sessionOf(req) !== undefined,
