@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
+import type { AccessibilityConformity } from '../../dialogs/domain/programmeSettings.js';
 import { Localizer } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import type { WebSignin } from '../webSignin/webSignin.js';
@@ -33,6 +34,8 @@ export interface WebPageParts {
   connectSources?: string[];
   /** When set, the page offers the advisors' sign-in and shows who is signed in. */
   signin?: WebSignin;
+  /** The accessibility mention of the page's footer. */
+  conformity?: AccessibilityConformity;
 }
 
 const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
@@ -84,6 +87,7 @@ export function registerWebPageRoutes(server: Server, parts: WebPageParts): void
       language: localizer.language(lang),
       styleNonce,
       webChatVersion: bundle?.version ?? 'missing',
+      ...(parts.conformity ? { conformity: parts.conformity } : {}),
       advisor: parts.signin
         ? {
             signedIn: parts.signin.sessionOf(req) !== undefined,
