@@ -1,5 +1,5 @@
 import { formatDate } from '../../dialogs/formatting.js';
-import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import type { AccessibilityConformity, ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 import type { TurnLanguage } from '../../dialogs/translator.js';
 import { DEFAULT_STORE_LIMITS } from '../directLine/conversationStore.js';
 import { LEGAL_ROUTES, legalFooter, pageLink, type LegalPage } from './legalFooter.js';
@@ -15,11 +15,13 @@ export const VISITOR_ID_STORAGE_KEY = 'alize.userId';
 interface Section {
   id: string;
   layout?: 'list' | 'leadList';
+  /** A last line `.note.<conformity>`, chosen by the settings' accessibility conformity. */
+  noteByConformity?: boolean;
 }
 
 const PAGES: Record<LegalPage, Section[]> = {
   accessibility: [
-    { id: 'status' },
+    { id: 'status', noteByConformity: true },
     { id: 'results' },
     { id: 'nonAccessible' },
     { id: 'established' },
@@ -77,9 +79,19 @@ export function lineHtml(line: string): string {
   });
 }
 
-function sectionHtml(page: LegalPage, section: Section, language: TurnLanguage, values: object): string {
+function sectionHtml(
+  page: LegalPage,
+  section: Section,
+  language: TurnLanguage,
+  values: object,
+  conformity: AccessibilityConformity,
+): string {
   const key = `legal:${page}.sections.${section.id}`;
-  const lines = language.list(`${key}.body`, { ...values }).map(lineHtml);
+  const lines = [
+    ...language.list(`${key}.body`, { ...values }),
+    // The statement's state says whether an audit was made: its note follows the settings' conformity.
+    ...(section.noteByConformity ? [language.t(`${key}.note.${conformity}`)] : []),
+  ].map(lineHtml);
   const paragraphs = (items: string[]) => items.map((line) => `<p>${line}</p>`).join('\n');
   const list = (items: string[]) => `<ul>\n${items.map((line) => `<li>${line}</li>`).join('\n')}\n</ul>`;
   const body =
@@ -102,6 +114,7 @@ export function renderLegalPage(
   settings: ProgrammeSettings,
 ): string {
   const values = valuesOf(settings, language);
+  const conformity = settings.legal?.accessibility.conformity ?? 'nonCompliant';
   const t = (key: string) => escapeHtml(language.t(key));
   const heading = language.t(`legal:${page}.heading`);
   const other = language.locale === 'fr' ? 'en' : 'fr';
@@ -123,9 +136,9 @@ export function renderLegalPage(
 <main class="content legal">
 <h1>${escapeHtml(heading)}</h1>
 ${intro}
-${PAGES[page].map((section) => sectionHtml(page, section, language, values)).join('\n')}
+${PAGES[page].map((section) => sectionHtml(page, section, language, values, conformity)).join('\n')}
 </main>
-${legalFooter(language, settings.legal?.accessibility.conformity)}</body>
+${legalFooter(language, conformity)}</body>
 </html>
 `;
 }
