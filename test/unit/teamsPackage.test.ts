@@ -8,6 +8,7 @@ import Ajv from 'ajv';
 import { detectGlobalCommand } from '../../dialogs/globalCommands.js';
 import { detectMenuIntent } from '../../dialogs/menuIntents.js';
 import { Localizer } from '../../bot/i18n.js';
+import { LEGAL_ROUTES } from '../../bot/webPage/legalFooter.js';
 import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon } from '../../scripts/teams/iconArt.js';
 import type { RasterImage } from '../../scripts/teams/png.js';
 import { renderManifest } from '../../scripts/teams/teamsManifest.js';
@@ -27,6 +28,7 @@ type Manifest = {
   name: { short: string; full: string };
   icons: { color: string; outline: string };
   accentColor: string;
+  developer: Record<string, string>;
   validDomains: string[];
   localizationInfo: {
     defaultLanguageTag: string;
@@ -100,11 +102,10 @@ describe('the Teams app package (npm run teams:package)', () => {
     expect(manifest.bots[0].botId).toBe(BOT_ID);
     expect(manifest.id).toMatch(GUID);
     expect(manifest.id).not.toBe(BOT_ID);
-    expect(jsonOf<Manifest>(runPackager({ MicrosoftAppId: BOT_ID }).files, 'manifest.json').id).toBe(
-      manifest.id,
-    );
+    const otherHost = { MicrosoftAppId: BOT_ID, PUBLIC_HOST: 'alize2.cci-ales.example' };
+    expect(jsonOf<Manifest>(runPackager(otherHost).files, 'manifest.json').id).toBe(manifest.id);
     const chosen = 'a1b2c3d4-0000-4000-8000-000000000001';
-    const withId = runPackager({ MicrosoftAppId: BOT_ID, TEAMS_APP_ID: chosen });
+    const withId = runPackager({ ...otherHost, TEAMS_APP_ID: chosen });
     expect(jsonOf<Manifest>(withId.files, 'manifest.json').id).toBe(chosen);
   });
 
@@ -178,7 +179,10 @@ describe('the Teams app package (npm run teams:package)', () => {
 
 describe('the packager refuses a bad configuration with a clear message', () => {
   test('a template placeholder with no sentence or no setting behind it stops the build', () => {
-    const settings = teamsSettingsFromEnv({ MicrosoftAppId: BOT_ID }, '1.0.0');
+    const settings = teamsSettingsFromEnv(
+      { MicrosoftAppId: BOT_ID, PUBLIC_HOST: 'alize.example.fr' },
+      '1.0.0',
+    );
     const { t } = new Localizer().language('fr');
     expect(() => renderManifest({ name: '{{teams:app.noSuchName}}' }, settings, t)).toThrow(
       '{{teams:app.noSuchName}}',
@@ -191,6 +195,36 @@ describe('the packager refuses a bad configuration with a clear message', () => 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('MicrosoftAppId is missing');
     expect(result.files.size).toBe(0);
+  });
+
+  test("the privacy and terms links are the service's own pages on the public https base URL", () => {
+    const built = runPackager({ MicrosoftAppId: BOT_ID, PUBLIC_HOST: 'https://alize.cci-ales.example/' });
+    const { developer } = jsonOf<Manifest>(built.files, 'manifest.json');
+    expect(developer.websiteUrl).toBe('https://alize.cci-ales.example/');
+    expect(developer.privacyUrl).toBe(`https://alize.cci-ales.example${LEGAL_ROUTES.privacy}`);
+    expect(developer.termsOfUseUrl).toBe(`https://alize.cci-ales.example${LEGAL_ROUTES.notice}`);
+  });
+
+  test('a public base URL that is not https stops the build with a clear message', () => {
+    const result = runPackager({ MicrosoftAppId: BOT_ID, PUBLIC_HOST: 'http://alize.cci-ales.example/' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'PUBLIC_HOST="http://alize.cci-ales.example/": the public base URL must be https',
+    );
+    expect(result.files.size).toBe(0);
+  });
+
+  test('without a public host nor privacy and terms links it stops, naming both', () => {
+    const result = runPackager({ MicrosoftAppId: BOT_ID });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('TEAMS_PRIVACY_URL or PUBLIC_HOST is missing');
+    expect(result.stderr).toContain('TEAMS_TERMS_URL or PUBLIC_HOST is missing');
+    const explicit = runPackager({
+      MicrosoftAppId: BOT_ID,
+      TEAMS_PRIVACY_URL: 'https://www.example.fr/confidentialite',
+      TEAMS_TERMS_URL: 'https://www.example.fr/cgu',
+    });
+    expect(explicit.status).toBe(0);
   });
 
   test('a malformed bot id and public host are both reported', () => {
