@@ -11,10 +11,11 @@ import { Localizer } from '../../bot/i18n.js';
 import { LEGAL_ROUTES } from '../../bot/webPage/legalFooter.js';
 import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon } from '../../scripts/teams/iconArt.js';
 import type { RasterImage } from '../../scripts/teams/png.js';
+import { packageProblems } from '../../scripts/teams/packageRules.js';
 import { renderManifest } from '../../scripts/teams/teamsManifest.js';
 import { teamsSettingsFromEnv } from '../../scripts/teams/teamsSettings.js';
-import { decodePng, pngSize } from '../support/pngReader.js';
-import { readZip } from '../support/zipReader.js';
+import { decodePng, pngSize } from '../../scripts/teams/pngReader.js';
+import { readZip } from '../../scripts/teams/zipReader.js';
 
 const PACKAGER = fileURLToPath(new URL('../../scripts/teamsPackage.js', import.meta.url));
 // Microsoft's own Teams manifest schemas, as shipped offline in its @microsoft/app-manifest npm package.
@@ -157,6 +158,39 @@ describe('the Teams app package (npm run teams:package)', () => {
     const transparent = pixels.filter(([, , , a]) => a === 0).length;
     expect(opaque).toBeGreaterThan(50); // the drawing is there…
     expect(transparent).toBeGreaterThan(32 * 32 * 0.5); // …on a transparent background
+  });
+
+  test('passes every rule checked by hand (scripts/teams/packageRules.ts, listed in docs/teams.md)', () => {
+    expect(packageProblems(built.files, BOT_ID)).toEqual([]);
+  });
+
+  test('the hand-checked rules catch what Teams would refuse', () => {
+    const broken = new Map(built.files);
+    const bad = structuredClone(jsonOf<Record<string, unknown>>(built.files, 'manifest.json')) as Record<
+      string,
+      Record<string, unknown>
+    > & { version: string; validDomains: string[]; bots: { botId: string }[] };
+    bad.version = '1.0';
+    bad.name.short = 'A'.repeat(31);
+    bad.developer.privacyUrl = 'http://alize.cci-ales.example/confidentialite';
+    bad.validDomains = ['https://alize.cci-ales.example/'];
+    bad.bots[0].botId = '00000000-0000-4000-8000-000000000000';
+    broken.set('manifest.json', Buffer.from(JSON.stringify(bad)));
+    broken.set('outline.png', built.files.get('color.png')!);
+    broken.delete('en.json');
+    const problems = packageProblems(broken, BOT_ID).join('\n');
+    for (const expected of [
+      'version "1.0" is not MAJOR.MINOR.PATCH',
+      'manifest.json name.short: 31 characters, at most 30',
+      'developer.privacyUrl "http://alize.cci-ales.example/confidentialite" is not an https:// address',
+      'validDomains: "https://alize.cci-ales.example/" is not a host name',
+      `bots[0].botId 00000000-0000-4000-8000-000000000000 is not MicrosoftAppId ${BOT_ID}`,
+      'outline.png: the outline icon must be 32×32, not 192×192',
+      'outline.png: the background must be transparent',
+      'en.json is named by the manifest but missing',
+    ]) {
+      expect(problems).toContain(expected);
+    }
   });
 
   test('the committed icons are exactly what scripts/teamsIcons.ts draws', () => {
