@@ -34,6 +34,7 @@ import type { AppConfig } from './config.js';
 import { Localizer } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServer } from './server.js';
+import { registerLegalRoutes } from './webPage/legalRoutes.js';
 import { registerWebChannel } from './webChannel.js';
 import { registerSigninOff, WebSignin } from './webSignin/webSignin.js';
 import { warmUpTurns } from './warmUpTurns.js';
@@ -137,12 +138,22 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
   let serverUrl = '';
+  const conformity = settings.legal?.accessibility.conformity;
   const signin = config.webSignin
-    ? new WebSignin({ config: config.webSignin, localizer, logger, serverUrl: () => serverUrl, clock })
+    ? new WebSignin({
+        config: config.webSignin,
+        localizer,
+        logger,
+        serverUrl: () => serverUrl,
+        clock,
+        ...(conformity ? { conformity } : {}),
+      })
     : undefined;
   if (signin) signin.register(server);
-  else registerSigninOff(server, localizer);
+  else registerSigninOff(server, localizer, conformity);
+  registerLegalRoutes(server, localizer, settings);
   registerWebChannel(server, {
+    ...(conformity ? { conformity } : {}),
     ...(signin ? { signin } : {}),
     adapter,
     runTurn: (context) => bot.run(context),

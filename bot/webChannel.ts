@@ -7,6 +7,7 @@ import { ConversationStore, DEFAULT_STORE_LIMITS, type StoreLimits } from './dir
 import { CALLBACK_PATH, registerDirectLineRoutes } from './directLine/directLineRoutes.js';
 import { LocalDirectLine } from './directLine/localDirectLine.js';
 import { registerTokenRoute } from './directLine/tokenRoute.js';
+import type { AccessibilityConformity } from '../dialogs/domain/programmeSettings.js';
 import type { Logger } from './logger.js';
 import type { WebSignin } from './webSignin/webSignin.js';
 import { registerWebPageRoutes } from './webPage/webPageRoutes.js';
@@ -30,6 +31,8 @@ export interface WebChannelOptions {
   limits?: Partial<StoreLimits>;
   /** The advisors' Entra ID sign-in, when configured: bound to the Direct Line conversations it opens. */
   signin?: WebSignin;
+  /** The accessibility mention of the page's footer (the programme settings' legal section). */
+  conformity?: AccessibilityConformity;
   /** For tests of the Azure token exchange. */
   fetch?: typeof fetch;
 }
@@ -60,6 +63,7 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
   registerWebPageRoutes(server, {
     logger,
     ...(signin ? { signin } : {}),
+    ...(options.conformity ? { conformity: options.conformity } : {}),
     connectSources: secret ? ['https://*.botframework.com', 'wss://*.botframework.com'] : [],
   });
   if (secret) {

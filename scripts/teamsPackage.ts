@@ -26,7 +26,7 @@ try {
   console.log(`  Teams app id ${settings.teamsAppId}, bot id ${settings.botId}, version ${settings.version}`);
   if (!settings.publicHost) {
     console.log(
-      '  PUBLIC_HOST is not set: validDomains is empty and the developer links point to the CCI site',
+      '  PUBLIC_HOST is not set: validDomains is empty and the developer link points to the CCI site',
     );
   }
 } catch (error) {

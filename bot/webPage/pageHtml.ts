@@ -1,4 +1,6 @@
+import type { AccessibilityConformity } from '../../dialogs/domain/programmeSettings.js';
 import type { TurnLanguage } from '../../dialogs/translator.js';
+import { legalFooter } from './legalFooter.js';
 
 /** The page's sentences, from locales/<lang>/web.json. */
 const KEYS = [
@@ -57,6 +59,8 @@ export interface PageOptions {
   webChatVersion: string;
   /** With the advisors' sign-in configured: whether this browser is signed in, and as whom. */
   advisor?: { signedIn: boolean; name: string };
+  /** The accessibility mention of the footer (the programme settings' legal section). */
+  conformity?: AccessibilityConformity;
 }
 
 /** The advisors' corner of the page: a discreet link, or who is signed in and a sign-out button. */
@@ -64,12 +68,12 @@ function advisorArea(language: TurnLanguage, advisor: PageOptions['advisor']): s
   if (!advisor) return '';
   const e = escapeHtml;
   if (!advisor.signedIn) {
-    return `<footer class="advisor"><a id="advisor-signin" href="/auth/signin">${e(language.t('signin:link'))}</a></footer>\n`;
+    return `<div class="advisor"><a id="advisor-signin" href="/auth/signin">${e(language.t('signin:link'))}</a></div>\n`;
   }
   const who = advisor.name
     ? language.t('signin:signedInAs', { name: advisor.name })
     : language.t('signin:signedIn');
-  return `<footer class="advisor advisor--signed-in"><span id="advisor-who">${e(who)}</span> <button type="button" id="advisor-signout" class="button button--quiet">${e(language.t('signin:signOut'))}</button></footer>\n`;
+  return `<div class="advisor advisor--signed-in"><span id="advisor-who">${e(who)}</span> <button type="button" id="advisor-signout" class="button button--quiet">${e(language.t('signin:signOut'))}</button></div>\n`;
 }
 
 /**
@@ -77,7 +81,13 @@ function advisorArea(language: TurnLanguage, advisor: PageOptions['advisor']): s
  * renders messages itself, as text or sanitised Markdown). The page script reads its settings from a JSON
  * data block, so no inline script has to be allowed.
  */
-export function renderPage({ language, styleNonce, webChatVersion, advisor }: PageOptions): string {
+export function renderPage({
+  language,
+  styleNonce,
+  webChatVersion,
+  advisor,
+  conformity,
+}: PageOptions): string {
   const s = Object.fromEntries(KEYS.map((key) => [key, language.t(`web:${key}`)])) as PageStrings;
   const config = {
     locale: language.locale === 'en' ? 'en-US' : 'fr-FR',
@@ -104,7 +114,7 @@ export function renderPage({ language, styleNonce, webChatVersion, advisor }: Pa
 <section id="chat" class="chat" aria-label="${e(s.chatLabel)}"></section>
 <noscript><p class="status">${e(s.noscript)}</p></noscript>
 </main>
-${advisorArea(language, advisor)}</body>
+${advisorArea(language, advisor)}${legalFooter(language, conformity)}</body>
 </html>
 `;
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
+import type { AccessibilityConformity } from '../../dialogs/domain/programmeSettings.js';
 import { Localizer } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import type { WebSignin } from '../webSignin/webSignin.js';
@@ -20,6 +21,8 @@ export interface WebPageParts {
   signin?: WebSignin;
   /** Where the Web Chat bundle was copied by the build (default dist/public/webchat). */
   webChatDir?: string;
+  /** The accessibility mention of the page's footer. */
+  conformity?: AccessibilityConformity;
 }
 
 const EMPTY_STYLE_HASH = `sha256-${createHash('sha256').update('').digest('base64')}`;
@@ -88,6 +91,7 @@ export function registerWebPageRoutes(server: Server, parts: WebPageParts): void
       language: localizer.language(lang),
       styleNonce,
       webChatVersion: bundle.version,
+      ...(parts.conformity ? { conformity: parts.conformity } : {}),
       advisor: parts.signin
         ? {
             signedIn: parts.signin.sessionOf(req) !== undefined,

@@ -6,6 +6,8 @@ import { AdvisorSessions, type AdvisorSession } from './advisorSessions.js';
 import { cookieOf, setCookie } from './cookies.js';
 import { EntraSignin, SigninError } from './entraSignin.js';
 import type { WebSigninConfig } from './signinConfig.js';
+import type { AccessibilityConformity } from '../../dialogs/domain/programmeSettings.js';
+import { SCRIPTLESS_PAGE_HEADERS } from '../webPage/legalRoutes.js';
 import { renderSigninProblem, type SigninPageProblem } from './signinPage.js';
 
 /** Random id of a sign-in under way (sent only to /auth) and of a signed-in browser. */
@@ -28,6 +30,8 @@ export interface WebSigninParts {
   /** This server's own URL, known once it listens (the default redirect URL is built from it). */
   serverUrl: () => string;
   clock?: () => Date;
+  /** The accessibility mention of the pages' footer (the programme settings' legal section). */
+  conformity?: AccessibilityConformity;
 }
 
 /**
@@ -160,7 +164,7 @@ export class WebSignin {
       },
       'web sign-in refused',
     );
-    sendSigninProblem(req, res, this.parts.localizer, failure, cookie);
+    sendSigninProblem(req, res, this.parts.localizer, failure, cookie, this.parts.conformity);
   }
 }
 
@@ -171,23 +175,21 @@ export function sendSigninProblem(
   localizer: Localizer,
   problem: SigninPageProblem,
   cookie?: string,
+  conformity?: AccessibilityConformity,
 ): void {
   const lang = new URL(req.url ?? '/', 'http://local').searchParams.get('lang') ?? 'fr';
-  res.writeHead(STATUS[problem], {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-security-policy':
-      "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    ...(cookie ? { 'set-cookie': cookie } : {}),
-  });
-  res.end(renderSigninProblem(localizer.language(lang), problem));
+  res.writeHead(STATUS[problem], { ...SCRIPTLESS_PAGE_HEADERS, ...(cookie ? { 'set-cookie': cookie } : {}) });
+  res.end(renderSigninProblem(localizer.language(lang), problem, conformity));
 }
 
 /** Without ADVISOR_OIDC_CLIENT_ID the routes exist but say that sign-in is off (404, in French). */
-export function registerSigninOff(server: Server, localizer: Localizer): void {
-  const off = async (req: Request, res: Response) => sendSigninProblem(req, res, localizer, 'off');
+export function registerSigninOff(
+  server: Server,
+  localizer: Localizer,
+  conformity?: AccessibilityConformity,
+): void {
+  const off = async (req: Request, res: Response) =>
+    sendSigninProblem(req, res, localizer, 'off', undefined, conformity);
   server.get('/auth/signin', off);
   server.get('/auth/callback', off);
   server.post('/auth/signout', off);

@@ -17,6 +17,10 @@ export const WEEKDAYS = [
 ] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** The three states of an RGAA accessibility statement. */
+export const ACCESSIBILITY_CONFORMITY = ['nonCompliant', 'partiallyCompliant', 'compliant'] as const;
+export type AccessibilityConformity = (typeof ACCESSIBILITY_CONFORMITY)[number];
+
 /** Messages for a schema node: "missing" when absent, else "expected <what>". */
 const expected = (what: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : `expected ${what}`),
@@ -159,6 +163,24 @@ export const programmeSettingsSchema = z.strictObject({
     dpoEmail: z.email(expected('an e-mail address')),
     complaintUrl: httpUrl(),
   }),
+  /** The legal pages' facts (/mentions-legales, /accessibilite, /confidentialite); their sentences are in locales/. */
+  legal: z
+    .strictObject({
+      publisher: text(),
+      address: text(),
+      publicationDirector: text(),
+      contactEmail: z.email(expected('an e-mail address')),
+      host: z.strictObject({ name: text(), address: text() }),
+      accessibility: z.strictObject({
+        /** RGAA 4.1: "nonCompliant" until an audit has been made (then "partiallyCompliant" or "compliant"). */
+        conformity: z.enum(
+          ACCESSIBILITY_CONFORMITY,
+          expected('nonCompliant, partiallyCompliant or compliant'),
+        ),
+        statementDate: isoDate(),
+      }),
+    })
+    .optional(),
   /** Where advisors are told about handoffs (a Teams channel, say); null until the CCI sets one up. */
   advisorsHandoff: z
     .strictObject({ channelId: text(), conversationId: text(), serviceUrl: httpUrl() })

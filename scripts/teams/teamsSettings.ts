@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LEGAL_ROUTES } from '../../bot/webPage/legalFooter.js';
 
 /** What the Teams package needs from the environment, checked before anything is written. */
 export interface TeamsPackageSettings {
@@ -76,19 +77,36 @@ export function teamsSettingsFromEnv(
 
   const rawHost = text('PUBLIC_HOST');
   const publicHost = rawHost === '' ? undefined : hostOf(rawHost);
-  if (publicHost !== undefined && !HOST.test(publicHost)) {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rawHost)?.[1].toLowerCase();
+  if (scheme !== undefined && scheme !== 'https') {
+    problems.push(
+      `PUBLIC_HOST="${rawHost}": the public base URL must be https (Teams refuses other links); ` +
+        'write the host alone (alize.example.fr) or its https:// address',
+    );
+  } else if (publicHost !== undefined && !HOST.test(publicHost)) {
     problems.push(`PUBLIC_HOST="${rawHost}": expected a public host name such as alize.example.fr`);
   }
 
-  const websiteUrl = publicHost && HOST.test(publicHost) ? `https://${publicHost}/` : CCI_WEBSITE;
-  const httpsUrl = (name: string): string => {
+  const baseUrl = publicHost && HOST.test(publicHost) ? `https://${publicHost}` : undefined;
+  const websiteUrl = baseUrl ? `${baseUrl}/` : CCI_WEBSITE;
+  /** An explicit https link, or the service's own page on the public base URL (PUBLIC_HOST). */
+  const httpsUrl = (name: string, route: string): string => {
     const value = text(name);
-    if (value === '') return websiteUrl;
+    if (value === '') {
+      if (baseUrl) return `${baseUrl}${route}`;
+      if (rawHost === '') {
+        problems.push(
+          `${name} or PUBLIC_HOST is missing: the manifest links to the service's own page ` +
+            `https://<PUBLIC_HOST>${route}; set PUBLIC_HOST to the public host of the bot (alize.example.fr)`,
+        );
+      }
+      return '';
+    }
     if (!/^https:\/\/\S+$/.test(value)) problems.push(`${name}="${value}": expected an https:// address`);
     return value;
   };
-  const privacyUrl = httpsUrl('TEAMS_PRIVACY_URL');
-  const termsUrl = httpsUrl('TEAMS_TERMS_URL');
+  const privacyUrl = httpsUrl('TEAMS_PRIVACY_URL', LEGAL_ROUTES.privacy);
+  const termsUrl = httpsUrl('TEAMS_TERMS_URL', LEGAL_ROUTES.notice);
 
   if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push(`package.json version "${version}" is not x.y.z`);
   if (problems.length > 0) throw new TeamsPackageError(problems);

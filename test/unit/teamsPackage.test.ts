@@ -8,12 +8,14 @@ import Ajv from 'ajv';
 import { detectGlobalCommand } from '../../dialogs/globalCommands.js';
 import { detectMenuIntent } from '../../dialogs/menuIntents.js';
 import { Localizer } from '../../bot/i18n.js';
+import { LEGAL_ROUTES } from '../../bot/webPage/legalFooter.js';
 import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon } from '../../scripts/teams/iconArt.js';
 import type { RasterImage } from '../../scripts/teams/png.js';
+import { packageProblems } from '../../scripts/teams/packageRules.js';
 import { renderManifest } from '../../scripts/teams/teamsManifest.js';
 import { teamsSettingsFromEnv } from '../../scripts/teams/teamsSettings.js';
-import { decodePng, pngSize } from '../support/pngReader.js';
-import { readZip } from '../support/zipReader.js';
+import { decodePng, pngSize } from '../../scripts/teams/pngReader.js';
+import { readZip } from '../../scripts/teams/zipReader.js';
 
 const PACKAGER = fileURLToPath(new URL('../../scripts/teamsPackage.js', import.meta.url));
 // Microsoft's own Teams manifest schemas, as shipped offline in its @microsoft/app-manifest npm package.
@@ -27,6 +29,7 @@ type Manifest = {
   name: { short: string; full: string };
   icons: { color: string; outline: string };
   accentColor: string;
+  developer: Record<string, string>;
   validDomains: string[];
   localizationInfo: {
     defaultLanguageTag: string;
@@ -100,11 +103,10 @@ describe('the Teams app package (npm run teams:package)', () => {
     expect(manifest.bots[0].botId).toBe(BOT_ID);
     expect(manifest.id).toMatch(GUID);
     expect(manifest.id).not.toBe(BOT_ID);
-    expect(jsonOf<Manifest>(runPackager({ MicrosoftAppId: BOT_ID }).files, 'manifest.json').id).toBe(
-      manifest.id,
-    );
+    const otherHost = { MicrosoftAppId: BOT_ID, PUBLIC_HOST: 'alize2.cci-ales.example' };
+    expect(jsonOf<Manifest>(runPackager(otherHost).files, 'manifest.json').id).toBe(manifest.id);
     const chosen = 'a1b2c3d4-0000-4000-8000-000000000001';
-    const withId = runPackager({ MicrosoftAppId: BOT_ID, TEAMS_APP_ID: chosen });
+    const withId = runPackager({ ...otherHost, TEAMS_APP_ID: chosen });
     expect(jsonOf<Manifest>(withId.files, 'manifest.json').id).toBe(chosen);
   });
 
@@ -158,6 +160,39 @@ describe('the Teams app package (npm run teams:package)', () => {
     expect(transparent).toBeGreaterThan(32 * 32 * 0.5); // …on a transparent background
   });
 
+  test('passes every rule checked by hand (scripts/teams/packageRules.ts, listed in docs/teams.md)', () => {
+    expect(packageProblems(built.files, BOT_ID)).toEqual([]);
+  });
+
+  test('the hand-checked rules catch what Teams would refuse', () => {
+    const broken = new Map(built.files);
+    const bad = structuredClone(jsonOf<Record<string, unknown>>(built.files, 'manifest.json')) as Record<
+      string,
+      Record<string, unknown>
+    > & { version: string; validDomains: string[]; bots: { botId: string }[] };
+    bad.version = '1.0';
+    bad.name.short = 'A'.repeat(31);
+    bad.developer.privacyUrl = 'http://alize.cci-ales.example/confidentialite';
+    bad.validDomains = ['https://alize.cci-ales.example/'];
+    bad.bots[0].botId = '00000000-0000-4000-8000-000000000000';
+    broken.set('manifest.json', Buffer.from(JSON.stringify(bad)));
+    broken.set('outline.png', built.files.get('color.png')!);
+    broken.delete('en.json');
+    const problems = packageProblems(broken, BOT_ID).join('\n');
+    for (const expected of [
+      'version "1.0" is not MAJOR.MINOR.PATCH',
+      'manifest.json name.short: 31 characters, at most 30',
+      'developer.privacyUrl "http://alize.cci-ales.example/confidentialite" is not an https:// address',
+      'validDomains: "https://alize.cci-ales.example/" is not a host name',
+      `bots[0].botId 00000000-0000-4000-8000-000000000000 is not MicrosoftAppId ${BOT_ID}`,
+      'outline.png: the outline icon must be 32×32, not 192×192',
+      'outline.png: the background must be transparent',
+      'en.json is named by the manifest but missing',
+    ]) {
+      expect(problems).toContain(expected);
+    }
+  });
+
   test('the committed icons are exactly what scripts/teamsIcons.ts draws', () => {
     const rgbaOf = ({ width, height, channels, pixels }: RasterImage) => {
       const rgba = Buffer.alloc(width * height * 4, 255);
@@ -178,7 +213,10 @@ describe('the Teams app package (npm run teams:package)', () => {
 
 describe('the packager refuses a bad configuration with a clear message', () => {
   test('a template placeholder with no sentence or no setting behind it stops the build', () => {
-    const settings = teamsSettingsFromEnv({ MicrosoftAppId: BOT_ID }, '1.0.0');
+    const settings = teamsSettingsFromEnv(
+      { MicrosoftAppId: BOT_ID, PUBLIC_HOST: 'alize.example.fr' },
+      '1.0.0',
+    );
     const { t } = new Localizer().language('fr');
     expect(() => renderManifest({ name: '{{teams:app.noSuchName}}' }, settings, t)).toThrow(
       '{{teams:app.noSuchName}}',
@@ -191,6 +229,36 @@ describe('the packager refuses a bad configuration with a clear message', () => 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('MicrosoftAppId is missing');
     expect(result.files.size).toBe(0);
+  });
+
+  test("the privacy and terms links are the service's own pages on the public https base URL", () => {
+    const built = runPackager({ MicrosoftAppId: BOT_ID, PUBLIC_HOST: 'https://alize.cci-ales.example/' });
+    const { developer } = jsonOf<Manifest>(built.files, 'manifest.json');
+    expect(developer.websiteUrl).toBe('https://alize.cci-ales.example/');
+    expect(developer.privacyUrl).toBe(`https://alize.cci-ales.example${LEGAL_ROUTES.privacy}`);
+    expect(developer.termsOfUseUrl).toBe(`https://alize.cci-ales.example${LEGAL_ROUTES.notice}`);
+  });
+
+  test('a public base URL that is not https stops the build with a clear message', () => {
+    const result = runPackager({ MicrosoftAppId: BOT_ID, PUBLIC_HOST: 'http://alize.cci-ales.example/' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'PUBLIC_HOST="http://alize.cci-ales.example/": the public base URL must be https',
+    );
+    expect(result.files.size).toBe(0);
+  });
+
+  test('without a public host nor privacy and terms links it stops, naming both', () => {
+    const result = runPackager({ MicrosoftAppId: BOT_ID });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('TEAMS_PRIVACY_URL or PUBLIC_HOST is missing');
+    expect(result.stderr).toContain('TEAMS_TERMS_URL or PUBLIC_HOST is missing');
+    const explicit = runPackager({
+      MicrosoftAppId: BOT_ID,
+      TEAMS_PRIVACY_URL: 'https://www.example.fr/confidentialite',
+      TEAMS_TERMS_URL: 'https://www.example.fr/cgu',
+    });
+    expect(explicit.status).toBe(0);
   });
 
   test('a malformed bot id and public host are both reported', () => {

@@ -1,4 +1,4 @@
-/* global document, localStorage, fetch, crypto, location, WebChat */
+/* global document, window, localStorage, fetch, crypto, location, WebChat */
 // The chat page's script (served as /webchat/page.js; no inline script is allowed by the page's CSP).
 // It keeps a stable random visitor id in the browser, gets a Direct Line token from this server and
 // renders Microsoft's Web Chat with it. Every text it writes goes through textContent, never innerHTML.
@@ -33,9 +33,14 @@ function visitorId() {
   return id;
 }
 
-function say(text) {
+/** The connection's state, announced to screen readers; once connected, small screens hide it from view. */
+function say(text, state) {
   status.textContent = text;
+  status.dataset.state = state;
 }
+
+/** Small screens: the conversation gets the height, suggested actions one scrolling row instead of a flow. */
+const narrow = window.matchMedia('(max-width: 40rem)').matches;
 
 const styleOptions = {
   accent: '#0b4f7c',
@@ -43,7 +48,7 @@ const styleOptions = {
   bubbleBorderRadius: 8,
   bubbleFromUserBackground: '#e5f0f8',
   bubbleFromUserBorderRadius: 8,
-  suggestedActionLayout: 'flow',
+  suggestedActionLayout: narrow ? 'carousel' : 'flow',
   suggestedActionBorderRadius: 6,
   hideUploadButton: true,
   sendBoxHeight: 48,
@@ -51,7 +56,7 @@ const styleOptions = {
 
 async function connect(fresh) {
   newConversation.disabled = true;
-  say(config.strings.connecting);
+  say(config.strings.connecting, 'connecting');
   try {
     const response = await fetch('/api/directline/token', {
       method: 'POST',
@@ -75,9 +80,9 @@ async function connect(fresh) {
       { directLine, locale: config.locale, nonce: config.styleNonce, styleOptions },
       host,
     );
-    say(config.strings.connected);
+    say(config.strings.connected, 'connected');
   } catch {
-    say(config.strings.unavailable);
+    say(config.strings.unavailable, 'unavailable');
   } finally {
     newConversation.disabled = false;
   }

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { crc32 } from '../../scripts/teams/crc32.js';
+import { crc32 } from './crc32.js';
 
 /**
  * Reads a ZIP archive the way an unzip tool does: from the central directory at the end, then each entry's
