@@ -1,5 +1,5 @@
 import { findField } from '../../dialogs/domain/applicationForm.js';
-import { ELIGIBILITY_QUESTIONS } from '../../dialogs/domain/eligibilityQuestions.js';
+import { ELIGIBILITY_QUESTIONS } from '../../dialogs/domain/eligibilityRuleSet.js';
 import type { TurnLanguage } from '../../dialogs/translator.js';
 import { FULL_APPLICATION } from '../../test/support/applicationScript.js';
 
