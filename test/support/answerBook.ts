@@ -130,15 +130,17 @@ export async function answerAll<R extends { channelData?: unknown }>(
 
 /**
  * The values the rules' questions read from a book's answers (the first reading when the bot would confirm or
- * let choose): the unit tests of the rules start from the same company as the conversations.
+ * let choose), of every question or `only` those asked: the unit tests of the rules start from the same
+ * company as the conversations.
  */
 export function bookValues(
   book: AnswerBook,
   rules: EligibilityRuleSet,
   context: EligibilityContext,
+  only?: readonly string[],
 ): Answers {
   const values: Answers = {};
-  for (const question of rules.questions) {
+  for (const question of rules.questions.filter((q) => !only || only.includes(q.key))) {
     const text = book[question.key];
     if (text === undefined)
       throw new Error(`The answer book has no answer to the question "${question.key}"`);
