@@ -38,6 +38,7 @@ import { registerLegalRoutes } from './webPage/legalRoutes.js';
 import { registerWebChannel } from './webChannel.js';
 import { registerSigninOff, WebSignin } from './webSignin/webSignin.js';
 import { warmUpTurns } from './warmUpTurns.js';
+import type { EligibilityRuleSet } from '../dialogs/domain/eligibilityRuleSet.js';
 
 export interface RunningApp {
   server: Server;
@@ -218,13 +219,16 @@ export interface DialogDeps {
   advisorOf: AdvisorOf;
   onStatusChanged: StatusChangeListener;
   alertAdvisors: AdvisorAlert;
+  /** The eligibility rules (the programme's by default): the check, its questions and the application's prefill. */
+  eligibilityRules?: EligibilityRuleSet;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
   const { userState, conversationState, settings, clock, queue, advisorOf } = deps;
   const profiles = userState.createProperty<UserProfile>('profile');
   const handovers = new HandoverStore(deps.storage);
-  const application = new ApplicationDialog(profiles, settings, clock, queue, handovers);
+  const rules = deps.eligibilityRules;
+  const application = new ApplicationDialog(profiles, settings, clock, queue, handovers, rules);
   const contact = new ContactAdvisorDialog({
     profiles,
     callbackAnswers: conversationState.createProperty<Answers>('callbackAnswers'),
@@ -242,12 +246,13 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     settings,
     clock,
     onStatusChanged: deps.onStatusChanged,
+    eligibilityRules: rules,
   });
   return new RootDialog(
     [
       {
         entry: 'eligibility',
-        dialog: new EligibilityDialog(profileEligibilityStore(profiles), settings, clock),
+        dialog: new EligibilityDialog(profileEligibilityStore(profiles), settings, clock, { rules }),
       },
       { entry: 'apply', dialog: application },
       { entry: 'resume', dialog: application, options: { resume: true } },

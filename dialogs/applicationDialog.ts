@@ -10,7 +10,8 @@ import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import { ApplicationSource, newDraft } from './applicationSource.js';
 import { submitDraft } from './applicationSubmission.js';
 import { messageWithChoices } from './choices.js';
-import { applicableFields, findField, prefillFromEligibility } from './domain/applicationForm.js';
+import { applicableFields, findField } from './domain/applicationForm.js';
+import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { FlowOptions, FlowResult } from './flow.js';
@@ -57,6 +58,7 @@ export class ApplicationDialog extends ComponentDialog {
     private readonly clock: () => Date,
     private readonly queue: ApplicationQueue,
     private readonly handovers?: HandoverStore,
+    private readonly rules: EligibilityRuleSet = ELIGIBILITY,
   ) {
     super(APPLY_DIALOG);
     this.source = new ApplicationSource(profiles, settings, clock);
@@ -202,7 +204,7 @@ export class ApplicationDialog extends ComponentDialog {
     }
     const profile = await profileOf(this.profiles, step.context);
     profile.eligibility = handover.eligibility;
-    const known = prefillFromEligibility(handover.eligibility.answers);
+    const known = this.rules.prefill(handover.eligibility.answers as EligibilityAnswers);
     profile.application = { ...newDraft(this.clock(), known), advisorId: handover.advisorId };
     await this.profiles.set(step.context, profile);
     await step.context.sendActivity(
@@ -229,7 +231,7 @@ export class ApplicationDialog extends ComponentDialog {
   /** A new draft, with what the eligibility check already knows filled in (never asked twice). */
   private async startNewDraft(step: WaterfallStepContext): Promise<void> {
     const profile = await profileOf(this.profiles, step.context);
-    const known = prefillFromEligibility((profile.eligibility?.answers ?? {}) as EligibilityAnswers);
+    const known = this.rules.prefill((profile.eligibility?.answers ?? {}) as EligibilityAnswers);
     profile.application = newDraft(this.clock(), known);
     await this.profiles.set(step.context, profile);
     const { t } = languageOf(step.context);

@@ -8,7 +8,7 @@ import {
 import { messageWithChoices } from './choices.js';
 import type { FlowOptions, FlowResult } from './flow.js';
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
-import { computeVerdict } from './domain/eligibilityVerdict.js';
+import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import type { Effect, ProgrammeSettings } from './domain/programmeSettings.js';
 import { EligibilitySource } from './eligibilitySource.js';
 import { verdictMessages } from './eligibilityVerdictMessages.js';
@@ -35,11 +35,14 @@ export interface EligibilityDialogOptions {
   audience?: 'owner' | 'advisor';
   /** Replaces the owner's next-step buttons after the verdict (the advisor's own follow-ups). */
   afterVerdict?: (step: WaterfallStepContext, verdict: Effect) => Promise<DialogTurnResult>;
+  /** The rules to check (the programme's by default). */
+  rules?: EligibilityRuleSet;
 }
 
 /** The eligibility check: the questions (generic walker), then the verdict explained and the next step. */
 export class EligibilityDialog extends ComponentDialog {
   private readonly audience: 'owner' | 'advisor';
+  private readonly rules: EligibilityRuleSet;
 
   constructor(
     private readonly store: EligibilityStore,
@@ -49,8 +52,12 @@ export class EligibilityDialog extends ComponentDialog {
   ) {
     super(options.id ?? ELIGIBILITY_DIALOG);
     this.audience = options.audience ?? 'owner';
+    this.rules = options.rules ?? ELIGIBILITY;
     this.addDialog(
-      new QuestionnaireDialog(QUESTIONS, new EligibilitySource(store, settings, clock, this.audience)),
+      new QuestionnaireDialog(
+        QUESTIONS,
+        new EligibilitySource(store, settings, clock, this.audience, this.rules),
+      ),
     );
     this.addDialog(
       new WaterfallDialog(STEPS, [this.start.bind(this), this.verdict.bind(this), this.nextStep.bind(this)]),
@@ -79,17 +86,18 @@ export class EligibilityDialog extends ComponentDialog {
 
     const record = await this.store.get(step.context);
     const answers = (record?.answers ?? {}) as EligibilityAnswers;
-    const verdict = computeVerdict(answers, this.settings);
+    const now = this.clock();
+    const verdict = this.rules.computeVerdict(answers, { settings: this.settings, now });
     const shown = verdict.verdict === 'NO' ? verdict.failing : verdict.toReview;
     await this.store.set(step.context, {
       answers,
       startedAt: record?.startedAt ?? this.clock().toISOString(),
-      completedAt: this.clock().toISOString(),
+      completedAt: now.toISOString(),
       verdict: { verdict: verdict.verdict, reasons: shown.map((r) => r.reason) },
     });
 
     const language = languageOf(step.context);
-    const messages = verdictMessages(language, verdict, this.settings, this.clock(), this.audience);
+    const messages = verdictMessages(language, verdict, this.settings, now, this.audience);
     await step.context.sendActivities(messages.map((text) => ({ type: 'message', text })));
     if (this.options.afterVerdict) return this.options.afterVerdict(step, verdict.verdict);
     const choices = [...NEXT_STEPS[verdict.verdict].map((entry) => language.t(`eligibility:next.${entry}`))];

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { eligibilityQuestion, type EligibilityContext } from './domain/eligibilityQuestions.js';
+import type { EligibilityContext } from './domain/eligibilityQuestions.js';
+import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
-import { nextQuestion } from './domain/eligibilityVerdict.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { Answers, AnswerValue } from './questionnaire/question.js';
 import type { QuestionnaireSource } from './questionnaire/questionnaireDialog.js';
@@ -15,6 +15,7 @@ export class EligibilitySource implements QuestionnaireSource<EligibilityContext
     private readonly settings: ProgrammeSettings,
     private readonly clock: () => Date,
     private readonly audience: 'owner' | 'advisor' = 'owner',
+    private readonly rules: EligibilityRuleSet = ELIGIBILITY,
   ) {}
 
   async load(context: TurnContext): Promise<Answers> {
@@ -27,25 +28,25 @@ export class EligibilitySource implements QuestionnaireSource<EligibilityContext
   }
 
   next(answers: Answers, context: EligibilityContext) {
-    const key = nextQuestion(answers as EligibilityAnswers, context.settings);
-    return key ? (eligibilityQuestion(key) ?? null) : null;
+    const key = this.rules.nextQuestion(answers as EligibilityAnswers, context);
+    return key ? (this.rules.question(key) ?? null) : null;
   }
 
   find(key: string) {
-    return eligibilityQuestion(key);
+    return this.rules.question(key);
   }
 
   questionContext(context: TurnContext): EligibilityContext {
-    return { settings: this.settings, locale: languageOf(context).locale, audience: this.audience };
+    return {
+      settings: this.settings,
+      now: this.clock(),
+      locale: languageOf(context).locale,
+      audience: this.audience,
+    };
   }
 
-  /** "Question 3 sur 10": ten questions for a company whose turnover settles its size, eleven otherwise. */
-  progress(answers: Answers, question: { key: string }) {
-    const asked = Object.keys(answers).filter((key) => key !== question.key && answers[key] !== undefined);
-    const turnover = answers.turnover;
-    const needsBalanceSheet =
-      turnover === 'unknown' ||
-      (typeof turnover === 'number' && turnover > this.settings.smeThresholds.turnover);
-    return { index: asked.length + 1, total: Math.max(asked.length + 1, needsBalanceSheet ? 11 : 10) };
+  /** "Question 3 sur 10", from what the rules still need. */
+  progress(answers: Answers, question: { key: string }, context: EligibilityContext) {
+    return this.rules.progress(answers as EligibilityAnswers, question.key, context);
   }
 }

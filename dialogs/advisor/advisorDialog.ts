@@ -22,6 +22,7 @@ import { languageOf, type TurnLanguage } from '../translator.js';
 import type { EligibilityRecord } from '../userProfile.js';
 import type { AdvisorOf } from './advisorIdentity.js';
 import { QueueReviewDialog, QUEUE_REVIEW_DIALOG } from './queueReviewDialog.js';
+import type { EligibilityRuleSet } from '../domain/eligibilityRuleSet.js';
 
 export const ADVISOR_DIALOG = 'advisorMode';
 const STEPS = 'advisorSteps';
@@ -39,6 +40,7 @@ export interface AdvisorDeps {
   settings: ProgrammeSettings;
   clock: () => Date;
   onStatusChanged: StatusChangeListener;
+  eligibilityRules?: EligibilityRuleSet;
 }
 
 /** `start`: go straight to an action (a new pre-screen right after the previous one). */
@@ -58,6 +60,7 @@ export class AdvisorDialog extends ComponentDialog {
       new EligibilityDialog(store, deps.settings, deps.clock, {
         id: PRESCREEN,
         audience: 'advisor',
+        rules: deps.eligibilityRules,
         afterVerdict: async (step) => step.endDialog({ prescreened: true }),
       }),
     );

@@ -4,6 +4,7 @@ import { COMPANY_FIELDS } from './applicationFieldsCompany.js';
 import { CONTACT_FIELDS } from './applicationFieldsContact.js';
 import { DOCUMENTS_FIELD } from './applicationFieldsLists.js';
 import { PROJECT_FIELDS, PROJECT_TYPE_FIELD } from './applicationFieldsProject.js';
+import { ELIGIBILITY } from './eligibilityRuleSet.js';
 import type { EligibilityAnswers } from './eligibilityRules.js';
 
 export type { ApplicationContext, ApplicationField } from './applicationFieldKit.js';
@@ -66,33 +67,9 @@ export function progressOf(
   return { index: before + 1, total };
 }
 
-/**
- * What the eligibility check already knows, under the form's keys. "Je ne sais pas" answers are left out so
- * that the form asks them. Not carried over:
- * - a sector chosen as a category (the file needs the NAF code itself);
- * - `jobs`: it is the total of jobs created OR kept, while the file asks the two figures apart; splitting it
- *   would be a guess, so both are asked (the eligibility answer stays in the eligibility record);
- * - a commune without its postal code (the file needs it).
- */
+/** What the eligibility check already knows, under the form's keys: each rule declares it (eligibilityRules.ts). */
 export function prefillFromEligibility(eligibility: EligibilityAnswers): Answers {
-  const answers: Answers = {};
-  const known = <T>(value: T | 'unknown' | undefined): value is T =>
-    value !== undefined && value !== 'unknown';
-  const { commune, sector } = eligibility;
-  if (commune?.postalCode) {
-    const { inseeCode, name, department, postalCode } = commune;
-    answers['company.commune'] = { inseeCode, name, department, postalCode };
-  }
-  if (known(eligibility.headcount)) answers['company.headcount'] = eligibility.headcount;
-  if (known(eligibility.turnover)) answers['company.turnover'] = eligibility.turnover;
-  if (known(eligibility.balanceSheet)) answers['company.balanceSheet'] = eligibility.balanceSheet;
-  if (known(eligibility.independent)) answers['company.independent'] = eligibility.independent;
-  if (sector && 'nafCode' in sector) answers['company.nafCode'] = sector.nafCode;
-  if (eligibility.projectType) answers['project.type'] = eligibility.projectType;
-  if (known(eligibility.proceedings)) answers['company.proceedings'] = eligibility.proceedings;
-  if (known(eligibility.goodStanding)) answers['company.goodStanding'] = eligibility.goodStanding;
-  if (known(eligibility.deMinimis)) answers['company.deMinimisReceived'] = eligibility.deMinimis;
-  return answers;
+  return ELIGIBILITY.prefill(eligibility);
 }
 
 /**

@@ -21,11 +21,10 @@ import {
   PROJECT_TYPES,
 } from './applicationChoices.js';
 import { interpretChoice, type ChoiceRules } from './choiceReading.js';
-import { readCount, severalValues } from './applicationFieldKit.js';
+import { dateField, readCount, severalValues } from './applicationFieldKit.js';
 import { balanceSheetFloor, magnitudeReadings, perHeadCeiling, turnoverFloor } from './plausibility.js';
 import { findCommunes, type Commune } from './communes.js';
 import { readIndependence } from './independence.js';
-import type { AnswerKey } from './eligibilityRules.js';
 import {
   ACTIVITY_CATEGORIES,
   isActivityCategory,
@@ -39,14 +38,18 @@ import type { ProgrammeSettings } from './programmeSettings.js';
 export interface EligibilityContext {
   settings: ProgrammeSettings;
   locale: 'fr' | 'en';
+  /** The injected clock's reading for this turn (a date answer is read relative to it). */
+  now: Date;
   /** Wording for an advisor pre-screening a company (third person) rather than its owner. */
   audience?: 'owner' | 'advisor';
 }
 
-type EligibilityQuestion = Question<EligibilityContext> & { key: AnswerKey };
+/** A question of the eligibility check; its key is the answer's key in the eligibility record. */
+export type EligibilityQuestion = Question<EligibilityContext>;
+type AnswerKey = string;
 
 /** Figures some questions quote, from the programme settings (horizon of the jobs, de minimis period). */
-const settingsParams = ({ settings, audience }: EligibilityContext) => ({
+export const settingsParams = ({ settings, audience }: EligibilityContext) => ({
   months: settings.jobs.horizonMonths,
   years: settings.deMinimis.periodYears,
   // i18next picks `question.x_advisor` (worded for a third party: "L'entreprise compte-t-elle…") when present.
@@ -80,9 +83,10 @@ function communeAnswer(commune: Commune, postalCode?: string): AnswerValue {
 const communeLabel = (commune: Commune) =>
   `${commune.name} (${commune.postalCodes[0] ?? commune.department})`;
 
-const communeQuestion: EligibilityQuestion = {
+export const communeQuestion: EligibilityQuestion = {
   key: 'commune',
   promptKey: 'eligibility:question.commune',
+  promptParams: settingsParams,
   exampleKey: 'eligibility:example.commune',
   interpret(text, { settings }) {
     const lookup = findCommunes(text, settings.territory);
@@ -102,7 +106,7 @@ const communeQuestion: EligibilityQuestion = {
   },
 };
 
-function countQuestion(
+export function countQuestion(
   key: AnswerKey,
   promptKey: string,
   exampleKey: string,
@@ -131,7 +135,7 @@ const FLOORS: Partial<Record<AnswerKey, (answers: Answers) => number>> = {
   deMinimis: () => 100,
 };
 
-function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean): EligibilityQuestion {
+export function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean): EligibilityQuestion {
   return {
     key,
     promptKey: `eligibility:question.${key}`,
@@ -157,7 +161,7 @@ function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean):
 }
 
 /** A closed question: buttons, the words people use for them, and "je ne sais pas" when it is a valid answer. */
-function closedQuestion<V extends string>(
+export function closedQuestion<V extends string>(
   key: AnswerKey,
   values: readonly V[],
   patterns: ReadonlyArray<readonly [V, RegExp]>,
@@ -178,9 +182,10 @@ function closedQuestion<V extends string>(
   };
 }
 
-const independenceQuestion: EligibilityQuestion = {
+export const independenceQuestion: EligibilityQuestion = {
   key: 'independent',
   promptKey: 'eligibility:question.independent',
+  promptParams: settingsParams,
   exampleKey: 'eligibility:example.independent',
   choices: [choice('yes', 'questionnaire:yes'), choice('no', 'questionnaire:no'), DONT_KNOW],
   // The question asks whether another company holds 25 % or more: "oui" means NOT independent.
@@ -203,9 +208,10 @@ const independenceDisplay = (independent: boolean) => ({
   key: independent ? 'application:display.independent' : 'application:display.heldByCompany',
 });
 
-const sectorQuestion: EligibilityQuestion = {
+export const sectorQuestion: EligibilityQuestion = {
   key: 'sector',
   promptKey: 'eligibility:question.sector',
+  promptParams: settingsParams,
   exampleKey: 'eligibility:example.sector',
   choices: ACTIVITY_CATEGORIES.map((category) => choice(category, `eligibility:sector.${category}`)),
   interpret(text) {
@@ -239,32 +245,43 @@ const sectorDisplay = (sector: SectorAnswer) =>
     ? { key: 'eligibility:display.naf', params: { code: sector.nafCode } }
     : { key: `eligibility:sector.${sector.category}` };
 
-const QUESTIONS: readonly EligibilityQuestion[] = [
-  communeQuestion,
-  countQuestion('headcount', 'eligibility:question.headcount', 'eligibility:example.headcount', true),
-  amountQuestion('turnover', 'eligibility:example.turnover', false),
-  amountQuestion('balanceSheet', 'eligibility:example.balanceSheet', false),
-  independenceQuestion,
-  sectorQuestion,
-  closedQuestion('projectType', PROJECT_TYPES, PROJECT_TYPE_PATTERNS),
-  countQuestion('jobs', 'eligibility:question.jobs', 'eligibility:example.jobs', false),
-  closedQuestion('proceedings', PROCEEDINGS, PROCEEDINGS_PATTERNS, {
+/**
+ * A date, read relative to the injected clock ("il y a huit mois", "mars 2025"); `prefer` settles a date without
+ * a year. The same reading as the application's date fields, so a prefilled date is one the form would accept.
+ */
+export function dateQuestion(key: AnswerKey, prefer: 'past' | 'future' = 'past'): EligibilityQuestion {
+  const { interpret } = dateField(key, { group: 'company', prefer });
+  return {
+    key,
+    promptKey: `eligibility:question.${key}`,
+    promptParams: settingsParams,
+    exampleKey: `eligibility:example.${key}`,
+    interpret,
+  };
+}
+
+/** The questions of the programme's rules, by key: the rules (eligibilityRules.ts) say which they ask. */
+export const QUESTIONS = {
+  commune: communeQuestion,
+  headcount: countQuestion(
+    'headcount',
+    'eligibility:question.headcount',
+    'eligibility:example.headcount',
+    true,
+  ),
+  turnover: amountQuestion('turnover', 'eligibility:example.turnover', false),
+  balanceSheet: amountQuestion('balanceSheet', 'eligibility:example.balanceSheet', false),
+  independent: independenceQuestion,
+  sector: sectorQuestion,
+  projectType: closedQuestion('projectType', PROJECT_TYPES, PROJECT_TYPE_PATTERNS),
+  jobs: countQuestion('jobs', 'eligibility:question.jobs', 'eligibility:example.jobs', false),
+  proceedings: closedQuestion('proceedings', PROCEEDINGS, PROCEEDINGS_PATTERNS, {
     unknown: true,
     rules: PROCEEDINGS_RULES,
   }),
-  closedQuestion('goodStanding', GOOD_STANDING, GOOD_STANDING_PATTERNS, {
+  goodStanding: closedQuestion('goodStanding', GOOD_STANDING, GOOD_STANDING_PATTERNS, {
     unknown: true,
     rules: GOOD_STANDING_RULES,
   }),
-  amountQuestion('deMinimis', 'eligibility:example.deMinimis', true),
-];
-
-/** Every question quotes the settings it mentions and follows the audience's wording. */
-export const ELIGIBILITY_QUESTIONS: readonly EligibilityQuestion[] = QUESTIONS.map((question) => ({
-  ...question,
-  promptParams: settingsParams,
-}));
-
-export function eligibilityQuestion(key: string): EligibilityQuestion | undefined {
-  return ELIGIBILITY_QUESTIONS.find((q) => q.key === key);
-}
+  deMinimis: amountQuestion('deMinimis', 'eligibility:example.deMinimis', true),
+} satisfies Record<string, EligibilityQuestion>;

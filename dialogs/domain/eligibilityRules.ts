@@ -1,4 +1,6 @@
+import type { Answers, AnswerValue } from '../questionnaire/question.js';
 import { classifyCommune, type Commune } from './communes.js';
+import { QUESTIONS, type EligibilityQuestion } from './eligibilityQuestions.js';
 import { sectorEffect, sectorTarget, type SectorAnswer } from './naf.js';
 import type { Effect, ProgrammeSettings } from './programmeSettings.js';
 
@@ -30,8 +32,10 @@ export interface EligibilityAnswers {
   deMinimis?: number | Unknown;
 }
 
-export type AnswerKey = keyof EligibilityAnswers;
-export type RuleId =
+export type AnswerKey = keyof EligibilityAnswers & string;
+/** The programme's rules are named below; a rule set may compose others (any name). */
+export type RuleId = ProgrammeRuleId | (string & Record<never, never>);
+type ProgrammeRuleId =
   | 'territory'
   | 'headcount'
   | 'size'
@@ -54,15 +58,42 @@ export interface RuleResult extends RuleOutcome {
   ruleId: RuleId;
 }
 
+/** What a rule decides with: the validated programme settings and the injected clock's reading. */
+export interface RuleContext {
+  settings: ProgrammeSettings;
+  now: Date;
+}
+
+/**
+ * How the application reuses an eligibility answer: the form field it fills, and the value to store there
+ * (undefined: not carried over, the form asks). By default the answer itself, unless it is "je ne sais pas".
+ */
+export interface Prefill {
+  field: string;
+  value?: (answer: AnswerValue) => AnswerValue | undefined;
+}
+
 export interface EligibilityRule {
   id: RuleId;
-  /** Every answer the rule may read. */
-  needs: readonly AnswerKey[];
-  /** Answers still required before the rule can decide; by default the unanswered `needs`. */
-  stillNeeded?: (answers: EligibilityAnswers, settings: ProgrammeSettings) => AnswerKey[];
+  /**
+   * The questions the rule may ask, in the order it asks them (their keys are the answers it reads). The walk
+   * asks the questions of the rules in the rules' order; a question another rule declared first is asked once.
+   */
+  questions: readonly EligibilityQuestion[];
+  /** How the application reuses these answers, by question key (see Prefill). */
+  prefill?: Readonly<Record<string, Prefill>>;
+  /** Answers still required before the rule can decide; by default the unanswered questions. */
+  stillNeeded?: (answers: EligibilityAnswers, context: RuleContext) => string[];
   /** Only called once nothing is still needed. */
-  evaluate: (answers: EligibilityAnswers, settings: ProgrammeSettings) => RuleOutcome;
+  evaluate: (answers: EligibilityAnswers, context: RuleContext) => RuleOutcome;
+  /**
+   * A NO from this rule usually ends the walk at once; these rules are still settled after it (see territory).
+   */
+  stillSettledAfterNo?: readonly RuleId[];
 }
+
+/** The answers a rule reads: the keys of its questions. */
+export const needsOf = (rule: EligibilityRule): string[] => rule.questions.map((question) => question.key);
 
 const outcome = (effect: Effect, reason: string, details?: Record<string, string | number>): RuleOutcome => ({
   effect,
@@ -73,19 +104,21 @@ const outcome = (effect: Effect, reason: string, details?: Record<string, string
 /** Set when a rule is asked to decide without its answers (the walk stopped early, or a question was skipped). */
 export const NOT_ANSWERED_REASON = 'eligibility:reason.notAnswered';
 
-export function notAnswered(missing: readonly AnswerKey[]): RuleOutcome {
+export function notAnswered(missing: readonly string[]): RuleOutcome {
   return { effect: 'REVIEW', reason: NOT_ANSWERED_REASON, details: { missing: missing.join(',') } };
 }
 
 /** A rule over one multiple-choice answer, written as its table of outcomes. */
-function choiceRule<K extends AnswerKey>(
+function choiceRule<K extends AnswerKey & keyof typeof QUESTIONS>(
   id: RuleId,
   key: K,
   table: Record<string, readonly [Effect, string]>,
+  prefill?: Prefill,
 ): EligibilityRule {
   return {
     id,
-    needs: [key],
+    questions: [QUESTIONS[key]],
+    ...(prefill && { prefill: { [key]: prefill } }),
     evaluate: (answers) => {
       const answer = answers[key];
       const row = answer === undefined ? undefined : table[String(answer)];
@@ -96,11 +129,44 @@ function choiceRule<K extends AnswerKey>(
 
 const isNumber = (value: unknown): value is number => typeof value === 'number';
 
+/** An answer the form stores as given, unless it is "je ne sais pas". */
+const to = (field: string): Prefill => ({ field });
+
+/** The commune only when its postal code is known (the file needs it). */
+const communePrefill: Prefill = {
+  field: 'company.commune',
+  value: (answer) => {
+    const commune = answer as CommuneAnswer;
+    if (!commune?.postalCode) return undefined;
+    const { inseeCode, name, department, postalCode } = commune;
+    return { inseeCode, name, department, postalCode };
+  },
+};
+
+/** A sector chosen as a category is not carried over: the file needs the NAF code itself. */
+const nafPrefill: Prefill = {
+  field: 'company.nafCode',
+  value: (answer) => {
+    const sector = answer as SectorAnswer;
+    return sector && 'nafCode' in sector ? sector.nafCode : undefined;
+  },
+};
+
+/**
+ * The programme's rules, in the order their questions are asked: what can end a hopeless case first (where,
+ * how big), then the other rules that can say NO, then those that can only ask for a review. The balance sheet
+ * is only asked when the turnover is over its ceiling or unknown, so an eligible company answers 10 questions.
+ * `jobs` is not carried over: it is the total of jobs created OR kept, while the file asks the two apart.
+ */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   {
     id: 'territory',
-    needs: ['commune'],
-    evaluate: ({ commune }, settings) => {
+    questions: [QUESTIONS.commune],
+    prefill: { commune: communePrefill },
+    // Where the establishment is says nothing about the company: the applicant should learn in the same
+    // answer whether it is an SME at all (it may have, or open, an establishment in the territory).
+    stillSettledAfterNo: ['headcount', 'size'],
+    evaluate: ({ commune }, { settings }) => {
       if (!commune) return notAnswered(['commune']);
       const details = {
         commune: commune.name,
@@ -116,8 +182,9 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   },
   {
     id: 'headcount',
-    needs: ['headcount'],
-    evaluate: ({ headcount }, settings) => {
+    questions: [QUESTIONS.headcount],
+    prefill: { headcount: to('company.headcount') },
+    evaluate: ({ headcount }, { settings }) => {
       const limit = settings.smeThresholds.headcount;
       if (!isNumber(headcount)) return outcome('REVIEW', 'headcount.unknown', { limit });
       return headcount < limit
@@ -127,14 +194,15 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   },
   {
     id: 'size',
-    needs: ['turnover', 'balanceSheet'],
+    questions: [QUESTIONS.turnover, QUESTIONS.balanceSheet],
+    prefill: { turnover: to('company.turnover'), balanceSheet: to('company.balanceSheet') },
     // Either ceiling is enough: a turnover within it settles the rule without asking the balance sheet.
-    stillNeeded: ({ turnover, balanceSheet }, settings) => {
+    stillNeeded: ({ turnover, balanceSheet }, { settings }) => {
       if (turnover === undefined) return ['turnover'];
       if (isNumber(turnover) && turnover <= settings.smeThresholds.turnover) return [];
       return balanceSheet === undefined ? ['balanceSheet'] : [];
     },
-    evaluate: ({ turnover, balanceSheet }, settings) => {
+    evaluate: ({ turnover, balanceSheet }, { settings }) => {
       const { turnover: turnoverCeiling, balanceSheet: balanceSheetCeiling } = settings.smeThresholds;
       const details = { turnoverCeiling, balanceSheetCeiling };
       const turnoverWithin = isNumber(turnover) && turnover <= turnoverCeiling;
@@ -146,15 +214,11 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
         : outcome('REVIEW', 'size.unknown', details);
     },
   },
-  choiceRule('independence', 'independent', {
-    true: ['OK', 'independence.independent'],
-    false: ['REVIEW', 'independence.group'],
-    unknown: ['REVIEW', 'independence.unknown'],
-  }),
   {
     id: 'sector',
-    needs: ['sector'],
-    evaluate: ({ sector }, settings) => {
+    questions: [QUESTIONS.sector],
+    prefill: { sector: nafPrefill },
+    evaluate: ({ sector }, { settings }) => {
       if (!sector) return notAnswered(['sector']);
       const { section, division } = sectorTarget(sector);
       const details = {
@@ -167,15 +231,10 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
       return outcome(effect, reason, details);
     },
   },
-  choiceRule('projectType', 'projectType', {
-    development: ['OK', 'projectType.development'],
-    creation: ['REVIEW', 'projectType.creation'],
-    takeover: ['REVIEW', 'projectType.takeover'],
-  }),
   {
     id: 'jobs',
-    needs: ['jobs'],
-    evaluate: ({ jobs }, settings) => {
+    questions: [QUESTIONS.jobs],
+    evaluate: ({ jobs }, { settings }) => {
       if (jobs === undefined) return notAnswered(['jobs']);
       const details = { jobs, minimum: settings.jobs.minimum, horizonMonths: settings.jobs.horizonMonths };
       return jobs >= settings.jobs.minimum
@@ -183,23 +242,23 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
         : outcome('NO', 'jobs.belowMinimum', details);
     },
   },
-  choiceRule('proceedings', 'proceedings', {
-    none: ['OK', 'proceedings.none'],
-    safeguard: ['REVIEW', 'proceedings.ongoing'],
-    receivership: ['REVIEW', 'proceedings.ongoing'],
-    liquidation: ['NO', 'proceedings.liquidation'],
-    unknown: ['REVIEW', 'proceedings.unknown'],
-  }),
-  choiceRule('standing', 'goodStanding', {
-    yes: ['OK', 'standing.upToDate'],
-    no: ['REVIEW', 'standing.notUpToDate'],
-    plan: ['REVIEW', 'standing.paymentPlan'],
-    unknown: ['REVIEW', 'standing.unknown'],
-  }),
+  choiceRule(
+    'proceedings',
+    'proceedings',
+    {
+      none: ['OK', 'proceedings.none'],
+      safeguard: ['REVIEW', 'proceedings.ongoing'],
+      receivership: ['REVIEW', 'proceedings.ongoing'],
+      liquidation: ['NO', 'proceedings.liquidation'],
+      unknown: ['REVIEW', 'proceedings.unknown'],
+    },
+    to('company.proceedings'),
+  ),
   {
     id: 'deMinimis',
-    needs: ['deMinimis'],
-    evaluate: ({ deMinimis }, settings) => {
+    questions: [QUESTIONS.deMinimis],
+    prefill: { deMinimis: to('company.deMinimisReceived') },
+    evaluate: ({ deMinimis }, { settings }) => {
       const { ceiling, periodYears } = settings.deMinimis;
       if (!isNumber(deMinimis)) return outcome('REVIEW', 'deMinimis.unknown', { ceiling, periodYears });
       const details = { received: deMinimis, ceiling, periodYears };
@@ -208,15 +267,47 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
         : outcome('NO', 'deMinimis.aboveCeiling', details);
     },
   },
+  choiceRule(
+    'independence',
+    'independent',
+    {
+      true: ['OK', 'independence.independent'],
+      false: ['REVIEW', 'independence.group'],
+      unknown: ['REVIEW', 'independence.unknown'],
+    },
+    to('company.independent'),
+  ),
+  choiceRule(
+    'projectType',
+    'projectType',
+    {
+      development: ['OK', 'projectType.development'],
+      creation: ['REVIEW', 'projectType.creation'],
+      takeover: ['REVIEW', 'projectType.takeover'],
+    },
+    to('project.type'),
+  ),
+  choiceRule(
+    'standing',
+    'goodStanding',
+    {
+      yes: ['OK', 'standing.upToDate'],
+      no: ['REVIEW', 'standing.notUpToDate'],
+      plan: ['REVIEW', 'standing.paymentPlan'],
+      unknown: ['REVIEW', 'standing.unknown'],
+    },
+    to('company.goodStanding'),
+  ),
 ];
 
 /** What a rule still lacks in these answers. */
 export function missingAnswers(
   rule: EligibilityRule,
   answers: EligibilityAnswers,
-  settings: ProgrammeSettings,
-): AnswerKey[] {
+  context: RuleContext,
+): string[] {
+  const given = answers as Answers;
   return rule.stillNeeded
-    ? rule.stillNeeded(answers, settings)
-    : rule.needs.filter((key) => answers[key] === undefined);
+    ? rule.stillNeeded(answers, context)
+    : needsOf(rule).filter((key) => given[key] === undefined);
 }

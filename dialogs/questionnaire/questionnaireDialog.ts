@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { parseYesNo } from '../french/yesNo.js';
 import { messageWithChoices } from '../choices.js';
@@ -144,18 +144,17 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
               language.t('questionnaire:confirmWhich'),
               shown.map((r) => r.shown),
             );
-      await dc.context.sendActivity(message);
+      await dc.context.sendActivity(markQuestion(message, question.key, 'confirm'));
       return Dialog.EndOfTurn;
     }
     if (reading.outcome === 'choose') {
       state.pending = { choose: reading.candidates };
-      await dc.context.sendActivity(
-        messageWithChoices(
-          dc.context,
-          language.t('questionnaire:chooseOne'),
-          reading.candidates.map((c) => c.label),
-        ),
+      const message = messageWithChoices(
+        dc.context,
+        language.t('questionnaire:chooseOne'),
+        reading.candidates.map((c) => c.label),
       );
+      await dc.context.sendActivity(markQuestion(message, question.key, 'choose'));
       return Dialog.EndOfTurn;
     }
     return this.refuse(dc, state, question, language.t(reading.errorKey, reading.params));
@@ -240,13 +239,29 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
         : null;
     if (progress) text = `${t('questionnaire:progress', progress)}\n\n${text}`;
     const titles = (question.choices ?? []).map((c) => t(c.labelKey));
-    return titles.length > 0 ? messageWithChoices(context, text, titles) : { type: 'message', text };
+    const message = titles.length > 0 ? messageWithChoices(context, text, titles) : { type: 'message', text };
+    return markQuestion(message, question.key);
   }
 
   private show(display: Display | undefined, value: AnswerValue, language: TurnLanguage): string {
     if (!display) return String(value);
     return 'literal' in display ? display.literal : language.t(display.key, display.params);
   }
+}
+
+/**
+ * What the bot's message asks, for a client or a test script: `channelData.alize.questionId` is the question's
+ * key (`commune`, `company.siret`), `pending` says the message confirms or chooses a reading of its answer.
+ * Channels ignore channel data they do not know; nothing of the user's answer is in it.
+ */
+export interface QuestionChannelData {
+  questionId: string;
+  pending?: 'confirm' | 'choose';
+}
+
+function markQuestion(message: Partial<Activity>, questionId: string, pending?: 'confirm' | 'choose') {
+  const alize: QuestionChannelData = pending ? { questionId, pending } : { questionId };
+  return { ...message, channelData: { ...(message.channelData as object | undefined), alize } };
 }
 
 /** The reading whose button was clicked (its title, or its number on a plain-text channel). */

@@ -1,31 +1,22 @@
 import type { TurnLanguage } from '../../dialogs/translator.js';
-import { FULL_APPLICATION } from '../../test/support/applicationScript.js';
+import { ELIGIBLE_COMPANY, answerFor, questionAsked, withAnswers } from '../../test/support/answerBook.js';
 import { readableText, type BenchReply, type BenchUser, type UserActivity } from './httpClient.js';
 
-/** The answers of test/http/eligibility.test.ts: an SME of 12 people in the territory, machining, eligible. */
-const ELIGIBILITY_TURNS = [
-  'suis-je éligible ?',
-  'à Saint-Christol-lès-Alès',
-  'nous sommes douze',
-  '1 200 000 €',
-  'usinage de pièces mécaniques',
-  'oui',
-  'trois',
-  'aucune',
-  'aucune',
-  'non',
-  'développement',
-  'oui',
-];
+/**
+ * The shared answer book's eligible company (an SME of 12 people in Alès, machining, 3 jobs), said the way
+ * test/http/eligibility.test.ts says it. The start date must stay in the future whatever day the bench runs.
+ */
+function benchBook() {
+  return withAnswers(ELIGIBLE_COMPANY, {
+    commune: 'à Saint-Christol-lès-Alès',
+    turnover: '1 200 000 €',
+    jobs: 'trois',
+    'project.startDate': `fin mars ${new Date().getFullYear() + 1}`,
+  });
+}
 
 const SUBMIT: UserActivity = { type: 'message', value: { action: 'submitApplication', entry: 'apply' } };
 const MAX_APPLICATION_TURNS = 60;
-
-/** Where each answer of test/support/applicationScript.ts is asked, when its prompt key is not its field key. */
-const PROMPT_KEYS: Record<string, string> = {
-  'company.postalCode': 'application:question.company.commune',
-  'notice.acknowledgedAt': 'applicationFlow:notice.text',
-};
 
 /** A turn of the script whose replies must contain a sentence: how the bench knows the bot did its job. */
 export interface Checkpoint {
@@ -43,11 +34,6 @@ function sentencePrefix(language: TurnLanguage, key: string, length = 40): strin
   return language.t(key).split('{{')[0]!.slice(0, length);
 }
 
-/** The start date must stay in the future whatever day the bench runs. */
-function answerFor(key: string, answer: string): string {
-  return key === 'project.startDate' ? `fin mars ${new Date().getFullYear() + 1}` : answer;
-}
-
 /**
  * Talks to the real bot like an applicant: the eligibility check, then the application, answering whichever
  * question the bot asks with the answer of the full application script (answers given during the eligibility
@@ -60,43 +46,41 @@ export async function discoverScript(
   const activities: UserActivity[] = [];
   const checkpoints: Checkpoint[] = [];
   const ms: number[] = [];
-  const send = async (activity: UserActivity): Promise<string> => {
+  const send = async (activity: UserActivity): Promise<BenchReply[]> => {
     activities.push(activity);
     const turn = await user.send(activity);
     ms.push(turn.ms);
-    return readableText(turn.replies);
+    return turn.replies;
   };
-  const expect = async (activity: UserActivity, key: string): Promise<string> => {
-    const text = await send(activity);
+  const expect = async (activity: UserActivity, key: string): Promise<void> => {
+    const text = readableText(await send(activity));
     const expected = sentencePrefix(fr, key);
     if (!text.includes(expected)) throw new Error(`bench script: expected "${expected}", got:\n${text}`);
     checkpoints.push({ turn: activities.length - 1, expected });
-    return text;
+  };
+  const book = benchBook();
+  const say = (text: string) => send({ type: 'message', text });
+  /** Answers the questions asked, by id, until one turn asks none; the last answer becomes a checkpoint. */
+  const answerThrough = async (first: BenchReply[], key: string) => {
+    let replies = first;
+    for (let turn = 0; turn < MAX_APPLICATION_TURNS; turn++) {
+      const asked = questionAsked(replies);
+      if (!asked) break;
+      replies = await say(answerFor(book, asked));
+    }
+    const text = readableText(replies);
+    if (questionAsked(replies))
+      throw new Error(`bench script: still asking after ${MAX_APPLICATION_TURNS} answers`);
+    const expected = sentencePrefix(fr, key);
+    if (!text.includes(expected)) throw new Error(`bench script: expected "${expected}", got:\n${text}`);
+    checkpoints.push({ turn: activities.length - 1, expected });
   };
 
   await send({ type: 'conversationUpdate', membersAdded: [{ id: user.userId }] });
-  for (const answer of ELIGIBILITY_TURNS.slice(0, -1)) await send({ type: 'message', text: answer });
-  await expect({ type: 'message', text: ELIGIBILITY_TURNS.at(-1)! }, 'eligibility:verdict.OK');
-
-  const questions = FULL_APPLICATION.map(([answer, key]) => ({
-    prefix: sentencePrefix(fr, PROMPT_KEYS[key] ?? `application:question.${key}`),
-    answer: answerFor(key, answer),
-  }));
-  const recapPrefix = sentencePrefix(fr, 'applicationFlow:recap.submit');
-  let text = await send({ type: 'message', text: fr.t('eligibility:next.apply') });
-  for (let turn = 0; turn < MAX_APPLICATION_TURNS; turn++) {
-    if (text.includes(recapPrefix)) {
-      await expect(SUBMIT, 'applicationFlow:submit.done');
-      return { activities, checkpoints, ms };
-    }
-    const asked = questions
-      .map((question) => ({ ...question, at: text.lastIndexOf(question.prefix) }))
-      .filter((question) => question.at >= 0)
-      .sort((a, b) => b.at - a.at)[0];
-    if (!asked) throw new Error(`bench script: no known question in the bot's reply:\n${text}`);
-    text = await send({ type: 'message', text: asked.answer });
-  }
-  throw new Error(`bench script: no recap after ${MAX_APPLICATION_TURNS} answers`);
+  await answerThrough(await say('suis-je éligible ?'), 'eligibility:verdict.OK');
+  await answerThrough(await say(fr.t('eligibility:next.apply')), 'applicationFlow:recap.submit');
+  await expect(SUBMIT, 'applicationFlow:submit.done');
+  return { activities, checkpoints, ms };
 }
 
 /** Sends `script.activities` (the first `turns` of them) as one user; checks the checkpoints when asked to. */

@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 export interface BenchReply {
   type: string;
   text?: string;
+  /** `alize.questionId`: the question the message asks. */
+  channelData?: unknown;
   suggestedActions?: { actions: { title: string; value: string }[] };
   attachments?: { contentType: string; content: unknown }[];
 }

@@ -142,7 +142,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
     const applicant = new ScriptedApplicant(
       n,
       n % 2 === 0 ? 'eligibility' : 'apply',
-      new PromptBook(fr, applicantRows(n)),
+      new PromptBook(applicantRows(n)),
       fleet,
       fr,
     );

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ELIGIBLE_COMPANY, answerAll, questionAsked } from '../../test/support/answerBook.js';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -73,8 +74,8 @@ async function prepareTargets(
     userId: `fuzz-user-${randomUUID()}`,
   }));
   // Two of them well into a form, so hostile answers land on real questions (SIRET, amounts, e-mail).
-  const say = (conversation: { id: string; userId: string }, text: string) =>
-    fetch(`${url}/api/messages`, {
+  const say = async (conversation: { id: string; userId: string }, text: string) => {
+    const response = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -87,9 +88,23 @@ async function prepareTargets(
         deliveryMode: 'expectReplies',
       }),
     });
-  for (const text of ['Déposer une candidature', 'Développement', 'Mécanique Cévenole'])
-    await say(conversations[0], text);
-  for (const text of ['suis-je éligible ?', 'Alès', 'nous sommes douze']) await say(conversations[1], text);
+    const body = (await response.json().catch(() => ({}))) as { activities?: { channelData?: unknown }[] };
+    return body.activities ?? [];
+  };
+  // Answered from the shared answer book up to the question the hostile answers should land on.
+  const upTo = async (conversation: (typeof conversations)[number], start: string, questionId: string) => {
+    const { replies } = await answerAll(
+      (text) => say(conversation, text),
+      await say(conversation, start),
+      ELIGIBLE_COMPANY,
+      {
+        until: (asked) => asked.questionId === questionId,
+      },
+    );
+    if (questionAsked(replies)?.questionId !== questionId) throw new Error(`fuzz: never asked ${questionId}`);
+  };
+  await upTo(conversations[0], 'Déposer une candidature', 'company.siret');
+  await upTo(conversations[1], 'suis-je éligible ?', 'turnover');
   const tokenResponse = await fetch(`${url}/api/directline/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

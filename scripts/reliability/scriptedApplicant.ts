@@ -17,6 +17,7 @@ export type ApplicantKind = 'apply' | 'eligibility';
 
 interface Reply {
   text?: string;
+  channelData?: unknown;
   attachments?: { contentType?: string }[];
 }
 
@@ -103,13 +104,13 @@ export class ScriptedApplicant {
       return { kind: 'resumeDraft' };
     }
     if (step.kind === 'help') return this.resync(step.interrupted, replies);
-    const question = this.book.recognise(this.phase, texts);
+    const question = this.book.recognise(this.phase, replies);
     switch (step.kind) {
       case 'start':
       case 'resumeDraft':
       case 'chooseApply': {
         // Choosing to apply (or resuming the draft it made) leads to the application's questions.
-        const next = question ?? this.recogniseNextPhase(texts);
+        const next = question ?? this.recogniseNextPhase(replies);
         if (!next) return this.fail(`no question after "${step.kind}"`);
         return this.ask(next);
       }
@@ -124,9 +125,9 @@ export class ScriptedApplicant {
   }
 
   /** An application question once the eligibility check is over (the phase moves on with it). */
-  private recogniseNextPhase(texts: string[]): Prompt | undefined {
+  private recogniseNextPhase(replies: Reply[]): Prompt | undefined {
     if (this.phase !== 'eligibility') return undefined;
-    const question = this.book.recognise('application', texts);
+    const question = this.book.recognise('application', replies);
     if (question) this.phase = 'application';
     return question;
   }
@@ -149,7 +150,7 @@ export class ScriptedApplicant {
   /** After "aide": the question shown again, or, when none, the step that follows the one interrupted. */
   private resync(interrupted: Step, replies: Reply[]): Step {
     const texts = this.lastTexts;
-    const question = this.book.recognise(this.phase, texts) ?? this.recogniseNextPhase(texts);
+    const question = this.book.recognise(this.phase, replies) ?? this.recogniseNextPhase(replies);
     if (question) return this.ask(question);
     const atMenu = ['common:help.atMenu', 'common:menu.prompt'].map((key) => this.prefix(key));
     if (texts.some((text) => atMenu.some((prefix) => text.includes(prefix)))) {

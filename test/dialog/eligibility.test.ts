@@ -1,5 +1,13 @@
-import { ActivityTypes } from 'botbuilder';
-import { TEST_NOW, createTestBot, fr } from '../support/botHarness.js';
+import { ActivityTypes, type Activity } from 'botbuilder';
+import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
+import {
+  ELIGIBLE_COMPANY_CHECK,
+  answerAll,
+  answerFor,
+  questionAsked,
+  withAnswers,
+} from '../support/answerBook.js';
+import { TEST_NOW, createTestBot, fr, settings } from '../support/botHarness.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 
 const q = (key: string, params?: Record<string, unknown>) => fr.t(`eligibility:question.${key}`, params);
@@ -12,42 +20,58 @@ async function startCheck(now = TEST_NOW) {
     type: ActivityTypes.ConversationUpdate,
     membersAdded: [{ id: 'owner', name: 'Claire' }],
   });
-  const first = await driver.read('Vérifier mon éligibilité');
-  return { driver, first, storage };
+  const firstReplies = await driver.say(fr.t('common:menu.eligibility'));
+  return { driver, first: readable(firstReplies), firstReplies, storage };
+}
+
+/** The questions a typical SME answers, in the rules' order: all but the balance sheet (its turnover settles its size). */
+const TYPICAL_QUESTIONS = ELIGIBILITY.questions
+  .map((question) => question.key)
+  .filter((key) => key !== 'balanceSheet');
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
+
+/** Answers every question from the book; returns the verdict's replies and the questions asked. */
+async function answerCheck(
+  driver: ConversationDriver,
+  first: Partial<Activity>[],
+  book = ELIGIBLE_COMPANY_CHECK,
+) {
+  return answerAll((text) => driver.say(text), first, book);
 }
 
 describe('the eligibility check', () => {
-  test('an SME of 12 people in Alès doing machining is éligible, in 10 questions', async () => {
-    const { driver, first } = await startCheck();
+  test('an SME of 12 people in Alès doing machining is éligible, each question counted in "Question n sur N"', async () => {
+    const { driver, firstReplies } = await startCheck();
+    const first = readable(firstReplies);
     expect(first).toContain(fr.t('eligibility:intro'));
-    expect(first).toContain(fr.t('questionnaire:progress', { index: 1, total: 10 }));
-    expect(first).toContain(q('commune'));
+    const total = TYPICAL_QUESTIONS.length;
 
-    const answers: [string, string][] = [
-      ['à Alès', q('headcount')],
-      ['nous sommes douze', q('turnover')],
-      ['1 200 000 €', q('sector')],
-      ['25.62B', q('jobs', { months: 24 })],
-      ['3', q('proceedings')],
-      ['Aucune', q('deMinimis', { years: 3 })],
-      ['aucune', q('independent')],
-      ['Non', q('projectType')],
-      ['Développement', q('goodStanding')],
-    ];
-    let index = 1;
-    for (const [answer, nextQuestion] of answers) {
-      index += 1;
-      const reply = await driver.read(answer);
-      expect(reply).toContain(nextQuestion);
-      expect(reply).toContain(fr.t('questionnaire:progress', { index, total: 10 }));
+    const asked: string[] = [];
+    let replies = firstReplies;
+    for (let index = 1; index <= total; index++) {
+      const question = questionAsked(replies)!;
+      expect(question).toEqual({ questionId: TYPICAL_QUESTIONS[index - 1] });
+      const prompt = readable(replies);
+      expect(prompt).toContain(fr.t('questionnaire:progress', { index, total }));
+      expect(prompt).toContain(
+        q(question.questionId, {
+          months: settings.jobs.horizonMonths,
+          years: settings.deMinimis.periodYears,
+        }),
+      );
+      asked.push(question.questionId);
+      replies = await driver.say(answerFor(ELIGIBLE_COMPANY_CHECK, question));
     }
-    expect(index).toBe(10);
-    const verdict = await driver.say('Oui, à jour');
-    const text = readable(verdict);
+    expect(asked).toEqual(TYPICAL_QUESTIONS);
+    expect(questionAsked(replies)).toBeUndefined();
+    const text = readable(replies);
     expect(text).toContain(fr.t('eligibility:verdict.OK'));
     expect(text).toContain(fr.t('eligibility:call.open', { closesOn: '2026-12-21' }));
-    expect(text).toContain('21 décembre 2026');
-    expect(buttonsOf(verdict)).toEqual([
+    expect(text).toContain(longDate('2026-12-21'));
+    expect(buttonsOf(replies)).toEqual([
       fr.t('eligibility:next.apply'),
       fr.t('eligibility:next.advisor'),
       fr.t('eligibility:next.menu'),
@@ -60,20 +84,20 @@ describe('the eligibility check', () => {
     const verdict = await driver.read('400');
     expect(verdict).toContain(fr.t('eligibility:verdict.NO'));
     expect(verdict).toContain(
-      reason('territory.outside', { commune: 'Montpellier', territory: 'Alès Agglomération' }),
+      reason('territory.outside', { commune: 'Montpellier', territory: settings.territory.name }),
     );
     expect(verdict).toContain(reason('headcount.tooMany', { headcount: 400, limit: 250 }));
     expect(verdict).toContain(fr.t('eligibility:verdict.humanReview'));
-    expect(verdict).toContain('Initiative Gard');
-    expect(verdict).toContain('Bpifrance');
+    expect(settings.otherHelp.length).toBeGreaterThan(1);
+    for (const help of settings.otherHelp) expect(verdict).toContain(help.name);
   });
 
   test('an owner who does not know whether a group owns the company is sent to an advisor', async () => {
-    const { driver } = await startCheck();
-    for (const answer of ['Alès', '12', '1,2 M€', '2562B', 'trois', 'aucune', '0']) await driver.say(answer);
-    expect(await driver.read('je ne sais pas')).toContain(q('projectType'));
-    await driver.say('développement');
-    const verdict = await driver.read('oui');
+    const { driver, firstReplies } = await startCheck();
+    const unsure = withAnswers(ELIGIBLE_COMPANY_CHECK, { independent: 'je ne sais pas' });
+    const { replies, asked } = await answerCheck(driver, firstReplies, unsure);
+    expect(asked).toContain('independent');
+    const verdict = readable(replies);
     expect(verdict).toContain(fr.t('eligibility:verdict.REVIEW'));
     expect(verdict).toContain(reason('independence.unknown'));
     expect(verdict).not.toContain(fr.t('eligibility:verdict.NO'));
@@ -109,7 +133,13 @@ describe('the eligibility check', () => {
     expect(readable(confirm)).toBe(
       fr.t('questionnaire:confirm', { value: fr.t('eligibility:display.amount', { amount: 1_200_000 }) }),
     );
-    expect(readable(confirm)).toMatch(/J'ai compris 1\s200\s000\s€, c'est bien cela \?/);
+    // French amounts: "1 200 000 €", with the spaces French typography uses.
+    const euros = new Intl.NumberFormat('fr-FR', {
+      style: 'currency',
+      currency: 'EUR',
+      maximumFractionDigits: 0,
+    });
+    expect(readable(confirm).replace(/\s/g, ' ')).toContain(euros.format(1_200_000).replace(/\s/g, ' '));
     expect(buttonsOf(confirm)).toEqual([fr.t('questionnaire:yes'), fr.t('questionnaire:no')]);
     expect(await driver.read('oui')).toContain(q('sector'));
   });
@@ -160,21 +190,8 @@ describe('the eligibility check', () => {
   });
 
   test('outside the call window the check still works and says when the next call opens', async () => {
-    const { driver } = await startCheck(new Date('2027-01-15T10:00:00+01:00'));
-    for (const answer of [
-      'Alès',
-      '12',
-      '1 200 000 €',
-      '25.62B',
-      '3',
-      'Aucune',
-      'aucune',
-      'Non',
-      'Développement',
-    ]) {
-      await driver.say(answer);
-    }
-    const verdict = await driver.read('Oui, à jour');
+    const { driver, firstReplies } = await startCheck(new Date('2027-01-15T10:00:00+01:00'));
+    const verdict = readable((await answerCheck(driver, firstReplies)).replies);
     expect(verdict).toContain(fr.t('eligibility:verdict.OK'));
     expect(verdict).toContain(
       fr.t('eligibility:call.afterNext', { closedOn: '2026-12-21', nextOpensOn: '2027-03-01' }),

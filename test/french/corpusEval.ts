@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { findField, type ApplicationContext } from '../../dialogs/domain/applicationForm.js';
-import { eligibilityQuestion, type EligibilityContext } from '../../dialogs/domain/eligibilityQuestions.js';
+import type { EligibilityContext } from '../../dialogs/domain/eligibilityQuestions.js';
+import { eligibilityQuestion } from '../../dialogs/domain/eligibilityRuleSet.js';
 import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 import type { AnswerValue, Question } from '../../dialogs/questionnaire/question.js';
 import { readAnswer, type AnswerReading } from '../../dialogs/questionnaire/readAnswer.js';

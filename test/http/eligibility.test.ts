@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { RunningApp } from '../../bot/app.js';
+import { ELIGIBLE_COMPANY_CHECK, answerAll, withAnswers } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, buttons, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
@@ -19,23 +20,19 @@ describe('one complete eligibility check over HTTP', () => {
   test('an SME of 12 people in Alès doing machining reaches éligible', async () => {
     const owner = new HttpConversation(app.url);
     await owner.post({ type: 'conversationUpdate', membersAdded: [{ id: owner.userId }] });
-    const first = texts(await owner.say('suis-je éligible ?')).join('\n');
+    const firstReplies = await owner.say('suis-je éligible ?');
+    const first = texts(firstReplies).join('\n');
     expect(first).toContain(fr.t('eligibility:question.commune'));
 
-    const script = [
-      'à Saint-Christol-lès-Alès',
-      'nous sommes douze',
-      '1 200 000 €',
-      'usinage de pièces mécaniques',
-      'oui',
-      'trois',
-      'aucune',
-      'aucune',
-      'non',
-      'développement',
-    ];
-    for (const answer of script) await owner.say(answer);
-    const verdict = await owner.say('oui');
+    // The same company, said otherwise: a commune near Alès, its activity in words (confirmed), "trois".
+    const book = withAnswers(ELIGIBLE_COMPANY_CHECK, {
+      commune: 'à Saint-Christol-lès-Alès',
+      turnover: '1 200 000 €',
+      sector: 'usinage de pièces mécaniques',
+      jobs: 'trois',
+    });
+    const { replies: verdict, asked } = await answerAll((text) => owner.say(text), firstReplies, book);
+    expect(asked).toContain('sector');
     expect(texts(verdict).join('\n')).toContain(fr.t('eligibility:verdict.OK'));
     expect(buttons(verdict)).toContain(fr.t('eligibility:next.apply'));
   });

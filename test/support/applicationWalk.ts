@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { fr } from './botHarness.js';
+import {
+  ELIGIBLE_COMPANY,
+  ELIGIBLE_COMPANY_CHECK,
+  answerAll,
+  answerFor,
+  questionAsked,
+} from './answerBook.js';
+import { fr, settings } from './botHarness.js';
 import { texts, type Reply } from './httpBot.js';
 
 /** One user in one conversation, whichever server(s) answer (HttpConversation, MultiServerConversation). */
@@ -11,19 +18,6 @@ export interface ChatConversation {
 
 /** "Envoyer" on the recap card: Web Chat posts the card's data as the message value. */
 export const SUBMIT = { type: 'message', value: { action: 'submitApplication', entry: 'apply' } };
-
-/** The eligibility answers of test/http/application.test.ts, each typed the way an owner would. */
-export const ELIGIBILITY_ANSWERS = [
-  'Alès',
-  'nous sommes douze',
-  '1,2 M€',
-  '25.62B',
-  '3',
-  'aucune',
-  'aucune',
-  'non',
-  'développement',
-];
 
 /** What the committee must see of the file that walk produces (DOMAIN.md keys). */
 export const EXPECTED_FILE = {
@@ -41,59 +35,51 @@ export const EXPECTED_FILE = {
   'contact.phone': '+33612345678',
 };
 
-export async function saySeeing(
-  conversation: ChatConversation,
-  text: string,
-  expected: string,
-): Promise<void> {
-  const reply = texts(await conversation.say(text)).join('\n');
-  expect([text, reply.includes(expected)]).toEqual([text, true]);
-}
+/** Wrong answers typed first, each refused with its reason (the locale key) and the question asked again. */
+const TYPOS: Record<string, [string, string, object?][]> = {
+  'company.siret': [['732 829 320 00075', 'application:error.siretChecksum']],
+  'project.investment': [['-250 000 €', 'questionnaire:error.negative']],
+  'project.amountRequested': [['80 000 €', 'application:error.amountOutOfBounds', settings.advance]],
+  'contact.email': [['marie.dupont@', 'application:error.emailNoDomain']],
+  'contact.phone': [['+44 20 7946 0958', 'application:error.phoneNotFrench']],
+};
 
-/** Greets, then answers the eligibility check; returns the verdict's replies. */
-export async function walkEligibility(conversation: ChatConversation): Promise<string> {
+/** Greets, then answers the eligibility check from the answer book; returns the verdict's replies. */
+export async function walkEligibility(
+  conversation: ChatConversation,
+  book = ELIGIBLE_COMPANY_CHECK,
+): Promise<string> {
   await conversation.post({ type: 'conversationUpdate', membersAdded: [{ id: conversation.userId }] });
-  await conversation.say('suis-je éligible ?');
-  for (const answer of ELIGIBILITY_ANSWERS) await conversation.say(answer);
-  return texts(await conversation.say('oui')).join('\n');
+  const first = await conversation.say('suis-je éligible ?');
+  const { replies } = await answerAll((text) => conversation.say(text), first, book);
+  return texts(replies).join('\n');
 }
 
 /**
- * After an OK verdict: the whole application file with a few typos, up to the recap card (returned). The
- * same answers as test/http/application.test.ts, so the committee's record is EXPECTED_FILE.
+ * After an OK verdict: the whole application file from the answer book, with a few typos each refused with its
+ * reason and the question asked again, up to the recap card (returned). The committee's record is EXPECTED_FILE.
  */
-export async function walkApplication(conversation: ChatConversation): Promise<Reply[]> {
-  const question = (key: string, length = 30): string => fr.t(`application:question.${key}`).slice(0, length);
-  await saySeeing(conversation, fr.t('eligibility:next.apply'), question('company.name'));
-  await saySeeing(conversation, 'Mécanique Cévenole', question('company.siret'));
-  await saySeeing(
-    conversation,
-    '732 829 320 00075',
-    'Le numéro SIRET ne semble pas valide : vérifiez les 14 chiffres.',
-  );
-  await saySeeing(conversation, '732 829 320 00074', question('company.legalForm'));
-  for (const answer of ['SAS', '12/03/2015', '12 rue de la République', '900 000 €'])
-    await conversation.say(answer);
-  await conversation.say(
-    'Nous voulons acheter un centre d’usinage cinq axes pour produire des pièces aéronautiques.',
-  );
-  await conversation.say('financier et conseil');
-  await saySeeing(conversation, '-250 000 €', question('project.investment'));
-  await conversation.say('250 000 €');
-  await saySeeing(conversation, '80 000 €', question('project.amountRequested'));
-  await conversation.say('30 000 €');
-  for (const answer of ['prêt bancaire du Crédit Agricole', '150 000 €', '3', '0', 'fin mars 2027']) {
-    await conversation.say(answer);
+export async function walkApplication(
+  conversation: ChatConversation,
+  book = ELIGIBLE_COMPANY,
+): Promise<Reply[]> {
+  let replies = await conversation.say(fr.t('eligibility:next.apply'));
+  for (let turn = 0; turn < 80; turn++) {
+    const asked = questionAsked(replies);
+    if (!asked) return replies;
+    for (const [wrong, errorKey, params] of asked.pending ? [] : (TYPOS[asked.questionId] ?? [])) {
+      const refused = await conversation.say(wrong);
+      expect([
+        wrong,
+        texts(refused)
+          .join('\n')
+          .includes(fr.t(errorKey, params as Record<string, unknown>)),
+      ]).toEqual([wrong, true]);
+      expect(questionAsked(refused)?.questionId).toBe(asked.questionId);
+    }
+    replies = await conversation.say(answerFor(book, asked));
   }
-  await conversation.say("J'ai pris connaissance de ces informations");
-  await conversation.say('Marie');
-  await conversation.say('Dupont');
-  await conversation.say('gérante');
-  await saySeeing(conversation, 'marie.dupont@', question('contact.email', 20));
-  await conversation.say('marie.dupont@exemple.fr');
-  await saySeeing(conversation, '+44 20 7946 0958', question('contact.phone', 20));
-  await conversation.say('06 12 34 56 78');
-  return conversation.say('Je les enverrai plus tard');
+  throw new Error('No recap after 80 answers');
 }
 
 /** The same conversation spread over several servers, turn after turn in rotation (a load balancer). */

@@ -13,14 +13,14 @@ import { createRootDialog } from '../../bot/app.js';
 import { advisorRole } from '../../bot/identity/advisorRole.js';
 import { SharedConversationState } from '../../bot/identity/sharedConversationState.js';
 import { setVerifiedIdentity, type VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
-import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import type { EligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
+import { settings, TEST_NOW } from './programmeFixture.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
 export const en = localizer.language('en');
-export const settings = loadProgrammeSettings('programme/alize.settings.json');
-/** A fixed day inside the default call window (2026-09-01 → 2026-12-21): tests never read the real clock. */
-export const TEST_NOW = new Date('2026-11-26T19:30:00+01:00');
+/** The frozen settings fixture and the fixed day of the tests (never the CCI's file, never the real clock). */
+export { settings, TEST_NOW };
 
 /** The real bot and dialogs on botbuilder's TestAdapter, as the server wires them. */
 export function createTestBot(
@@ -33,6 +33,8 @@ export function createTestBot(
     /** What the server would have verified for a sender (by `from.id`): everyone else is unverified. */
     verified?: Record<string, VerifiedIdentity>;
     logger?: Logger;
+    /** Other eligibility rules than the programme's (a rule composed in a test). */
+    eligibilityRules?: EligibilityRuleSet;
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -58,6 +60,7 @@ export function createTestBot(
     alertAdvisors: async (text) => {
       alerts.push(text);
     },
+    eligibilityRules: options.eligibilityRules,
   });
   const logger = options.logger ?? createLogger('silent');
   const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });

@@ -4,10 +4,13 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startApp, type AppOverrides, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
+import { SETTINGS_FIXTURE, TEST_NOW } from './programmeFixture.js';
 
 export interface Reply {
   type: string;
   text?: string;
+  /** `alize.questionId`: the question the message asks (test/support/answerBook.ts answers it). */
+  channelData?: unknown;
   suggestedActions?: { actions: { title: string; value: string }[] };
   attachments?: { contentType: string; content: Record<string, unknown> }[];
 }
@@ -29,10 +32,12 @@ export async function startTestServer(
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '0',
+    // The frozen fixture, never the CCI's programme/alize.settings.json.
+    PROGRAMME_FILE: SETTINGS_FIXTURE,
     ...env,
   });
-  // Tests never read the real clock: a fixed day inside the default call window unless told otherwise.
-  const app = await startApp(config, { clock: () => new Date('2026-11-26T19:30:00+01:00'), ...overrides });
+  // Tests never read the real clock: a fixed day inside the fixture's call window unless told otherwise.
+  const app = await startApp(config, { clock: () => TEST_NOW, ...overrides });
   await app.ready;
   return app;
 }

@@ -1,3 +1,4 @@
+import { findField } from '../../dialogs/domain/applicationForm.js';
 import { findCommunes, type Commune } from '../../dialogs/domain/communes.js';
 import {
   ELIGIBILITY_RULES,
@@ -6,14 +7,19 @@ import {
   type EligibilityAnswers,
   type RuleId,
 } from '../../dialogs/domain/eligibilityRules.js';
-import {
-  ELIGIBILITY_QUESTION_ORDER,
-  computeVerdict,
-  nextQuestion,
-} from '../../dialogs/domain/eligibilityVerdict.js';
-import { loadProgrammeSettings, type ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import type { Answers } from '../../dialogs/questionnaire/question.js';
+import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
+import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import { SUPPORTED_LOCALES } from '../../dialogs/translator.js';
+import { bookValues, ELIGIBLE_COMPANY_CHECK } from '../support/answerBook.js';
+import { localizer } from '../support/botHarness.js';
+import { ruleContext, settings } from '../support/programmeFixture.js';
 
-const settings = loadProgrammeSettings('programme/alize.settings.json');
+const context = ruleContext();
+const computeVerdict = (answers: EligibilityAnswers, programme: ProgrammeSettings = settings) =>
+  ELIGIBILITY.computeVerdict(answers, ruleContext(undefined, programme));
+const nextQuestion = (answers: EligibilityAnswers) => ELIGIBILITY.nextQuestion(answers, context);
+const QUESTION_ORDER = ELIGIBILITY.questions.map((question) => question.key);
 
 function communeNamed(text: string): Commune {
   const lookup = findCommunes(text, settings.territory);
@@ -28,32 +34,29 @@ function ruleResult(ruleId: RuleId, answers: EligibilityAnswers, programme: Prog
   return result;
 }
 
-/** An applicant who knows all the answers of an eligible company: 12 staff in Alès machining parts. */
-const eligibleMachiningSme: Required<EligibilityAnswers> = {
-  commune: { inseeCode: '30007', name: 'Alès', department: '30' },
-  headcount: 12,
-  turnover: 1_800_000,
-  balanceSheet: 900_000,
-  independent: true,
-  sector: { nafCode: '25.62B' },
-  projectType: 'development',
-  jobs: 3,
-  proceedings: 'none',
-  goodStanding: 'yes',
-  deMinimis: 20_000,
-};
+/**
+ * An applicant who knows all the answers of an eligible company: 12 staff in Alès machining parts, as the
+ * conversations type them (test/support/answerBook.ts), read by the rules' own questions.
+ */
+const eligibleMachiningSme = bookValues(ELIGIBLE_COMPANY_CHECK, ELIGIBILITY, {
+  ...context,
+  locale: 'fr',
+}) as Required<EligibilityAnswers>;
+/** Every question but the balance sheet: the turnover settles the size of a typical SME. */
+const TYPICAL_COUNT = QUESTION_ORDER.length - 1;
 
 /** Asks nextQuestion until it says stop, answering from `applicant`; returns the questions asked and the answers. */
 function walk(applicant: EligibilityAnswers) {
   const answers: EligibilityAnswers = {};
-  const asked: AnswerKey[] = [];
-  for (let key = nextQuestion(answers, settings); key !== null; key = nextQuestion(answers, settings)) {
-    if (asked.includes(key) || applicant[key] === undefined)
+  const asked: string[] = [];
+  const known = applicant as Answers;
+  for (let key = nextQuestion(answers); key !== null; key = nextQuestion(answers)) {
+    if (asked.includes(key) || known[key] === undefined)
       throw new Error(`asked ${key} again or unanswerable`);
     asked.push(key);
-    Object.assign(answers, { [key]: applicant[key] });
+    Object.assign(answers, { [key]: known[key] });
   }
-  return { asked, answers, verdict: computeVerdict(answers, settings) };
+  return { asked, answers, verdict: computeVerdict(answers) };
 }
 
 describe('each rule at its thresholds', () => {
@@ -157,38 +160,60 @@ describe('the verdict folds the rules', () => {
     ['one NO among REVIEWs', { ...eligibleMachiningSme, projectType: 'creation', jobs: 0 }, 'NO'],
     ['an answer missing', { ...eligibleMachiningSme, goodStanding: undefined }, 'REVIEW'],
   ])('%s → %s', (_case, answers, verdict) => {
-    expect(computeVerdict(answers, settings).verdict).toBe(verdict);
+    expect(computeVerdict(answers).verdict).toBe(verdict);
   });
 
   test('lists every rule once, the failing ones and those to review', () => {
-    const result = computeVerdict({ ...eligibleMachiningSme, jobs: 0, independent: false }, settings);
+    const result = computeVerdict({ ...eligibleMachiningSme, jobs: 0, independent: false });
     expect(result.results.map((rule) => rule.ruleId)).toEqual(ELIGIBILITY_RULES.map((rule) => rule.id));
     expect(result.failing.map((rule) => rule.ruleId)).toEqual(['jobs']);
     expect(result.toReview.map((rule) => rule.ruleId)).toEqual(['independence']);
   });
 
-  test('every reason is a locale key of eligibility:reason', () => {
-    const reasons = computeVerdict(eligibleMachiningSme, settings).results.map((rule) => rule.reason);
-    reasons.forEach((reason) => expect(reason).toMatch(/^eligibility:reason\.[a-zA-Z]+(\.[a-zA-Z]+)?$/));
+  test('every reason a rule can give is a sentence in both locales', () => {
+    const cases: EligibilityAnswers[] = [
+      eligibleMachiningSme,
+      { ...eligibleMachiningSme, commune: communeNamed('Montpellier'), headcount: 400, jobs: 0 },
+      {
+        ...eligibleMachiningSme,
+        commune: communeNamed('Nîmes'),
+        independent: false,
+        projectType: 'creation',
+      },
+      { ...eligibleMachiningSme, turnover: 'unknown', balanceSheet: 'unknown', deMinimis: 'unknown' },
+      {
+        ...eligibleMachiningSme,
+        proceedings: 'liquidation',
+        goodStanding: 'plan',
+        sector: { nafCode: '01.11Z' },
+      },
+      {},
+    ];
+    const reasons = new Set(cases.flatMap((answers) => computeVerdict(answers).results.map((r) => r.reason)));
+    const missing = [...reasons].flatMap((reason) =>
+      SUPPORTED_LOCALES.filter((locale) => !localizer.hasKey(locale, reason)).map(
+        (locale) => `${locale}: ${reason}`,
+      ),
+    );
+    expect(missing).toEqual([]);
+    expect(reasons.size).toBeGreaterThan(15);
   });
 });
 
 describe('the walk of questions', () => {
   test('asks every answer some rule needs, each once', () => {
-    const needed = new Set(ELIGIBILITY_RULES.flatMap((rule) => rule.needs));
-    expect(new Set(ELIGIBILITY_QUESTION_ORDER)).toEqual(needed);
-    expect(ELIGIBILITY_QUESTION_ORDER.slice(0, 4)).toEqual([
-      'commune',
-      'headcount',
-      'turnover',
-      'balanceSheet',
-    ]);
+    const needed = new Set(
+      ELIGIBILITY_RULES.flatMap((rule) => rule.questions.map((question) => question.key)),
+    );
+    expect(new Set(QUESTION_ORDER)).toEqual(needed);
+    expect(QUESTION_ORDER).toHaveLength(needed.size);
+    expect(QUESTION_ORDER.slice(0, 4)).toEqual(['commune', 'headcount', 'turnover', 'balanceSheet']);
   });
 
   test('an SME of 12 people in Alès machining parts (25.62B), developing, 3 jobs → OK in 10 questions', () => {
     const { asked, verdict } = walk({ ...eligibleMachiningSme, commune: communeNamed('Alès') });
     expect(verdict.verdict).toBe('OK');
-    expect(asked.length).toBeLessThanOrEqual(10);
+    expect(asked).toHaveLength(TYPICAL_COUNT);
     expect(asked).not.toContain('balanceSheet');
   });
 
@@ -242,7 +267,7 @@ describe('the walk of questions', () => {
 
   test('a Gard commune outside the territory goes on to a REVIEW, not a stop', () => {
     const { asked, verdict } = walk({ ...eligibleMachiningSme, commune: communeNamed('Bagnols-sur-Cèze') });
-    expect(asked).toHaveLength(10);
+    expect(asked).toHaveLength(TYPICAL_COUNT);
     expect(verdict.verdict).toBe('REVIEW');
     expect(verdict.toReview.map((rule) => rule.ruleId)).toEqual(['territory']);
   });
@@ -258,12 +283,69 @@ describe('the walk of questions', () => {
       goodStanding: 'unknown',
       deMinimis: 'unknown',
     });
-    expect(asked).toEqual(ELIGIBILITY_QUESTION_ORDER);
+    expect(asked).toEqual(QUESTION_ORDER);
     expect(verdict.verdict).toBe('REVIEW');
   });
 
   test('nothing is asked again once answered', () => {
-    expect(nextQuestion(eligibleMachiningSme, settings)).toBeNull();
-    expect(nextQuestion({ commune: eligibleMachiningSme.commune }, settings)).toBe('headcount');
+    expect(nextQuestion(eligibleMachiningSme)).toBeNull();
+    expect(nextQuestion({ commune: eligibleMachiningSme.commune })).toBe('headcount');
+  });
+});
+
+describe('what the rules derive', () => {
+  const progressAt = (answers: EligibilityAnswers) => {
+    const key = nextQuestion(answers);
+    return key ? ELIGIBILITY.progress(answers, key, context) : null;
+  };
+
+  test('"Question n sur 10" for a company whose turnover settles its size, "sur 11" once the balance sheet is needed', () => {
+    expect(TYPICAL_COUNT).toBeGreaterThanOrEqual(10);
+    expect(progressAt({})).toEqual({ index: 1, total: TYPICAL_COUNT });
+    const { commune, headcount } = eligibleMachiningSme;
+    expect(progressAt({ commune, headcount })).toEqual({ index: 3, total: TYPICAL_COUNT });
+    expect(progressAt({ commune, headcount, turnover: 1_800_000 })).toEqual({
+      index: 4,
+      total: TYPICAL_COUNT,
+    });
+    expect(progressAt({ commune, headcount, turnover: 60e6 })).toEqual({
+      index: 4,
+      total: TYPICAL_COUNT + 1,
+    });
+    expect(progressAt({ commune, headcount, turnover: 'unknown' })).toEqual({
+      index: 4,
+      total: TYPICAL_COUNT + 1,
+    });
+  });
+
+  test('the application reuses what is known, under its own keys, and not "je ne sais pas"', () => {
+    const { commune } = eligibleMachiningSme;
+    expect(commune.postalCode).toBe('30100');
+    const known = {
+      ...eligibleMachiningSme,
+      turnover: 'unknown',
+      balanceSheet: 900_000,
+      deMinimis: 20_000,
+    } as const;
+    expect(ELIGIBILITY.prefill(known)).toMatchObject({
+      'company.commune': commune,
+      'company.headcount': 12,
+      'company.balanceSheet': 900_000,
+      'company.independent': true,
+      'company.nafCode': '25.62B',
+      'project.type': 'development',
+      'company.proceedings': 'none',
+      'company.goodStanding': 'yes',
+      'company.deMinimisReceived': 20_000,
+    });
+    expect(ELIGIBILITY.prefill(known)).not.toHaveProperty(['company.turnover']);
+    // No postal code, a category rather than a NAF code: the file needs them, the form asks.
+    const withoutPostalCode = { inseeCode: '30007', name: 'Alès', department: '30' };
+    expect(ELIGIBILITY.prefill({ commune: withoutPostalCode, sector: { category: 'commerce' } })).toEqual({});
+  });
+
+  test('every field the application reuses is a field of the form', () => {
+    const fields = Object.keys(ELIGIBILITY.prefill(eligibleMachiningSme));
+    expect(fields.filter((key) => !findField(key))).toEqual([]);
   });
 });

@@ -1,0 +1,121 @@
+import { dateQuestion } from '../../dialogs/domain/eligibilityQuestions.js';
+import { eligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
+import {
+  ELIGIBILITY_RULES,
+  type EligibilityAnswers,
+  type EligibilityRule,
+} from '../../dialogs/domain/eligibilityRules.js';
+import { isoDateIn } from '../../dialogs/domain/eligibilityVerdict.js';
+import type { Answers } from '../../dialogs/questionnaire/question.js';
+import { ruleContext, settings, TEST_NOW } from '../support/programmeFixture.js';
+
+/** The issue's example: REVIEW when the company is less than a year old, on the day the rules are given. */
+const companyAge: EligibilityRule = {
+  id: 'companyAge',
+  questions: [dateQuestion('creationDate', 'past')],
+  prefill: { creationDate: { field: 'company.creationDate' } },
+  evaluate: (answers, { settings: programme, now }) => {
+    const today = isoDateIn(programme.timeZone, now);
+    const aYearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+    const young = String((answers as Answers).creationDate) > aYearAgo;
+    return young
+      ? { effect: 'REVIEW', reason: 'eligibility:reason.companyAge.young' }
+      : { effect: 'OK', reason: 'eligibility:reason.companyAge.established' };
+  },
+};
+
+/** Asked right after the size of the company (territory, headcount, size, then this). */
+const rules = eligibilityRuleSet([
+  ...ELIGIBILITY_RULES.slice(0, 3),
+  companyAge,
+  ...ELIGIBILITY_RULES.slice(3),
+]);
+
+const eligible: EligibilityAnswers = {
+  commune: { inseeCode: '30007', name: 'Alès', department: '30', postalCode: '30100' },
+  headcount: 12,
+  turnover: 1_800_000,
+  independent: true,
+  sector: { nafCode: '25.62B' },
+  projectType: 'development',
+  jobs: 3,
+  proceedings: 'none',
+  goodStanding: 'yes',
+  deMinimis: 20_000,
+};
+
+/** Answers whatever the rules ask, from `applicant`; the questions in the order asked with their progress. */
+function walk(applicant: Answers, now = TEST_NOW) {
+  const answers: Answers = {};
+  const asked: [string, string][] = [];
+  const context = ruleContext(now);
+  for (let key = rules.nextQuestion(answers, context); key; key = rules.nextQuestion(answers, context)) {
+    const { index, total } = rules.progress(answers, key, context);
+    asked.push([key, `${index}/${total}`]);
+    if (applicant[key] === undefined) throw new Error(`no answer to ${key}`);
+    answers[key] = applicant[key];
+  }
+  return { asked, answers, verdict: rules.computeVerdict(answers, context) };
+}
+
+describe('a rule composed into a rule set brings its question, its place, its count and its prefill', () => {
+  const eightMonthsOld = { ...eligible, creationDate: '2026-03-12' } as Answers;
+
+  test('its question is asked once, after the size, and counted in "Question n sur N"', () => {
+    const { asked } = walk(eightMonthsOld);
+    expect(asked).toEqual([
+      ['commune', '1/11'],
+      ['headcount', '2/11'],
+      ['turnover', '3/11'],
+      ['creationDate', '4/11'],
+      ['sector', '5/11'],
+      ['jobs', '6/11'],
+      ['proceedings', '7/11'],
+      ['deMinimis', '8/11'],
+      ['independent', '9/11'],
+      ['projectType', '10/11'],
+      ['goodStanding', '11/11'],
+    ]);
+    expect(rules.questions.map((question) => question.key).indexOf('creationDate')).toBe(4);
+  });
+
+  test('it reads the date relative to the injected clock, the way the application does', () => {
+    const question = rules.question('creationDate')!;
+    const reading = question.interpret('12/03/2026', { settings, locale: 'fr', now: TEST_NOW });
+    expect(reading).toMatchObject({ kind: 'answer', value: '2026-03-12' });
+    expect(question.promptKey).toBe('eligibility:question.creationDate');
+  });
+
+  test('it decides the verdict, on the day of the injected clock', () => {
+    const { verdict } = walk(eightMonthsOld);
+    expect(verdict.verdict).toBe('REVIEW');
+    expect(verdict.toReview.map((result) => [result.ruleId, result.reason])).toEqual([
+      ['companyAge', 'eligibility:reason.companyAge.young'],
+    ]);
+    // The same answers a year later: the company is now old enough.
+    expect(walk(eightMonthsOld, new Date('2027-06-01T10:00:00+02:00')).verdict.verdict).toBe('OK');
+    expect(walk({ ...eligible, creationDate: '2015-03-12' } as Answers).verdict.verdict).toBe('OK');
+  });
+
+  test('the application is prefilled with its answer', () => {
+    const { answers } = walk(eightMonthsOld);
+    expect(rules.prefill(answers)).toMatchObject({
+      'company.creationDate': '2026-03-12',
+      'company.headcount': 12,
+    });
+  });
+
+  test('a question shared by two rules is asked once, where the first declares it', () => {
+    const alsoHeadcount: EligibilityRule = {
+      ...companyAge,
+      id: 'again',
+      questions: [ELIGIBILITY_RULES[1].questions[0]],
+      evaluate: () => ({ effect: 'OK', reason: 'eligibility:reason.headcount.sme' }),
+    };
+    const shared = eligibilityRuleSet([...ELIGIBILITY_RULES, alsoHeadcount]);
+    const keys = shared.questions.map((question) => question.key);
+    expect(keys.filter((key) => key === 'headcount')).toHaveLength(1);
+    expect(keys.indexOf('headcount')).toBe(1);
+    expect(shared.progress({}, 'commune', ruleContext()).total).toBe(10);
+  });
+});
