@@ -16,6 +16,7 @@ import {
 } from '../storage/index.js';
 import { etagOf, parseIfMatch } from './committeeApiEtag.js';
 import { nextLink, pageOf, parsePageRequest } from './committeeApiPaging.js';
+import { committeeOpenApi, OPENAPI_PATH } from './committeeOpenApi.js';
 import {
   isJsonMediaType,
   LIST_PARAMETERS,
@@ -204,6 +205,15 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       return { status: 200, json: applicationToRecord(updated), headers: { etag: etagOf(updated) } };
     }),
   );
+
+  // Public: a description without data, as a client generator fetches it; served only when the API is on.
+  const openApi = committeeOpenApi();
+  server.get(OPENAPI_PATH, async (_req: Request, res: Response) => {
+    res.status(200);
+    res.header('content-type', 'application/json; charset=utf-8');
+    res.header('cache-control', 'public, max-age=300');
+    res.send(openApi);
+  });
 
   logger.info({ event: 'committee_api_on' }, 'committee API on');
   return true;

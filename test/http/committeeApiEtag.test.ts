@@ -2,9 +2,10 @@ import { rm } from 'node:fs/promises';
 import type { RunningApp } from '../../bot/app.js';
 import { Localizer } from '../../bot/i18n.js';
 import { applicationVersion, type NewApplication } from '../../storage/index.js';
-import { callApi, type ApiRequest } from '../support/committeeApiClient.js';
+import type { ApiRequest } from '../support/committeeApiClient.js';
 import { concurrentEdit } from '../support/concurrentEdit.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
+import { callCheckedApi } from '../support/openApiCheck.js';
 
 const TOKEN = 'committee-test-token-etag-4f1e92c07b3d58a6';
 const fr = new Localizer().language('fr');
@@ -31,7 +32,7 @@ async function newFile(): Promise<string> {
 }
 
 const api = (urlPath: string, request: ApiRequest = {}) =>
-  callApi(app.url, urlPath, { authorization: `Bearer ${TOKEN}`, ...request });
+  callCheckedApi(app.url, urlPath, { authorization: `Bearer ${TOKEN}`, ...request });
 const patch = (reference: string, body: unknown, ifMatch?: string, request: ApiRequest = {}) =>
   api(`/api/applications/${reference}`, {
     method: 'PATCH',

@@ -4,9 +4,10 @@ import type { RunningApp } from '../../bot/app.js';
 import { PAGE_LIMITS } from '../../bot/committeeApiPaging.js';
 import { Localizer } from '../../bot/i18n.js';
 import { createLowdbApplicationQueue, type NewApplication } from '../../storage/index.js';
-import { callApi, type ApiAnswer } from '../support/committeeApiClient.js';
+import type { ApiAnswer } from '../support/committeeApiClient.js';
 import { startCommitteeApiServer } from '../support/committeeApiServer.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
+import { callCheckedApi } from '../support/openApiCheck.js';
 
 const TOKEN = 'committee-test-token-paging-61d0b8e2a9c4f357';
 const fr = new Localizer().language('fr');
@@ -42,7 +43,7 @@ async function submitFiles(submit: (input: NewApplication, key: string) => Promi
 describe('committee API: paging through the list', () => {
   let app: RunningApp;
   let dataDir: string;
-  const api = (urlPath: string) => callApi(app.url, urlPath, { authorization: `Bearer ${TOKEN}` });
+  const api = (urlPath: string) => callCheckedApi(app.url, urlPath, { authorization: `Bearer ${TOKEN}` });
 
   /** Follows Link from `first` to the last page: every page's references, in order. */
   async function walk(first: string): Promise<{ pages: string[][]; links: string[] }> {
@@ -145,7 +146,8 @@ describe('committee API: paging while files arrive and move', () => {
     const server = await startCommitteeApiServer(queue, TOKEN);
     try {
       await submitFiles((input, key) => queue.submit(input, key), 12);
-      const api = (urlPath: string) => callApi(server.url, urlPath, { authorization: `Bearer ${TOKEN}` });
+      const api = (urlPath: string) =>
+        callCheckedApi(server.url, urlPath, { authorization: `Bearer ${TOKEN}` });
       const first = await api('/api/applications?status=received&limit=5');
       // Between the pages: file 2 (already given) and file 9 (not yet) leave "received", a 13th arrives.
       for (const moved of [reference(2), reference(9)]) await queue.changeStatus(moved, 'in_review', 'jury');
@@ -168,7 +170,8 @@ describe('committee API: paging while files arrive and move', () => {
     try {
       await submitFiles((input, key) => queue.submit(input, key), 9);
       await writeFile(path.join(dataDir, 'applications', `${reference(5)}.json`), '{ pas du JSON');
-      const api = (urlPath: string) => callApi(server.url, urlPath, { authorization: `Bearer ${TOKEN}` });
+      const api = (urlPath: string) =>
+        callCheckedApi(server.url, urlPath, { authorization: `Bearer ${TOKEN}` });
       const first = await api('/api/applications?limit=3');
       const second = await api(nextPath(first)!);
       const third = await api(nextPath(second)!);

@@ -1,5 +1,6 @@
 import type { ApplicationQueue } from '../../storage/index.js';
-import { callApi, type ApiAnswer } from './committeeApiClient.js';
+import type { ApiAnswer } from './committeeApiClient.js';
+import { callCheckedApi } from './openApiCheck.js';
 
 export interface ConcurrentEditOutcome {
   etagRead: [string | null, string | null];
@@ -22,10 +23,10 @@ export async function concurrentEdit(
   reference: string,
 ): Promise<ConcurrentEditOutcome> {
   const authorization = `Bearer ${token}`;
-  const read = () => callApi(url, `/api/applications/${reference}`, { authorization });
+  const read = () => callCheckedApi(url, `/api/applications/${reference}`, { authorization });
   const [marie, paul] = await Promise.all([read(), read()]);
   const patch = (etag: string | null, status: string, by: string) =>
-    callApi(url, `/api/applications/${reference}`, {
+    callCheckedApi(url, `/api/applications/${reference}`, {
       method: 'PATCH',
       authorization,
       contentType: 'application/json',
