@@ -6,6 +6,7 @@ import {
   IllegalTransitionError,
   isApplicationStatus,
   isStoreBusyError,
+  StaleVersionError,
   STATUS_TRANSITIONS,
   UnknownReferenceError,
   type ApplicationQueue,
@@ -13,8 +14,12 @@ import {
   type StatusChange,
   type StoredApplication,
 } from '../storage/index.js';
+import { etagOf, parseIfMatch } from './committeeApiEtag.js';
+import { nextLink, pageOf, parsePageRequest } from './committeeApiPaging.js';
+import { committeeOpenApi, OPENAPI_PATH } from './committeeOpenApi.js';
 import {
   isJsonMediaType,
+  LIST_PARAMETERS,
   parseListQuery,
   parseStatusChangeBody,
   unknownStatusProblem,
@@ -64,9 +69,10 @@ function referenceOf(req: Request): string {
 }
 
 /**
- * The committee's HTTP API: `GET /api/applications[?status=]`, `GET /api/applications.csv[?status=]`,
- * `GET /api/applications/:reference`, `PATCH /api/applications/:reference` with `{ status, comment?, by? }`.
- * The JSON is that of `npm run committee -- list --json` / `show --json`. Returns whether the API is on.
+ * The committee's HTTP API: `GET /api/applications[?status=&limit=&cursor=]`, `GET /api/applications.csv[?status=]`,
+ * `GET /api/applications/:reference` (with an ETag), `PATCH /api/applications/:reference` with
+ * `{ status, comment?, by? }` and an optional `If-Match`. The JSON is that of `npm run committee -- list --json` /
+ * `show --json`. Returns whether the API is on.
  */
 export function registerCommitteeApi(server: Server, options: CommitteeApiOptions): boolean {
   const { queue, logger } = options;
@@ -131,7 +137,8 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       const query = parseListQuery(req.getQuery());
       if (!query.ok) return problem(400, query.problem);
       const report: ListReport = { skipped: [] };
-      const csv = applicationsToCsv(await queue.list(query.value, report));
+      const filter = query.value.status === undefined ? {} : { status: query.value.status };
+      const csv = applicationsToCsv(await queue.list(filter, report));
       return { status: 200, csv, headers: skippedHeaders(report) };
     }),
   );
@@ -139,11 +146,18 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
   server.get(
     '/api/applications',
     handle('list', async (req) => {
-      const query = parseListQuery(req.getQuery());
+      const query = parseListQuery(req.getQuery(), LIST_PARAMETERS);
       if (!query.ok) return problem(400, query.problem);
+      const pageRequest = parsePageRequest(query.value.params);
+      if (!pageRequest.ok) return problem(400, pageRequest.problem);
       const report: ListReport = { skipped: [] };
-      const json = (await queue.list(query.value, report)).map(applicationToRecord);
-      return { status: 200, json, headers: skippedHeaders(report) };
+      const filter = query.value.status === undefined ? {} : { status: query.value.status };
+      const page = pageOf(await queue.list(filter, report), report.skipped, pageRequest.value);
+      const headers = skippedHeaders({ skipped: page.skipped });
+      if (page.nextCursor !== undefined) {
+        headers.link = nextLink(req.getPath(), query.value.params, pageRequest.value.limit, page.nextCursor);
+      }
+      return { status: 200, json: page.items.map(applicationToRecord), headers };
     }),
   );
 
@@ -152,7 +166,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     handle('show', async (req) => {
       const application = await queue.get(referenceOf(req));
       if (!application) throw new UnknownReferenceError(referenceOf(req));
-      return { status: 200, json: applicationToRecord(application) };
+      return { status: 200, json: applicationToRecord(application), headers: { etag: etagOf(application) } };
     }),
   );
 
@@ -167,6 +181,9 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       }
       const body = parseStatusChangeBody(req.body);
       if (!body.ok) return problem(400, body.problem);
+      // Not req.header(): it reads an empty If-Match as absent, and an empty one is malformed.
+      const ifMatch = parseIfMatch(req.headers['if-match']);
+      if (!ifMatch.ok) return problem(400, ifMatch.problem);
       const reference = referenceOf(req);
       const current = await queue.get(reference);
       if (!current) throw new UnknownReferenceError(reference);
@@ -174,12 +191,29 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       if (!isApplicationStatus(status)) {
         return problem(400, unknownStatusProblem(status, STATUS_TRANSITIONS[current.status]));
       }
-      // The queue checks the transition again under its lock: another process may have moved the file since.
-      const updated = await queue.changeStatus(current.reference, status, by, comment, clock());
+      // The queue checks the transition (and If-Match) again under its lock: another process may have moved
+      // the file since.
+      const updated = await queue.changeStatus(
+        current.reference,
+        status,
+        by,
+        comment,
+        clock(),
+        ifMatch.value,
+      );
       await notify(updated, updated.history[updated.history.length - 1]);
-      return { status: 200, json: applicationToRecord(updated) };
+      return { status: 200, json: applicationToRecord(updated), headers: { etag: etagOf(updated) } };
     }),
   );
+
+  // Public: a description without data, as a client generator fetches it; served only when the API is on.
+  const openApi = committeeOpenApi();
+  server.get(OPENAPI_PATH, async (_req: Request, res: Response) => {
+    res.status(200);
+    res.header('content-type', 'application/json; charset=utf-8');
+    res.header('cache-control', 'public, max-age=300');
+    res.send(openApi);
+  });
 
   logger.info({ event: 'committee_api_on' }, 'committee API on');
   return true;
@@ -187,7 +221,8 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
 
 /**
  * The list stays a JSON array (the shape of `list --json`): files left out because unreadable are named in
- * `X-Skipped-Files` (references, comma-separated), with their count in `X-Skipped-Count`.
+ * `X-Skipped-Files` (references, comma-separated), with their count in `X-Skipped-Count`; on a page, those of
+ * its span of references, so that paging through names each once. The next page is in `Link`.
  */
 function skippedHeaders(report: ListReport): Record<string, string> {
   if (report.skipped.length === 0) return {};
@@ -214,6 +249,14 @@ function failureReply(error: unknown, logger: Logger, route: string): ApiReply {
       messageKey: 'committee:error.illegalTransition',
       values: { reference: error.reference, from: error.from, to: error.to, allowed: allowed.join(', ') },
       details: { reference: error.reference, from: error.from, to: error.to, allowed },
+    });
+  }
+  if (error instanceof StaleVersionError) {
+    return problem(412, {
+      error: 'precondition_failed',
+      messageKey: 'committeeApi:error.preconditionFailed',
+      values: { reference: error.reference },
+      details: { reference: error.reference },
     });
   }
   if (isStoreBusyError(error)) {

@@ -7,9 +7,11 @@ import {
 /** Who a change is recorded as when the PATCH body does not say. */
 export const DEFAULT_CHANGED_BY = 'committee-api';
 
-const BODY_FIELDS = ['status', 'comment', 'by'] as const;
-const LIST_PARAMETERS = ['status'] as const;
-const MAX_LENGTH = { status: 40, comment: 2000, by: 100 } as const;
+export const BODY_FIELDS = ['status', 'comment', 'by'] as const;
+/** The list's query parameters; the CSV export, always whole, takes `status` only. */
+export const LIST_PARAMETERS = ['status', 'limit', 'cursor'] as const;
+export const EXPORT_PARAMETERS = ['status'] as const;
+export const MAX_LENGTH = { status: 40, comment: 2000, by: 100 } as const;
 
 /** A refused request: its JSON error code, the sentence that explains it (a locale key) and the details. */
 export interface ApiProblem {
@@ -91,19 +93,28 @@ export function unknownStatusProblem(status: string, allowed: readonly Applicati
   };
 }
 
-/** `?status=in_review` or nothing; an unknown or repeated parameter is refused rather than ignored. */
-export function parseListQuery(rawQuery: string): Parsed<{ status?: ApplicationStatus }> {
-  const query = new URLSearchParams(rawQuery);
-  for (const name of new Set(query.keys())) {
-    if (!(LIST_PARAMETERS as readonly string[]).includes(name)) {
+export interface ListQuery {
+  status?: ApplicationStatus;
+  /** The whole query, for the paging parameters. */
+  params: URLSearchParams;
+}
+
+/** `?status=in_review` or nothing, and `parameters`; an unknown or repeated one is refused rather than ignored. */
+export function parseListQuery(
+  rawQuery: string,
+  parameters: readonly string[] = EXPORT_PARAMETERS,
+): Parsed<ListQuery> {
+  const params = new URLSearchParams(rawQuery);
+  for (const name of new Set(params.keys())) {
+    if (!parameters.includes(name)) {
       return refuse({
         error: 'unknown_parameter',
         messageKey: 'committeeApi:error.unknownParameter',
-        values: { parameter: name, parameters: LIST_PARAMETERS.join(', ') },
+        values: { parameter: name, parameters: parameters.join(', '), count: parameters.length },
         details: { parameter: name },
       });
     }
-    if (query.getAll(name).length > 1) {
+    if (params.getAll(name).length > 1) {
       return refuse({
         error: 'repeated_parameter',
         messageKey: 'committeeApi:error.repeatedParameter',
@@ -112,8 +123,8 @@ export function parseListQuery(rawQuery: string): Parsed<{ status?: ApplicationS
       });
     }
   }
-  const status = query.get('status');
-  if (status === null) return { ok: true, value: {} };
+  const status = params.get('status');
+  if (status === null) return { ok: true, value: { params } };
   if (!isApplicationStatus(status)) return refuse(unknownStatusProblem(status, APPLICATION_STATUSES));
-  return { ok: true, value: { status } };
+  return { ok: true, value: { status, params } };
 }

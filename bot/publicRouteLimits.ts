@@ -10,14 +10,15 @@ const DIRECT_LINE_POST = /^\/v3\/directline\/conversations\/([^/]{1,200})\/activ
 
 /**
  * What a request costs on the per-address bucket: bot turns and conversation starts 1, polls a little, static
- * files and /healthz nothing, committee API calls 1. /api/messages counts only without MicrosoftAppId: with one, every request must
- * carry a Bot Framework token and comes from Microsoft's connector, whose addresses are shared by all users.
+ * files and /healthz nothing, committee API calls (its OpenAPI document included) 1. /api/messages counts
+ * only without MicrosoftAppId: with one, every request must carry a Bot Framework token and comes from
+ * Microsoft's connector, whose addresses are shared by all users.
  */
 export function routeCost(method: string, path: string, authRequired: boolean): number {
   if (path === '/api/messages') return method === 'POST' && !authRequired ? 1 : 0;
   if (path === '/api/directline/token') return 1;
   // The committee API: each call reads or changes files, and a flood of wrong tokens is a guessing attempt.
-  if (path.startsWith('/api/applications')) return 1;
+  if (path.startsWith('/api/applications') || path === '/api/openapi.json') return 1;
   if (path.startsWith('/v3/directline/')) return method === 'GET' ? POLL_COST : 1;
   return 0;
 }

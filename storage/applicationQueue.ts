@@ -84,13 +84,18 @@ export interface ApplicationQueue {
   get(reference: string): Promise<StoredApplication | undefined>;
   /** Sorted by reference (year, then sequence). An unreadable file is left out and named in `report`. */
   list(filter?: ApplicationFilter, report?: ListReport): Promise<StoredApplication[]>;
-  /** @throws IllegalTransitionError, UnknownReferenceError */
+  /**
+   * With `expectedVersions`, the change is made only if the stored file's `applicationVersion` is one of them,
+   * checked under the same lock or ETag as the write (the HTTP API's If-Match).
+   * @throws IllegalTransitionError, UnknownReferenceError, StaleVersionError
+   */
   changeStatus(
     reference: string,
     to: ApplicationStatus,
     by: string,
     comment?: string,
     now?: Date,
+    expectedVersions?: readonly string[],
   ): Promise<StoredApplication>;
   /** Retention marks and anonymisation. @throws UnknownReferenceError */
   amend(reference: string, amendment: ApplicationAmendment): Promise<StoredApplication>;

@@ -25,6 +25,7 @@ import type {
 } from './applicationQueue.js';
 import { UnknownReferenceError, type ApplicationStatus } from './applicationStatus.js';
 import type { AzureAccount } from './azureAccount.js';
+import { assertVersion } from './applicationVersion.js';
 import { azureStatusOf, isWriteConflict, LazyTable } from './azureTables.js';
 import { CorruptEntityError } from './entityJson.js';
 import { KeyedSerialQueue } from './keyedSerialQueue.js';
@@ -104,20 +105,18 @@ export class AzureApplicationQueue implements ApplicationQueue {
     by: string,
     comment?: string,
     now: Date = new Date(),
+    expectedVersions?: readonly string[],
   ): Promise<StoredApplication> {
     return this.untilNoConflict(async () => {
       const entity = parseReference(reference)
         ? await this.table.find<Record<string, unknown>>(QUEUE_PARTITION, fileRow(reference))
         : undefined;
       if (!entity) throw new UnknownReferenceError(reference);
-      // Checked against what is stored now: another reviewer's change since our caller looked counts.
-      const updated = withStatusChange(
-        entityToApplication(entity, this.options.tableName),
-        to,
-        by,
-        comment,
-        now,
-      );
+      // Checked against what is stored now: another reviewer's change since our caller looked counts. The
+      // version and the transition are checked again after a write conflict, on what the winner wrote.
+      const stored = entityToApplication(entity, this.options.tableName);
+      assertVersion(stored, expectedVersions);
+      const updated = withStatusChange(stored, to, by, comment, now);
       try {
         await this.table.client.updateEntity(applicationToEntity(updated), 'Replace', { etag: entity.etag });
       } catch (error) {

@@ -9,6 +9,7 @@ export {
   applicationToRecord,
   dataKeysOf,
 } from './applicationView.js';
+export { applicationVersion, StaleVersionError } from './applicationVersion.js';
 export { AtomicJsonFile, CorruptJsonFileError } from './atomicJsonFile.js';
 export * from './contactRequests.js';
 export { LockTimeoutError, type FileLockOptions } from './fileLock.js';

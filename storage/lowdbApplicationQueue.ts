@@ -13,6 +13,7 @@ import type {
   SubmitResult,
 } from './applicationQueue.js';
 import { isApplicationStatus, UnknownReferenceError, type ApplicationStatus } from './applicationStatus.js';
+import { assertVersion } from './applicationVersion.js';
 import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
 import { withFileLock, type FileLockOptions } from './fileLock.js';
 import { IdempotencyIndex } from './idempotencyIndex.js';
@@ -107,11 +108,13 @@ export class LowdbApplicationQueue implements ApplicationQueue {
     by: string,
     comment?: string,
     now: Date = new Date(),
+    expectedVersions?: readonly string[],
   ): Promise<StoredApplication> {
     return this.exclusive(async () => {
       // Re-read inside the lock: the other process may have changed it since our caller looked.
       const application = parseReference(reference) ? await this.readApplication(reference) : undefined;
       if (!application) throw new UnknownReferenceError(reference);
+      assertVersion(application, expectedVersions);
       const updated = withStatusChange(application, to, by, comment, now);
       return this.writeApplication(updated);
     });

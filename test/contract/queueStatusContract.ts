@@ -1,6 +1,8 @@
 import {
   APPLICATION_STATUSES,
+  applicationVersion,
   IllegalTransitionError,
+  StaleVersionError,
   UnknownReferenceError,
   type ApplicationQueue,
   type ApplicationStatus,
@@ -109,6 +111,87 @@ export function describeQueueStatusContract(name: string, makeFixture: () => Que
         const stored = await queue.get(reference);
         expect(stored?.history.map((change) => change.to)).toEqual(['received', 'in_review']);
         expect(stored).toEqual((won[0] as PromiseFulfilledResult<unknown>).value);
+      });
+    });
+
+    describe("versions (the HTTP API's ETag and If-Match)", () => {
+      it('is the version of the file as written out here, whatever the back end', async () => {
+        const { reference } = (await submit({ userId: 'user-7', data: { 'company.headcount': 12 } }))
+          .application;
+        // Key order differs between back ends; the version does not.
+        const expected = applicationVersion({
+          history: [{ to: 'received', from: null, by: 'user-7', at: '2026-03-16T09:30:00.000Z' }],
+          data: { 'company.headcount': 12 },
+          eligibility: { verdict: 'OK', reasons: [] },
+          userId: 'user-7',
+          origin: 'applicant',
+          channel: 'webchat',
+          submittedAt: '2026-03-16T09:30:00.000Z',
+          status: 'received',
+          reference,
+        });
+        expect(applicationVersion((await fixture.open().get(reference))!)).toBe(expected);
+      });
+
+      it('a change made with the current version applies and gives the version a later read sees', async () => {
+        const { application } = await submit();
+        const updated = await queue.changeStatus(
+          application.reference,
+          'in_review',
+          'committee:marie',
+          undefined,
+          new Date('2026-03-17T08:00:00Z'),
+          ['some-other-version', applicationVersion(application)],
+        );
+        expect(updated.status).toBe('in_review');
+        const seen = await fixture.open().get(application.reference);
+        expect(applicationVersion(seen!)).toBe(applicationVersion(updated));
+        expect(applicationVersion(updated)).not.toBe(applicationVersion(application));
+      });
+
+      it('two reviewers with the same version: the first change wins, the second is refused, one entry', async () => {
+        const { application } = await submit();
+        const version = applicationVersion(application);
+        const first = await queue.changeStatus(application.reference, 'in_review', 'committee:marie');
+        // Legal from the new status too: only the version stops it.
+        const second = fixture
+          .open()
+          .changeStatus(application.reference, 'withdrawn', 'committee:paul', undefined, undefined, [
+            version,
+          ]);
+        await expect(second).rejects.toThrow(StaleVersionError);
+        const stored = await queue.get(application.reference);
+        expect(stored).toEqual(first);
+        expect(stored?.history.map((change) => change.to)).toEqual(['received', 'in_review']);
+      });
+
+      it('two reviewers at once with the same version: exactly one change is written', async () => {
+        const { application } = await submit();
+        const version = [applicationVersion(application)];
+        const results = await Promise.allSettled([
+          queue.changeStatus(
+            application.reference,
+            'in_review',
+            'committee:marie',
+            undefined,
+            undefined,
+            version,
+          ),
+          fixture
+            .open()
+            .changeStatus(
+              application.reference,
+              'withdrawn',
+              'committee:paul',
+              undefined,
+              undefined,
+              version,
+            ),
+        ]);
+        const lost = results.filter((result) => result.status === 'rejected');
+        expect(lost).toHaveLength(1);
+        expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(StaleVersionError);
+        expect((await queue.get(application.reference))?.history).toHaveLength(2);
       });
     });
   });

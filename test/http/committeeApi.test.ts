@@ -9,7 +9,8 @@ import {
   applicationsToCsv,
   type NewApplication,
 } from '../../storage/index.js';
-import { asCliJson, callApi, runCommitteeCli, type ApiRequest } from '../support/committeeApiClient.js';
+import { asCliJson, runCommitteeCli, type ApiRequest } from '../support/committeeApiClient.js';
+import { callCheckedApi } from '../support/openApiCheck.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
 const TOKEN = 'committee-test-token-7d41c09e5b83f2a6';
@@ -36,7 +37,7 @@ let dataDir: string;
 let cliCwd: string;
 
 const api = (urlPath: string, request: ApiRequest = {}) =>
-  callApi(app.url, urlPath, { authorization: BEARER, ...request });
+  callCheckedApi(app.url, urlPath, { authorization: BEARER, ...request });
 const patch = (reference: string, body: unknown, request: ApiRequest = {}) =>
   api(`/api/applications/${reference}`, {
     method: 'PATCH',
@@ -88,7 +89,7 @@ describe('committee API: the bearer token', () => {
       ['GET', '/api/applications.csv'],
       ['PATCH', '/api/applications/ALZ-2026-0001'],
     ]) {
-      const answer = await callApi(app.url, urlPath, {
+      const answer = await callCheckedApi(app.url, urlPath, {
         method,
         authorization,
         contentType: 'application/json',

@@ -13,6 +13,7 @@ import {
   type StoredApplication,
 } from '../../storage/index.js';
 import { callApi } from '../support/committeeApiClient.js';
+import { callCheckedApi } from '../support/openApiCheck.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
 const TOKEN = 'committee-test-token-2b9f60d1aa4c7e19';
@@ -47,6 +48,7 @@ describe('committee API without COMMITTEE_TOKEN', () => {
       ['GET', '/api/applications/ALZ-2026-0001'],
       ['GET', '/api/applications.csv'],
       ['PATCH', '/api/applications/ALZ-2026-0001'],
+      ['GET', '/api/openapi.json'],
     ]) {
       for (const authorization of [undefined, `Bearer ${TOKEN}`]) {
         const answer = await callApi(app.url, path, {
@@ -112,7 +114,7 @@ describe('committee API: onStatusChanged after a PATCH', () => {
   });
 
   const patch = (reference: string, body: unknown) =>
-    callApi(url, `/api/applications/${reference}`, {
+    callCheckedApi(url, `/api/applications/${reference}`, {
       method: 'PATCH',
       authorization: `Bearer ${TOKEN}`,
       contentType: 'application/json; charset=utf-8',

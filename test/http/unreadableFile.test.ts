@@ -6,6 +6,7 @@ import { createLogger } from '../../bot/logger.js';
 import type { NewApplication } from '../../storage/index.js';
 import { fr } from '../support/botHarness.js';
 import { callApi, runCommitteeCli } from '../support/committeeApiClient.js';
+import { callCheckedApi } from '../support/openApiCheck.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
 const COMMITTEE_TOKEN = '0b7e5d2c9a4f81e63d0c7a5b2e9f4d18';
@@ -51,7 +52,7 @@ describe('one unreadable application file', () => {
   });
 
   test('the API lists the other files and names the skipped one', async () => {
-    const answer = await callApi(app.url, '/api/applications', { authorization: BEARER });
+    const answer = await callCheckedApi(app.url, '/api/applications', { authorization: BEARER });
     expect(answer.status).toBe(200);
     expect((answer.json as { reference: string }[]).map((a) => a.reference)).toEqual(references);
     expect(answer.headers.get('x-skipped-files')).toBe('ALZ-2026-0099');
@@ -59,7 +60,7 @@ describe('one unreadable application file', () => {
   });
 
   test('the CSV export holds the other files and names the skipped one', async () => {
-    const answer = await callApi(app.url, '/api/applications.csv', { authorization: BEARER });
+    const answer = await callCheckedApi(app.url, '/api/applications.csv', { authorization: BEARER });
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('Cévennes Usinage');
     expect(answer.text).toContain('Gardon Bois');

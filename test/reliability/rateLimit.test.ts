@@ -75,6 +75,7 @@ describe('what a request costs and who sent it', () => {
     ['GET', '/healthz', false, 0],
     ['GET', '/api/applications', false, 1],
     ['PATCH', '/api/applications/ALZ-2026-0001', true, 1],
+    ['GET', '/api/openapi.json', true, 1],
   ])('%s %s (authentication %s) costs %s', (method, path, auth, cost) => {
     expect(routeCost(method, path, auth)).toBe(cost);
   });

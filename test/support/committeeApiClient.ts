@@ -32,6 +32,8 @@ export interface ApiRequest {
   /** A string is sent as is; bytes are sent without any Content-Type. */
   body?: string | Uint8Array;
   acceptLanguage?: string;
+  /** Any other request headers (If-Match…). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiAnswer {
@@ -45,7 +47,7 @@ export interface ApiAnswer {
 }
 
 export async function callApi(baseUrl: string, path: string, request: ApiRequest = {}): Promise<ApiAnswer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...request.headers };
   if (request.authorization !== undefined) headers.authorization = request.authorization;
   if (request.contentType !== undefined) headers['content-type'] = request.contentType;
   if (request.acceptLanguage !== undefined) headers['accept-language'] = request.acceptLanguage;

@@ -1,0 +1,26 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import { registerCommitteeApi } from '../../bot/committeeApi.js';
+import { createLogger } from '../../bot/logger.js';
+import type { ApplicationQueue } from '../../storage/index.js';
+
+export interface CommitteeApiServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** A bare restify server with only the committee API on `queue` (any back end), on a free loopback port. */
+export async function startCommitteeApiServer(
+  queue: ApplicationQueue,
+  token: string,
+  clock: () => Date = () => new Date('2026-11-20T10:00:00Z'),
+): Promise<CommitteeApiServer> {
+  const server = restify.createServer({ handleUncaughtExceptions: false });
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
+  registerCommitteeApi(server, { queue, token, logger: createLogger('silent'), clock });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
