@@ -66,11 +66,7 @@ export async function walkApplication(conversation: ChatConversation): Promise<R
   const question = (key: string, length = 30): string => fr.t(`application:question.${key}`).slice(0, length);
   await saySeeing(conversation, fr.t('eligibility:next.apply'), question('company.name'));
   await saySeeing(conversation, 'Mécanique Cévenole', question('company.siret'));
-  await saySeeing(
-    conversation,
-    '732 829 320 00075',
-    'Le numéro SIRET ne semble pas valide : vérifiez les 14 chiffres.',
-  );
+  await saySeeing(conversation, '732 829 320 00075', fr.t('application:error.siretChecksum'));
   await saySeeing(conversation, '732 829 320 00074', question('company.legalForm'));
   for (const answer of ['SAS', '12/03/2015', '12 rue de la République', '900 000 €'])
     await conversation.say(answer);
