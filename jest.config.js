@@ -1,6 +1,7 @@
 // Tests are compiled by `tsc` first (npm test runs the build), then run as native ES modules.
 export default {
-  testEnvironment: 'node',
+  // Jest's Node environment, which also removes each test file's temporary folders (test/support/tempFolders.ts).
+  testEnvironment: '<rootDir>/dist/test/support/tempFolderEnvironment.js',
   roots: ['<rootDir>/dist/test'],
   testMatch: ['**/*.test.js'],
   moduleFileExtensions: ['js', 'json'],

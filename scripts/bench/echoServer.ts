@@ -31,6 +31,8 @@ const server = createServer({
   ready: Promise.resolve(),
   isReady: () => true,
   startedAt,
+  // The same limits as the bot (the bench turns them off): without them the floor fell back to the defaults.
+  config: { auth: config.auth, rateLimits: config.rateLimits },
 });
 server.listen(config.port, config.host, () => logger.info({ event: 'listening' }, 'echo bot listening'));
 const stop = () => server.close(() => process.exit(0));

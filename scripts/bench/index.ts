@@ -2,7 +2,8 @@
  * `npm run bench`: the real bot server against a bare echo bot on our own adapter and server (the floor), same
  * load shape, same run. Simulated French applicants go through a complete eligibility check and application over
  * HTTP (expectReplies). Prints per concurrency level, then memory with many conversations in progress, a large
- * store against a small one, start-up and first turns; ends with one JSON line.
+ * store against a small one, start-up and first turns, and the parsers' own speed in a fresh process
+ * (parserSpeed.ts); ends with one JSON line.
  *
  *   node dist/scripts/bench/index.js [--users1=10] [--users16=48] [--users64=128] [--in-progress=1000]
  *     [--in-progress-turns=10] [--stored=10000] [--stored-users=10] [--warm-scripts=5] [--profile=<dir>] [--keep]
@@ -19,6 +20,7 @@ import { warmUpClient } from './clientWarmUp.js';
 import { printDetails } from './details.js';
 import { BenchUser } from './httpClient.js';
 import { parseOptions } from './options.js';
+import { parserFiguresInChild, parserTable } from './parserSpeed.js';
 import { measureInProgress, measureLevels, measureStores, warmTurnMedians, type Pair } from './phases.js';
 import { goalsOf, headline, levelTable, type BenchResults } from './report.js';
 import { loggedWarmUpMs, startServer, type RunningServer } from './serverProcess.js';
@@ -69,6 +71,9 @@ async function main(): Promise<void> {
   const nodeArgs = options.nodeArgs;
   const servers: Partial<Pair<RunningServer>> = {};
   try {
+    // First, while nothing else of the bench runs: the parsers in a fresh process, cold then warm.
+    const parsers = await parserFiguresInChild(nodeArgs);
+    console.log(`\nParsers, in a fresh process\n${parserTable(parsers)}`);
     await warmUpClient();
     servers.bot = await startServer({
       name: 'bot',
@@ -122,6 +127,7 @@ async function main(): Promise<void> {
       levels,
       inProgress: { conversations: options.inProgress, turns: options.inProgressTurns, figures: inProgress },
       stores,
+      parsers,
       start: {
         botReadyMs: [running.bot.readyMs, ...stores.map((store) => store.readyMs)],
         echoReadyMs: running.echo.readyMs,

@@ -1,3 +1,4 @@
+import { PARSER_LIMITS, type ParserFigures } from './parserSpeed.js';
 import type { LevelRow, Pair, StoreFigures } from './phases.js';
 import { percentile, round, table, type LevelFigures } from './stats.js';
 
@@ -20,6 +21,8 @@ export interface BenchResults {
   inProgress: { conversations: number; turns: number; figures: Pair<LevelFigures> };
   stores: StoreFigures[];
   start: StartFigures;
+  /** In-process parser and recognizer speed, measured in a fresh process (parserSpeed.ts). */
+  parsers: ParserFigures;
 }
 
 const ratio = (a: number, b: number): number => a / b;
@@ -124,6 +127,13 @@ export function goalsOf(results: BenchResults): Goal[] {
       memory.bot.peakRssMb / memory.echo.peakRssMb,
       1.5,
     ),
+    goal('commune index build, ms', results.parsers.communeIndexMs, PARSER_LIMITS.communeIndexMs),
+    goal('own parsers, ms per call', results.parsers.ownParserCallMs, PARSER_LIMITS.ownParserCallMs),
+    goal(
+      'date fallback after the recognizer warm-up, slowest call, ms',
+      results.parsers.fallbackAfterWarmUpMaxMs,
+      PARSER_LIMITS.fallbackAfterWarmUpMaxMs,
+    ),
   ];
 }
 
@@ -155,6 +165,7 @@ export function headline(results: BenchResults, extra: Record<string, unknown>):
     },
     stores: results.stores.map((store) => ({ stored: store.stored, p50Ms: round(store.p50) })),
     readyMs: { bot: round(median(start.botReadyMs)), echo: round(start.echoReadyMs) },
+    parsers: Object.fromEntries(Object.entries(results.parsers).map(([name, value]) => [name, round(value)])),
     firstTurn: {
       ms: round(median(start.firstTurns)),
       warmMs: round(start.warm[0]!),

@@ -18,7 +18,8 @@ import { startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
 /**
  * Two bot instances (as App Service runs them behind its load balancer) share one storage account and nothing
- * else: each has its own empty DATA_DIR.
+ * else: each has its own empty DATA_DIR. One emulator for the file; each test its own account contents (its own
+ * container and tables) and its own two instances, so that none reads what another wrote.
  */
 let azurite: RunningAzurite;
 let dataDirs: string[];
@@ -29,6 +30,9 @@ let urls: string[];
 
 beforeAll(async () => {
   azurite = await startAzurite();
+}, 60_000);
+
+beforeEach(async () => {
   const backend = azureBackend(azurite);
   dataDirs = [tempDataDir(), tempDataDir()];
   servers = await Promise.all(dataDirs.map((dataDir) => startTestServer(dataDir, azureEnv(backend))));
@@ -36,10 +40,13 @@ beforeAll(async () => {
   stores = createStores({ dataDir: dataDirs[0]!, backend });
 }, 60_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await Promise.all((servers ?? []).map((server) => server.close()));
-  await azurite?.stop();
   for (const dataDir of dataDirs ?? []) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterAll(async () => {
+  await azurite?.stop();
 });
 
 const userKey = (userId: string): string => `emulator/users/${userId}`;
@@ -79,14 +86,19 @@ async function inPool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[
   return results;
 }
 
-describe('two bot instances on one Azure Storage account', () => {
-  let owner: MultiServerConversation;
+/** A company that went through the check and the whole file, alternating between the instances, up to the recap. */
+async function applicantAtRecap() {
+  const owner = new MultiServerConversation(urls);
+  const verdict = await walkEligibility(owner);
+  const recap = await walkApplication(owner);
+  return { owner, verdict, recap };
+}
 
+describe('two bot instances on one Azure Storage account', () => {
   test('one conversation alternating between the instances loses no answer, up to the recap', async () => {
-    owner = new MultiServerConversation(urls);
-    expect(await walkEligibility(owner)).toContain(fr.t('eligibility:verdict.OK'));
+    const { owner, verdict, recap } = await applicantAtRecap();
+    expect(verdict).toContain(fr.t('eligibility:verdict.OK'));
     expect((await profileOf(stores.storage, owner.userId))?.eligibility?.answers).toEqual(STORED_ELIGIBILITY);
-    const recap = await walkApplication(owner);
     expect(recap[0]?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const draft = (await profileOf(stores.storage, owner.userId))?.application?.answers ?? {};
     expect(draft).toMatchObject({
@@ -100,6 +112,7 @@ describe('two bot instances on one Azure Storage account', () => {
   });
 
   test('100 submissions spread over both instances get ALZ-2026-0001 to 0100, each its own', async () => {
+    const { owner } = await applicantAtRecap();
     // 99 more companies with a complete draft: copies of the owner's, each with a draft id of its own.
     const template = (await stores.storage.read([userKey(owner.userId)]))[userKey(owner.userId)] as {
       profile: UserProfile;

@@ -11,7 +11,7 @@ import {
 import { newApplication, type QueueFixture } from './queueContract.js';
 
 // Written out from DOMAIN.md on purpose, rather than derived from the code under test.
-const LEGAL: Record<ApplicationStatus, ApplicationStatus[]> = {
+export const LEGAL: Record<ApplicationStatus, ApplicationStatus[]> = {
   received: ['in_review', 'withdrawn'],
   in_review: ['incomplete', 'accepted', 'rejected', 'withdrawn'],
   incomplete: ['in_review', 'withdrawn'],
@@ -27,7 +27,7 @@ const PATH_TO: Record<ApplicationStatus, ApplicationStatus[]> = {
   rejected: ['in_review', 'rejected'],
   withdrawn: ['withdrawn'],
 };
-const ALL_PAIRS = APPLICATION_STATUSES.flatMap((from) =>
+export const ALL_PAIRS = APPLICATION_STATUSES.flatMap((from) =>
   APPLICATION_STATUSES.map((to) => ({ from, to, legal: LEGAL[from].includes(to) })),
 );
 

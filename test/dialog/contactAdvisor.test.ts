@@ -1,9 +1,21 @@
 import { ActivityTypes, MemoryStorage } from 'botbuilder';
-import { createTestBot, fr } from '../support/botHarness.js';
+import { formatClockTime, formatDayWithWeekday } from '../../dialogs/formatting.js';
+import { createTestBot, fr, settings } from '../support/botHarness.js';
 import { FULL_APPLICATION } from '../support/applicationScript.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 
 const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
+
+/** The office hours as the closed message words them, from the settings the bot runs with. */
+const officeHours = (): string =>
+  settings.officeHours.periods
+    .map((period) =>
+      fr.t('contact:hours.period', {
+        from: formatClockTime(period.from, 'fr'),
+        to: formatClockTime(period.to, 'fr'),
+      }),
+    )
+    .join(fr.t('contact:hours.and'));
 
 async function askForAdvisor(at: string) {
   const bot = createTestBot(new MemoryStorage(), 'emulator', new Date(at));
@@ -16,9 +28,16 @@ async function askForAdvisor(at: string) {
 describe('talking to an advisor', () => {
   test('at 21:00 on a Friday: the Monday hours, then a stored callback request, and the bot carries on', async () => {
     const { driver, first, contactRequests, alerts } = await askForAdvisor('2026-11-27T21:00:00+01:00');
+    // Back on Monday 30 November at the first opening of the settings' office hours.
     const text = readable(first);
-    expect(text).toContain('lundi 30 novembre');
-    expect(text).toContain('8 h 30');
+    expect(text).toContain(
+      fr.t('contact:closed.intro', {
+        days: fr.t('contact:hours.weekdays'),
+        hours: officeHours(),
+        day: formatDayWithWeekday('2026-11-30', 'fr'),
+        time: formatClockTime(settings.officeHours.periods[0]!.from, 'fr'),
+      }),
+    );
     expect(buttonsOf(first)).toEqual([fr.t('contact:closed.yes'), fr.t('contact:closed.no')]);
 
     const notice = await driver.read(fr.t('contact:closed.yes'));
@@ -32,8 +51,8 @@ describe('talking to an advisor', () => {
       fr.t('contact:callback.stored', {
         phone: '+33612345678',
         moment: 'lundi matin',
-        day: 'lundi 30 novembre',
-        time: '8 h 30',
+        day: formatDayWithWeekday('2026-11-30', 'fr'),
+        time: formatClockTime(settings.officeHours.periods[0]!.from, 'fr'),
       }),
     );
     expect(stored).toContain(fr.t('common:menu.prompt'));
@@ -51,7 +70,8 @@ describe('talking to an advisor', () => {
 
   test('on Easter Monday 2027 advisors are back on Tuesday', async () => {
     const { first } = await askForAdvisor('2027-03-29T10:00:00+02:00');
-    expect(readable(first)).toContain('mardi 30 mars');
+    expect(readable(first)).toContain(formatDayWithWeekday('2027-03-30', 'fr'));
+    expect(readable(first)).not.toContain(formatDayWithWeekday('2027-03-29', 'fr'));
   });
 
   test('declining the callback keeps helping', async () => {

@@ -2,6 +2,7 @@ import { ActivityTypes, MemoryStorage } from 'botbuilder';
 import { createTestBot, en, fr } from '../support/botHarness.js';
 import { FULL_APPLICATION } from '../support/applicationScript.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
+import { stateKeysOf } from '../support/stateKeys.js';
 
 const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
 const SUBMIT = { type: ActivityTypes.Message, value: { action: 'submitApplication', entry: 'apply' } };
@@ -19,6 +20,11 @@ describe('"supprimer mes données"', () => {
     await driver.say('Développement');
     await driver.say('Une autre société');
 
+    const keys = stateKeysOf(bot.adapter);
+    expect(Object.keys(await storage.read([keys.user, keys.conversation])).sort()).toEqual(
+      [keys.user, keys.conversation].sort(),
+    );
+
     const confirm = await driver.say('supprimer mes données');
     expect(readable(confirm)).toBe(fr.t('privacy:confirmWithFiles', { references: 'ALZ-2026-0001' }));
     expect(buttonsOf(confirm)).toEqual([fr.t('privacy:yes'), fr.t('privacy:no')]);
@@ -26,10 +32,7 @@ describe('"supprimer mes données"', () => {
       fr.t('privacy:erasedWithFiles', { references: 'ALZ-2026-0001' }),
     );
 
-    // MemoryStorage deletes by setting the key to undefined.
-    const memory = (storage as unknown as { memory: Record<string, string | undefined> }).memory;
-    const kept = Object.keys(memory).filter((key) => memory[key] !== undefined);
-    expect(kept.filter((key) => key.includes('/users/') || key.includes('/conversations/'))).toEqual([]);
+    expect(await storage.read([keys.user, keys.conversation])).toEqual({});
     const [file] = await bot.queue.list();
     expect(file.retention?.erasureRequestedAt).toBeDefined();
     expect(file.data['contact.email']).toBe('marie.dupont@exemple.fr');

@@ -1,4 +1,5 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
+import { stateKeysOf } from '../support/stateKeys.js';
 import { createTestBot, fr } from '../support/botHarness.js';
 
 const isMenu = (activity: Partial<Activity>) => expect(activity.text).toBe(fr.t('common:menu.prompt'));
@@ -70,10 +71,10 @@ describe('a broken dialog state does not trap the user', () => {
       .startTest();
 
     // Simulate a deployment that removed a dialog the stored stack still points to.
-    const keys = Object.keys((storage as unknown as { memory: Record<string, string> }).memory);
-    const conversationKey = keys.find((k) => k.includes('/conversations/')) as string;
+    const conversationKey = stateKeysOf(adapter).conversation;
     const stored = await storage.read([conversationKey]);
     const state = stored[conversationKey] as { dialogState: { dialogStack: { id: string }[] } };
+    expect(state.dialogState.dialogStack.length).toBeGreaterThan(0);
     state.dialogState.dialogStack = [{ id: 'aDialogThatNoLongerExists' } as never];
     await storage.write({ [conversationKey]: { ...state, eTag: '*' } });
 

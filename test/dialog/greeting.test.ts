@@ -20,14 +20,13 @@ describe('greeting and menu', () => {
       .startTest();
   });
 
-  test('the menu offers the five entries of the design', () => {
-    expect(menuTitles).toEqual([
-      'Vérifier mon éligibilité',
-      'Déposer une candidature',
-      'Reprendre mon dossier',
-      'Parler à un conseiller',
-      'En savoir plus sur AliZé',
-    ]);
+  test('the menu offers the five entries of the design, in their order, distinct and translated', () => {
+    const design = ['eligibility', 'apply', 'resume', 'advisor', 'about'];
+    expect(menuTitles).toEqual(design.map((entry) => fr.t(`common:menu.${entry}`)));
+    expect(new Set(menuTitles).size).toBe(design.length);
+    for (const title of menuTitles) expect(title).not.toMatch(/^common:/);
+    // An advisor's entry is offered to advisors only.
+    expect(menuTitles).not.toContain(fr.t('common:menu.advisorMode'));
   });
 
   test('a first message is greeted too, then answered', async () => {

@@ -107,9 +107,14 @@ const applicationFile = (dataDir: string, reference: string): string =>
   path.join(dataDir, 'applications', `${reference}.json`);
 
 describe('committee CLI: reading the files', () => {
+  // Seeded once: every test of this block only reads it.
   let dataDir: string;
+  const afterThis: (() => Promise<void>)[] = [];
   beforeAll(async () => {
     dataDir = await seededDataDir();
+  });
+  afterEach(async () => {
+    for (const cleanup of afterThis.splice(0)) await cleanup();
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -232,7 +237,10 @@ describe('committee CLI: reading the files', () => {
   });
 
   test('export --csv writes a UTF-8 file with BOM, ";" and CRLF, one row per file', async () => {
-    const file = path.join(dataDir, 'export.csv');
+    // Written outside the shared DATA_DIR, which the other tests of this block only read.
+    const outDir = await mkdtemp(path.join(tmpdir(), 'alize-export-'));
+    afterThis.push(() => rm(outDir, { recursive: true, force: true }));
+    const file = path.join(outDir, 'export.csv');
     const { code, stdout } = await runCli(['export', '--csv', file], { dataDir });
     expect(code).toBe(0);
     expect(stdout.trim()).toBe(fr.t('committee:export.done', { total: 3, file }));
@@ -351,19 +359,15 @@ describe('committee CLI: changing a status', () => {
 });
 
 describe('committee CLI: callback and handoff requests', () => {
+  // Each test its own folder: none reads what another wrote.
   let dataDir: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'alize-requests-'));
   });
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
-  test('with no request yet, callbacks says so', async () => {
-    const { code, stdout } = await runCli(['callbacks'], { dataDir });
-    expect(code).toBe(0);
-    expect(stdout.trim()).toBe(fr.t('committee:callbacks.empty'));
-  });
-
-  test('the store keeps one JSON file per request in DATA_DIR/requests, listed oldest first', async () => {
+  /** A handoff, then a callback dated earlier: the order of the dates, not of the writes, is the list's. */
+  async function twoRequests() {
     const store = createLowdbContactRequestStore(dataDir);
     const later = await store.add({
       kind: 'handoff',
@@ -379,6 +383,17 @@ describe('committee CLI: callback and handoff requests', () => {
       preferredMoment: 'lundi matin',
       now: new Date('2026-03-16T19:00:00Z'),
     });
+    return { store, earlier, later };
+  }
+
+  test('with no request yet, callbacks says so', async () => {
+    const { code, stdout } = await runCli(['callbacks'], { dataDir });
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(fr.t('committee:callbacks.empty'));
+  });
+
+  test('the store keeps one JSON file per request in DATA_DIR/requests, listed oldest first', async () => {
+    const { store, earlier, later } = await twoRequests();
     expect(earlier).toMatchObject({
       kind: 'callback',
       status: 'pending',
@@ -392,6 +407,7 @@ describe('committee CLI: callback and handoff requests', () => {
   });
 
   test('callbacks lists them in a table; --json prints them with the pseudonym, no conversation reference', async () => {
+    await twoRequests();
     const human = await runCli(['callbacks'], { dataDir });
     expect(human.code).toBe(0);
     const lines = human.stdout.trimEnd().split('\n');
@@ -412,16 +428,13 @@ describe('committee CLI: callback and handoff requests', () => {
   });
 
   test('a corrupt request file is reported, not skipped (exit 1)', async () => {
+    await twoRequests();
     const file = path.join(dataDir, 'requests', '00000000-0000-4000-8000-000000000000.json');
     await writeFile(file, '{ not json');
-    try {
-      await expect(createLowdbContactRequestStore(dataDir).list()).rejects.toThrow(CorruptJsonFileError);
-      const { code, stderr } = await runCli(['callbacks'], { dataDir });
-      expect(code).toBe(1);
-      expect(stderr).toContain(fr.t('committee:error.corrupt', { file }));
-    } finally {
-      await rm(file);
-    }
+    await expect(createLowdbContactRequestStore(dataDir).list()).rejects.toThrow(CorruptJsonFileError);
+    const { code, stderr } = await runCli(['callbacks'], { dataDir });
+    expect(code).toBe(1);
+    expect(stderr).toContain(fr.t('committee:error.corrupt', { file }));
   });
 });
 

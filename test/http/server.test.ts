@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { RunningApp } from '../../bot/app.js';
+import { LowdbStorage } from '../../storage/lowdbStorage.js';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, buttons, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
@@ -53,8 +55,13 @@ describe('the HTTP server', () => {
     expect(texts(help)[0]).toBe(fr.t('common:help.atMenu'));
   });
 
-  test('the state is written under DATA_DIR', () => {
-    expect(fs.readdirSync(dataDir)).toContain('state');
+  test("a conversation's state is written under DATA_DIR, where a restarted server finds it", async () => {
+    const conversation = new HttpConversation(app.url);
+    const key = `emulator/conversations/${conversation.conversationId}/`;
+    const onDisk = () => new LowdbStorage({ dir: path.join(dataDir, 'state') }).read([key]);
+    expect(await onDisk()).toEqual({});
+    await conversation.say('bonjour');
+    expect(Object.keys(await onDisk())).toEqual([key]);
   });
 
   test.each([

@@ -1,31 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Storage, StoreItems } from 'botbuilder';
 import type { RunningApp } from '../../bot/app.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
 import { createLowdbApplicationQueue } from '../../storage/lowdbApplicationQueue.js';
-import { LowdbStorage } from '../../storage/lowdbStorage.js';
 import { FULL_APPLICATION } from '../support/applicationScript.js';
 import { fr } from '../support/botHarness.js';
+import { GatedLowdbStorage } from '../support/gatedStorage.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
-/** The real state store, reached over a slow link (a network disk, Azure): each write takes 40 ms more. */
-class SlowWrites implements Storage {
-  constructor(readonly inner: Storage) {}
-  read(keys: string[]): Promise<StoreItems> {
-    return this.inner.read(keys);
-  }
-  async write(changes: StoreItems): Promise<void> {
-    await sleep(40);
-    return this.inner.write(changes);
-  }
-  delete(keys: string[]): Promise<void> {
-    return this.inner.delete(keys);
-  }
-}
-
-const question = (key: string): string => fr.t(`application:question.${key}`).split('{{')[0].slice(0, 40);
+const question = (key: string): string => fr.t(`application:question.${key}`);
 const userKey = (userId: string): string => `emulator/users/${userId}/`;
 
 /** An owner whose next question is the first name (every answer before it given over HTTP). */
@@ -44,12 +28,12 @@ function sameConversationOn(url: string, owner: HttpConversation): HttpConversat
 
 describe('two turns of one conversation at the same time', () => {
   let dataDir: string;
-  let storage: SlowWrites;
+  let storage: GatedLowdbStorage;
   const apps: RunningApp[] = [];
 
   beforeAll(async () => {
     dataDir = tempDataDir('alize-conflicts-');
-    storage = new SlowWrites(new LowdbStorage({ dir: path.join(dataDir, 'state') }));
+    storage = new GatedLowdbStorage({ dir: path.join(dataDir, 'state') });
     const queue = createLowdbApplicationQueue(dataDir);
     // Two server instances sharing one store, as two App Service instances share Azure Storage.
     for (let i = 0; i < 2; i += 1) apps.push(await startTestServer(dataDir, {}, { storage, queue }));
@@ -63,41 +47,52 @@ describe('two turns of one conversation at the same time', () => {
     ((await storage.read([userKey(owner.userId)]))[userKey(owner.userId)] as { profile: UserProfile }).profile
       .application!.answers;
 
-  test('on one server, they run one after the other: both answers are kept, in order', async () => {
+  test('on one server, the second waits for the first: both answers are kept, in order', async () => {
     const owner = await ownerAtFirstName(apps[0].url);
+    const key = userKey(owner.userId);
 
-    const [marie, jeanne] = await Promise.all([owner.say('Marie'), owner.say('Jeanne')]);
+    // "Marie" has read the state and is about to write it when "Jeanne" arrives.
+    const gate = storage.holdNextWrite(key);
+    const marie = owner.post({ type: 'message', text: 'Marie' });
+    await gate.arrived;
+    const heldAt = storage.events.length;
+    const jeanne = owner.post({ type: 'message', text: 'Jeanne' });
+    // Time for "Jeanne" to overtake, were it not queued (it would read the state "Marie" is writing). The
+    // outcome below does not depend on it: it only gives a broken queue the chance to show.
+    await sleep(150);
+    gate.open();
+    const replies = await Promise.all([marie, jeanne]);
 
-    const replies = [texts(marie).join('\n'), texts(jeanne).join('\n')];
-    const marieFirst = replies[0].includes(question('contact.lastName'));
-    expect(replies[marieFirst ? 1 : 0]).toContain(question('contact.role'));
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
+    expect(texts(replies[0].replies).join('\n')).toContain(question('contact.lastName'));
+    expect(texts(replies[1].replies).join('\n')).toContain(question('contact.role'));
+    expect(storage.events.slice(heldAt).find((event) => event.endsWith(key))).toBe(`wrote ${key}`);
     const answers = await storedAnswers(owner);
-    expect([answers['contact.firstName'], answers['contact.lastName']]).toEqual(
-      marieFirst ? ['Marie', 'Jeanne'] : ['Jeanne', 'Marie'],
-    );
+    expect([answers['contact.firstName'], answers['contact.lastName']]).toEqual(['Marie', 'Jeanne']);
   });
 
-  test('on two servers, the later one is refused politely and leaves nothing behind', async () => {
+  test('on two servers, the one that writes second is refused politely and leaves nothing behind', async () => {
     const owner = await ownerAtFirstName(apps[0].url);
     const elsewhere = sameConversationOn(apps[1].url, owner);
 
-    const outcomes = await Promise.all([
-      owner.post({ type: 'message', text: 'Marie' }),
-      elsewhere.post({ type: 'message', text: 'Jeanne' }),
-    ]);
+    // "Marie" (first server) reads the state and is held at its write; "Jeanne" (second server) reads the same
+    // state and writes first: "Marie" then writes over a state that has changed since it read it.
+    const gate = storage.holdNextWrite(userKey(owner.userId));
+    const marie = owner.post({ type: 'message', text: 'Marie' });
+    await gate.arrived;
+    const jeanne = await elsewhere.post({ type: 'message', text: 'Jeanne' });
+    gate.open();
+    const refused = await marie;
 
-    expect(outcomes.map((o) => o.status)).toEqual([200, 200]);
-    const refused = outcomes.findIndex((o) => texts(o.replies).includes(fr.t('reliability:turn.conflict')));
-    expect(refused).toBeGreaterThanOrEqual(0);
+    expect([refused.status, jeanne.status]).toEqual([200, 200]);
+    expect(texts(jeanne.replies).join('\n')).toContain(question('contact.lastName'));
     // The refused turn's own replies (the next question) are withdrawn: only the apology is left.
-    expect(texts(outcomes[refused].replies)).toEqual([fr.t('reliability:turn.conflict')]);
-    expect(texts(outcomes[1 - refused].replies).join('\n')).toContain(question('contact.lastName'));
-    const kept = refused === 0 ? 'Jeanne' : 'Marie';
+    expect(texts(refused.replies)).toEqual([fr.t('reliability:turn.conflict')]);
     const answers = await storedAnswers(owner);
-    expect([answers['contact.firstName'], answers['contact.lastName']]).toEqual([kept, undefined]);
+    expect([answers['contact.firstName'], answers['contact.lastName']]).toEqual(['Jeanne', undefined]);
 
     // Sent again, the refused message is the answer to the question now asked.
-    const again = await (refused === 0 ? owner : elsewhere).say(refused === 0 ? 'Marie' : 'Jeanne');
-    expect(texts(again).join('\n')).toContain(question('contact.role'));
+    expect(texts(await owner.say('Marie')).join('\n')).toContain(question('contact.role'));
+    expect((await storedAnswers(owner))['contact.lastName']).toBe('Marie');
   });
 });

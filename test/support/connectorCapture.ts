@@ -8,9 +8,10 @@ export interface CapturedActivity {
 
 /**
  * A stand-in for a channel's connector service (what a Bot Framework serviceUrl points at): it accepts the
- * activities the bot sends proactively and keeps them, so a test can read what the user would receive.
+ * activities the bot sends proactively (`POST /v3/conversations/{id}/activities`) and keeps them, so a test can
+ * read what the user would receive. With `status` (a failing channel), it keeps them and answers that status.
  */
-export async function startConnectorCapture(): Promise<{
+export async function startConnectorCapture(options: { status?: number } = {}): Promise<{
   url: string;
   received: CapturedActivity[];
   close: () => Promise<void>;
@@ -23,6 +24,11 @@ export async function startConnectorCapture(): Promise<{
     req.on('end', () => {
       if (req.method === 'POST' && match) {
         received.push({ conversationId: decodeURIComponent(match[1]), activity: JSON.parse(body) });
+        if (options.status && options.status >= 400) {
+          res.writeHead(options.status, { 'content-type': 'application/json' });
+          res.end('{"error":{"code":"ServiceError","message":"refused by the test"}}');
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `captured-${received.length}` }));
         return;

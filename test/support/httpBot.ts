@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startApp, type AppOverrides, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { SETTINGS_FIXTURE, TEST_NOW } from './programmeFixture.js';
+import { tempFolder } from './tempFolders.js';
 
 export interface Reply {
   type: string;
@@ -15,8 +13,9 @@ export interface Reply {
   attachments?: { contentType: string; content: Record<string, unknown> }[];
 }
 
+/** A fresh DATA_DIR, removed when the test file is done (tests may remove it sooner). */
 export function tempDataDir(prefix = 'alize-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 /** Starts the real server (restify, CloudAdapter, lowdb files) on a free loopback port. */

@@ -1,5 +1,6 @@
 import { findField, type ApplicationContext } from '../../dialogs/domain/applicationForm.js';
 import type { AnswerValue, Interpretation, Params } from '../../dialogs/questionnaire/question.js';
+import { detectGlobalCommand } from '../../dialogs/globalCommands.js';
 import { context as fr, settings } from './applicationFormFixtures.js';
 
 function interpret(key: string, text: string, context: ApplicationContext = fr): Interpretation {
@@ -90,7 +91,6 @@ describe('French answers the form understands', () => {
     ['contact.phone', '+33 4 66 12 34 56', '+33466123456', true],
     ['documents', 'toutes', ['kbis', 'balanceSheets', 'urssafCertificate', 'taxCertificate', 'rib'], true],
     ['documents', 'le Kbis et le RIB', ['kbis', 'rib'], true],
-    ['documents', 'plus tard', [], true],
     [
       'documents',
       'toutes sauf le RIB',
@@ -199,6 +199,41 @@ describe('dates are read against the clock of the context', () => {
     const meaning = interpret('project.startDate', 'dans trois mois', { ...fr, now: new Date(instant) });
     expect(meaning).toMatchObject({ kind: 'answer', value: iso, certain: false });
   });
+});
+
+/**
+ * "plus tard" is also the pause command. The dialog asks the open question first (dialog/answerReading.test.ts):
+ * at the documents question, "plus tard" is an answer (documents sent later) and the recap follows; a sentence
+ * about the conversation is refused by the field, so the pause command takes it.
+ */
+describe('"plus tard" at the documents question: the documents later, not a pause', () => {
+  test.each(['plus tard', 'je les enverrai plus tard', 'pas encore'])(
+    '%p is the answer "documents later", which wins over the pause command',
+    (text) => {
+      expect(interpret('documents', text)).toMatchObject({
+        kind: 'answer',
+        value: [],
+        certain: true,
+        display: { key: 'application:display.documentsLater' },
+      });
+    },
+  );
+
+  test('"plus tard" is the pause command wherever the open question does not read it', () => {
+    expect(detectGlobalCommand('plus tard')).toBe('pause');
+    expect(interpret('company.turnover', 'plus tard').kind).not.toBe('answer');
+  });
+
+  test.each(['je continuerai plus tard', 'on continue plus tard'])(
+    '%p is about the conversation: the field refuses it and it stays the pause command',
+    (text) => {
+      expect(interpret('documents', text)).toMatchObject({
+        kind: 'invalid',
+        errorKey: E('documentsUnknown'),
+      });
+      expect(detectGlobalCommand(text)).toBe('pause');
+    },
+  );
 });
 
 describe('button values are understood as well as text', () => {

@@ -128,36 +128,53 @@ describe('the application sentences', () => {
 describe('sentences as the user reads them', () => {
   const { t } = new Localizer().language('fr');
 
-  test('a wrong SIRET checksum and a wrong length say different things', () => {
-    expect(t('application:error.siretChecksum')).toBe(
-      'Le numéro SIRET ne semble pas valide : vérifiez les 14 chiffres.',
-    );
-    expect(t('application:error.siretLength', { count: 4 })).toBe(
-      'Un numéro SIRET compte 14 chiffres ; votre réponse en contient 4.',
-    );
+  test('a wrong SIRET checksum and a wrong length say different things, the length with the count given', () => {
+    const checksum = t('application:error.siretChecksum');
+    const length = t('application:error.siretLength', { count: 4 });
+    expect(checksum).not.toBe(length);
+    expect(length).toMatch(/\b4\b/);
+    expect(length).not.toBe(t('application:error.siretLength', { count: 13 }));
+    expect(checksum).not.toMatch(/\{\{|\$t\(/);
   });
 
-  test('amounts and bounds are written the French way', () => {
-    expect(t('application:error.amountOutOfBounds', { min: 5_000, max: 50_000 })).toMatch(
-      /entre 5\s000\s€ et 50\s000\s€/u,
+  test('amounts and bounds are written the French way (250 000 €), dates with the month in words', () => {
+    const bounds = t('application:error.amountOutOfBounds', { min: 5_000, max: 50_000 });
+    expect(bounds).toMatch(/5[\s\u202f]000[\s\u202f]€/u);
+    expect(bounds).toMatch(/50[\s\u202f]000[\s\u202f]€/u);
+    expect(t('application:display.amount', { amount: 1_200_000 })).toMatch(
+      /^1[\s\u202f]200[\s\u202f]000[\s\u202f]€$/u,
     );
-    expect(t('application:display.amount', { amount: 1_200_000 })).toMatch(/^1\s200\s000\s€$/u);
-    expect(t('application:display.date', { date: '2027-03-31' })).toBe('31 mars 2027');
+    expect(t('application:display.date', { date: '2027-03-31' })).toBe(
+      new Intl.DateTimeFormat('fr-FR', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date('2027-03-31T00:00:00Z')),
+    );
   });
 
   test('the description tells how many characters are missing, singular or plural', () => {
-    expect(t('application:error.descriptionTooShort', { count: 1, min: 30 })).toContain(
-      'il manque encore 1 caractère pour',
+    const params = (count: number) => ({ count, min: 30 });
+    expect(t('application:error.descriptionTooShort', params(1))).toBe(
+      t('application:error.descriptionTooShort_one', params(1)),
     );
-    expect(t('application:error.descriptionTooShort', { count: 18, min: 30 })).toContain('18 caractères');
+    expect(t('application:error.descriptionTooShort', params(18))).toBe(
+      t('application:error.descriptionTooShort_other', params(18)),
+    );
+    expect(t('application:error.descriptionTooShort', params(18))).toMatch(/\b18\b.*\b30\b/);
   });
 
-  test('lists read as a phrase', () => {
+  test('lists read as a phrase: every item once, in order, lower case, nothing left untranslated', () => {
     const field = findField('project.aidTypes');
-    const display = field?.display(['financial', 'advice', 'mentoring'], contextIn('fr'));
-    expect(display && 'key' in display && t(display.key, display.params)).toBe(
-      "avance remboursable, conseil d'experts et tutorat",
-    );
+    const values = ['financial', 'advice', 'mentoring'];
+    const display = field?.display(values, contextIn('fr'));
+    const text = display && 'key' in display ? t(display.key, display.params) : '';
+    const items = values.map((value) => t(`application:item.aidTypes.${value}`));
+    const positions = items.map((item) => text.indexOf(item));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).not.toMatch(/\$t\(|\{\{|application:/);
   });
 
   test('French typography: a space before ? ! ; : and inside guillemets, no "tu"', () => {
