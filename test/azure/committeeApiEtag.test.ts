@@ -13,7 +13,7 @@ let queue: AzureApplicationQueue;
 beforeAll(async () => {
   azurite = await startAzurite();
   queue = new AzureApplicationQueue({
-    connectionString: azurite.connectionString,
+    account: azurite.connectionString,
     tableName: uniqueName('EtagQueue'),
   });
   api = await startCommitteeApiServer(queue, TOKEN);
