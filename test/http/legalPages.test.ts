@@ -150,6 +150,21 @@ describe('the legal pages', () => {
     expect(footer).toContain(`<a href="${LEGAL_ROUTES.notice}">${fr.t('legal:footer.notice')}</a>`);
     expect(footer).toContain(`<a href="${LEGAL_ROUTES.privacy}">${fr.t('legal:footer.privacy')}</a>`);
   });
+
+  test.each([
+    ['the chat page', '/?lang=en', 200],
+    ['the sign-in page', '/auth/signin?lang=en', 404],
+  ])('%s in English links to the English legal pages', async (_name, route, status) => {
+    const response = await get(route);
+    expect(response.status).toBe(status);
+    const html = await response.text();
+    const footer = html.slice(html.indexOf('<footer class="site-footer">'));
+    const conformity = en.t('legal:conformity.partiallyCompliant');
+    expect(footer).toContain(
+      `<a href="${LEGAL_ROUTES.accessibility}?lang=en">${en.t('legal:footer.accessibility', { conformity })}</a>`,
+    );
+    expect(footer).toContain(`<a href="${LEGAL_ROUTES.privacy}?lang=en">${en.t('legal:footer.privacy')}</a>`);
+  });
 });
 
 describe('the legal pages without a legal section in the settings', () => {
