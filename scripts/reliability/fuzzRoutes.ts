@@ -103,7 +103,12 @@ export function committeeRoute(r: SeededRandom, t: FuzzTargets): FuzzInput {
   const token = r.pick([t.committeeToken, '', 'wrong', `${t.committeeToken}x`]);
   const [method, path] = r.pick([
     ['GET', `/api/applications?status=${r.pick(['received', 'nope', '', '%00', '__proto__'])}`],
+    [
+      'GET',
+      `/api/applications?limit=${r.pick(['1', '0', '-1', '1e9', '%00', '500', '501'])}&cursor=${r.pick(['', 'MTpBTFotMjAyNi0wMDAx', '%FF', 'x'.repeat(300), 'MTpBTFo='])}`,
+    ],
     ['GET', '/api/applications.csv'],
+    ['GET', '/api/openapi.json'],
     [
       'GET',
       `/api/applications/${r.pick(['ALZ-2026-0001', '../../etc/passwd', 'ALZ-2026-07', '%2e%2e', 'x'.repeat(500)])}`,
@@ -114,7 +119,13 @@ export function committeeRoute(r: SeededRandom, t: FuzzTargets): FuzzInput {
     category: 'committee API',
     method,
     path,
-    headers: { ...JSON_HEADERS, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...JSON_HEADERS,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(method === 'PATCH'
+        ? { 'if-match': r.pick(['"x"', '*', '', 'W/"x"', '"a", "b"', '"', 'x'.repeat(900)]) }
+        : {}),
+    },
     body:
       method === 'PATCH' ? JSON.stringify({ status: r.pick(ODD_VALUES), by: r.pick(ODD_VALUES) }) : undefined,
     expect: 'any',

@@ -135,7 +135,15 @@ describe('committee API: paging through the list', () => {
     });
     const csv = await api('/api/applications.csv?limit=2');
     expect(csv.status).toBe(400);
-    expect(csv.json).toMatchObject({ error: 'unknown_parameter', parameter: 'limit' });
+    expect(csv.json).toEqual({
+      error: 'unknown_parameter',
+      parameter: 'limit',
+      message: frError('committeeApi:error.unknownParameter', {
+        parameter: 'limit',
+        parameters: 'status',
+        count: 1,
+      }),
+    });
   });
 });
 
