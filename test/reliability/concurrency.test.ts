@@ -11,7 +11,7 @@ const SUBMIT = { type: 'message', value: { action: 'submitApplication', entry: '
 const FILES = 200;
 const REFERENCE = /ALZ-\d{4}-\d{4}/;
 const userKey = (userId: string): string => `emulator/users/${userId}/`;
-const question = (key: string): string => fr.t(`application:question.${key}`).split('{{')[0].slice(0, 40);
+const question = (key: string): string => fr.t(`application:question.${key}`);
 
 describe('concurrency over HTTP', () => {
   let dataDir: string;
