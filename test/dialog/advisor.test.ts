@@ -178,7 +178,7 @@ describe('pre-screening a company on its behalf', () => {
     const company = new ConversationDriver(bot.adapter, 'c-company');
     const resumed = await company.read(as(OWNER, code.toLowerCase(), 'c-company'));
     expect(resumed).toContain(fr.t('applicationFlow:handover.accepted', { count: 9 }));
-    expect(resumed).toContain(fr.t('application:question.company.name').slice(0, 30));
+    expect(resumed).toContain(fr.t('application:question.company.name'));
     await company.say(as(OWNER, 'Mécanique Cévenole', 'c-company'));
 
     // The company completes the rest; its file records that an advisor prepared it.

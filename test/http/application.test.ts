@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { displayUserId } from '../../storage/displayUserId.js';
 import { fileURLToPath } from 'node:url';
-import type { RunningApp } from '../../bot/app.js';
 import { EXPECTED_FILE, SUBMIT, walkApplication, walkEligibility } from '../support/applicationWalk.js';
 import { ELIGIBLE_COMPANY, answerAll, questionAsked, withAnswers } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
-import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+import { HttpConversation, texts } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
 
@@ -21,20 +20,10 @@ function committeeListJson(dataDir: string): Record<string, unknown>[] {
 }
 
 describe('a full application over HTTP', () => {
-  let dataDir: string;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    app = await startTestServer(dataDir);
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = serverForSuite();
 
   test('an eligible SME completes its file with a few typos, and the committee sees every value right', async () => {
-    const owner = new HttpConversation(app.url);
+    const owner = new HttpConversation(server.url);
     expect(await walkEligibility(owner)).toContain(fr.t('eligibility:verdict.OK'));
     // Wrong SIRET, negative and out-of-bounds amounts, e-mail without domain, foreign phone: each re-asked.
     const recap = await walkApplication(owner);
@@ -47,7 +36,7 @@ describe('a full application over HTTP', () => {
     expect(confirmations).toContain('ALZ-2026-0001');
     expect(confirmations).not.toContain('ALZ-2026-0002');
 
-    const files = committeeListJson(dataDir);
+    const files = committeeListJson(server.dataDir);
     expect(files).toEqual([
       expect.objectContaining({
         reference: 'ALZ-2026-0001',
@@ -58,16 +47,15 @@ describe('a full application over HTTP', () => {
   });
 
   test('a draft survives a restart of the server and resumes in a new conversation', async () => {
-    const owner = new HttpConversation(app.url);
+    const owner = new HttpConversation(server.url);
     const book = withAnswers(ELIGIBLE_COMPANY, { 'company.name': 'Cévennes Plasturgie' });
     const first = await owner.say(fr.t('common:menu.apply'));
     const { replies } = await answerAll((text) => owner.say(text), first, book, {
       until: (asked) => asked.questionId === 'company.legalForm',
     });
     expect(questionAsked(replies)?.questionId).toBe('company.legalForm');
-    await app.close();
-    app = await startTestServer(dataDir);
-    const later = new HttpConversation(app.url, owner.userId);
+    await server.restart();
+    const later = new HttpConversation(server.url, owner.userId);
     const greeting = texts(await later.say('bonjour')).join('\n');
     expect(greeting).toContain(fr.t('applicationFlow:draft.reminder'));
     const resumed = await later.say(fr.t('common:menu.resume'));

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -6,9 +5,9 @@ import {
   type Activity,
   type ConversationReference,
 } from 'botbuilder';
-import type { RunningApp } from '../../bot/app.js';
 import { fr } from '../support/botHarness.js';
-import { startTestServer, tempDataDir } from '../support/httpBot.js';
+import {} from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 import { DirectLineClient, botButtons, botTexts, newVisitorId } from '../support/directLineClient.js';
 import { startWebChannelServer, type WebChannelServer } from '../support/webChannelServer.js';
 
@@ -21,20 +20,10 @@ async function sendProactive(reference: Partial<ConversationReference>, text: st
 }
 
 describe('the local Direct Line, on the real server', () => {
-  let dataDir: string;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    app = await startTestServer(dataDir);
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = serverForSuite();
 
   test('starting the conversation greets the visitor in French, with the menu buttons', async () => {
-    const client = await new DirectLineClient(app.url).open();
+    const client = await new DirectLineClient(server.url).open();
     const started = await client.start();
     expect(started.status).toBe(201);
     expect(await started.json()).toMatchObject({
@@ -47,7 +36,7 @@ describe('the local Direct Line, on the real server', () => {
   });
 
   test('"bonjour" is echoed with its id and clientActivityID, then the bot greets; watermarks move on', async () => {
-    const client = await new DirectLineClient(app.url).open();
+    const client = await new DirectLineClient(server.url).open();
     const { status, id } = await client.post({
       type: 'message',
       text: 'bonjour',
@@ -85,13 +74,13 @@ describe('the local Direct Line, on the real server', () => {
   });
 
   test('a returning visitor (same user id) gets the same conversation; "Nouvelle conversation" a new one', async () => {
-    const first = await new DirectLineClient(app.url).open();
+    const first = await new DirectLineClient(server.url).open();
     await first.say('bonjour');
-    const again = await new DirectLineClient(app.url, first.userId).open();
+    const again = await new DirectLineClient(server.url, first.userId).open();
     expect(again.conversationId).toBe(first.conversationId);
     expect((await again.poll()).map((a) => a.text)).toContain('bonjour');
 
-    const fresh = await new DirectLineClient(app.url, first.userId).open(true);
+    const fresh = await new DirectLineClient(server.url, first.userId).open(true);
     expect(fresh.conversationId).not.toBe(first.conversationId);
     expect((await first.request('GET', `/conversations/${first.conversationId}/activities`)).status).toBe(
       404,
@@ -99,8 +88,8 @@ describe('the local Direct Line, on the real server', () => {
   });
 
   test('unknown conversation 404, another conversation’s token 403, no token 401, bad activity 400', async () => {
-    const a = await new DirectLineClient(app.url).open();
-    const b = await new DirectLineClient(app.url).open();
+    const a = await new DirectLineClient(server.url).open();
+    const b = await new DirectLineClient(server.url).open();
     expect((await a.request('GET', '/conversations/dl-nope/activities')).status).toBe(404);
     expect((await a.request('GET', `/conversations/${b.conversationId}/activities`)).status).toBe(403);
     expect(
@@ -112,7 +101,7 @@ describe('the local Direct Line, on the real server', () => {
     expect((await a.post({ type: 'invoke', name: 'x' })).status).toBe(400);
     expect((await a.post({ type: 'message', text: 42 })).status).toBe(400);
     expect((await a.request('POST', '/conversations', {}, 'not-a-token')).status).toBe(403);
-    const badUser = await fetch(`${app.url}/api/directline/token`, {
+    const badUser = await fetch(`${server.url}/api/directline/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId: '<script>' }),
@@ -121,7 +110,7 @@ describe('the local Direct Line, on the real server', () => {
   });
 
   test('the token refresh route keeps the token working', async () => {
-    const client = await new DirectLineClient(app.url).open();
+    const client = await new DirectLineClient(server.url).open();
     const refreshed = await client.request('POST', '/tokens/refresh');
     expect(refreshed.status).toBe(200);
     expect(await refreshed.json()).toMatchObject({
@@ -131,7 +120,7 @@ describe('the local Direct Line, on the real server', () => {
   });
 
   test('a proactive message through the stored conversation reference reaches the poll', async () => {
-    const client = await new DirectLineClient(app.url).open();
+    const client = await new DirectLineClient(server.url).open();
     await client.say('bonjour');
     const echo = (await client.poll())[0];
     // What the bot stores (applicationSubmission): the reference of the visitor's incoming activity.
@@ -149,7 +138,7 @@ describe('the local Direct Line, on the real server', () => {
     });
 
     // After "Nouvelle conversation", the old reference still reaches the same visitor.
-    const fresh = await new DirectLineClient(app.url, client.userId).open(true);
+    const fresh = await new DirectLineClient(server.url, client.userId).open(true);
     await sendProactive(reference, 'Le comité a rendu son avis.');
     expect(botTexts(await fresh.pollUntil((a) => botTexts(a).length > 0))).toEqual([
       'Le comité a rendu son avis.',
@@ -157,9 +146,9 @@ describe('the local Direct Line, on the real server', () => {
   });
 
   test('the connector callback refuses requests relayed by a proxy', async () => {
-    const client = await new DirectLineClient(app.url).open();
+    const client = await new DirectLineClient(server.url).open();
     const response = await fetch(
-      `${app.url}/directline-callback/v3/conversations/${client.conversationId}/activities`,
+      `${server.url}/directline-callback/v3/conversations/${client.conversationId}/activities`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },

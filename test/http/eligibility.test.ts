@@ -1,24 +1,13 @@
-import fs from 'node:fs';
-import type { RunningApp } from '../../bot/app.js';
 import { ELIGIBLE_COMPANY_CHECK, answerAll, withAnswers } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
-import { HttpConversation, buttons, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+import { HttpConversation, buttons, texts } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 describe('one complete eligibility check over HTTP', () => {
-  let dataDir: string;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    app = await startTestServer(dataDir);
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = serverForSuite();
 
   test('an SME of 12 people in Alès doing machining reaches éligible', async () => {
-    const owner = new HttpConversation(app.url);
+    const owner = new HttpConversation(server.url);
     await owner.post({ type: 'conversationUpdate', membersAdded: [{ id: owner.userId }] });
     const firstReplies = await owner.say('suis-je éligible ?');
     const first = texts(firstReplies).join('\n');
@@ -38,7 +27,7 @@ describe('one complete eligibility check over HTTP', () => {
   });
 
   test('a 400-person company in Montpellier is told non éligible with both reasons', async () => {
-    const owner = new HttpConversation(app.url);
+    const owner = new HttpConversation(server.url);
     await owner.say(fr.t('common:menu.eligibility'));
     await owner.say('Montpellier');
     const verdict = texts(await owner.say('400 salariés')).join('\n');

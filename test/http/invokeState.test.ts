@@ -1,26 +1,15 @@
-import fs from 'node:fs';
-import type { RunningApp } from '../../bot/app.js';
 import { fr } from '../support/botHarness.js';
-import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+import { HttpConversation, texts } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 describe('a malformed Adaptive Card invoke', () => {
-  let dataDir: string;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir('alize-invoke-');
-    app = await startTestServer(dataDir);
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = serverForSuite({ prefix: 'alize-invoke-' });
 
   test.each([
     ['value {}', {}],
     ['an action that is not an object', { action: 'Action.Execute' }],
   ])('with %s gets 400 and leaves the application where it was', async (_label, value) => {
-    const owner = new HttpConversation(app.url);
+    const owner = new HttpConversation(server.url);
     await owner.say(fr.t('common:menu.apply'));
     await owner.say('Développement');
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunningApp } from '../../bot/app.js';
 import type { NewApplication } from '../../storage/index.js';
 import { fr } from '../support/botHarness.js';
+import { emulatorActivity } from '../support/activity.js';
 import { postActivity, startTestServer, tempDataDir } from '../support/httpBot.js';
 
 const LOCAL_ADVISOR = 'cci-paul';
@@ -18,19 +19,10 @@ async function say(
   text: string,
   extra: { headers?: Record<string, string>; channelId?: string; conversationId?: string } = {},
 ): Promise<{ status: number; shown: string }> {
+  const parties = { conversationId: extra.conversationId ?? `c-${randomUUID()}`, userId: from.id ?? '' };
   const { status, replies } = await postActivity(
     baseUrl,
-    {
-      type: 'message',
-      text,
-      channelId: extra.channelId ?? 'emulator',
-      serviceUrl: 'http://127.0.0.1:1/unused',
-      conversation: { id: extra.conversationId ?? `c-${randomUUID()}` },
-      from,
-      recipient: { id: 'bot' },
-      locale: 'fr-FR',
-      deliveryMode: 'expectReplies',
-    },
+    emulatorActivity(parties, { text, from, channelId: extra.channelId ?? 'emulator' }),
     extra.headers,
   );
   return { status, shown: JSON.stringify(replies) };

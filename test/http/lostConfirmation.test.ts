@@ -1,41 +1,30 @@
-import fs from 'node:fs';
-import type { RunningApp } from '../../bot/app.js';
 import { FULL_APPLICATION } from '../support/applicationScript.js';
 import { fr } from '../support/botHarness.js';
-import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+import { HttpConversation, texts } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 describe('after a submit whose confirmation never reached the user', () => {
-  let dataDir: string;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir('alize-lost-confirmation-');
-    app = await startTestServer(dataDir);
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = serverForSuite({ prefix: 'alize-lost-confirmation-' });
 
   test('"Reprendre mon dossier" says the file was sent, with its reference, and opens no empty file', async () => {
-    const owner = new HttpConversation(app.url);
+    const owner = new HttpConversation(server.url);
     await owner.say(fr.t('common:menu.apply'));
     for (const [answer] of FULL_APPLICATION) await owner.say(answer);
     // The submit is processed, but its answer is lost on the way (connection dropped): the user reads nothing.
     expect(
       (await owner.post({ type: 'message', value: { action: 'submitApplication', entry: 'apply' } })).status,
     ).toBe(200);
-    const [file] = await app.queue.list();
+    const [file] = await server.app.queue.list();
     expect(file?.reference).toBe('ALZ-2026-0001');
 
     // Back later, in a new conversation.
-    const later = new HttpConversation(app.url, owner.userId);
+    const later = new HttpConversation(server.url, owner.userId);
     const reply = texts(await later.say(fr.t('common:menu.resume'))).join('\n');
     expect(reply).toContain(
       fr.t('applicationFlow:draft.alreadySent', { reference: 'ALZ-2026-0001', date: '26 novembre 2026' }),
     );
     expect(reply).not.toContain(fr.t('applicationFlow:intro.new'));
     expect(reply).not.toContain(fr.t('applicationFlow:draft.none'));
-    expect(await app.queue.list()).toHaveLength(1);
+    expect(await server.app.queue.list()).toHaveLength(1);
   });
 });

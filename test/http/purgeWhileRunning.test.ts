@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunningApp } from '../../bot/app.js';
 import { fr } from '../support/botHarness.js';
-import { HttpConversation, startTestServer, tempDataDir } from '../support/httpBot.js';
+import { HttpConversation } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
 const DAY = 24 * 3600 * 1000;
@@ -40,35 +40,25 @@ function stateText(dataDir: string): string {
 }
 
 describe('committee purge while the server runs', () => {
-  let dataDir: string;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir('alize-purge-live-');
-    // The draft is written "200 days ago" by the server's clock; the CLI judges it on the real one.
-    const longAgo = new Date(Date.now() - 200 * DAY);
-    app = await startTestServer(dataDir, {}, { clock: () => longAgo });
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  // The draft is written "200 days ago" by the server's clock; the CLI judges it on the real one.
+  const longAgo = new Date(Date.now() - 200 * DAY);
+  const server = serverForSuite({ prefix: 'alize-purge-live-', overrides: { clock: () => longAgo } });
 
   test("is not undone by the server's cache on the user's next turn", async () => {
-    const owner = new HttpConversation(app.url);
+    const owner = new HttpConversation(server.url);
     await owner.say(fr.t('common:menu.apply'));
     await owner.say('Développement');
     await owner.say('Cévennes Plasturgie Oubliée');
-    expect(stateText(dataDir)).toContain('Cévennes Plasturgie Oubliée');
+    expect(stateText(server.dataDir)).toContain('Cévennes Plasturgie Oubliée');
 
-    const purged = await purge(dataDir);
+    const purged = await purge(server.dataDir);
     expect(purged.code).toBe(0);
-    expect(stateText(dataDir)).not.toContain('Cévennes Plasturgie Oubliée');
+    expect(stateText(server.dataDir)).not.toContain('Cévennes Plasturgie Oubliée');
 
     // The user comes back: whatever the bot answers, the purged answers are not written back.
     const next = await owner.post({ type: 'message', text: fr.t('common:menu.resume') });
     expect(next.status).toBe(200);
-    await new HttpConversation(app.url, owner.userId).say('bonjour');
-    expect(stateText(dataDir)).not.toContain('Cévennes Plasturgie Oubliée');
+    await new HttpConversation(server.url, owner.userId).say('bonjour');
+    expect(stateText(server.dataDir)).not.toContain('Cévennes Plasturgie Oubliée');
   });
 });

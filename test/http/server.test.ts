@@ -1,35 +1,25 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { RunningApp } from '../../bot/app.js';
+import { emulatorActivity, postToMessages } from '../support/activity.js';
 import { LowdbStorage } from '../../storage/lowdbStorage.js';
 import { fr } from '../support/botHarness.js';
-import { HttpConversation, buttons, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+import { HttpConversation, buttons, texts } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 const menuTitles = ['eligibility', 'apply', 'resume', 'advisor', 'about'].map((e) =>
   fr.t(`common:menu.${e}`),
 );
 
 describe('the HTTP server', () => {
-  let dataDir: string;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    app = await startTestServer(dataDir);
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = serverForSuite();
 
   test('GET /healthz says ready once warmed up', async () => {
-    const response = await fetch(`${app.url}/healthz`);
+    const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok' });
   });
 
   test('"bonjour" over /api/messages with expectReplies gets the French greeting and menu', async () => {
-    const conversation = new HttpConversation(app.url);
+    const conversation = new HttpConversation(server.url);
     const replies = await conversation.say('bonjour');
     expect(texts(replies)).toEqual([
       fr.t('common:greeting.hello'),
@@ -40,7 +30,7 @@ describe('the HTTP server', () => {
   });
 
   test('a short conversation: conversationUpdate, then a menu choice, then help', async () => {
-    const conversation = new HttpConversation(app.url);
+    const conversation = new HttpConversation(server.url);
     const welcome = await conversation.post({
       type: 'conversationUpdate',
       membersAdded: [{ id: conversation.userId }],
@@ -56,9 +46,9 @@ describe('the HTTP server', () => {
   });
 
   test("a conversation's state is written under DATA_DIR, where a restarted server finds it", async () => {
-    const conversation = new HttpConversation(app.url);
+    const conversation = new HttpConversation(server.url);
     const key = `emulator/conversations/${conversation.conversationId}/`;
-    const onDisk = () => new LowdbStorage({ dir: path.join(dataDir, 'state') }).read([key]);
+    const onDisk = () => new LowdbStorage({ dir: path.join(server.dataDir, 'state') }).read([key]);
     expect(await onDisk()).toEqual({});
     await conversation.say('bonjour');
     expect(Object.keys(await onDisk())).toEqual([key]);
@@ -80,64 +70,46 @@ describe('the HTTP server', () => {
     ],
     [
       'a numeric text',
-      JSON.stringify({
-        type: 'message',
-        text: 42,
-        conversation: { id: 'c' },
-        from: { id: 'u' },
-        channelId: 'emulator',
-        deliveryMode: 'expectReplies',
-      }),
+      JSON.stringify(emulatorActivity({ conversationId: 'c', userId: 'u' }, { text: 42 })),
       'application/json',
     ],
     ['plain text', 'bonjour', 'text/plain'],
   ])('%s gets a 4xx and the server stays up', async (_label, body, contentType) => {
-    const response = await fetch(`${app.url}/api/messages`, {
+    const response = await fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': contentType },
       body,
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
   test('a body above the size limit is refused with 413', async () => {
-    const conversation = new HttpConversation(app.url);
-    const response = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        text: 'x'.repeat(1024 * 1024),
-        conversation: { id: conversation.conversationId },
-        from: { id: conversation.userId },
-        channelId: 'emulator',
-        deliveryMode: 'expectReplies',
-      }),
-    });
+    const conversation = new HttpConversation(server.url);
+    const response = await postToMessages(
+      server.url,
+      emulatorActivity(conversation, { text: 'x'.repeat(1024 * 1024) }),
+    );
     expect(response.status).toBe(413);
-    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
 
 describe('a restart on the same DATA_DIR', () => {
-  test('keeps the conversation where it was', async () => {
-    const dataDir = tempDataDir();
-    let app = await startTestServer(dataDir);
-    const conversation = new HttpConversation(app.url);
-    expect(texts(await conversation.say('bonjour'))[0]).toBe(fr.t('common:greeting.hello'));
-    await app.close();
+  const server = serverForSuite({ each: true });
 
-    app = await startTestServer(dataDir);
-    const again = new HttpConversation(app.url, conversation.userId);
+  test('keeps the conversation where it was', async () => {
+    const conversation = new HttpConversation(server.url);
+    expect(texts(await conversation.say('bonjour'))[0]).toBe(fr.t('common:greeting.hello'));
+
+    await server.restart();
+    const again = new HttpConversation(server.url, conversation.userId);
     Object.assign(again, { conversationId: conversation.conversationId });
     // Same conversation after the restart: no second greeting, the bot knows where it was.
     expect(texts(await again.say('bonjour'))).toEqual([
       fr.t('common:menu.again'),
       fr.t('common:menu.prompt'),
     ]);
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { RunningApp } from '../../bot/app.js';
 import { RootDialog } from '../../dialogs/rootDialog.js';
 import { FULL_APPLICATION } from '../support/applicationScript.js';
 import { fr } from '../support/botHarness.js';
-import { HttpConversation, startTestServer, tempDataDir, texts, type Reply } from '../support/httpBot.js';
+import { HttpConversation, texts, type Reply } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 /** The bot as Teams addresses it, and a mention of it as Teams writes one in a channel. */
 const BOT = { id: '28:00000000-0000-0000-0000-00000000a11e', name: 'AliZé' };
@@ -54,20 +53,10 @@ const heroButtons = (replies: Reply[]): string[] =>
     .flatMap((a) => (a.content.buttons as { title: string }[]).map((b) => b.title));
 
 describe('the bot as Microsoft Teams talks to it', () => {
-  let dataDir: string;
-  let app: RunningApp;
+  const server = serverForSuite();
 
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    app = await startTestServer(dataDir);
-  });
-  afterAll(async () => {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  test('installing the app in a personal chat (Teams adds the bot) greets the user with the menu as a card', async () => {
-    const chat = new TeamsChat(app.url, 'personal');
+  test('installing the server.app in a personal chat (Teams adds the bot) greets the user with the menu as a card', async () => {
+    const chat = new TeamsChat(server.url, 'personal');
     const replies = await chat.post({ type: 'conversationUpdate', membersAdded: [BOT] });
     expect(texts(replies)).toEqual([fr.t('common:greeting.hello'), fr.t('common:greeting.intro')]);
     // Teams shows no suggested actions in most places: the menu comes as a hero card with the same buttons.
@@ -80,7 +69,7 @@ describe('the bot as Microsoft Teams talks to it', () => {
   test.each(['channel', 'groupChat'] as const)(
     'in a %s: one short note on install, silence without a mention, the words after a mention answered',
     async (conversationType) => {
-      const chat = new TeamsChat(app.url, conversationType);
+      const chat = new TeamsChat(server.url, conversationType);
       expect(texts(await chat.post({ type: 'conversationUpdate', membersAdded: [BOT] }))).toEqual([
         fr.t('teams:installed.group'),
       ]);
@@ -116,7 +105,7 @@ describe('the bot as Microsoft Teams talks to it', () => {
   );
 
   test('a card submit in a channel needs no mention (Teams sends a value, no text) and gets a polite answer', async () => {
-    const chat = new TeamsChat(app.url, 'channel');
+    const chat = new TeamsChat(server.url, 'channel');
     await chat.mention('bonjour');
     const replies = await chat.post({
       type: 'message',
@@ -127,7 +116,7 @@ describe('the bot as Microsoft Teams talks to it', () => {
   });
 
   test('a full application in a personal chat: cards all along, the recap card submitted, one file from msteams', async () => {
-    const chat = new TeamsChat(app.url, 'personal');
+    const chat = new TeamsChat(server.url, 'personal');
     const all: Reply[] = [...(await chat.post({ type: 'conversationUpdate', membersAdded: [BOT] }))];
     all.push(...(await chat.say(fr.t('common:menu.apply'))));
     for (const [answer] of FULL_APPLICATION.slice(0, -1)) all.push(...(await chat.say(answer)));
@@ -144,7 +133,7 @@ describe('the bot as Microsoft Teams talks to it', () => {
     expect(all.some((r) => r.suggestedActions)).toBe(false);
     expect(heroButtons(all).length).toBeGreaterThan(0);
 
-    const [file] = await app.queue.list();
+    const [file] = await server.app.queue.list();
     expect(file).toMatchObject({ reference: 'ALZ-2026-0001', channel: 'msteams', userId: chat.user.id });
   });
 });

@@ -11,7 +11,6 @@ const SUBMIT = { type: 'message', value: { action: 'submitApplication', entry: '
 const FILES = 200;
 const REFERENCE = /ALZ-\d{4}-\d{4}/;
 const userKey = (userId: string): string => `emulator/users/${userId}/`;
-const question = (key: string): string => fr.t(`application:question.${key}`).split('{{')[0].slice(0, 40);
 
 describe('concurrency over HTTP', () => {
   let dataDir: string;
@@ -68,32 +67,5 @@ describe('concurrency over HTTP', () => {
       expect(record?.['contact.email']).toBe(`contact${index + 1}@exemple.fr`);
     });
   }, 120_000);
-
-  test('two answers of one conversation arriving together are both kept, in order, without a 5xx', async () => {
-    const owner = new HttpConversation(app.url);
-    await owner.say(fr.t('common:menu.apply'));
-    const upToFirstName = FULL_APPLICATION.findIndex(([, key]) => key === 'contact.firstName');
-    for (const [answer] of FULL_APPLICATION.slice(0, upToFirstName)) await owner.say(answer);
-
-    const [marie, jeanne] = await Promise.all([
-      owner.post({ type: 'message', text: 'Marie' }),
-      owner.post({ type: 'message', text: 'Jeanne' }),
-    ]);
-
-    expect([marie.status, jeanne.status]).toEqual([200, 200]);
-    // One turn answered the first name and was asked the last name; the other answered the last name.
-    const asked = [texts(marie.replies).join('\n'), texts(jeanne.replies).join('\n')];
-    expect(asked.filter((reply) => reply.includes(question('contact.lastName')))).toHaveLength(1);
-    expect(asked.filter((reply) => reply.includes(question('contact.role')))).toHaveLength(1);
-    const stored = (await app.storage.read([userKey(owner.userId)]))[userKey(owner.userId)] as {
-      profile: UserProfile;
-    };
-    const answers = stored.profile.application!.answers;
-    const firstWasMarie = asked[0].includes(question('contact.lastName'));
-    expect([answers['contact.firstName'], answers['contact.lastName']]).toEqual(
-      firstWasMarie ? ['Marie', 'Jeanne'] : ['Jeanne', 'Marie'],
-    );
-    // The conversation goes on from where both answers left it.
-    expect(texts(await owner.say('aide')).join('\n')).toContain(question('contact.role'));
-  });
+  // Two answers of one conversation at once: test/reliability/turnConflicts.test.ts, with the overlap forced.
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { RunningApp } from '../../bot/app.js';
 import { en, fr } from '../support/botHarness.js';
+import { emulatorActivity, postToMessages } from '../support/activity.js';
 import { DirectLineClient } from '../support/directLineClient.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
@@ -24,18 +25,8 @@ describe('rate limits of the public routes', () => {
     for (let i = 0; i < 3; i += 1)
       expect((await owner.post({ type: 'message', text: 'aide' })).status).toBe(200);
 
-    const response = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        text: 'aide',
-        channelId: 'emulator',
-        conversation: { id: owner.conversationId },
-        from: { id: owner.userId },
-        deliveryMode: 'expectReplies',
-      }),
-    });
+    // A fourth message, read as raw HTTP: the status, the Retry-After header and the body.
+    const response = await postToMessages(app.url, emulatorActivity(owner, { text: 'aide' }));
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await response.json()) as { activities: { text: string }[] };

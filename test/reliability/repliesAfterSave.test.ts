@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { RunningApp } from '../../bot/app.js';
 import { LowdbStorage } from '../../storage/lowdbStorage.js';
+import { emulatorActivity, postToMessages } from '../support/activity.js';
 import { fr } from '../support/botHarness.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
@@ -58,20 +59,16 @@ describe('on a channel that delivers replies at once (Teams, Azure Direct Line)'
 
   test('the replies leave only once the answer and the conversation are saved', async () => {
     timeline.splice(0);
-    const response = await fetch(`${app.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
+    // Replies through the connector (no expectReplies), as a channel receives them.
+    const parties = { conversationId: 'outbox-conversation', userId: 'outbox-user' };
+    const response = await postToMessages(
+      app.url,
+      emulatorActivity(parties, {
         text: fr.t('common:menu.apply'),
-        channelId: 'emulator',
         serviceUrl: connectorUrl,
-        conversation: { id: 'outbox-conversation' },
-        from: { id: 'outbox-user' },
-        recipient: { id: 'bot' },
-        locale: 'fr-FR',
+        deliveryMode: undefined,
       }),
-    });
+    );
     expect(response.status).toBe(200);
     const firstReply = timeline.findIndex((entry) => entry.startsWith('reply'));
     expect(firstReply).toBeGreaterThan(0);

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { MemoryStorage, TestAdapter, UserState, type Storage } from 'botbuilder';
 import { createLowdbApplicationQueue } from '../../storage/lowdbApplicationQueue.js';
 import type { StatusChange, StoredApplication } from '../../storage/applicationQueue.js';
@@ -15,6 +12,7 @@ import { SharedConversationState } from '../../bot/identity/sharedConversationSt
 import { setVerifiedIdentity, type VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 import type { EligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
 import { settings, TEST_NOW } from './programmeFixture.js';
+import { tempFolder } from './tempFolders.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
@@ -39,7 +37,7 @@ export function createTestBot(
 ) {
   const conversationState = new SharedConversationState(storage);
   const userState = new UserState(storage);
-  const queueDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alize-queue-'));
+  const queueDir = tempFolder('alize-queue-');
   const queue = createLowdbApplicationQueue(queueDir);
   const contactRequests = createLowdbContactRequestStore(queueDir);
   // What would be sent proactively (to the applicant, to the advisors' channel), recorded for assertions.

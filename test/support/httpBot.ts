@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startApp, type AppOverrides, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { SETTINGS_FIXTURE, TEST_NOW } from './programmeFixture.js';
+import { emulatorActivity, postToMessages } from './activity.js';
 import { tempFolder } from './tempFolders.js';
 
 export interface Reply {
@@ -47,11 +48,7 @@ export async function postActivity(
   activity: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; replies: Reply[] }> {
-  const response = await fetch(`${baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(activity),
-  });
+  const response = await postToMessages(baseUrl, activity, headers);
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : {};
   return { status: response.status, replies: (body as { activities?: Reply[] }).activities ?? [] };
@@ -68,16 +65,7 @@ export class HttpConversation {
   ) {}
 
   post(activity: Record<string, unknown>): Promise<{ status: number; replies: Reply[] }> {
-    return postActivity(this.baseUrl, {
-      channelId: 'emulator',
-      serviceUrl: 'http://127.0.0.1:1/unused',
-      conversation: { id: this.conversationId },
-      from: { id: this.userId },
-      recipient: { id: 'bot' },
-      locale: this.locale,
-      deliveryMode: 'expectReplies',
-      ...activity,
-    });
+    return postActivity(this.baseUrl, emulatorActivity(this, { locale: this.locale, ...activity }));
   }
 
   async say(text: string): Promise<Reply[]> {
