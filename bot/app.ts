@@ -29,7 +29,7 @@ import { createAdapter } from './adapter.js';
 import { advisorRole } from './identity/advisorRole.js';
 import { SharedConversationState } from './identity/sharedConversationState.js';
 import { AlizeBot } from './alizeBot.js';
-import { registerCommitteeApi } from './committeeApi.js';
+import { registerCommitteeApi } from '../committee/committeeApi.js';
 import type { AppConfig } from './config.js';
 import { Localizer } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';

@@ -23,7 +23,7 @@ import type {
   StoredApplication,
   SubmitResult,
 } from './applicationQueue.js';
-import { UnknownReferenceError, type ApplicationStatus } from './applicationStatus.js';
+import { UnknownReferenceError, type ApplicationStatus } from '../dialogs/domain/applicationStatus.js';
 import { azureStatusOf, isWriteConflict, LazyTable } from './azureTables.js';
 import { CorruptEntityError } from './entityJson.js';
 import { KeyedSerialQueue } from './keyedSerialQueue.js';

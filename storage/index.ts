@@ -1,5 +1,5 @@
 export * from './applicationQueue.js';
-export * from './applicationStatus.js';
+export * from '../dialogs/domain/applicationStatus.js';
 export { applicationsToCsv, csvCell, CSV_BOM, CSV_LINE_END, CSV_SEPARATOR } from './applicationCsv.js';
 export {
   APPLICATION_COLUMNS,

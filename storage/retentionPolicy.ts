@@ -1,6 +1,6 @@
 import { FIELD_REGISTRY, type FieldRegistry } from '../dialogs/domain/fieldRegistry.js';
 import type { ApplicationAmendment, StoredApplication } from './applicationQueue.js';
-import { isFinalStatus } from './applicationStatus.js';
+import { isFinalStatus } from '../dialogs/domain/applicationStatus.js';
 
 /**
  * The fields of a file that identify a person (DOMAIN.md, "Personal data"): the registry's personal fields.

@@ -10,7 +10,7 @@ import {
   APPLICATION_STATUSES,
   STATUS_TRANSITIONS,
   type ApplicationStatus,
-} from '../../storage/applicationStatus.js';
+} from '../domain/applicationStatus.js';
 import { messageWithChoices } from '../choices.js';
 import { commandKey } from '../globalCommands.js';
 import { answerText } from '../questionnaire/answerText.js';

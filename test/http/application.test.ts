@@ -7,7 +7,7 @@ import { EXPECTED_FILE, SUBMIT, walkApplication, walkEligibility } from '../supp
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
-const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 
 /** What the committee's tool prints, as the committee runs it. */
 function committeeListJson(dataDir: string): Record<string, unknown>[] {

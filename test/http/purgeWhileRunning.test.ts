@@ -6,7 +6,7 @@ import type { RunningApp } from '../../bot/app.js';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, startTestServer, tempDataDir } from '../support/httpBot.js';
 
-const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 const DAY = 24 * 3600 * 1000;
 
 /** `npm run committee -- purge`, run by the committee while the server keeps serving. */

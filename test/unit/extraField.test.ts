@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_LOCALES_DIR, Localizer } from '../../bot/i18n.js';
-import { applicationBlock } from '../../bot/committeeFormat.js';
+import { applicationBlock } from '../../committee/committeeFormat.js';
 import { fileCard } from '../../dialogs/advisor/fileCard.js';
 import { percentField } from '../../dialogs/domain/applicationFieldKit.js';
 import {

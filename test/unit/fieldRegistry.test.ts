@@ -1,5 +1,5 @@
 import { Localizer } from '../../bot/i18n.js';
-import { applicationBlock, formatAmount } from '../../bot/committeeFormat.js';
+import { applicationBlock, formatAmount } from '../../committee/committeeFormat.js';
 import { APPLICATION_FORM } from '../../dialogs/domain/applicationForm.js';
 import { FIELD_REGISTRY } from '../../dialogs/domain/fieldRegistry.js';
 import type { StoredApplication } from '../../storage/applicationQueue.js';

@@ -20,10 +20,10 @@ import {
   unknownStatusProblem,
   type ApiProblem,
 } from './committeeApiInput.js';
-import { bearerToken, sendJson } from './directLine/http.js';
-import { Localizer } from './i18n.js';
-import type { Logger } from './logger.js';
-import { secureCompare } from './secureCompare.js';
+import { bearerToken, sendJson } from '../bot/directLine/http.js';
+import { Localizer } from '../bot/i18n.js';
+import type { Logger } from '../bot/logger.js';
+import { secureCompare } from '../bot/secureCompare.js';
 
 export type StatusChangedListener = (
   application: StoredApplication,

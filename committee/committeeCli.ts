@@ -12,7 +12,7 @@ import {
   usageText,
   type CommitteeCommand,
 } from './committeeCommands.js';
-import { Localizer } from './i18n.js';
+import { Localizer } from '../bot/i18n.js';
 
 /**
  * `npm run committee -- <command>`: the committee's tool over the application files in DATA_DIR.
