@@ -23,6 +23,8 @@ import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { createStores } from '../storage/createStores.js';
 import { createAdvisorAlert } from './advisorAlert.js';
 import { createStatusNotifier } from './statusNotifier.js';
+import { OUTBOX_POLL_MS, startOutboxDelivery } from './outboxDelivery.js';
+import { createStatusService, type StatusService } from '../committee/statusService.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
 import { RootDialog } from '../dialogs/rootDialog.js';
 import { createAdapter } from './adapter.js';
@@ -57,6 +59,8 @@ export interface AppOverrides {
   settings?: ProgrammeSettings;
   queue?: ApplicationQueue;
   contactRequests?: ContactRequestStore;
+  /** How often the status outbox is read (tests make it quick). */
+  outboxPollMs?: number;
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -94,6 +98,22 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter(config.auth, localizer, logger, conversationState);
   const proactive = { adapter, botAppId: config.auth.appId, localizer, settings, logger };
   const onStatusChanged = createStatusNotifier(proactive);
+  // The one status service of the server: the advisor mode and the committee API both change statuses here.
+  const statusService = createStatusService({
+    queue,
+    clock,
+    deliver: onStatusChanged,
+    onDeliveryError: (err, reference) =>
+      logger.error({ err, event: 'status_listener_failed', reference }, 'status change listener failed'),
+  });
+  // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
+  const outboxDelivery = startOutboxDelivery({
+    outbox: stores.statusOutbox,
+    queue,
+    deliver: onStatusChanged,
+    logger,
+    everyMs: overrides.outboxPollMs ?? OUTBOX_POLL_MS,
+  });
   const rootDialog = createRootDialog({
     userState,
     conversationState,
@@ -108,6 +128,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       ...(config.advisorGroupId ? { advisorGroupId: config.advisorGroupId } : {}),
     }),
     onStatusChanged,
+    statusService,
     alertAdvisors: createAdvisorAlert(proactive),
   });
   const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger });
@@ -134,6 +155,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     clock,
     localizer,
     onStatusChanged,
+    statusService,
   });
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
   let serverUrl = '';
@@ -188,6 +210,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     queue,
     ready,
     close: async () => {
+      await outboxDelivery.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();
     },
@@ -205,7 +228,10 @@ export interface DialogDeps {
   contactRequests: ContactRequestStore;
   /** The verified advisor of a turn (bot/identity/advisorRole.ts), or undefined. */
   advisorOf: AdvisorOf;
+  /** How an applicant is told of a status change (a proactive message; tests record it). */
   onStatusChanged: StatusChangeListener;
+  /** The status service; by default one over `queue` that tells `onStatusChanged`. */
+  statusService?: StatusService;
   alertAdvisors: AdvisorAlert;
 }
 
@@ -230,7 +256,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     prescreens: conversationState.createProperty<{ record?: EligibilityRecord }>('prescreen'),
     settings,
     clock,
-    onStatusChanged: deps.onStatusChanged,
+    statusService: deps.statusService ?? createStatusService({ queue, clock, deliver: deps.onStatusChanged }),
   });
   return new RootDialog(
     [
