@@ -17,6 +17,8 @@ import type { AdvisorOf } from '../dialogs/advisor/advisorIdentity.js';
 import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
 import { HandoverStore } from '../dialogs/handover.js';
 import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
+import { DRAFT_MIGRATIONS, type DraftMigration } from '../dialogs/domain/draftMigration.js';
+import { migratingProfiles } from '../dialogs/draftVersions.js';
 import type { Answers } from '../dialogs/questionnaire/question.js';
 import type { StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
@@ -232,12 +234,17 @@ export interface DialogDeps {
   onStatusChanged: StatusChangeListener;
   /** The status service; by default one over `queue` that tells `onStatusChanged`. */
   statusService?: StatusService;
+  /** The form's history, to bring saved drafts to today's keys (tests give one with a renamed field). */
+  draftMigrations?: readonly DraftMigration[];
   alertAdvisors: AdvisorAlert;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
   const { userState, conversationState, settings, clock, queue, advisorOf } = deps;
-  const profiles = userState.createProperty<UserProfile>('profile');
+  const profiles = migratingProfiles(
+    userState.createProperty<UserProfile>('profile'),
+    deps.draftMigrations ?? DRAFT_MIGRATIONS,
+  );
   const handovers = new HandoverStore(deps.storage);
   const application = new ApplicationDialog(profiles, settings, clock, queue, handovers);
   const contact = new ContactAdvisorDialog({

@@ -14,6 +14,7 @@ import { advisorRole } from '../../bot/identity/advisorRole.js';
 import { SharedConversationState } from '../../bot/identity/sharedConversationState.js';
 import { setVerifiedIdentity, type VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
@@ -33,6 +34,8 @@ export function createTestBot(
     /** What the server would have verified for a sender (by `from.id`): everyone else is unverified. */
     verified?: Record<string, VerifiedIdentity>;
     logger?: Logger;
+    /** The form's history the bot migrates saved drafts with (default: the product's). */
+    draftMigrations?: readonly DraftMigration[];
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -55,6 +58,7 @@ export function createTestBot(
     onStatusChanged: async (application, change) => {
       notified.push({ application, change });
     },
+    ...(options.draftMigrations ? { draftMigrations: options.draftMigrations } : {}),
     alertAdvisors: async (text) => {
       alerts.push(text);
     },
