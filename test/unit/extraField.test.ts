@@ -36,7 +36,11 @@ const capitalShare: ApplicationField = percentField('contact.capitalShare', {
   personal: true,
 });
 
-const form = [...APPLICATION_FORM.slice(0, -1), exportShare, capitalShare, ...APPLICATION_FORM.slice(-1)];
+// The same form with the two fields before the documents (were one of them added for real, it is replaced).
+const others = APPLICATION_FORM.filter(
+  (field) => field.key !== exportShare.key && field.key !== capitalShare.key,
+);
+const form = [...others.slice(0, -1), exportShare, capitalShare, ...others.slice(-1)];
 const registry = fieldRegistry(form);
 
 const SENTENCES: Record<'fr' | 'en', Record<string, string>> = {
