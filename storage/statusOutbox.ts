@@ -49,9 +49,15 @@ export class StatusOutbox {
           await this.storage.write({ [StatusOutbox.KEY]: { notices: keep, eTag: stored?.eTag ?? '*' } });
           return result;
         } catch (error) {
-          if (attempt >= 5 || !/etag|precondition|412/i.test(String((error as Error).message))) throw error;
+          if (attempt >= 5 || !isConflict(error)) throw error;
         }
       }
     });
   }
+}
+
+/** An eTag mismatch: LowdbStorage's and MemoryStorage's message, or Azure's 412 "condition not met". */
+function isConflict(error: unknown): boolean {
+  const { statusCode, message } = (error ?? {}) as { statusCode?: unknown; message?: unknown };
+  return statusCode === 412 || /etag|precondition|condition .*not met/i.test(String(message));
 }
