@@ -17,19 +17,23 @@ import type { AdvisorOf } from '../dialogs/advisor/advisorIdentity.js';
 import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
 import { HandoverStore } from '../dialogs/handover.js';
 import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
+import { DRAFT_MIGRATIONS, type DraftMigration } from '../dialogs/domain/draftMigration.js';
+import { migratingProfiles } from '../dialogs/draftVersions.js';
 import type { Answers } from '../dialogs/questionnaire/question.js';
 import type { StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { createStores } from '../storage/createStores.js';
 import { createAdvisorAlert } from './advisorAlert.js';
 import { createStatusNotifier } from './statusNotifier.js';
+import { OUTBOX_POLL_MS, startOutboxDelivery } from './outboxDelivery.js';
+import { createStatusService, type StatusService } from '../committee/statusService.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
 import { RootDialog } from '../dialogs/rootDialog.js';
 import { createAdapter } from './adapter.js';
 import { advisorRole } from './identity/advisorRole.js';
 import { SharedConversationState } from './identity/sharedConversationState.js';
 import { AlizeBot } from './alizeBot.js';
-import { registerCommitteeApi } from './committeeApi.js';
+import { registerCommitteeApi } from '../committee/committeeApi.js';
 import type { AppConfig } from './config.js';
 import { Localizer } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -59,6 +63,8 @@ export interface AppOverrides {
   settings?: ProgrammeSettings;
   queue?: ApplicationQueue;
   contactRequests?: ContactRequestStore;
+  /** How often the status outbox is read (tests make it quick). */
+  outboxPollMs?: number;
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -96,6 +102,22 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const adapter = createAdapter(config.auth, localizer, logger, conversationState);
   const proactive = { adapter, botAppId: config.auth.appId, localizer, settings, logger };
   const onStatusChanged = createStatusNotifier(proactive);
+  // The one status service of the server: the advisor mode and the committee API both change statuses here.
+  const statusService = createStatusService({
+    queue,
+    clock,
+    deliver: onStatusChanged,
+    onDeliveryError: (err, reference) =>
+      logger.error({ err, event: 'status_listener_failed', reference }, 'status change listener failed'),
+  });
+  // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
+  const outboxDelivery = startOutboxDelivery({
+    outbox: stores.statusOutbox,
+    queue,
+    deliver: onStatusChanged,
+    logger,
+    everyMs: overrides.outboxPollMs ?? OUTBOX_POLL_MS,
+  });
   const rootDialog = createRootDialog({
     userState,
     conversationState,
@@ -110,6 +132,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       ...(config.advisorGroupId ? { advisorGroupId: config.advisorGroupId } : {}),
     }),
     onStatusChanged,
+    statusService,
     alertAdvisors: createAdvisorAlert(proactive),
   });
   const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger });
@@ -136,6 +159,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     clock,
     localizer,
     onStatusChanged,
+    statusService,
   });
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
   let serverUrl = '';
@@ -200,6 +224,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     queue,
     ready,
     close: async () => {
+      await outboxDelivery.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();
     },
@@ -217,7 +242,12 @@ export interface DialogDeps {
   contactRequests: ContactRequestStore;
   /** The verified advisor of a turn (bot/identity/advisorRole.ts), or undefined. */
   advisorOf: AdvisorOf;
+  /** How an applicant is told of a status change (a proactive message; tests record it). */
   onStatusChanged: StatusChangeListener;
+  /** The status service; by default one over `queue` that tells `onStatusChanged`. */
+  statusService?: StatusService;
+  /** The form's history, to bring saved drafts to today's keys (tests give one with a renamed field). */
+  draftMigrations?: readonly DraftMigration[];
   alertAdvisors: AdvisorAlert;
   /** The eligibility rules (the programme's by default): the check, its questions and the application's prefill. */
   eligibilityRules?: EligibilityRuleSet;
@@ -225,7 +255,10 @@ export interface DialogDeps {
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
   const { userState, conversationState, settings, clock, queue, advisorOf } = deps;
-  const profiles = userState.createProperty<UserProfile>('profile');
+  const profiles = migratingProfiles(
+    userState.createProperty<UserProfile>('profile'),
+    deps.draftMigrations ?? DRAFT_MIGRATIONS,
+  );
   const handovers = new HandoverStore(deps.storage);
   const rules = deps.eligibilityRules;
   const application = new ApplicationDialog(profiles, settings, clock, queue, handovers, rules);
@@ -245,7 +278,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     prescreens: conversationState.createProperty<{ record?: EligibilityRecord }>('prescreen'),
     settings,
     clock,
-    onStatusChanged: deps.onStatusChanged,
+    statusService: deps.statusService ?? createStatusService({ queue, clock, deliver: deps.onStatusChanged }),
     eligibilityRules: rules,
   });
   return new RootDialog(

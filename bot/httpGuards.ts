@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { isJsonMediaType } from './committeeApiInput.js';
+import { isJsonMediaType } from '../committee/committeeApiInput.js';
 import { Localizer } from './i18n.js';
 import type { Logger } from './logger.js';
 

@@ -8,6 +8,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import { ApplicationSource, newDraft } from './applicationSource.js';
+import { readNewerDraft } from './draftVersions.js';
 import { submitDraft } from './applicationSubmission.js';
 import { messageWithChoices } from './choices.js';
 import { applicableFields, findField } from './domain/applicationForm.js';
@@ -89,6 +90,10 @@ export class ApplicationDialog extends ComponentDialog {
     const profile = await profileOf(this.profiles, step.context);
     const { t } = languageOf(step.context);
     if (profile.application && !options.restart) {
+      // Saved by a newer assistant (a rollback): its answers are kept, those this form knows are used.
+      if (readNewerDraft(step.context)) {
+        await step.context.sendActivity(t('applicationFlow:draft.newerVersion'));
+      }
       if (options.resume) {
         await step.context.sendActivity(t('applicationFlow:draft.resuming'));
         return step.next('continue');

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
+import { DRAFT_VERSION } from './domain/draftMigration.js';
 import { findField, missingFields, progressOf, type ApplicationContext } from './domain/applicationForm.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import { foldForMatch } from './french/normalize.js';
@@ -52,7 +53,8 @@ function noticeQuestion(): Question<ApplicationContext> {
 const NOTICE = noticeQuestion();
 
 export function newDraft(now: Date, answers: Answers = {}): ApplicationDraft {
-  return { id: randomUUID(), answers, startedAt: now.toISOString(), updatedAt: now.toISOString() };
+  const at = now.toISOString();
+  return { id: randomUUID(), version: DRAFT_VERSION, answers, startedAt: at, updatedAt: at };
 }
 
 /** The application form as a questionnaire: answers in the user's draft, the form definition picks the order. */

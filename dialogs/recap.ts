@@ -1,7 +1,12 @@
 import { plainFacts } from './plainCard.js';
 import type { Attachment } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
-import { applicableFields, type ApplicationContext } from './domain/applicationForm.js';
+import {
+  APPLICATION_FORM,
+  applicableFields,
+  type ApplicationContext,
+  type ApplicationField,
+} from './domain/applicationForm.js';
 import type { Answers, Display } from './questionnaire/question.js';
 import type { TurnLanguage } from './translator.js';
 
@@ -22,9 +27,10 @@ export function recapGroups(
   answers: Answers,
   context: ApplicationContext,
   language: TurnLanguage,
+  form: readonly ApplicationField[] = APPLICATION_FORM,
 ): RecapGroup[] {
   const groups = new Map<string, RecapGroup>();
-  for (const field of applicableFields(answers, context)) {
+  for (const field of applicableFields(answers, context, form)) {
     const value = answers[field.key];
     if (value === undefined) continue;
     const title = language.t(`application:group.${field.group}`);

@@ -6,6 +6,11 @@ import type { Answers } from './questionnaire/question.js';
 /** An application being filled in: saved after every answer, resumed from any conversation of the user. */
 export interface ApplicationDraft {
   id: string;
+  /**
+   * The form version the answers are keyed by (dialogs/domain/draftMigration.ts); absent on drafts saved
+   * before versions, which are version 1. Brought to today's on load by `migratingProfiles`.
+   */
+  version?: number;
   /** Set when a CCI advisor prepared the draft and handed it over to the company. */
   advisorId?: string;
   answers: Answers;

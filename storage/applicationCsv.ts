@@ -1,5 +1,6 @@
 import type { StatusChange, StoredApplication } from './applicationQueue.js';
-import { APPLICATION_COLUMNS, applicationToRecord, dataKeysOf } from './applicationView.js';
+import { FIELD_REGISTRY, type FieldRegistry } from '../dialogs/domain/fieldRegistry.js';
+import { applicationColumns, applicationRecord, dataKeysOf } from './applicationView.js';
 
 // French Excel: it reads the BOM as "this is UTF-8", splits on ";" (the list separator of a French Windows)
 // and expects CRLF line ends and a comma as decimal separator.
@@ -9,22 +10,28 @@ export const CSV_LINE_END = '\r\n';
 
 /**
  * The committee export: a header row of record keys, then one row per application. Without `columns`, the
- * fixed columns (APPLICATION_COLUMNS: meta, DOMAIN.md table, history) come first, and form keys outside the
- * table follow at the very end, sorted, so that the fixed columns never move.
+ * fixed columns (meta, the field registry's columns, history) come first, and keys the registry does not
+ * know (an older form's) follow at the very end, sorted, so that the fixed columns never move.
  */
-export function applicationsToCsv(apps: readonly StoredApplication[], columns?: readonly string[]): string {
-  const header = columns ?? defaultColumns(apps);
+export function applicationsToCsv(
+  apps: readonly StoredApplication[],
+  columns?: readonly string[],
+  registry: FieldRegistry = FIELD_REGISTRY,
+): string {
+  const header = columns ?? defaultColumns(apps, registry);
   const rows = apps.map((app) => {
-    const record = applicationToRecord(app);
+    const record = applicationRecord(app, registry);
     return header.map((column) => csvCell(record[column], column));
   });
-  return CSV_BOM + [header.map((column) => csvCell(column)), ...rows].map(csvLine).join('');
+  const titles = header.map((key) => csvCell(registry.find(key)?.column ?? key));
+  return CSV_BOM + [titles, ...rows].map(csvLine).join('');
 }
 
-function defaultColumns(apps: readonly StoredApplication[]): string[] {
-  const fixed = new Set(APPLICATION_COLUMNS);
-  const extra = new Set(apps.flatMap((app) => dataKeysOf(app)).filter((key) => !fixed.has(key)));
-  return [...APPLICATION_COLUMNS, ...[...extra].sort()];
+function defaultColumns(apps: readonly StoredApplication[], registry: FieldRegistry): string[] {
+  const fixed = applicationColumns(registry);
+  const known = new Set(fixed);
+  const extra = new Set(apps.flatMap((app) => dataKeysOf(app, registry)).filter((key) => !known.has(key)));
+  return [...fixed, ...[...extra].sort()];
 }
 
 function csvLine(cells: string[]): string {

@@ -1,5 +1,5 @@
 import type { StoredApplication } from './applicationQueue.js';
-import { isApplicationStatus } from './applicationStatus.js';
+import { isApplicationStatus } from '../dialogs/domain/applicationStatus.js';
 import {
   assertEntitySize,
   CorruptEntityError,

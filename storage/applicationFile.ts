@@ -1,5 +1,9 @@
 import type { NewApplication, StoredApplication } from './applicationQueue.js';
-import { canTransition, IllegalTransitionError, type ApplicationStatus } from './applicationStatus.js';
+import {
+  canTransition,
+  IllegalTransitionError,
+  type ApplicationStatus,
+} from '../dialogs/domain/applicationStatus.js';
 
 /**
  * A new file as every back end stores it, and as a later read returns it: a JSON copy, so undefined fields

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from './applicationStatus.js';
+import type { ApplicationStatus } from '../dialogs/domain/applicationStatus.js';
 
 export type ApplicationOrigin = 'applicant' | 'advisor';
 export type EligibilityVerdict = 'OK' | 'REVIEW' | 'NO';

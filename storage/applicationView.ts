@@ -1,3 +1,4 @@
+import { FIELD_REGISTRY, type FieldRegistry } from '../dialogs/domain/fieldRegistry.js';
 import type { StoredApplication } from './applicationQueue.js';
 import { displayedHistory, displayUserId } from './displayUserId.js';
 
@@ -14,69 +15,29 @@ export const APPLICATION_META_KEYS = [
   'eligibility.reasons',
 ] as const;
 
-/** The form values, in the order of DOMAIN.md's "The application file" table. */
-export const APPLICATION_DATA_KEYS = [
-  'company.name',
-  'company.siret',
-  'company.legalForm',
-  'company.creationDate',
-  'company.nafCode',
-  'company.address',
-  'company.postalCode',
-  'company.commune',
-  'company.inseeCode',
-  'company.headcount',
-  'company.turnover',
-  'company.balanceSheet',
-  'company.independent',
-  'company.groupShare',
-  'company.proceedings',
-  'company.goodStanding',
-  'company.deMinimisReceived',
-  'project.type',
-  'project.description',
-  'project.aidTypes',
-  'project.investment',
-  'project.amountRequested',
-  'project.otherFinancing',
-  'project.jobsCreated',
-  'project.jobsKept',
-  'project.startDate',
-  'project.mentoringNeeds',
-  'contact.firstName',
-  'contact.lastName',
-  'contact.role',
-  'contact.email',
-  'contact.phone',
-  'notice.acknowledgedAt',
-  'documents',
-] as const;
-
-/** Values in euros (the CLI shows them as amounts; the CSV and JSON keep plain numbers). */
-export const APPLICATION_AMOUNT_KEYS: readonly string[] = [
-  'company.turnover',
-  'company.balanceSheet',
-  'company.deMinimisReceived',
-  'project.investment',
-  'project.amountRequested',
-];
+/** The form values, in file order: the keys of the field registry (dialogs/domain/fieldRegistry.ts). */
+export const APPLICATION_DATA_KEYS: readonly string[] = FIELD_REGISTRY.keys;
 
 /** Every key of a record, in record order: meta, form values, then the audit trail. */
-export const APPLICATION_COLUMNS: readonly string[] = [
-  ...APPLICATION_META_KEYS,
-  ...APPLICATION_DATA_KEYS,
-  'history',
-];
+export function applicationColumns(registry: FieldRegistry = FIELD_REGISTRY): string[] {
+  return [...APPLICATION_META_KEYS, ...registry.keys, 'history'];
+}
 
-const RESERVED_KEYS = new Set<string>(APPLICATION_COLUMNS);
-const DATA_ORDER = new Map<string, number>(APPLICATION_DATA_KEYS.map((key, index) => [key, index]));
+export const APPLICATION_COLUMNS: readonly string[] = applicationColumns();
+
+const RESERVED_KEYS = new Set<string>([...APPLICATION_META_KEYS, 'history']);
 
 /**
  * One application as a flat record keyed like DOMAIN.md (`company.siret`, `eligibility.verdict`…): what
- * `committee list --json` prints and what the HTTP API will return. The conversation reference is internal
+ * `committee list --json` prints and what the HTTP API returns. The conversation reference is internal
  * and left out; keys with no value are absent.
  */
 export function applicationToRecord(app: StoredApplication): Record<string, unknown> {
+  return applicationRecord(app, FIELD_REGISTRY);
+}
+
+/** The same record for the fields of a given registry (a form with an extra field, in a test). */
+export function applicationRecord(app: StoredApplication, registry: FieldRegistry): Record<string, unknown> {
   const record: Record<string, unknown> = {
     reference: app.reference,
     status: app.status,
@@ -91,18 +52,22 @@ export function applicationToRecord(app: StoredApplication): Record<string, unkn
     record['eligibility.verdict'] = app.eligibility.verdict;
     record['eligibility.reasons'] = [...app.eligibility.reasons];
   }
-  for (const key of dataKeysOf(app)) {
+  for (const key of dataKeysOf(app, registry)) {
     record[key] = key === 'company.siret' ? normaliseSiret(app.data[key]) : app.data[key];
   }
   record.history = displayedHistory(app);
   return record;
 }
 
-/** The form keys of a file: those of the DOMAIN.md table first, in its order, then any other in stored order. */
-export function dataKeysOf(app: StoredApplication): string[] {
+/**
+ * The form keys of a file: those of the registry first, in its order, then any other in stored order (a key
+ * of an older form stays readable).
+ */
+export function dataKeysOf(app: StoredApplication, registry: FieldRegistry = FIELD_REGISTRY): string[] {
+  const order = new Map<string, number>(registry.keys.map((key, index) => [key, index]));
   // A form key spelled like a meta key ("status") would overwrite the real one: never let it through.
-  const keys = Object.keys(app.data).filter((key) => !RESERVED_KEYS.has(key) || DATA_ORDER.has(key));
-  const rank = (key: string): number => DATA_ORDER.get(key) ?? DATA_ORDER.size;
+  const keys = Object.keys(app.data).filter((key) => !RESERVED_KEYS.has(key) || order.has(key));
+  const rank = (key: string): number => order.get(key) ?? order.size;
   return keys
     .filter((key) => app.data[key] !== undefined)
     .map((key, index) => ({ key, index }))

@@ -23,7 +23,7 @@ import type {
   StoredApplication,
   SubmitResult,
 } from './applicationQueue.js';
-import { UnknownReferenceError, type ApplicationStatus } from './applicationStatus.js';
+import { UnknownReferenceError, type ApplicationStatus } from '../dialogs/domain/applicationStatus.js';
 import type { AzureAccount } from './azureAccount.js';
 import { assertVersion } from './applicationVersion.js';
 import { azureStatusOf, isWriteConflict, LazyTable } from './azureTables.js';

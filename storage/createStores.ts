@@ -9,6 +9,8 @@ import { createLowdbContactRequestStore, type ContactRequestStore } from './cont
 import { createLowdbApplicationQueue } from './lowdbApplicationQueue.js';
 import { LowdbStorage } from './lowdbStorage.js';
 import { SnapshotStorage } from './snapshotStorage.js';
+import { StatusOutbox } from './statusOutbox.js';
+import { withFileLock } from './fileLock.js';
 import { azureStateKeys, lowdbStateKeys } from './stateKeys.js';
 import type { AzureBackendConfig, StorageBackendConfig } from './storageBackend.js';
 
@@ -28,6 +30,8 @@ export interface Stores {
   storage: Storage;
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
+  /** Status notices the committee CLI leaves for the running server to deliver. */
+  statusOutbox: StatusOutbox;
   /** Every bot-state key, for maintenance (the purge of idle drafts). */
   stateKeys(): AsyncIterable<string>;
   /** Waits for pending writes; call before exiting. */
@@ -47,6 +51,8 @@ function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedF
     storage,
     queue: createLowdbApplicationQueue(dataDir, onSkipped ? { onSkipped } : {}),
     contactRequests: createLowdbContactRequestStore(dataDir),
+    // The CLI and the server both change the outbox: a lock file makes each read-then-write whole.
+    statusOutbox: new StatusOutbox(storage, (task) => withFileLock(path.join(dataDir, 'outbox.lock'), task)),
     stateKeys: () => lowdbStateKeys(path.join(dataDir, 'state')),
     close: () => storage.close(),
   };
@@ -58,9 +64,11 @@ function createAzureStores(
 ): Stores {
   // One credential for every client, so a managed identity's token is fetched once and shared.
   const account = azureAccountOf(config);
+  // BlobsStorage sends each write with If-Match, so an eTag conflict between instances is detected.
+  const storage = new SnapshotStorage(blobsStorageOf(account, config.stateContainer));
   return {
-    // BlobsStorage sends each write with If-Match, so an eTag conflict between instances is detected.
-    storage: new SnapshotStorage(blobsStorageOf(account, config.stateContainer)),
+    storage,
+    statusOutbox: new StatusOutbox(storage),
     queue: new AzureApplicationQueue({
       account,
       tableName: config.applicationsTable,

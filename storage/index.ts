@@ -1,11 +1,12 @@
 export * from './applicationQueue.js';
-export * from './applicationStatus.js';
+export * from '../dialogs/domain/applicationStatus.js';
 export { applicationsToCsv, csvCell, CSV_BOM, CSV_LINE_END, CSV_SEPARATOR } from './applicationCsv.js';
 export {
-  APPLICATION_AMOUNT_KEYS,
   APPLICATION_COLUMNS,
+  applicationColumns,
   APPLICATION_DATA_KEYS,
   APPLICATION_META_KEYS,
+  applicationRecord,
   applicationToRecord,
   dataKeysOf,
 } from './applicationView.js';

@@ -12,7 +12,11 @@ import type {
   StoredApplication,
   SubmitResult,
 } from './applicationQueue.js';
-import { isApplicationStatus, UnknownReferenceError, type ApplicationStatus } from './applicationStatus.js';
+import {
+  isApplicationStatus,
+  UnknownReferenceError,
+  type ApplicationStatus,
+} from '../dialogs/domain/applicationStatus.js';
 import { assertVersion } from './applicationVersion.js';
 import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
 import { withFileLock, type FileLockOptions } from './fileLock.js';

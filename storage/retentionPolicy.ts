@@ -1,14 +1,12 @@
+import { FIELD_REGISTRY, type FieldRegistry } from '../dialogs/domain/fieldRegistry.js';
 import type { ApplicationAmendment, StoredApplication } from './applicationQueue.js';
-import { isFinalStatus } from './applicationStatus.js';
+import { isFinalStatus } from '../dialogs/domain/applicationStatus.js';
 
-/** The fields of a file that identify a person (DOMAIN.md, "Personal data"); company facts are kept. */
-export const PERSONAL_DATA_KEYS = [
-  'contact.firstName',
-  'contact.lastName',
-  'contact.role',
-  'contact.email',
-  'contact.phone',
-] as const;
+/**
+ * The fields of a file that identify a person (DOMAIN.md, "Personal data"): the registry's personal fields.
+ * Company facts are kept.
+ */
+export const PERSONAL_DATA_KEYS: readonly string[] = FIELD_REGISTRY.personalKeys;
 
 export const ANONYMISED = 'anonymised';
 const DAY_MS = 24 * 3600 * 1000;
@@ -38,9 +36,13 @@ export function dueForAnonymisation(
   return end.getTime() <= now.getTime();
 }
 
-export function anonymisation(app: StoredApplication, now: Date): ApplicationAmendment {
+export function anonymisation(
+  app: StoredApplication,
+  now: Date,
+  registry: FieldRegistry = FIELD_REGISTRY,
+): ApplicationAmendment {
   const data = Object.fromEntries(
-    PERSONAL_DATA_KEYS.filter((key) => key in app.data).map((key) => [key, null]),
+    registry.personalKeys.filter((key) => key in app.data).map((key) => [key, null]),
   );
   return {
     data,

@@ -1,6 +1,6 @@
 import type { TurnLanguage } from '../../dialogs/translator.js';
 import type { AccessibilityConformity } from '../../dialogs/domain/programmeSettings.js';
-import { escapeHtml as e } from './pageHtml.js';
+import { escapeHtml as e } from './htmlEscape.js';
 
 /** The routes of the legal pages (French names: the service is French first; `?lang=en` for English). */
 export const LEGAL_ROUTES = {

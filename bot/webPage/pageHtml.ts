@@ -1,6 +1,9 @@
 import type { AccessibilityConformity } from '../../dialogs/domain/programmeSettings.js';
 import type { TurnLanguage } from '../../dialogs/translator.js';
+import { escapeHtml } from './htmlEscape.js';
 import { legalFooter } from './legalFooter.js';
+
+export { escapeHtml };
 
 /** The page's sentences, from locales/<lang>/web.json. */
 const KEYS = [
@@ -16,18 +19,6 @@ const KEYS = [
   'noscript',
 ] as const;
 type PageStrings = Record<(typeof KEYS)[number], string>;
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
 
 /** JSON that is safe inside a <script type="application/json"> block: no "</script>", no HTML comment. */
 export function jsonForScript(value: unknown): string {

@@ -7,6 +7,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { StatusService } from '../../committee/statusService.js';
 import type { ApplicationQueue } from '../../storage/applicationQueue.js';
 import type { ContactRequestStore } from '../../storage/contactRequests.js';
 import { messageWithChoices } from '../choices.js';
@@ -17,7 +18,6 @@ import type { FlowOptions, FlowResult } from '../flow.js';
 import { commandKey } from '../globalCommands.js';
 import { HANDOVER_DAYS, type HandoverStore } from '../handover.js';
 import { answerText } from '../questionnaire/answerText.js';
-import type { StatusChangeListener } from '../statusMessages.js';
 import { languageOf, type TurnLanguage } from '../translator.js';
 import type { EligibilityRecord } from '../userProfile.js';
 import type { AdvisorOf } from './advisorIdentity.js';
@@ -39,7 +39,8 @@ export interface AdvisorDeps {
   prescreens: StatePropertyAccessor<{ record?: EligibilityRecord }>;
   settings: ProgrammeSettings;
   clock: () => Date;
-  onStatusChanged: StatusChangeListener;
+  /** Where a status change goes (rules, history, the applicant told). */
+  statusService: StatusService;
   eligibilityRules?: EligibilityRuleSet;
 }
 
@@ -64,7 +65,7 @@ export class AdvisorDialog extends ComponentDialog {
         afterVerdict: async (step) => step.endDialog({ prescreened: true }),
       }),
     );
-    this.addDialog(new QueueReviewDialog(deps.queue, deps.onStatusChanged, deps.advisorOf));
+    this.addDialog(new QueueReviewDialog(deps.queue, deps.statusService, deps.advisorOf));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.menu.bind(this),

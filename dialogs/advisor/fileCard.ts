@@ -1,32 +1,17 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { StoredApplication } from '../../storage/applicationQueue.js';
 import { displayedHistory } from '../../storage/displayUserId.js';
-import { findField } from '../domain/applicationForm.js';
+import { FIELD_REGISTRY, type FieldRegistry, type RegistryField } from '../domain/fieldRegistry.js';
 import { plainFacts } from '../plainCard.js';
 import type { TurnLanguage } from '../translator.js';
 
-/** The facts of a file an advisor reads first, with the labels of the form. */
-const SUMMARY_KEYS = [
-  'company.name',
-  'company.siret',
-  'company.commune',
-  'company.headcount',
-  'company.turnover',
-  'project.type',
-  'project.aidTypes',
-  'project.investment',
-  'project.amountRequested',
-  'project.jobsCreated',
-  'project.jobsKept',
-  'contact.firstName',
-  'contact.lastName',
-  'contact.email',
-  'contact.phone',
-];
-
-function factValue(key: string, value: unknown, language: TurnLanguage): string {
-  if (typeof value === 'number' && /turnover|investment|amount/i.test(key)) {
-    return language.t('eligibility:display.amount', { amount: value });
+/** One value as the advisor reads it, by the kind the field registry gives it. */
+function factValue(field: RegistryField, value: unknown, language: TurnLanguage): string {
+  if (typeof value === 'number' && field.kind === 'amount') {
+    return language.t('application:display.amount', { amount: value });
+  }
+  if (typeof value === 'number' && field.kind === 'percent') {
+    return language.t('application:display.percent', { percent: value });
   }
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
@@ -35,11 +20,17 @@ function factValue(key: string, value: unknown, language: TurnLanguage): string 
  * One file as an Adaptive Card: its status, the main facts, the history, and one button per allowed status
  * change. Buttons send `{ answer }`, read like a typed answer, so text channels behave the same.
  */
-export function fileCard(app: StoredApplication, actions: string[], language: TurnLanguage): Attachment {
+export function fileCard(
+  app: StoredApplication,
+  actions: string[],
+  language: TurnLanguage,
+  registry: FieldRegistry = FIELD_REGISTRY,
+): Attachment {
   const { t } = language;
-  const facts = SUMMARY_KEYS.filter((key) => app.data[key] !== undefined).map((key) => ({
-    title: t(findField(key)?.labelKey ?? key),
-    value: factValue(key, app.data[key], language),
+  const summary = registry.fields.filter((field) => field.summary && app.data[field.key] !== undefined);
+  const facts = summary.map((field) => ({
+    title: t(field.labelKey),
+    value: factValue(field, app.data[field.key], language),
   }));
   const history = displayedHistory(app).map((h) => ({
     title: t('advisor:file.historyLine', {

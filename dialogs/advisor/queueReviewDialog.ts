@@ -5,17 +5,17 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { StatusService } from '../../committee/statusService.js';
 import type { ApplicationQueue } from '../../storage/applicationQueue.js';
 import {
   APPLICATION_STATUSES,
   STATUS_TRANSITIONS,
   type ApplicationStatus,
-} from '../../storage/applicationStatus.js';
+} from '../domain/applicationStatus.js';
 import { messageWithChoices } from '../choices.js';
 import { commandKey } from '../globalCommands.js';
 import { answerText } from '../questionnaire/answerText.js';
 import { supportsAdaptiveCards } from '../recap.js';
-import type { StatusChangeListener } from '../statusMessages.js';
 import { languageOf, type TurnLanguage } from '../translator.js';
 import type { AdvisorOf } from './advisorIdentity.js';
 import { fileCard } from './fileCard.js';
@@ -36,7 +36,7 @@ const moveTitle = (language: TurnLanguage, status: ApplicationStatus) =>
 export class QueueReviewDialog extends ComponentDialog {
   constructor(
     private readonly queue: ApplicationQueue,
-    private readonly onStatusChanged: StatusChangeListener,
+    private readonly statusService: StatusService,
     private readonly advisorOf: AdvisorOf,
   ) {
     super(QUEUE_REVIEW_DIALOG);
@@ -154,13 +154,12 @@ export class QueueReviewDialog extends ComponentDialog {
     ];
     const comment = noComment.includes(commandKey(text)) ? undefined : text;
     try {
-      const updated = await this.queue.changeStatus(
-        reference!,
-        to!,
-        this.advisorOf(step.context) ?? '',
-        comment,
-      );
-      await this.onStatusChanged(updated, updated.history[updated.history.length - 1]);
+      await this.statusService.change({
+        reference: reference!,
+        to: to!,
+        by: this.advisorOf(step.context) ?? '',
+        ...(comment ? { comment } : {}),
+      });
       await step.context.sendActivity(
         language.t('advisor:status.changed', { reference, label: language.t(`status:label.${to}`) }),
       );

@@ -5,6 +5,7 @@ import {
   numberCandidates,
   parseAmountEuros,
   parseFrenchDate,
+  parseFrenchNumber,
   parseInteger,
   type DatePreference,
   type ParseFailure,
@@ -15,6 +16,7 @@ import {
   type Answers,
   type AnswerValue,
   type Display,
+  type FieldKind,
   type FormField,
   type Interpretation,
   type Params,
@@ -35,7 +37,17 @@ export interface ApplicationContext {
  * A field of the form. Its `when` reads the answers only, so that the flat record of a file can be computed
  * without a context (a function of one argument also fits the two-argument `FormField.when`).
  */
-export type ApplicationField = FormField<ApplicationContext> & { when?(answers: Answers): boolean };
+export type ApplicationField = FormField<ApplicationContext> & {
+  when?(answers: Answers): boolean;
+  /**
+   * How the answer is stored in the file when it is not one value under the field's key: the commune answer
+   * fills three keys. `fields` are those keys with their kinds; `values` maps an answer to them.
+   */
+  record?: {
+    fields: readonly { key: string; kind: FieldKind }[];
+    values(value: AnswerValue): Record<string, AnswerValue>;
+  };
+};
 
 /** Every reason an answer is refused, as `application:error.<reason>` (some have `_one`/`_other` plurals). */
 export const APPLICATION_ERROR_REASONS = [
@@ -140,6 +152,7 @@ export function amountField(
   const { max, allowNone, zero, floor, ...rest } = base;
   return {
     ...sentenceKeys(key),
+    kind: 'amount',
     interpret(text, context, answers = {}) {
       const { locale } = context;
       if (isDontKnow(text)) return refuse('required');
@@ -175,6 +188,7 @@ export function countField(key: string, base: FieldBase & { max: number }): Appl
   const { max, ...rest } = base;
   return {
     ...sentenceKeys(key),
+    kind: 'count',
     interpret(text, { locale }) {
       if (isDontKnow(text)) return refuse('required');
       if (NONE_COUNT.test(foldWords(text))) return answerOf(0, countDisplay(0));
@@ -209,6 +223,37 @@ export function readCount(
     return severalValues([parsed.value, ...parts], show, 'notStaff');
   }
   return answerOf(parsed.value, show(parsed.value), parsed.certain);
+}
+
+export const percentDisplay = (percent: number): Display => ({
+  key: 'application:display.percent',
+  params: { percent },
+});
+
+/** A percentage from 0 to 100: "40 %", "40 pour cent", "la moitié". */
+export function percentField(key: string, base: FieldBase): ApplicationField {
+  return {
+    ...sentenceKeys(key),
+    kind: 'percent',
+    interpret(text, { locale }) {
+      if (isDontKnow(text)) return refuse('required');
+      if (/\b(la moitie|half)\b/.test(foldWords(text))) return answerOf(50, percentDisplay(50));
+      // "40 pour cent", "30 pourcents": the percent sign in words ("cent" is no second number).
+      const shares = text.replace(/\b(pour ?cents?|pourcents?|pct|percent)\b/giu, '%');
+      const parsed = parseFrenchNumber(shares, { locale });
+      if (!parsed.ok) {
+        const several = parsed.reason === 'ambiguous' ? numberCandidates(shares, { locale }).values : [];
+        if (several.length > 0 && several.every((v) => v >= 0 && v <= 100)) {
+          return severalValues(several, percentDisplay, 'several');
+        }
+        return invalid('questionnaire:error.notANumber');
+      }
+      if (parsed.value < 0 || parsed.value > 100) return refuse('percentRange');
+      return answerOf(parsed.value, percentDisplay(parsed.value), parsed.certain);
+    },
+    display: (value) => percentDisplay(Number(value)),
+    ...base,
+  };
 }
 
 /** Today in the programme's time zone, as `YYYY-MM-DD` (en-CA writes dates that way). */
@@ -250,6 +295,7 @@ export function dateField(
   const { prefer, check, ...rest } = base;
   return {
     ...sentenceKeys(key),
+    kind: 'date',
     interpret(text, context) {
       if (isDontKnow(text)) return refuse('required');
       const { now, locale, settings } = context;

@@ -1,4 +1,4 @@
-import { isDontKnow, numberCandidates, parseFrenchNumber, parseSiret } from '../french/index.js';
+import { isDontKnow, parseSiret } from '../french/index.js';
 import {
   answerOf,
   invalid,
@@ -27,10 +27,10 @@ import {
   lengthOf,
   literal,
   NOT_A_CHOICE,
+  percentField,
   problem,
   refuse,
   sentenceKeys,
-  severalValues,
   todayIso,
   type ApplicationField,
 } from './applicationFieldKit.js';
@@ -60,6 +60,7 @@ export function closedField(
   const show = (value: string) => ({ key: `application:choice.${list}.${value}` });
   return {
     ...sentenceKeys(key),
+    kind: 'choice',
     choices: values.map((value) => choice(list, value)),
     interpret(text, { locale }) {
       if (values.includes(text)) return answerOf(text, show(text));
@@ -75,7 +76,9 @@ const formatSiret = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{
 
 const siret: ApplicationField = {
   ...sentenceKeys('company.siret'),
+  kind: 'text',
   group: 'company',
+  summary: true,
   interpret(text) {
     if (!/\d/.test(text) && PENDING_WORDS.test(foldWords(text))) return answerOf(PENDING, pendingDisplay);
     if (isDontKnow(text)) return refuse('siretNeeded');
@@ -92,6 +95,7 @@ const siret: ApplicationField = {
 
 const nafCode: ApplicationField = {
   ...sentenceKeys('company.nafCode'),
+  kind: 'text',
   group: 'company',
   interpret(text) {
     const codes = nafCodesIn(text);
@@ -120,7 +124,27 @@ const communeLabel = (commune: Commune, postalCode: string) => `${commune.name} 
  */
 const commune: ApplicationField = {
   ...sentenceKeys('company.commune'),
+  kind: 'text',
   group: 'company',
+  summary: true,
+  // The file keeps the postal code, the name and the INSEE code apart, like DOMAIN.md's table.
+  record: {
+    fields: [
+      { key: 'company.postalCode', kind: 'text' },
+      { key: 'company.commune', kind: 'text' },
+      { key: 'company.inseeCode', kind: 'text' },
+    ],
+    values(value): Record<string, AnswerValue> {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        return { 'company.commune': value };
+      }
+      return {
+        'company.postalCode': String(value.postalCode ?? ''),
+        'company.commune': String(value.name ?? ''),
+        'company.inseeCode': String(value.inseeCode ?? ''),
+      };
+    },
+  },
   interpret(text, { settings }): Interpretation {
     if (isDontKnow(text)) return refuse('required');
     const lookup = findCommunes(text, settings.territory);
@@ -145,6 +169,7 @@ const commune: ApplicationField = {
 
 const independent: ApplicationField = {
   ...sentenceKeys('company.independent'),
+  kind: 'boolean',
   group: 'company',
   choices: [choice('independent', 'yes'), choice('independent', 'no')],
   // The question asks whether another company holds 25 % or more: "oui" means NOT independent.
@@ -168,40 +193,20 @@ function independentDisplay(isIndependent: boolean) {
   return { key: `application:display.${isIndependent ? 'independent' : 'heldByCompany'}` };
 }
 
-const groupShare: ApplicationField = {
-  ...sentenceKeys('company.groupShare'),
+const groupShare = percentField('company.groupShare', {
   group: 'company',
   when: (answers) => answers['company.independent'] === false,
-  interpret(text, { locale }) {
-    if (isDontKnow(text)) return refuse('required');
-    if (/\b(la moitie|half)\b/.test(foldWords(text))) return answerOf(50, percentDisplay(50));
-    // "40 pour cent", "30 pourcents": the percent sign in words ("cent" is no second number).
-    const shares = text.replace(/\b(pour ?cents?|pourcents?|pct|percent)\b/giu, '%');
-    const parsed = parseFrenchNumber(shares, { locale });
-    if (!parsed.ok) {
-      const several = parsed.reason === 'ambiguous' ? numberCandidates(shares, { locale }).values : [];
-      if (several.length > 0 && several.every((v) => v >= 0 && v <= 100)) {
-        return severalValues(several, percentDisplay, 'several');
-      }
-      return invalid('questionnaire:error.notANumber');
-    }
-    if (parsed.value < 0 || parsed.value > 100) return refuse('percentRange');
-    return answerOf(parsed.value, percentDisplay(parsed.value), parsed.certain);
-  },
-  display: (value) => percentDisplay(Number(value)),
-};
-
-function percentDisplay(percent: number) {
-  return { key: 'application:display.percent', params: { percent } };
-}
+});
 
 const OLDEST_COMPANY = '1850-01-01';
 
 export const COMPANY_FIELDS: readonly ApplicationField[] = [
   {
     ...sentenceKeys('company.name'),
+    kind: 'text',
     freeText: true,
     group: 'company',
+    summary: true,
     interpret(text) {
       const name = cleanText(text).replace(/\n/g, ' ');
       if (isDontKnow(name)) return refuse('required');
@@ -230,6 +235,7 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
   nafCode,
   {
     ...sentenceKeys('company.address'),
+    kind: 'text',
     freeText: true,
     group: 'company',
     interpret(text) {
@@ -242,8 +248,14 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
     display: literal,
   },
   commune,
-  countField('company.headcount', { group: 'company', max: 1_000_000 }),
-  amountField('company.turnover', { group: 'company', max: 1e9, allowNone: true, floor: turnoverFloor }),
+  countField('company.headcount', { group: 'company', summary: true, max: 1_000_000 }),
+  amountField('company.turnover', {
+    group: 'company',
+    summary: true,
+    max: 1e9,
+    allowNone: true,
+    floor: turnoverFloor,
+  }),
   amountField('company.balanceSheet', {
     group: 'company',
     max: 1e9,

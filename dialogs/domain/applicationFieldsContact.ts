@@ -35,8 +35,10 @@ function personNameField(key: 'contact.firstName' | 'contact.lastName'): Applica
   return {
     ...sentenceKeys(key),
     freeText: true,
+    kind: 'text',
     group: 'contact',
     personal: true,
+    summary: true,
     interpret(text, _context, answers = {}) {
       const both = BOTH.exec(cleanText(text).replace(/\n/g, ' '));
       if (both) {
@@ -95,6 +97,7 @@ export const CONTACT_FIELDS: readonly ApplicationField[] = [
   {
     ...sentenceKeys('contact.role'),
     freeText: true,
+    kind: 'text',
     group: 'contact',
     personal: true,
     interpret(text) {
@@ -108,8 +111,10 @@ export const CONTACT_FIELDS: readonly ApplicationField[] = [
   },
   {
     ...sentenceKeys('contact.email'),
+    kind: 'text',
     group: 'contact',
     personal: true,
+    summary: true,
     interpret(text) {
       const parsed = parseEmail(text);
       if (parsed.ok) return answerOf(parsed.value, { literal: parsed.value }, parsed.certain);
@@ -119,8 +124,10 @@ export const CONTACT_FIELDS: readonly ApplicationField[] = [
   },
   {
     ...sentenceKeys('contact.phone'),
+    kind: 'text',
     group: 'contact',
     personal: true,
+    summary: true,
     interpret(text) {
       const parsed = parseFrenchPhone(text);
       if (parsed.ok) return answerOf(parsed.value, { literal: formatPhone(parsed.value) }, parsed.certain);

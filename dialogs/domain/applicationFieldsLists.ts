@@ -39,6 +39,7 @@ export function multiField(
 ): ApplicationField {
   return {
     ...sentenceKeys(key),
+    kind: 'list',
     choices: [...values.map((value) => choice(list, value)), choice(list, 'all')],
     interpret(text) {
       const given = text.split(',').map((part) => part.trim());
@@ -67,6 +68,7 @@ function documentsField(): ApplicationField {
     );
   return {
     ...sentenceKeys('documents'),
+    kind: 'list',
     group: 'project',
     optional: true,
     // Buttons cannot depend on the settings: the prompt lists the documents of the settings instead.

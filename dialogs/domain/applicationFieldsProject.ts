@@ -56,6 +56,7 @@ const SMALLEST_INVESTMENT = 1_000;
 
 const investment = amountField('project.investment', {
   group: 'project',
+  summary: true,
   max: 1e8,
   zero: 'investmentZero',
   floor: () => SMALLEST_INVESTMENT,
@@ -74,6 +75,7 @@ const investment = amountField('project.investment', {
 
 const requested = amountField('project.amountRequested', {
   group: 'project',
+  summary: true,
   max: 1e8,
   when: (answers) => includes(answers, 'project.aidTypes', 'financial'),
   promptParams: ({ settings }) => ({ min: settings.advance.min, max: settings.advance.max }),
@@ -110,6 +112,7 @@ const noneDisplay = { key: 'application:display.noOtherFinancing' };
 
 const otherFinancing: ApplicationField = {
   ...sentenceKeys('project.otherFinancing'),
+  kind: 'text',
   freeText: true,
   group: 'project',
   interpret(text) {
@@ -139,12 +142,14 @@ export const PROJECT_TYPE_FIELD = closedField(
   PROJECT_TYPE_PATTERNS,
   {
     group: 'project',
+    summary: true,
   },
 );
 
 export const PROJECT_FIELDS: readonly ApplicationField[] = [
   {
     ...sentenceKeys('project.description'),
+    kind: 'text',
     freeText: true,
     group: 'project',
     interpret(text) {
@@ -159,6 +164,7 @@ export const PROJECT_FIELDS: readonly ApplicationField[] = [
   },
   multiField('project.aidTypes', 'aidTypes', AID_TYPES, AID_TYPE_PATTERNS, 'aidTypesUnknown', {
     group: 'project',
+    summary: true,
   }),
   investment,
   amountRequested,
@@ -173,12 +179,14 @@ export const PROJECT_FIELDS: readonly ApplicationField[] = [
   }),
   countField('project.jobsCreated', {
     group: 'project',
+    summary: true,
     max: 100_000,
     promptParams: ({ settings }) => ({ months: settings.jobs.horizonMonths }),
     validate: jobsTotal('project.jobsKept'),
   }),
   countField('project.jobsKept', {
     group: 'project',
+    summary: true,
     max: 100_000,
     validate: jobsTotal('project.jobsCreated'),
   }),

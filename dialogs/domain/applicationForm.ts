@@ -25,9 +25,6 @@ export const APPLICATION_FORM: readonly ApplicationField[] = [
   DOCUMENTS_FIELD,
 ];
 
-/** Keys of the flat record that no question asks: they come from the commune answer. */
-export const DERIVED_KEYS = ['company.postalCode', 'company.inseeCode'] as const;
-
 const BY_KEY = new Map(APPLICATION_FORM.map((field) => [field.key, field]));
 
 export function findField(key: string): ApplicationField | undefined {
@@ -35,8 +32,12 @@ export function findField(key: string): ApplicationField | undefined {
 }
 
 /** Fields whose condition holds for these answers, answered or not, in form order. */
-export function applicableFields(answers: Answers, _context?: ApplicationContext): ApplicationField[] {
-  return APPLICATION_FORM.filter((field) => field.when?.(answers) ?? true);
+export function applicableFields(
+  answers: Answers,
+  _context?: ApplicationContext,
+  form: readonly ApplicationField[] = APPLICATION_FORM,
+): ApplicationField[] {
+  return form.filter((field) => field.when?.(answers) ?? true);
 }
 
 /**
@@ -73,27 +74,21 @@ export function prefillFromEligibility(eligibility: EligibilityAnswers): Answers
 }
 
 /**
- * The file as the committee queue stores it: one flat value per DOMAIN.md key, only for fields that apply
- * (an amount left over after the financial volet was dropped is not sent). Other keys of the draft, such as
- * `notice.acknowledgedAt`, are the caller's business.
+ * The file as the committee queue stores it: one flat value per key of the field registry, only for fields
+ * that apply (an amount left over after the financial volet was dropped is not sent). A field with a `record`
+ * stores several keys (the commune). Other keys of the draft, such as `notice.acknowledgedAt`, are the
+ * caller's business.
  */
-export function storedValues(answers: Answers): Record<string, AnswerValue> {
+export function storedValues(
+  answers: Answers,
+  form: readonly ApplicationField[] = APPLICATION_FORM,
+): Record<string, AnswerValue> {
   const record: Record<string, AnswerValue> = {};
-  for (const field of applicableFields(answers)) {
+  for (const field of applicableFields(answers, undefined, form)) {
     const value = answers[field.key];
     if (value === undefined) continue;
-    if (
-      field.key === 'company.commune' &&
-      value !== null &&
-      typeof value === 'object' &&
-      !Array.isArray(value)
-    ) {
-      record['company.postalCode'] = String(value.postalCode ?? '');
-      record['company.commune'] = String(value.name ?? '');
-      record['company.inseeCode'] = String(value.inseeCode ?? '');
-    } else {
-      record[field.key] = value;
-    }
+    if (field.record) Object.assign(record, field.record.values(value));
+    else record[field.key] = value;
   }
   return record;
 }

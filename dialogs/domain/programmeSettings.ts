@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { NAF_SECTIONS, sectionOfDivision } from './naf.js';
+import { NAF_SECTIONS, sectionOfDivision } from './nafCodes.js';
 
 /** The three outcomes of a rule, also used by the sector table of the settings. */
 export const EFFECTS = ['OK', 'REVIEW', 'NO'] as const;

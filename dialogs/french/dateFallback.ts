@@ -1,7 +1,7 @@
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { toIso, type Ymd } from './dateCalendar.js';
 import type { DatePreference, DateValue } from './dateTypes.js';
 import type { ParserLocale } from './locale.js';
+import { recognizers } from './recognizers.js';
 
 interface Candidate {
   type?: string;
@@ -37,6 +37,7 @@ export function recognizeDateFallback(
 ): DateValue | undefined {
   // The recognizer reads the reference with local getters: build it from the user's calendar day, at noon.
   const reference = new Date(today.year, today.month - 1, today.day, 12);
+  const { recognizeDateTime, Culture } = recognizers();
   const results = recognizeDateTime(
     text,
     locale === 'en' ? Culture.English : Culture.French,

@@ -1,9 +1,9 @@
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { parseAmountEuros } from './amounts.js';
 import { parseFrenchDate } from './dates.js';
 import { parseEmail } from './email.js';
 import { parseFrenchNumber, parseInteger } from './numbers.js';
 import { parseFrenchPhone } from './phone.js';
+import { recognizers } from './recognizers.js';
 import { parseSiret } from './siret.js';
 import { isDontKnow, parseYesNo } from './yesNo.js';
 
@@ -19,7 +19,8 @@ import { isDontKnow, parseYesNo } from './yesNo.js';
  * the first answer that reaches the fallback in a process pays the recognizer's start-up once.
  */
 const DATE_TIME_SHAPES: Record<string, string[]> = {
-  [Culture.French]: [
+  // Culture.French and Culture.English of the recognizers (read here without loading them).
+  'fr-fr': [
     'le premier lundi de mars',
     'blabla',
     '12',
@@ -51,7 +52,7 @@ const DATE_TIME_SHAPES: Record<string, string[]> = {
     'T1 2027',
     'le trimestre prochain',
   ],
-  [Culture.English]: [
+  'en-us': [
     'the first monday of march',
     'blabla',
     '12',
@@ -119,6 +120,7 @@ export function warmUpParsers(): { ms: number } {
 export async function warmUpRecognizers(): Promise<{ ms: number }> {
   const started = performance.now();
   const reference = new Date(2026, 0, 15, 12);
+  const { recognizeDateTime } = recognizers();
   for (const [culture, inputs] of Object.entries(DATE_TIME_SHAPES)) {
     for (const input of inputs) {
       recognizeDateTime(input, culture, undefined, reference);

@@ -91,10 +91,21 @@ export function invalid(errorKey: string, params?: Params): Interpretation {
   return { kind: 'invalid', errorKey, params };
 }
 
+/**
+ * What a stored value is, so that every reader of the file (CSV, CLI, API, advisor card) shows it the same
+ * way: an amount in euros, a percentage, a calendar date, a yes/no, a list of codes, a code of a closed list.
+ */
+export type FieldKind =
+  'text' | 'choice' | 'list' | 'amount' | 'count' | 'percent' | 'date' | 'dateTime' | 'boolean'; // prettier-ignore
+
 /** A field of the application form: a question, plus where it sits in the file and in the recap. */
 export interface FormField<Context = unknown> extends Question<Context> {
+  /** What the stored value is (how the committee reads it). */
+  kind: FieldKind;
   /** The recap group (Adaptive Card section). */
   group: 'company' | 'project' | 'contact';
+  /** Shown on the advisor's file card, among the facts read first. */
+  summary?: boolean;
   /** Locale key of the short label shown in the recap and in the list of fields to modify. */
   labelKey: string;
   /** Asked only when this holds for the answers so far (the amount only if the financial volet is chosen). */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 /** The project root, three levels above this compiled file (dist/scripts/reliability/). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist/bot/index.js');
-export const COMMITTEE_CLI = path.join(PROJECT_ROOT, 'dist/bot/committeeCli.js');
+export const COMMITTEE_CLI = path.join(PROJECT_ROOT, 'dist/committee/committeeCli.js');
 
 /** A pino line the server wrote at level error or above. */
 export interface ErrorLine {

@@ -7,7 +7,7 @@ import { fr } from '../support/botHarness.js';
 import { HttpConversation, texts } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
 
-const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 
 /** What the committee's tool prints, as the committee runs it. */
 function committeeListJson(dataDir: string): Record<string, unknown>[] {

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import restify, { type Server } from 'restify';
 import type { RunningApp } from '../../bot/app.js';
-import { registerCommitteeApi } from '../../bot/committeeApi.js';
+import { registerCommitteeApi } from '../../committee/committeeApi.js';
 import { createLogger } from '../../bot/logger.js';
 import {
   applicationToRecord,

@@ -13,8 +13,8 @@ import {
   type NewApplication,
 } from '../../storage/index.js';
 
-// The compiled CLI, as `npm run committee` runs it: dist/test/http/ → dist/bot/committeeCli.js.
-const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
+// The compiled CLI, as `npm run committee` runs it: dist/test/http/ → dist/committee/committeeCli.js.
+const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 const localizer = new Localizer();
 const fr = localizer.language('fr');
 const en = localizer.language('en');

@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunningApp } from '../../bot/app.js';
-import { PAGE_LIMITS } from '../../bot/committeeApiPaging.js';
+import { PAGE_LIMITS } from '../../committee/committeeApiPaging.js';
 import { Localizer } from '../../bot/i18n.js';
 import { createLowdbApplicationQueue, type NewApplication } from '../../storage/index.js';
 import type { ApiAnswer } from '../support/committeeApiClient.js';

@@ -6,7 +6,7 @@ import { createLowdbApplicationQueue, LowdbStorage } from '../../storage/index.j
 import { tempDataDir } from '../support/httpBot.js';
 import path from 'node:path';
 
-const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 const fr = new Localizer().language('fr');
 const DAY = 24 * 3600 * 1000;
 // Dates relative to now: the CLI reads the real clock, the retention is 180 days for drafts, 5 years for files.

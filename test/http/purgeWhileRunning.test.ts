@@ -6,7 +6,7 @@ import { fr } from '../support/botHarness.js';
 import { HttpConversation } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
 
-const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 const DAY = 24 * 3600 * 1000;
 
 /** `npm run committee -- purge`, run by the committee while the server keeps serving. */

@@ -13,6 +13,7 @@ import { setVerifiedIdentity, type VerifiedIdentity } from '../../bot/identity/v
 import type { EligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
 import { settings, TEST_NOW } from './programmeFixture.js';
 import { tempFolder } from './tempFolders.js';
+import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
@@ -33,6 +34,8 @@ export function createTestBot(
     logger?: Logger;
     /** Other eligibility rules than the programme's (a rule composed in a test). */
     eligibilityRules?: EligibilityRuleSet;
+    /** The form's history the bot migrates saved drafts with (default: the product's). */
+    draftMigrations?: readonly DraftMigration[];
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -55,6 +58,7 @@ export function createTestBot(
     onStatusChanged: async (application, change) => {
       notified.push({ application, change });
     },
+    ...(options.draftMigrations ? { draftMigrations: options.draftMigrations } : {}),
     alertAdvisors: async (text) => {
       alerts.push(text);
     },

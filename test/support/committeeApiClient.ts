@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// The compiled CLI, as `npm run committee` runs it: dist/test/support/ → dist/bot/committeeCli.js.
-const CLI = fileURLToPath(new URL('../../bot/committeeCli.js', import.meta.url));
+// The compiled CLI, as `npm run committee` runs it: dist/test/support/ → dist/committee/committeeCli.js.
+const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 
 export interface CliOutput {
   code: number | null;

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { registerCommitteeApi } from '../../bot/committeeApi.js';
+import { registerCommitteeApi } from '../../committee/committeeApi.js';
 import { createLogger } from '../../bot/logger.js';
 import type { ApplicationQueue } from '../../storage/index.js';
 

@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv2020/dist/2020.js';
 import { default as addFormatsModule } from 'ajv-formats';
-import { committeeOpenApi } from '../../bot/committeeOpenApi.js';
+import { committeeOpenApi } from '../../committee/committeeOpenApi.js';
 import { callApi, type ApiAnswer, type ApiRequest } from './committeeApiClient.js';
 
 type Json = Record<string, unknown>;

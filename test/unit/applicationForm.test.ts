@@ -1,6 +1,5 @@
 import {
   APPLICATION_FORM,
-  DERIVED_KEYS,
   applicableFields,
   findField,
   missingFields,
@@ -34,12 +33,16 @@ describe('the form definition', () => {
     expect(findField('company.unknown')).toBeUndefined();
   });
 
-  test('with the derived keys, the form covers every key of DOMAIN.md (the notice is the dialog’s)', () => {
-    const covered = new Set([...keys(APPLICATION_FORM), ...DERIVED_KEYS]);
-    const domain = APPLICATION_DATA_KEYS.filter((key) => key !== 'notice.acknowledgedAt');
-    expect(domain.filter((key) => !covered.has(key))).toEqual([]);
-    expect([...covered].filter((key) => !(domain as readonly string[]).includes(key))).toEqual([
-      'project.otherFinancingAmount',
+  test('the stored file holds every question of the form, the commune as three keys, and the notice', () => {
+    const stored = new Set<string>(APPLICATION_DATA_KEYS);
+    const asked = keys(APPLICATION_FORM).filter((key) => key !== 'company.commune');
+    expect(asked.filter((key) => !stored.has(key))).toEqual([]);
+    expect(APPLICATION_DATA_KEYS).toContain('project.otherFinancingAmount');
+    expect(APPLICATION_DATA_KEYS.filter((key) => !asked.includes(key))).toEqual([
+      'company.postalCode',
+      'company.commune',
+      'company.inseeCode',
+      'notice.acknowledgedAt',
     ]);
   });
 

@@ -1,9 +1,9 @@
 import { stripBidi } from '../dialogs/domain/plainText.js';
 import type { SupportedLocale, TurnLanguage } from '../dialogs/translator.js';
 import { displayedHistory, displayUserId } from '../storage/displayUserId.js';
+import { FIELD_REGISTRY, type FieldRegistry, type RecordGroup } from '../dialogs/domain/fieldRegistry.js';
 import {
-  APPLICATION_AMOUNT_KEYS,
-  applicationToRecord,
+  applicationRecord,
   dataKeysOf,
   type ContactRequest,
   type StoredApplication,
@@ -52,15 +52,31 @@ function clean(text: string): string {
   return stripBidi(text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ''));
 }
 
-/** One value as a person reads it: amounts in euros, dates on the French clock, yes/no, lists. */
-export function formatValue(key: string, value: unknown, text: CommitteeText): string {
+/**
+ * One value as a person reads it, by the kind the field registry gives its key: amounts in euros,
+ * percentages, dates on the French clock, yes/no, lists. A key the registry does not know (an older form's)
+ * is read by its value alone.
+ */
+export function formatValue(
+  key: string,
+  value: unknown,
+  text: CommitteeText,
+  registry: FieldRegistry = FIELD_REGISTRY,
+): string {
   const { locale, t } = text;
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
     return t('committee:value.none');
   }
   if (typeof value === 'boolean') return t(value ? 'committee:value.yes' : 'committee:value.no');
+  const kind = registry.find(key)?.kind;
   if (typeof value === 'number') {
-    if (APPLICATION_AMOUNT_KEYS.includes(key)) return formatAmount(value, locale);
+    if (kind === 'amount') return formatAmount(value, locale);
+    if (kind === 'percent') {
+      return new Intl.NumberFormat(INTL_LOCALE[locale], {
+        style: 'percent',
+        maximumFractionDigits: 2,
+      }).format(value / 100);
+    }
     return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
   }
   if (typeof value === 'string') {
@@ -68,7 +84,7 @@ export function formatValue(key: string, value: unknown, text: CommitteeText): s
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value, locale);
     return clean(value);
   }
-  if (Array.isArray(value)) return value.map((item) => formatValue(key, item, text)).join(', ');
+  if (Array.isArray(value)) return value.map((item) => formatValue(key, item, text, registry)).join(', ');
   return clean(JSON.stringify(value));
 }
 
@@ -106,12 +122,24 @@ export function applicationsTable(apps: StoredApplication[], text: CommitteeText
   return renderTable(headers, rows, [false, false, false, false, false, true, true]);
 }
 
-const SECTIONS = ['company', 'project', 'contact'] as const;
+const SECTIONS: readonly RecordGroup[] = ['company', 'project', 'contact', 'other'];
+
+/** The section of a key: the registry's, else its prefix for a key of an older form. */
+function sectionOf(key: string, registry: FieldRegistry): RecordGroup {
+  const known = registry.find(key)?.section;
+  if (known) return known;
+  const prefix = key.split('.')[0];
+  return SECTIONS.find((section) => section === prefix) ?? 'other';
+}
 
 /** The whole file, meta first, then the form by section, then the history. */
-export function applicationBlock(app: StoredApplication, text: CommitteeText): string {
+export function applicationBlock(
+  app: StoredApplication,
+  text: CommitteeText,
+  registry: FieldRegistry = FIELD_REGISTRY,
+): string {
   const { t } = text;
-  const record = applicationToRecord(app); // the normalised values (SIRET without spaces…)
+  const record = applicationRecord(app, registry); // the normalised values (SIRET without spaces…)
   const withCode = (label: string, code: string): string => (label === code ? code : `${label} (${code})`);
   const meta: [string, string][] = [
     ['status', withCode(t(`committee:status.label.${app.status}`), app.status)],
@@ -126,11 +154,14 @@ export function applicationBlock(app: StoredApplication, text: CommitteeText): s
     meta.push(['reasons', formatValue('eligibility.reasons', app.eligibility.reasons, text)]);
   }
   const groups = new Map<string, [string, string][]>();
-  for (const key of dataKeysOf(app)) {
-    const prefix = key.split('.')[0];
-    const section = (SECTIONS as readonly string[]).includes(prefix) ? prefix : 'other';
-    const label = text.hasKey(`committee:field.${key}`) ? t(`committee:field.${key}`) : key;
-    groups.set(section, [...(groups.get(section) ?? []), [label, formatValue(key, record[key], text)]]);
+  for (const key of dataKeysOf(app, registry)) {
+    const section = sectionOf(key, registry);
+    const labelKey = registry.find(key)?.labelKey ?? `committee:field.${key}`;
+    const label = text.hasKey(labelKey) ? t(labelKey) : key;
+    groups.set(section, [
+      ...(groups.get(section) ?? []),
+      [label, formatValue(key, record[key], text, registry)],
+    ]);
   }
   const labelled: [string, string][] = meta.map(([key, value]) => [t(`committee:show.meta.${key}`), value]);
   const width = Math.max(...[...labelled, ...[...groups.values()].flat()].map(([label]) => label.length));
@@ -139,7 +170,7 @@ export function applicationBlock(app: StoredApplication, text: CommitteeText): s
       const indented = value.replace(/\n/g, `\n${' '.repeat(width + 5)}`);
       return `  ${t('committee:show.line', { label: label.padEnd(width), value: indented })}`;
     });
-  const sections = [...SECTIONS, 'other'].filter((section) => groups.has(section));
+  const sections = SECTIONS.filter((section) => groups.has(section));
   return [
     t('committee:show.title', { reference: app.reference }),
     ...lines(labelled),

@@ -12,7 +12,8 @@ import {
   usageText,
   type CommitteeCommand,
 } from './committeeCommands.js';
-import { Localizer } from './i18n.js';
+import { Localizer } from '../bot/i18n.js';
+import { createStatusService } from './statusService.js';
 
 /**
  * `npm run committee -- <command>`: the committee's tool over the application files in DATA_DIR.
@@ -182,8 +183,15 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
           now: () => new Date(),
         }
       : undefined;
+  // The CLI has no way to the applicant's conversation: the notice waits in the outbox for the server.
+  const statusService = createStatusService({
+    queue: stores.queue,
+    deliver: (application, change) => stores.statusOutbox.add({ reference: application.reference, change }),
+    onDeliveryError: () => process.stderr.write(`${text.t('committee:status.notNotified')}\n`),
+  });
   return runCommittee(command, {
     queue: stores.queue,
+    statusService,
     requests: stores.contactRequests,
     ...(maintenance ? { maintenance } : {}),
     text,

@@ -25,10 +25,11 @@ import {
   unknownStatusProblem,
   type ApiProblem,
 } from './committeeApiInput.js';
-import { bearerToken, sendJson } from './directLine/http.js';
-import { Localizer } from './i18n.js';
-import type { Logger } from './logger.js';
-import { secureCompare } from './secureCompare.js';
+import { bearerToken, sendJson } from '../bot/directLine/http.js';
+import { Localizer } from '../bot/i18n.js';
+import type { Logger } from '../bot/logger.js';
+import { secureCompare } from '../bot/secureCompare.js';
+import { createStatusService, type StatusService } from './statusService.js';
 
 export type StatusChangedListener = (
   application: StoredApplication,
@@ -42,6 +43,8 @@ export interface CommitteeApiOptions {
   logger: Logger;
   /** Called after each successful PATCH (to tell the applicant); its failure is logged and the change stands. */
   onStatusChanged?: StatusChangedListener;
+  /** Where a PATCH changes the status; by default one over `queue` that tells `onStatusChanged`. */
+  statusService?: StatusService;
   /** The time recorded in the history; tests set it. */
   clock?: () => Date;
   /** For the `message` of error answers (Accept-Language: en gets English, anything else French). */
@@ -118,17 +121,18 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       );
     };
 
-  const notify = async (application: StoredApplication, change: StatusChange): Promise<void> => {
-    if (!options.onStatusChanged) return;
-    try {
-      await options.onStatusChanged(application, change);
-    } catch (error) {
-      logger.error(
-        { err: error, event: 'status_listener_failed', reference: application.reference },
-        'status change listener failed',
-      );
-    }
-  };
+  const statusService =
+    options.statusService ??
+    createStatusService({
+      queue,
+      clock,
+      deliver: (application, change) => options.onStatusChanged?.(application, change),
+      onDeliveryError: (error, reference) =>
+        logger.error(
+          { err: error, event: 'status_listener_failed', reference },
+          'status change listener failed',
+        ),
+    });
 
   // Registered before /:reference; "applications.csv" is its own path segment, never a reference.
   server.get(
@@ -191,17 +195,15 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       if (!isApplicationStatus(status)) {
         return problem(400, unknownStatusProblem(status, STATUS_TRANSITIONS[current.status]));
       }
-      // The queue checks the transition (and If-Match) again under its lock: another process may have moved
-      // the file since.
-      const updated = await queue.changeStatus(
-        current.reference,
-        status,
+      // The service checks the transition (and the queue If-Match again under its lock: another process may
+      // have moved the file since), writes the history and tells the applicant.
+      const updated = await statusService.change({
+        reference: current.reference,
+        to: status,
         by,
-        comment,
-        clock(),
-        ifMatch.value,
-      );
-      await notify(updated, updated.history[updated.history.length - 1]);
+        ...(comment ? { comment } : {}),
+        ...(ifMatch.value ? { expectedVersions: ifMatch.value } : {}),
+      });
       return { status: 200, json: applicationToRecord(updated), headers: { etag: etagOf(updated) } };
     }),
   );

@@ -23,6 +23,7 @@ import {
   contactRequestsTable,
   type CommitteeText,
 } from './committeeFormat.js';
+import type { StatusService } from './statusService.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -31,6 +32,8 @@ export const EXIT_USAGE = 2;
 /** Everything a command touches, passed in so that nothing here reads the environment. */
 export interface CommitteeContext {
   queue: ApplicationQueue;
+  /** Where `status` changes a file: the rules, the history, the notice to the applicant. */
+  statusService: StatusService;
   requests: ContactRequestStore;
   /** For `purge`: bot state, its keys, the retention settings and the clock. */
   maintenance?: {
@@ -104,11 +107,15 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       return EXIT_OK;
     }
     case 'status': {
-      // Checked first so that an unknown reference never creates the data folders (changeStatus checks again).
-      const before = await queue.get(command.reference);
-      if (!before) throw new UnknownReferenceError(command.reference);
-      const after = await queue.changeStatus(command.reference, command.to, command.by, command.comment);
-      const from = after.history[after.history.length - 1]?.from ?? before.status;
+      // The service reads the file first, so an unknown reference never creates the data folders.
+      const { reference, to, by, comment } = command;
+      const after = await context.statusService.change({
+        reference,
+        to,
+        by,
+        ...(comment ? { comment } : {}),
+      });
+      const from = after.history[after.history.length - 1]?.from ?? after.status;
       out(`${t('committee:status.changed', { reference: after.reference, from, to: after.status })}\n`);
       return EXIT_OK;
     }

@@ -2,7 +2,7 @@ import {
   APPLICATION_STATUSES,
   isApplicationStatus,
   type ApplicationStatus,
-} from '../storage/applicationStatus.js';
+} from '../dialogs/domain/applicationStatus.js';
 
 /** Who a change is recorded as when the PATCH body does not say. */
 export const DEFAULT_CHANGED_BY = 'committee-api';

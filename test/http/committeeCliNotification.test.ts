@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import type { RunningApp } from '../../bot/app.js';
+import { StatusOutbox } from '../../storage/statusOutbox.js';
+import { fr } from '../support/botHarness.js';
+import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { runCommitteeCli } from '../support/committeeApiClient.js';
+import { startConnectorCapture } from '../support/connectorCapture.js';
+import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+
+/** Waits for something the server does on its own (here, a round of the outbox), up to a generous bound. */
+async function eventually<T>(read: () => T | undefined, what: string): Promise<T> {
+  for (let waited = 0; waited < 20_000; waited += 50) {
+    const value = read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe('a status changed from the committee CLI reaches the applicant while the server runs', () => {
+  let dataDir: string;
+  let app: RunningApp;
+  let connector: Awaited<ReturnType<typeof startConnectorCapture>>;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir();
+    connector = await startConnectorCapture();
+    app = await startTestServer(dataDir, {}, { outboxPollMs: 100 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the CLI leaves the notice in the outbox and the server sends it to the applicant’s conversation', async () => {
+    const owner = new HttpConversation(app.url);
+    await owner.say(fr.t('common:menu.apply'));
+    for (const [answer] of FULL_APPLICATION) await owner.say(answer);
+    const submitted = await owner.post({
+      type: 'message',
+      value: { action: 'submitApplication', entry: 'apply' },
+      serviceUrl: connector.url,
+    });
+    expect(texts(submitted.replies).join('\n')).toContain('ALZ-2026-0001');
+    const before = connector.received.length;
+
+    const cli = await runCommitteeCli(
+      ['status', 'ALZ-2026-0001', 'in_review', '--by', 'Comité', '--comment', 'Lecture en cours'],
+      dataDir,
+      dataDir,
+    );
+    expect(cli.code).toBe(0);
+
+    const notice = await eventually(() => connector.received[before], 'the applicant is told');
+    expect(notice.conversationId).toBe(owner.conversationId);
+    expect(notice.activity.text ?? '').toContain(
+      fr.t('status:notify.intro', { reference: 'ALZ-2026-0001', label: fr.t('status:label.in_review') }),
+    );
+    expect(notice.activity.text ?? '').toContain('Lecture en cours');
+    // Taken out of the outbox when sent: nothing is left to send a second time.
+    expect(await new StatusOutbox(app.storage).take()).toEqual([]);
+    expect(connector.received).toHaveLength(before + 1);
+  });
+
+  test('an illegal move from the CLI is refused and nothing is left for the applicant', async () => {
+    const cli = await runCommitteeCli(
+      ['status', 'ALZ-2026-0001', 'received', '--by', 'Comité'],
+      dataDir,
+      dataDir,
+    );
+    expect(cli.code).not.toBe(0);
+    expect(await new StatusOutbox(app.storage).take()).toEqual([]);
+  });
+});
