@@ -30,6 +30,8 @@ export interface EligibilityAnswers {
   goodStanding?: GoodStanding;
   /** Euros of de minimis aid received over the period of the settings. */
   deMinimis?: number | Unknown;
+  /** The answers of other rules' questions (a rule composed into a rule set), by question key. */
+  [key: string]: AnswerValue | undefined;
 }
 
 export type AnswerKey = keyof EligibilityAnswers & string;

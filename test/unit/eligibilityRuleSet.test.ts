@@ -17,7 +17,7 @@ const companyAge: EligibilityRule = {
   evaluate: (answers, { settings: programme, now }) => {
     const today = isoDateIn(programme.timeZone, now);
     const aYearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-    const young = String((answers as Answers).creationDate) > aYearAgo;
+    const young = String(answers.creationDate) > aYearAgo;
     return young
       ? { effect: 'REVIEW', reason: 'eligibility:reason.companyAge.young' }
       : { effect: 'OK', reason: 'eligibility:reason.companyAge.established' };
