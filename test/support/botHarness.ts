@@ -14,6 +14,7 @@ import { advisorRole } from '../../bot/identity/advisorRole.js';
 import { SharedConversationState } from '../../bot/identity/sharedConversationState.js';
 import { setVerifiedIdentity, type VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 import type { EligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
+import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 import { settings, TEST_NOW } from './programmeFixture.js';
 
 export const localizer = new Localizer();
@@ -35,6 +36,8 @@ export function createTestBot(
     logger?: Logger;
     /** Other eligibility rules than the programme's (a rule composed in a test). */
     eligibilityRules?: EligibilityRuleSet;
+    /** Other programme settings than the frozen fixture (no committee date left…). */
+    settings?: ProgrammeSettings;
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -49,7 +52,7 @@ export function createTestBot(
     userState,
     conversationState,
     storage,
-    settings,
+    settings: options.settings ?? settings,
     clock: typeof now === 'function' ? now : () => now,
     queue,
     contactRequests,
