@@ -1,28 +1,12 @@
-import { dateQuestion } from '../../dialogs/domain/eligibilityQuestions.js';
 import { ELIGIBILITY, eligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
 import {
   ELIGIBILITY_RULES,
   type EligibilityAnswers,
   type EligibilityRule,
 } from '../../dialogs/domain/eligibilityRules.js';
-import { isoDateIn } from '../../dialogs/domain/eligibilityVerdict.js';
 import type { Answers } from '../../dialogs/questionnaire/question.js';
+import { companyAge } from '../support/companyAgeRule.js';
 import { ruleContext, settings, TEST_NOW } from '../support/programmeFixture.js';
-
-/** The issue's example: REVIEW when the company is less than a year old, on the day the rules are given. */
-const companyAge: EligibilityRule = {
-  id: 'companyAge',
-  questions: [dateQuestion('creationDate', 'past')],
-  prefill: { creationDate: { field: 'company.creationDate' } },
-  evaluate: (answers, { settings: programme, now }) => {
-    const today = isoDateIn(programme.timeZone, now);
-    const aYearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-    const young = String(answers.creationDate) > aYearAgo;
-    return young
-      ? { effect: 'REVIEW', reason: 'eligibility:reason.companyAge.young' }
-      : { effect: 'OK', reason: 'eligibility:reason.companyAge.established' };
-  },
-};
 
 /** Asked right after the size of the company (territory, headcount, size, then this). */
 const rules = eligibilityRuleSet([
