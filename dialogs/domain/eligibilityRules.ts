@@ -1,112 +1,18 @@
-import type { Answers, AnswerValue } from '../questionnaire/question.js';
-import { classifyCommune, type Commune } from './communes.js';
-import { QUESTIONS, type EligibilityQuestion } from './eligibilityQuestions.js';
+import { classifyCommune } from './communes.js';
+import {
+  notAnswered,
+  outcome,
+  type AnswerKey,
+  type CommuneAnswer,
+  type EligibilityRule,
+  type Prefill,
+  type RuleId,
+} from './eligibilityRuleKit.js';
+import { QUESTIONS } from './eligibilityQuestions.js';
 import { sectorEffect, sectorTarget, type SectorAnswer } from './naf.js';
-import type { Effect, ProgrammeSettings } from './programmeSettings.js';
+import type { Effect } from './programmeSettings.js';
 
-export type Unknown = 'unknown';
-export type ProjectType = 'creation' | 'takeover' | 'development';
-export type Proceedings = 'none' | 'safeguard' | 'receivership' | 'liquidation' | Unknown;
-export type GoodStanding = 'yes' | 'no' | 'plan' | Unknown;
-
-/** The commune as kept in the answers (a `Commune` from findCommunes fits). */
-export type CommuneAnswer = Pick<Commune, 'inseeCode' | 'name' | 'department'> & { postalCode?: string };
-
-/** Everything the pre-assessment may ask; kept as given so that the application never asks it again. */
-export interface EligibilityAnswers {
-  commune?: CommuneAnswer;
-  /** Staff, linked companies included. */
-  headcount?: number | Unknown;
-  /** Euros, last closed year. */
-  turnover?: number | Unknown;
-  balanceSheet?: number | Unknown;
-  /** true when no other company holds 25 % or more of the capital. */
-  independent?: boolean | Unknown;
-  sector?: SectorAnswer;
-  projectType?: ProjectType;
-  /** Permanent jobs (CDI) created or kept within the horizon of the settings. */
-  jobs?: number;
-  proceedings?: Proceedings;
-  goodStanding?: GoodStanding;
-  /** Euros of de minimis aid received over the period of the settings. */
-  deMinimis?: number | Unknown;
-}
-
-export type AnswerKey = keyof EligibilityAnswers & string;
-/** The programme's rules are named below; a rule set may compose others (any name). */
-export type RuleId = ProgrammeRuleId | (string & Record<never, never>);
-type ProgrammeRuleId =
-  | 'territory'
-  | 'headcount'
-  | 'size'
-  | 'independence'
-  | 'sector'
-  | 'projectType'
-  | 'jobs'
-  | 'proceedings'
-  | 'standing'
-  | 'deMinimis';
-
-/** `reason` is an i18next key of the eligibility namespace (eligibility:reason.*); `details` fill its placeholders. */
-export interface RuleOutcome {
-  effect: Effect;
-  reason: string;
-  details?: Record<string, string | number>;
-}
-
-export interface RuleResult extends RuleOutcome {
-  ruleId: RuleId;
-}
-
-/** What a rule decides with: the validated programme settings and the injected clock's reading. */
-export interface RuleContext {
-  settings: ProgrammeSettings;
-  now: Date;
-}
-
-/**
- * How the application reuses an eligibility answer: the form field it fills, and the value to store there
- * (undefined: not carried over, the form asks). By default the answer itself, unless it is "je ne sais pas".
- */
-export interface Prefill {
-  field: string;
-  value?: (answer: AnswerValue) => AnswerValue | undefined;
-}
-
-export interface EligibilityRule {
-  id: RuleId;
-  /**
-   * The questions the rule may ask, in the order it asks them (their keys are the answers it reads). The walk
-   * asks the questions of the rules in the rules' order; a question another rule declared first is asked once.
-   */
-  questions: readonly EligibilityQuestion[];
-  /** How the application reuses these answers, by question key (see Prefill). */
-  prefill?: Readonly<Record<string, Prefill>>;
-  /** Answers still required before the rule can decide; by default the unanswered questions. */
-  stillNeeded?: (answers: EligibilityAnswers, context: RuleContext) => string[];
-  /** Only called once nothing is still needed. */
-  evaluate: (answers: EligibilityAnswers, context: RuleContext) => RuleOutcome;
-  /**
-   * A NO from this rule usually ends the walk at once; these rules are still settled after it (see territory).
-   */
-  stillSettledAfterNo?: readonly RuleId[];
-}
-
-/** The answers a rule reads: the keys of its questions. */
-export const needsOf = (rule: EligibilityRule): string[] => rule.questions.map((question) => question.key);
-
-const outcome = (effect: Effect, reason: string, details?: Record<string, string | number>): RuleOutcome => ({
-  effect,
-  reason: `eligibility:reason.${reason}`,
-  ...(details && { details }),
-});
-
-/** Set when a rule is asked to decide without its answers (the walk stopped early, or a question was skipped). */
-export const NOT_ANSWERED_REASON = 'eligibility:reason.notAnswered';
-
-export function notAnswered(missing: readonly string[]): RuleOutcome {
-  return { effect: 'REVIEW', reason: NOT_ANSWERED_REASON, details: { missing: missing.join(',') } };
-}
+export * from './eligibilityRuleKit.js';
 
 /** A rule over one multiple-choice answer, written as its table of outcomes. */
 function choiceRule<K extends AnswerKey & keyof typeof QUESTIONS>(
@@ -299,15 +205,3 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     to('company.goodStanding'),
   ),
 ];
-
-/** What a rule still lacks in these answers. */
-export function missingAnswers(
-  rule: EligibilityRule,
-  answers: EligibilityAnswers,
-  context: RuleContext,
-): string[] {
-  const given = answers as Answers;
-  return rule.stillNeeded
-    ? rule.stillNeeded(answers, context)
-    : needsOf(rule).filter((key) => given[key] === undefined);
-}

@@ -1,5 +1,13 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
-import { createTestBot, fr } from '../support/botHarness.js';
+import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
+import {
+  ELIGIBLE_COMPANY,
+  ELIGIBLE_COMPANY_CHECK,
+  answerAll,
+  bookValues,
+  questionAsked,
+} from '../support/answerBook.js';
+import { TEST_NOW, createTestBot, fr, settings } from '../support/botHarness.js';
 import { FULL_APPLICATION } from '../support/applicationScript.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 import type { VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
@@ -164,10 +172,14 @@ describe('pre-screening a company on its behalf', () => {
     const first = await say(fr.t('advisor:menu.prescreen'));
     expect(first).toContain(fr.t('eligibility:intro_advisor'));
     expect(first).toContain(fr.t('eligibility:question.commune_advisor'));
-    expect(await say('Alès')).toContain(fr.t('eligibility:question.headcount_advisor'));
-    for (const answer of ['12', '1 200 000 €', '25.62B', '3', 'Aucune', 'aucune', 'Non', 'Développement'])
-      await say(answer);
-    const verdict = await say('Oui, à jour');
+    const afterCommune = await advisor.say(as(ADVISOR, 'Alès', 'c-advisor'));
+    expect(readable(afterCommune)).toContain(fr.t('eligibility:question.headcount_advisor'));
+    const check = await answerAll(
+      (text) => advisor.say(as(ADVISOR, text, 'c-advisor')),
+      afterCommune,
+      ELIGIBLE_COMPANY_CHECK,
+    );
+    const verdict = readable(check.replies);
     expect(verdict).toContain(fr.t('eligibility:verdict.OK_advisor'));
     expect(verdict).toContain(fr.t('advisor:prescreen.nextStep'));
     const handover = await say(fr.t('advisor:prescreen.handover'));
@@ -176,27 +188,24 @@ describe('pre-screening a company on its behalf', () => {
 
     // The company, in its own new conversation, types the code as its very first message.
     const company = new ConversationDriver(bot.adapter, 'c-company');
-    const resumed = await company.read(as(OWNER, code.toLowerCase(), 'c-company'));
-    expect(resumed).toContain(fr.t('applicationFlow:handover.accepted', { count: 9 }));
-    expect(resumed).toContain(fr.t('application:question.company.name'));
-    await company.say(as(OWNER, 'Mécanique Cévenole', 'c-company'));
+    const resumed = await company.say(as(OWNER, code.toLowerCase(), 'c-company'));
+    const context = { settings, locale: 'fr' as const, now: TEST_NOW };
+    const answered = ['commune', ...check.asked];
+    const carried = ELIGIBILITY.prefill(bookValues(ELIGIBLE_COMPANY_CHECK, ELIGIBILITY, context, answered));
+    expect(Object.keys(carried).length).toBeGreaterThanOrEqual(9);
+    expect(readable(resumed)).toContain(
+      fr.t('applicationFlow:handover.accepted', { count: Object.keys(carried).length }),
+    );
+    expect(questionAsked(resumed)?.questionId).toBe('company.name');
 
-    // The company completes the rest; its file records that an advisor prepared it.
-    const prefilled = new Set([
-      'project.type',
-      'company.postalCode',
-      'company.headcount',
-      'company.turnover',
-      'company.independent',
-      'company.nafCode',
-      'company.proceedings',
-      'company.goodStanding',
-      'company.deMinimisReceived',
-      'company.name',
-    ]);
-    for (const [answer, key] of FULL_APPLICATION) {
-      if (!prefilled.has(key)) await company.say(as(OWNER, answer, 'c-company'));
-    }
+    // The company completes the rest, never asked again what the pre-screen knew; its file records that an
+    // advisor prepared it.
+    const rest = await answerAll(
+      (text) => company.say(as(OWNER, text, 'c-company')),
+      resumed,
+      ELIGIBLE_COMPANY,
+    );
+    expect(rest.asked.filter((key) => key in carried)).toEqual([]);
     await company.say({
       ...as(OWNER, '', 'c-company'),
       text: undefined,

@@ -5,6 +5,7 @@ import { Localizer } from '../../bot/i18n.js';
 import { createLowdbApplicationQueue, LowdbStorage } from '../../storage/index.js';
 import { tempDataDir } from '../support/httpBot.js';
 import path from 'node:path';
+import { SETTINGS_FIXTURE } from '../support/programmeFixture.js';
 
 const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 const fr = new Localizer().language('fr');
@@ -18,7 +19,7 @@ function purge(dataDir: string, ...flags: string[]) {
       ...process.env,
       DATA_DIR: dataDir,
       LANG: 'fr_FR.UTF-8',
-      PROGRAMME_FILE: path.resolve('programme/alize.settings.json'),
+      PROGRAMME_FILE: SETTINGS_FIXTURE,
     },
     encoding: 'utf8',
   });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
+import { SETTINGS_FIXTURE } from '../support/programmeFixture.js';
 
 const CLI = fileURLToPath(new URL('../../committee/committeeCli.js', import.meta.url));
 const DAY = 24 * 3600 * 1000;
@@ -17,7 +18,7 @@ function purge(dataDir: string): Promise<{ code: number | null; stdout: string }
         ...process.env,
         DATA_DIR: dataDir,
         LANG: 'fr_FR.UTF-8',
-        PROGRAMME_FILE: path.resolve('programme/alize.settings.json'),
+        PROGRAMME_FILE: SETTINGS_FIXTURE,
       },
     });
     let stdout = '';

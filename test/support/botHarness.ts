@@ -11,6 +11,7 @@ import { advisorRole } from '../../bot/identity/advisorRole.js';
 import { SharedConversationState } from '../../bot/identity/sharedConversationState.js';
 import { setVerifiedIdentity, type VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 import type { EligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
+import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 import { settings, TEST_NOW } from './programmeFixture.js';
 import { tempFolder } from './tempFolders.js';
 import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
@@ -36,6 +37,8 @@ export function createTestBot(
     eligibilityRules?: EligibilityRuleSet;
     /** The form's history the bot migrates saved drafts with (default: the product's). */
     draftMigrations?: readonly DraftMigration[];
+    /** Other programme settings than the frozen fixture (no committee date left…). */
+    settings?: ProgrammeSettings;
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -50,7 +53,7 @@ export function createTestBot(
     userState,
     conversationState,
     storage,
-    settings,
+    settings: options.settings ?? settings,
     clock: typeof now === 'function' ? now : () => now,
     queue,
     contactRequests,

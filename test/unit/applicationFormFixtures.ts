@@ -1,8 +1,8 @@
 import type { ApplicationContext } from '../../dialogs/domain/applicationForm.js';
-import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import { settings } from '../support/programmeFixture.js';
 import type { Answers } from '../../dialogs/questionnaire/question.js';
 
-export const settings = loadProgrammeSettings('programme/alize.settings.json');
+export { settings };
 /** A fixed clock: no assertion depends on today's date. */
 export const now = new Date('2026-10-01T08:00:00Z');
 export const context: ApplicationContext = { settings, locale: 'fr', now };

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { COMPACT_COMMUNES_FILE } from '../../dialogs/domain/communeData.js';
 import { findCommunes, loadCommuneIndex } from '../../dialogs/domain/communes.js';
-import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import { settings } from '../support/programmeFixture.js';
 import { communesFromPackage, formatCompactCommunes } from '../../scripts/communesFile.js';
 
 const ETALAB_FILE = createRequire(import.meta.url).resolve(
   '@etalab/decoupage-administratif/data/communes.json',
 );
-const local = loadProgrammeSettings('programme/alize.settings.json').territory;
+const local = settings.territory;
 const ANSWERS = [
   'Alès',
   '30340',

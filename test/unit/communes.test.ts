@@ -7,9 +7,8 @@ import {
   type CommuneArea,
   type CommuneLookup,
 } from '../../dialogs/domain/communes.js';
-import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import { settings } from '../support/programmeFixture.js';
 
-const settings = loadProgrammeSettings('programme/alize.settings.json');
 const local = settings.territory;
 
 function foundCode(lookup: CommuneLookup): string | undefined {

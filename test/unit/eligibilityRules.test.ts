@@ -1,9 +1,9 @@
 import { findField } from '../../dialogs/domain/applicationForm.js';
-import { findCommunes, type Commune } from '../../dialogs/domain/communes.js';
+import { findCommunes } from '../../dialogs/domain/communes.js';
 import {
   ELIGIBILITY_RULES,
   NOT_ANSWERED_REASON,
-  type AnswerKey,
+  type CommuneAnswer,
   type EligibilityAnswers,
   type RuleId,
 } from '../../dialogs/domain/eligibilityRules.js';
@@ -21,10 +21,11 @@ const computeVerdict = (answers: EligibilityAnswers, programme: ProgrammeSetting
 const nextQuestion = (answers: EligibilityAnswers) => ELIGIBILITY.nextQuestion(answers, context);
 const QUESTION_ORDER = ELIGIBILITY.questions.map((question) => question.key);
 
-function communeNamed(text: string): Commune {
+function communeNamed(text: string): CommuneAnswer {
   const lookup = findCommunes(text, settings.territory);
   if (lookup.kind !== 'found') throw new Error(`${text}: ${lookup.kind}`);
-  return lookup.commune;
+  const { inseeCode, name, department, postalCodes } = lookup.commune;
+  return { inseeCode, name, department, postalCode: postalCodes[0] };
 }
 
 /** The result of one rule, given only what it needs. */
@@ -252,7 +253,7 @@ describe('the walk of questions', () => {
     ]);
   }); // prettier-ignore
 
-  test.each<[string, Partial<EligibilityAnswers>, AnswerKey]>([
+  test.each<[string, Partial<EligibilityAnswers>, string]>([
     ['250 staff', { headcount: 250 }, 'headcount'],
     ['both ceilings exceeded', { turnover: 60e6, balanceSheet: 50e6 }, 'balanceSheet'],
     ['agriculture', { sector: { nafCode: '01.11Z' } }, 'sector'],

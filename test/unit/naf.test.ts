@@ -7,9 +7,8 @@ import {
   type ActivityCategory,
   type NafSection,
 } from '../../dialogs/domain/naf.js';
-import { loadProgrammeSettings, type ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
-
-const settings = loadProgrammeSettings('programme/alize.settings.json');
+import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
+import { settings } from '../support/programmeFixture.js';
 
 describe('parseNafCode', () => {
   test.each(['25.62B', '2562B', '25.62b', '25 62 B', 'code NAF 2562B', 'notre APE : 25.62 B.', ' 25-62B '])(

@@ -7,8 +7,12 @@ import {
   loadProgrammeSettings,
   parseProgrammeSettings,
 } from '../../dialogs/domain/programmeSettings.js';
+import { SETTINGS_FIXTURE } from '../support/programmeFixture.js';
 
-const SETTINGS_FILE = 'programme/alize.settings.json';
+/** The frozen fixture: the tests of the rules never depend on what the CCI writes in its settings file. */
+const SETTINGS_FILE = SETTINGS_FIXTURE;
+/** The file the product ships: only checked to load with DOMAIN.md's territory. */
+const SHIPPED_FILE = 'programme/alize.settings.json';
 
 type Json = Record<string, unknown>;
 let rawSettings: Json;
@@ -44,7 +48,7 @@ function problemsOf(action: () => unknown): string[] {
 
 describe('the default settings file', () => {
   test('loads, with every value DOMAIN.md gives', () => {
-    const settings = loadProgrammeSettings(SETTINGS_FILE);
+    const settings = loadProgrammeSettings(SHIPPED_FILE);
     expect(settings.territory).toMatchObject({ epci: '200066918', department: '30' });
     expect(settings.territory.inseeCodes).toHaveLength(71);
     expect(settings.territory.inseeCodes).toEqual(
@@ -75,7 +79,7 @@ describe('the default settings file', () => {
   });
 
   test('the territory codes are sorted, as scripts/buildTerritory.ts writes them', () => {
-    const codes = loadProgrammeSettings(SETTINGS_FILE).territory.inseeCodes;
+    const codes = loadProgrammeSettings(SHIPPED_FILE).territory.inseeCodes;
     expect(codes).toEqual([...codes].sort());
   });
 
