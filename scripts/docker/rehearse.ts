@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     if (volumes.size > 0 && !written)
       throw new Error('the app wrote nothing in its VOLUME (DATA_DIR elsewhere?)');
     note('the data folder is the VOLUME: the app wrote there');
+    const assets = await pageAssets(`http://127.0.0.1:${port}`);
+    step(`web page: / and its ${assets.length} scripts and styles answer 200 (${assets.join(', ')})`);
 
     const code = await stop(app);
     app = undefined;
@@ -120,7 +122,11 @@ async function main(): Promise<void> {
   } finally {
     if (app) await stop(app);
     if (keep) console.log(`kept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
+    else {
+      const cleaning = Date.now();
+      fs.rmSync(tmp, { recursive: true, force: true });
+      console.log(`temporary folder removed in ${Math.round((Date.now() - cleaning) / 1000)} s`);
+    }
   }
 }
 
@@ -293,6 +299,22 @@ async function waitHealthy(
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   return { ok: false, reason: `still failing (${last}) after ${Date.now() - started} ms` };
+}
+
+/** The page and every local script and style it names: a file the image forgot (the Web Chat bundle) fails here. */
+async function pageAssets(base: string): Promise<string[]> {
+  const page = await fetch(`${base}/`);
+  if (page.status !== 200) throw new Error(`GET / answered ${page.status}`);
+  const html = await page.text();
+  const urls = [
+    ...html.matchAll(/<script[^>]*\ssrc="(\/[^"]+)"|<link[^>]*rel="stylesheet"[^>]*href="(\/[^"]+)"/g),
+  ].map((m) => (m[1] ?? m[2]).replace(/&amp;/g, '&'));
+  for (const url of urls) {
+    const response = await fetch(base + url);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+  }
+  return urls.map((url) => url.split('?')[0]);
 }
 
 function stop(app: ChildProcess): Promise<number | null> {
