@@ -149,15 +149,11 @@ module web 'modules/appService.bicep' = {
         // Oryx installs the packages and runs `npm run build` on deployment (azd sends the sources).
         SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
       },
-      bool(useStorageConnectionString)
-        ? { AZURE_STORAGE_CONNECTION_STRING: '@Microsoft.KeyVault(SecretUri=${vault.outputs.storageConnectionStringUri})' }
-        : { AZURE_STORAGE_ACCOUNT_URL: storage.outputs.blobUrl },
+      bool(useStorageConnectionString) ? { AZURE_STORAGE_CONNECTION_STRING: '@Microsoft.KeyVault(SecretUri=${vault.outputs.storageConnectionStringUri})' } : { AZURE_STORAGE_ACCOUNT_URL: storage.outputs.blobUrl },
       empty(committeeToken) ? {} : { COMMITTEE_TOKEN: '@Microsoft.KeyVault(SecretUri=${vault.outputs.committeeTokenUri})' },
       useAzureDirectLine ? { DIRECT_LINE_SECRET: '@Microsoft.KeyVault(SecretUri=${bot.outputs.directLineSecretUri})' } : {},
       empty(advisorOidcClientId) ? {} : { ADVISOR_OIDC_CLIENT_ID: advisorOidcClientId },
-      empty(advisorOidcClientSecret)
-        ? {}
-        : { ADVISOR_OIDC_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${vault.outputs.advisorOidcClientSecretUri})' }
+      empty(advisorOidcClientSecret) ? {} : { ADVISOR_OIDC_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${vault.outputs.advisorOidcClientSecretUri})' }
     )
   }
 }
@@ -170,7 +166,6 @@ output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = vault.outputs.uri
 output AZURE_STORAGE_ACCOUNT_URL string = storage.outputs.blobUrl
 output AZURE_CLIENT_ID string = identity.outputs.clientId
-output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
 output SERVICE_BOT_NAME string = web.outputs.name
 output SERVICE_BOT_URI string = 'https://${web.outputs.defaultHostName}'
 output PUBLIC_HOST string = web.outputs.defaultHostName
