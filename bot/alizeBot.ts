@@ -18,6 +18,7 @@ import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
 import type { Logger } from './logger.js';
+import { NO_TELEMETRY, type Telemetry, type TurnEnd } from './telemetry/telemetry.js';
 import { TurnOutbox } from './turnOutbox.js';
 import { TurnQueue } from './turnQueue.js';
 import { TurnStateCommit } from './turnStateCommit.js';
@@ -36,6 +37,8 @@ export interface AlizeBotParts {
   storage?: Storage;
   rootDialog: Dialog;
   logger: Logger;
+  /** A span per turn: channel, activity type, dialog and outcome; never the text or an id. */
+  telemetry?: Telemetry;
 }
 
 /**
@@ -104,9 +107,17 @@ export class AlizeBot extends ActivityHandler {
     await this.turns.run(TurnStateCommit.keysOf(context, states), async () => {
       // Replies wait for the state: what the user reads is never ahead of what is on disk.
       const outbox = TurnOutbox.open(context);
+      const span = (this.parts.telemetry ?? NO_TELEMETRY).startTurn({
+        channel: context.activity.channelId ?? 'unknown',
+        activityType: context.activity.type ?? 'unknown',
+      });
       try {
-        await this.runAlone(context, states, outbox);
+        const end = await span.within(() => this.runAlone(context, states, outbox));
         await outbox?.release(context);
+        span.end(end);
+      } catch (error) {
+        span.fail(error);
+        throw error;
       } finally {
         outbox?.discard();
       }
@@ -117,7 +128,7 @@ export class AlizeBot extends ActivityHandler {
     context: TurnContext,
     states: (UserState | ConversationState)[],
     outbox: TurnOutbox | undefined,
-  ): Promise<void> {
+  ): Promise<TurnEnd> {
     const started = performance.now();
     const commit = await TurnStateCommit.begin(context, states);
     const conversationId = context.activity.conversation?.id;
@@ -139,7 +150,7 @@ export class AlizeBot extends ActivityHandler {
         { event: 'state_erased', conversationId: context.activity.conversation?.id },
         'erased',
       );
-      return;
+      return { outcome: 'erased' };
     }
     await this.rememberConversation(context);
     const dialog = activeDialogPath(await this.dialogState.get(context));
@@ -148,7 +159,7 @@ export class AlizeBot extends ActivityHandler {
       outcome = await commit.commit(context);
     } catch (error) {
       await this.refuseUnsavedTurn(context, outbox, error);
-      return;
+      return { outcome: 'not_saved', ...(dialog ? { dialog } : {}) };
     }
     if (outcome === 'conflict') await this.refuseConflictingTurn(context, outbox);
     // One line per turn: ids, where the conversation stands, how long it took; never what the user typed.
@@ -163,6 +174,7 @@ export class AlizeBot extends ActivityHandler {
       },
       'turn',
     );
+    return { outcome: outcome === 'conflict' ? 'conflict' : 'saved', ...(dialog ? { dialog } : {}) };
   }
 
   /** The user's conversations, as storage keys of their conversation state, so that erasure finds them all. */

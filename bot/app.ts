@@ -43,6 +43,9 @@ import { registerWebChannel } from './webChannel.js';
 import { registerSigninOff, WebSignin } from './webSignin/webSignin.js';
 import { warmUpTurns } from './warmUpTurns.js';
 import type { EligibilityRuleSet } from '../dialogs/domain/eligibilityRuleSet.js';
+import { startTelemetry } from './telemetry/startTelemetry.js';
+import type { Telemetry } from './telemetry/telemetry.js';
+import { TracedStorage, tracedContactRequests, tracedQueue } from './telemetry/tracedStores.js';
 
 export interface RunningApp {
   server: Server;
@@ -65,6 +68,8 @@ export interface AppOverrides {
   contactRequests?: ContactRequestStore;
   /** How often the status outbox is read (tests make it quick). */
   outboxPollMs?: number;
+  /** Telemetry made by the caller (tests: an in-memory exporter); the caller then shuts it down. */
+  telemetry?: Telemetry;
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -79,6 +84,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     );
   }
 
+  const telemetry = overrides.telemetry ?? (await startTelemetry(config.telemetry));
   const settings = overrides.settings ?? loadProgrammeSettings(config.programmeFile);
   const clock = overrides.clock ?? (() => new Date());
   const stores = createStores({
@@ -93,12 +99,18 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         'unreadable application file skipped',
       ),
   });
-  const storage = overrides.storage ?? stores.storage;
+  // Off: the stores as they are, not even a wrapper.
+  const backend = config.storage.kind;
+  const trace = telemetry.enabled;
+  const rawStorage = overrides.storage ?? stores.storage;
+  const storage = trace ? new TracedStorage(rawStorage, backend, telemetry) : rawStorage;
   const conversationState = new SharedConversationState(storage);
   const userState = new UserState(storage);
   const localizer = new Localizer();
-  const queue = overrides.queue ?? stores.queue;
-  const contactRequests = overrides.contactRequests ?? stores.contactRequests;
+  const rawQueue = overrides.queue ?? stores.queue;
+  const queue = trace ? tracedQueue(rawQueue, backend, telemetry) : rawQueue;
+  const rawRequests = overrides.contactRequests ?? stores.contactRequests;
+  const contactRequests = trace ? tracedContactRequests(rawRequests, backend, telemetry) : rawRequests;
   const adapter = createAdapter(config.auth, localizer, logger, conversationState);
   const proactive = { adapter, botAppId: config.auth.appId, localizer, settings, logger };
   const onStatusChanged = createStatusNotifier(proactive);
@@ -135,7 +147,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
   });
-  const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger });
+  const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger, telemetry });
 
   let isReady = false;
   // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.
@@ -151,6 +163,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ...(config.storage.kind === 'azure' ? {} : { storageWritable: () => canWrite(config.dataDir) }),
     startedAt,
     config,
+    telemetry,
   });
   registerCommitteeApi(server, {
     queue,
@@ -227,6 +240,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       await outboxDelivery.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();
+      if (!overrides.telemetry) await telemetry.shutdown();
     },
   };
 }

@@ -5,6 +5,7 @@ import { tokenWeakness } from './tokenStrength.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rateLimit.js';
 import { readAdvisorGroup, readWebSignin, type WebSigninConfig } from './webSignin/signinConfig.js';
 import { Localizer } from './i18n.js';
+import { readTelemetry, type TelemetryConfig } from './telemetry/telemetryConfig.js';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -34,6 +35,8 @@ export interface AppConfig {
   storage: StorageBackendConfig;
   /** Limits of the public routes (RATE_LIMIT_*). */
   rateLimits: RateLimitConfig;
+  /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); absent: no telemetry at all. */
+  telemetry?: TelemetryConfig;
 }
 
 export interface BotAuthConfig {
@@ -170,6 +173,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const advisorGroupId = readAdvisorGroup(text, problems);
   const webSignin = readWebSignin(text, tenantId, problems);
 
+  const telemetry = readTelemetry(text, problems);
   const storage = readStorageBackend(text);
   problems.push(...storage.problems);
 
@@ -213,5 +217,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ...(committeeToken ? { committeeToken } : {}),
     storage: storage.backend,
     rateLimits,
+    ...(telemetry ? { telemetry } : {}),
   };
 }

@@ -11,6 +11,8 @@ import type { Logger } from './logger.js';
 import { registerHttpGuards } from './httpGuards.js';
 import { PublicRouteLimits } from './publicRouteLimits.js';
 import { DEFAULT_RATE_LIMITS } from './rateLimit.js';
+import { registerHttpTelemetry } from './telemetry/httpTelemetry.js';
+import type { Telemetry } from './telemetry/telemetry.js';
 
 export interface ServerParts {
   adapter: CloudAdapter;
@@ -25,6 +27,8 @@ export interface ServerParts {
   startedAt: number;
   /** Authentication (401 without a valid token) and the rate limits of the public routes. */
   config?: Pick<AppConfig, 'auth' | 'rateLimits'> & Partial<Pick<AppConfig, 'advisorLocal'>>;
+  /** A server span per request (route template, status); none when off. */
+  telemetry?: Telemetry;
 }
 
 function sendJson(res: Response, status: number, body: unknown): void {
@@ -37,6 +41,8 @@ export function createServer(parts: ServerParts): Server {
   const { adapter, logger } = parts;
   const server = restify.createServer({ name: 'alize-assistant', handleUncaughtExceptions: false });
   const authRequired = (parts.config?.auth.appId ?? '') !== '';
+  // First, so that a request the guards refuse (415, 429) is counted too.
+  if (parts.telemetry) registerHttpTelemetry(server, parts.telemetry);
   registerHttpGuards(server, logger);
   const identityPolicy = {
     authRequired,
