@@ -8,7 +8,7 @@ import {
   questionAsked,
 } from '../support/answerBook.js';
 import { TEST_NOW, createTestBot, fr, settings } from '../support/botHarness.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 import type { VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 
@@ -34,8 +34,8 @@ function as(from: { id: string; name: string; aadObjectId?: string }, text: stri
 
 async function submitOneFile(bot: ReturnType<typeof createTestBot>) {
   const owner = new ConversationDriver(bot.adapter, 'owner-conversation');
-  await owner.say(as(OWNER, fr.t('common:menu.apply'), 'owner-conversation'));
-  for (const [answer] of FULL_APPLICATION) await owner.say(as(OWNER, answer, 'owner-conversation'));
+  const say = (text: string) => owner.say(as(OWNER, text, 'owner-conversation'));
+  await fillApplication(say, await say(fr.t('common:menu.apply')));
   await owner.say({
     ...as(OWNER, '', 'owner-conversation'),
     text: undefined,

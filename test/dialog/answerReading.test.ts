@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { ActivityTypes } from 'botbuilder';
 import { createLogger } from '../../bot/logger.js';
 import { createTestBot, fr } from '../support/botHarness.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 
 const q = (key: string) => fr.t(`application:question.${key}`);
@@ -21,16 +21,13 @@ function capturedLog() {
   return { lines, logger: createLogger('info', sink) };
 }
 
-/** A driver at the question of `key`, every answer before it given from the shared script. */
+/** A driver at the question of `key`, every answer before it given from the answer book. */
 async function atQuestion(key: string, logger = capturedLog().logger) {
   const bot = createTestBot(undefined, 'emulator', undefined, { logger });
   const driver = new ConversationDriver(bot.adapter);
   await driver.say(welcome);
-  await driver.read(fr.t('common:menu.apply'));
-  for (const [answer, field] of FULL_APPLICATION) {
-    if (field === key || (key === 'company.commune' && field === 'company.postalCode')) break;
-    await driver.read(answer);
-  }
+  const first = await driver.say(fr.t('common:menu.apply'));
+  await fillApplication((text) => driver.say(text), first, { stopAt: key });
   return { ...bot, driver };
 }
 

@@ -1,11 +1,13 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
-import { findField } from '../../dialogs/domain/applicationForm.js';
+import { findField, progressOf } from '../../dialogs/domain/applicationForm.js';
 import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
 import {
   ELIGIBLE_COMPANY,
   ELIGIBLE_COMPANY_CHECK,
+  ELIGIBLE_COMPANY_FILE,
   answerAll,
   bookValues,
+  fillApplication,
   questionAsked,
 } from '../support/answerBook.js';
 import { TEST_NOW, createTestBot, fr, settings } from '../support/botHarness.js';
@@ -25,34 +27,28 @@ const expectAsks = (replies: Partial<Activity>[], key: string) => {
 };
 const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
 const FULL_APPLICATION_EXAMPLE = (key: string) => `application:example.${key}`;
-const answersUpTo = (key: string) =>
-  FULL_APPLICATION.slice(
-    0,
-    FULL_APPLICATION.findIndex(([, k]) => k === key),
-  );
 
 async function startApplication(channelId = 'emulator', storage = new MemoryStorage()) {
   const bot = createTestBot(storage, channelId);
   const driver = new ConversationDriver(bot.adapter);
   await driver.say(welcome);
-  const first = await driver.read(fr.t('common:menu.apply'));
-  return { ...bot, driver, first };
-}
-
-async function fill(driver: ConversationDriver, script: [string, string, unknown][]) {
-  let last = '';
-  for (const [answer] of script) last = await driver.read(answer);
-  return last;
+  const firstReplies = await driver.say(fr.t('common:menu.apply'));
+  /** Answers from the book up to the recap, or up to the question `stopAt`; returns the last turn's text. */
+  const fill = async (stopAt?: string) =>
+    readable((await fillApplication((text) => driver.say(text), firstReplies, { stopAt })).replies);
+  return { ...bot, driver, first: readable(firstReplies), firstReplies, fill };
 }
 
 describe('the application file', () => {
   test('a complete file: every answer parsed, a recap card, then one file in the queue with a reference', async () => {
-    const { driver, first, queue } = await startApplication();
+    const { driver, first, firstReplies, queue } = await startApplication();
     expect(first).toContain(fr.t('applicationFlow:intro.new'));
-    expect(first).toContain(fr.t('questionnaire:progress', { index: 1, total: 28 }));
+    const progress = progressOf({}, findField('project.type')!, context);
+    expect(progress.index).toBe(1);
+    expect(first).toContain(fr.t('questionnaire:progress', progress));
 
-    for (const [answer] of FULL_APPLICATION.slice(0, -1)) await driver.say(answer);
-    const recap = await driver.say(FULL_APPLICATION.at(-1)![0]);
+    const { replies: recap, asked } = await fillApplication((text) => driver.say(text), firstReplies);
+    expect(asked.at(-1)).toBe('documents');
     const card = recap[0].attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const cardText = JSON.stringify(card?.content);
@@ -78,6 +74,9 @@ describe('the application file', () => {
     for (const [, key, value] of FULL_APPLICATION) {
       if (value !== undefined) expect([key, file.data[key]]).toEqual([key, value]);
     }
+    // Every question asked was stored.
+    for (const key of asked.filter((k) => k !== 'company.commune' && k !== 'documents'))
+      expect([key, file.data[key] !== undefined]).toEqual([key, true]);
     expect(file.data['company.commune']).toBe('Alès');
     expect(file.data['company.inseeCode']).toBe('30007');
     expect(typeof file.data['notice.acknowledgedAt']).toBe('string');
@@ -85,8 +84,8 @@ describe('the application file', () => {
   });
 
   test('a second click on "Envoyer" creates no second file', async () => {
-    const { driver, queue } = await startApplication();
-    await fill(driver, FULL_APPLICATION);
+    const { driver, queue, fill } = await startApplication();
+    await fill();
     await driver.say({ type: ActivityTypes.Message, value: { action: 'submitApplication', entry: 'apply' } });
     const again = await driver.read({
       type: ActivityTypes.Message,
@@ -97,8 +96,8 @@ describe('the application file', () => {
   });
 
   test('channels without cards get the recap as text, and "Envoyer mon dossier" typed works', async () => {
-    const { driver, queue } = await startApplication('test');
-    const recap = await fill(driver, FULL_APPLICATION);
+    const { driver, queue, fill } = await startApplication('test');
+    const recap = await fill();
     expect(recap).toContain(fr.t('applicationFlow:recap.title'));
     expect(recap).toContain(fr.t('application:group.company').toUpperCase());
     expect(recap).toMatch(/1\s200\s000\s€/);
@@ -113,31 +112,31 @@ describe('the application file', () => {
     ['contact.phone', '+44 20 7946 0958', 'application:error.phoneNotFrench'],
     ['project.amountRequested', '300 000 €', 'application:error.amountOutOfBounds'],
   ])('a wrong %s ("%s") is refused with its reason and asked again', async (key, wrong, errorKey) => {
-    const { driver } = await startApplication();
-    await fill(driver, answersUpTo(key));
+    const { driver, fill } = await startApplication();
+    await fill(key);
     const reply = await driver.read(wrong);
     const reason = fr.t(errorKey, { count: 4, min: settings.advance.min, max: settings.advance.max });
     expect(reply).toContain(reason);
     expect(reply).toContain(fr.t(FULL_APPLICATION_EXAMPLE(key)));
-    const right = FULL_APPLICATION.find(([, k]) => k === key)![0];
+    const right = ELIGIBLE_COMPANY_FILE[key];
     expect(await driver.read(right)).not.toContain(reason);
   });
 
   test('the SIRET refusal says exactly what is wrong', async () => {
-    const { driver } = await startApplication();
-    await fill(driver, answersUpTo('company.siret'));
+    const { driver, fill } = await startApplication();
+    await fill('company.siret');
     expect(await driver.read('73282932000075')).toContain(fr.t('application:error.siretChecksum'));
   });
 
   test('"retour" goes back to the previous question', async () => {
-    const { driver } = await startApplication();
-    await fill(driver, answersUpTo('company.legalForm'));
+    const { driver, fill } = await startApplication();
+    await fill('company.legalForm');
     expectAsks(await driver.say('retour'), 'company.siret');
   });
 
   test('the amount requested is asked only when the financial volet is chosen', async () => {
-    const { driver } = await startApplication();
-    await fill(driver, answersUpTo('project.aidTypes'));
+    const { driver, fill } = await startApplication();
+    await fill('project.aidTypes');
     await driver.say('conseil et tutorat');
     const next = await driver.say('250 000 €');
     expect(readable(next)).not.toContain(q('project.amountRequested'));
@@ -145,8 +144,8 @@ describe('the application file', () => {
   });
 
   test('"modifier" from the recap changes one answer and comes back to the recap', async () => {
-    const { driver, queue } = await startApplication('test');
-    await fill(driver, FULL_APPLICATION);
+    const { driver, queue, fill } = await startApplication('test');
+    await fill();
     const list = await driver.read('Modifier une réponse');
     expect(list).toContain(fr.t('applicationFlow:edit.which'));
     expectAsks(await driver.say(fr.t('application:label.company.headcount')), 'company.headcount');
@@ -158,8 +157,8 @@ describe('the application file', () => {
 
   test('a user who leaves after five answers resumes in a new conversation without being asked them again', async () => {
     const storage = new MemoryStorage();
-    const { driver, adapter } = await startApplication('emulator', storage);
-    await fill(driver, FULL_APPLICATION.slice(0, 5));
+    const { adapter, fill } = await startApplication('emulator', storage);
+    await fill('company.nafCode');
 
     const later = new ConversationDriver(adapter, 'a-new-conversation');
     const greeting = await later.read(welcome);
@@ -168,12 +167,15 @@ describe('the application file', () => {
     const resumed = readable(resumedReplies);
     expect(resumed).toContain(fr.t('applicationFlow:draft.resuming'));
     expectAsks(resumedReplies, 'company.nafCode');
-    expect(resumed).toContain(fr.t('questionnaire:progress', { index: 6, total: 28 }));
+    // No condition of the form depends on the first five answers: the total is the empty file's.
+    const progress = progressOf({}, findField('company.nafCode')!, context);
+    expect(progress.index).toBe(6);
+    expect(resumed).toContain(fr.t('questionnaire:progress', progress));
   });
 
   test('"Déposer une candidature" with a draft in progress offers to resume it or start again', async () => {
-    const { driver } = await startApplication();
-    await fill(driver, FULL_APPLICATION.slice(0, 3));
+    const { driver, fill } = await startApplication();
+    await fill('company.legalForm');
     await driver.say('menu');
     const offer = await driver.say(fr.t('common:menu.apply'));
     expect(buttonsOf(offer)).toEqual([

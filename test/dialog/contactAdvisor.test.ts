@@ -1,7 +1,7 @@
 import { ActivityTypes, MemoryStorage } from 'botbuilder';
 import { formatClockTime, formatDayWithWeekday } from '../../dialogs/formatting.js';
 import { createTestBot, fr, settings } from '../support/botHarness.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 
 const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
@@ -117,8 +117,7 @@ describe('"où en est mon dossier ?"', () => {
     const driver = new ConversationDriver(bot.adapter);
     await driver.say(welcome);
     expect(await driver.read('où en est mon dossier ?')).toContain(fr.t('status:myFiles.none'));
-    await driver.say(fr.t('common:menu.apply'));
-    for (const [answer] of FULL_APPLICATION) await driver.say(answer);
+    await fillApplication((text) => driver.say(text), await driver.say(fr.t('common:menu.apply')));
     await driver.say({ type: ActivityTypes.Message, value: { action: 'submitApplication', entry: 'apply' } });
     const mine = await driver.read('où en est mon dossier ?');
     expect(mine).toContain('ALZ-2026-0001');

@@ -1,6 +1,6 @@
 import { ActivityTypes, MemoryStorage } from 'botbuilder';
 import { createTestBot, en, fr } from '../support/botHarness.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 import { stateKeysOf } from '../support/stateKeys.js';
 
@@ -13,8 +13,7 @@ describe('"supprimer mes données"', () => {
     const bot = createTestBot(storage);
     const driver = new ConversationDriver(bot.adapter);
     await driver.say(welcome);
-    await driver.say(fr.t('common:menu.apply'));
-    for (const [answer] of FULL_APPLICATION) await driver.say(answer);
+    await fillApplication((text) => driver.say(text), await driver.say(fr.t('common:menu.apply')));
     await driver.say(SUBMIT);
     await driver.say(fr.t('common:menu.apply'));
     await driver.say('Développement');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { RunningApp } from '../../bot/app.js';
 import { StatusOutbox } from '../../storage/statusOutbox.js';
 import { fr } from '../support/botHarness.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
@@ -35,8 +35,7 @@ describe('a status changed from the committee CLI reaches the applicant while th
 
   test('the CLI leaves the notice in the outbox and the server sends it to the applicant’s conversation', async () => {
     const owner = new HttpConversation(app.url);
-    await owner.say(fr.t('common:menu.apply'));
-    for (const [answer] of FULL_APPLICATION) await owner.say(answer);
+    await fillApplication((text) => owner.say(text), await owner.say(fr.t('common:menu.apply')));
     const submitted = await owner.post({
       type: 'message',
       value: { action: 'submitApplication', entry: 'apply' },

@@ -1,4 +1,4 @@
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, texts } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
@@ -8,8 +8,7 @@ describe('after a submit whose confirmation never reached the user', () => {
 
   test('"Reprendre mon dossier" says the file was sent, with its reference, and opens no empty file', async () => {
     const owner = new HttpConversation(server.url);
-    await owner.say(fr.t('common:menu.apply'));
-    for (const [answer] of FULL_APPLICATION) await owner.say(answer);
+    await fillApplication((text) => owner.say(text), await owner.say(fr.t('common:menu.apply')));
     // The submit is processed, but its answer is lost on the way (connection dropped): the user reads nothing.
     expect(
       (await owner.post({ type: 'message', value: { action: 'submitApplication', entry: 'apply' } })).status,

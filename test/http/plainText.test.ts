@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { RunningApp } from '../../bot/app.js';
 import { fileCard } from '../../dialogs/advisor/fileCard.js';
 import type { StoredApplication } from '../../storage/index.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { ELIGIBLE_COMPANY_FILE, fillApplication, withAnswers } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
 import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { HttpConversation, startTestServer, tempDataDir, type Reply } from '../support/httpBot.js';
@@ -31,11 +31,13 @@ describe('applicant text is plain text', () => {
     dataDir = tempDataDir('alize-plain-');
     app = await startTestServer(dataDir);
     const owner = new HttpConversation(app.url);
-    replies.push(...(await owner.say(fr.t('common:menu.apply'))));
-    for (const [answer, key] of FULL_APPLICATION) {
-      recap = await owner.say(key === 'company.name' ? MARKUP_NAME : answer);
-      replies.push(...recap);
-    }
+    const say = async (text: string) => {
+      const turn = await owner.say(text);
+      replies.push(...turn);
+      return turn;
+    };
+    const book = withAnswers(ELIGIBLE_COMPANY_FILE, { 'company.name': MARKUP_NAME });
+    recap = (await fillApplication(say, await say(fr.t('common:menu.apply')), { book })).replies;
     const submitted = await owner.post({
       type: 'message',
       value: { action: 'submitApplication', entry: 'apply' },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { RunningApp } from '../../bot/app.js';
 import { fr } from '../support/botHarness.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
@@ -25,8 +25,7 @@ describe('the committee changes a status through the API and the applicant is to
 
   test('moving a file to incomplete sends the applicant what is missing, in their conversation', async () => {
     const owner = new HttpConversation(app.url);
-    await owner.say(fr.t('common:menu.apply'));
-    for (const [answer] of FULL_APPLICATION) await owner.say(answer);
+    await fillApplication((text) => owner.say(text), await owner.say(fr.t('common:menu.apply')));
     // The channel's serviceUrl is kept with the file: the notification goes back there.
     const submitted = await owner.post({
       type: 'message',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RootDialog } from '../../dialogs/rootDialog.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, texts, type Reply } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
@@ -118,10 +118,12 @@ describe('the bot as Microsoft Teams talks to it', () => {
   test('a full application in a personal chat: cards all along, the recap card submitted, one file from msteams', async () => {
     const chat = new TeamsChat(server.url, 'personal');
     const all: Reply[] = [...(await chat.post({ type: 'conversationUpdate', membersAdded: [BOT] }))];
-    all.push(...(await chat.say(fr.t('common:menu.apply'))));
-    for (const [answer] of FULL_APPLICATION.slice(0, -1)) all.push(...(await chat.say(answer)));
-    const recap = await chat.say(FULL_APPLICATION.at(-1)![0]);
-    all.push(...recap);
+    const say = async (text: string) => {
+      const turn = await chat.say(text);
+      all.push(...turn);
+      return turn;
+    };
+    const { replies: recap } = await fillApplication(say, await say(fr.t('common:menu.apply')));
     expect(recap[0].attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(recap[0].attachments?.[0].content)).toContain(fr.t('applicationFlow:recap.submit'));
 

@@ -3,7 +3,7 @@ import { displayUserId } from '../../storage/displayUserId.js';
 import type { RunningApp } from '../../bot/app.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
 import { committeeList } from '../../scripts/reliability/dataDirChecks.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 
@@ -30,9 +30,10 @@ describe('concurrency over HTTP', () => {
     // One owner walks the whole form over HTTP; 199 others get a copy of that complete draft, each with a
     // draft id, a company name and an e-mail of its own, written through the bot's own storage.
     const first = new HttpConversation(app.url);
-    await first.say(fr.t('common:menu.apply'));
-    let recap = await first.say(FULL_APPLICATION[0][0]);
-    for (const [answer] of FULL_APPLICATION.slice(1)) recap = await first.say(answer);
+    const { replies: recap } = await fillApplication(
+      (text) => first.say(text),
+      await first.say(fr.t('common:menu.apply')),
+    );
     expect(recap[0].attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     const walked = (await app.storage.read([userKey(first.userId)]))[userKey(first.userId)] as {
       profile: UserProfile;

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningApp } from '../../bot/app.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
 import { createLowdbApplicationQueue } from '../../storage/lowdbApplicationQueue.js';
-import { FULL_APPLICATION } from '../support/applicationScript.js';
+import { fillApplication } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
 import { GatedLowdbStorage } from '../support/gatedStorage.js';
 import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
@@ -15,9 +15,9 @@ const userKey = (userId: string): string => `emulator/users/${userId}/`;
 /** An owner whose next question is the first name (every answer before it given over HTTP). */
 async function ownerAtFirstName(url: string): Promise<HttpConversation> {
   const owner = new HttpConversation(url);
-  await owner.say(fr.t('common:menu.apply'));
-  const upToFirstName = FULL_APPLICATION.findIndex(([, key]) => key === 'contact.firstName');
-  for (const [answer] of FULL_APPLICATION.slice(0, upToFirstName)) await owner.say(answer);
+  await fillApplication((text) => owner.say(text), await owner.say(fr.t('common:menu.apply')), {
+    stopAt: 'contact.firstName',
+  });
   return owner;
 }
 

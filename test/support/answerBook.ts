@@ -150,3 +150,19 @@ export function bookValues(
   }
   return values;
 }
+
+/**
+ * The application file answered from the book (the typical company's file by default), from the replies that
+ * ask its first question up to the recap, or up to the question `stopAt` (left unanswered): whatever the order
+ * and the number of questions the form asks.
+ */
+export async function fillApplication<R extends { channelData?: unknown }>(
+  say: (text: string) => Promise<R[]>,
+  first: R[],
+  options: { book?: AnswerBook; stopAt?: string; locale?: 'fr' | 'en' } = {},
+): Promise<{ replies: R[]; asked: string[] }> {
+  return answerAll(say, first, options.book ?? ELIGIBLE_COMPANY_FILE, {
+    locale: options.locale,
+    until: options.stopAt ? (asked) => !asked.pending && asked.questionId === options.stopAt : undefined,
+  });
+}

@@ -1,6 +1,8 @@
 /**
- * A complete, consistent application typed the way an owner would, in form order, for a company that did not
- * take the eligibility check first. Each entry is [answer, what it should store under its DOMAIN.md key].
+ * A complete, consistent application typed the way an owner would, for a company that did not take the
+ * eligibility check first. Each entry is [answer, what it should store under its DOMAIN.md key]. The tests
+ * answer it by question id (ELIGIBLE_COMPANY_FILE, fillApplication in answerBook.ts), never by position: a new
+ * field is one line here, wherever the form asks it.
  */
 export const FULL_APPLICATION: [string, string, unknown][] = [
   ['Développement', 'project.type', 'development'],

@@ -166,17 +166,35 @@ describe('missing fields and progress', () => {
     expect(keys(missingFields({ ...complete, documents: undefined }, context))).toEqual(['documents']);
   });
 
-  test.each<[string, Answers, number, number]>([
-    ['project.type', {}, 1, 28],
-    ['company.name', {}, 2, 28],
-    ['documents', {}, 28, 28],
-    ['contact.phone', { 'project.aidTypes': ['financial'] }, 28, 29],
-    ['company.proceedings', { 'company.independent': false }, 14, 29],
-    ['documents', complete, 32, 32],
-  ])('%s with %j is question %p of %p', (key, answers, index, total) => {
+  /** The questions every file asks, whatever the answers: the fields of the registry without a condition. */
+  const ALWAYS = APPLICATION_FORM.filter((field) => !field.when).length;
+  const progress = (key: string, answers: Answers) => {
     const field = findField(key);
     if (!field) throw new Error(key);
-    expect(progressOf(answers, field, context)).toEqual({ index, total });
+    return progressOf(answers, field, context);
+  };
+
+  test('an empty file counts only the questions without a condition, the project type first, the documents last', () => {
+    expect(progress('project.type', {})).toEqual({ index: 1, total: ALWAYS });
+    expect(progress('company.name', {})).toEqual({ index: 2, total: ALWAYS });
+    expect(progress('documents', {})).toEqual({ index: ALWAYS, total: ALWAYS });
+  });
+
+  test('an answer that opens a question counts it: in the total, and in the index of what follows it', () => {
+    // The financial volet opens the amount requested (a project question, before the contact).
+    expect(progress('contact.phone', { 'project.aidTypes': ['financial'] })).toEqual({
+      index: progress('contact.phone', {}).index + 1,
+      total: ALWAYS + 1,
+    });
+    // A company that is not independent is asked the group's share, before its proceedings.
+    expect(progress('company.proceedings', { 'company.independent': false })).toEqual({
+      index: progress('company.proceedings', {}).index + 1,
+      total: ALWAYS + 1,
+    });
+    // A complete file with every volet: the documents are the last of every question it applies.
+    const applicable = applicableFields(complete, context).length;
+    expect(applicable).toBeGreaterThan(ALWAYS + 2);
+    expect(progress('documents', complete)).toEqual({ index: applicable, total: applicable });
   });
 
   test('a field asked although its condition fails still gets a place within the total', () => {
@@ -184,6 +202,6 @@ describe('missing fields and progress', () => {
     if (!field) throw new Error('no field');
     const { index, total } = progressOf({}, field, context);
     expect(index).toBeLessThanOrEqual(total);
-    expect(total).toBe(29);
+    expect(total).toBe(ALWAYS + 1);
   });
 });

@@ -1,4 +1,5 @@
-import type { ApplicationContext } from '../../dialogs/domain/applicationForm.js';
+import { nextField, type ApplicationContext } from '../../dialogs/domain/applicationForm.js';
+import { ELIGIBLE_COMPANY_FILE } from '../support/answerBook.js';
 import { settings } from '../support/programmeFixture.js';
 import type { Answers } from '../../dialogs/questionnaire/question.js';
 
@@ -8,8 +9,8 @@ export const now = new Date('2026-10-01T08:00:00Z');
 export const context: ApplicationContext = { settings, locale: 'fr', now };
 export const keys = (fields: readonly { key: string }[]) => fields.map((field) => field.key);
 
-/** Every field answered, for a development project asking the three volets. */
-export const complete: Answers = {
+/** The answers typed in this fixture; `complete` adds any other field the form asks this company. */
+const typed: Answers = {
   'project.type': 'development',
   'company.name': 'Mécanique Cévenole',
   'company.siret': '73282932000074',
@@ -43,3 +44,22 @@ export const complete: Answers = {
   'contact.phone': '+33612345678',
   documents: ['kbis', 'rib'],
 };
+
+/**
+ * Every field answered, for a development project asking the three volets: the values above, then whatever
+ * other field the form asks this company (one added since), read from the answer book's answer to it, so a new
+ * field is one line of the book, not one more here. A field the book cannot answer stops the tests, said plainly.
+ */
+export const complete: Answers = withFormFields(typed);
+
+function withFormFields(answers: Answers): Answers {
+  const filled = { ...answers };
+  for (let field = nextField(filled, context); field; field = nextField(filled, context)) {
+    const text = ELIGIBLE_COMPANY_FILE[field.key];
+    if (text === undefined) throw new Error(`The answer book has no answer to the question "${field.key}"`);
+    const reading = field.interpret(text, context, filled);
+    if (reading.kind === 'invalid') throw new Error(`"${text}" is no answer to "${field.key}"`);
+    filled[field.key] = reading.kind === 'answer' ? reading.value : reading.candidates[0].value;
+  }
+  return filled;
+}
