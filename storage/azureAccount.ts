@@ -1,5 +1,6 @@
 import { TableClient } from '@azure/data-tables';
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import { createRequire } from 'node:module';
+import type { TokenCredential } from '@azure/identity';
 import { ContainerClient } from '@azure/storage-blob';
 import { QueueClient } from '@azure/storage-queue';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
@@ -25,10 +26,19 @@ export type AzureAccount = string | { urls: AzureAccountUrls; credential: TokenC
  */
 export function azureAccountOf(
   settings: { connectionString: string; accountUrls?: AzureAccountUrls },
-  credential: () => TokenCredential = () => new DefaultAzureCredential(),
+  credential: () => TokenCredential = defaultAzureCredential,
 ): AzureAccount {
   if (settings.connectionString !== '' || !settings.accountUrls) return settings.connectionString;
   return { urls: settings.accountUrls, credential: credential() };
+}
+
+/**
+ * `@azure/identity` (MSAL and its friends) takes about 150 ms to load: it is loaded only when an account is reached
+ * with a token, never by a connection-string set-up, the CLI on lowdb files or the tests.
+ */
+function defaultAzureCredential(): TokenCredential {
+  const identity = createRequire(import.meta.url)('@azure/identity') as typeof import('@azure/identity');
+  return new identity.DefaultAzureCredential();
 }
 
 /** The emulator (Azurite) speaks plain HTTP; the Tables SDK refuses shared-key auth over HTTP unless told. */
