@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import type { RunningApp } from '../../bot/app.js';
 import { StatusOutbox } from '../../storage/statusOutbox.js';
 import { fr } from '../support/botHarness.js';
-import { fillApplication } from '../support/answerBook.js';
 import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
-import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+import { submitFromChannel } from '../support/applicationWalk.js';
+import { HttpConversation, texts } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 /** Waits for something the server does on its own (here, a round of the outbox), up to a generous bound. */
 async function eventually<T>(read: () => T | undefined, what: string): Promise<T> {
@@ -18,36 +17,23 @@ async function eventually<T>(read: () => T | undefined, what: string): Promise<T
 }
 
 describe('a status changed from the committee CLI reaches the applicant while the server runs', () => {
-  let dataDir: string;
-  let app: RunningApp;
+  const server = serverForSuite({ overrides: { outboxPollMs: 100 } });
   let connector: Awaited<ReturnType<typeof startConnectorCapture>>;
-
   beforeAll(async () => {
-    dataDir = tempDataDir();
     connector = await startConnectorCapture();
-    app = await startTestServer(dataDir, {}, { outboxPollMs: 100 });
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => connector.close());
 
   test('the CLI leaves the notice in the outbox and the server sends it to the applicant’s conversation', async () => {
-    const owner = new HttpConversation(app.url);
-    await fillApplication((text) => owner.say(text), await owner.say(fr.t('common:menu.apply')));
-    const submitted = await owner.post({
-      type: 'message',
-      value: { action: 'submitApplication', entry: 'apply' },
-      serviceUrl: connector.url,
-    });
-    expect(texts(submitted.replies).join('\n')).toContain('ALZ-2026-0001');
+    const owner = new HttpConversation(server.url);
+    const submitted = await submitFromChannel(owner, connector.url);
+    expect(texts(submitted).join('\n')).toContain('ALZ-2026-0001');
     const before = connector.received.length;
 
     const cli = await runCommitteeCli(
       ['status', 'ALZ-2026-0001', 'in_review', '--by', 'Comité', '--comment', 'Lecture en cours'],
-      dataDir,
-      dataDir,
+      server.dataDir,
+      server.dataDir,
     );
     expect(cli.code).toBe(0);
 
@@ -58,17 +44,17 @@ describe('a status changed from the committee CLI reaches the applicant while th
     );
     expect(notice.activity.text ?? '').toContain('Lecture en cours');
     // Taken out of the outbox when sent: nothing is left to send a second time.
-    expect(await new StatusOutbox(app.storage).take()).toEqual([]);
+    expect(await new StatusOutbox(server.app.storage).take()).toEqual([]);
     expect(connector.received).toHaveLength(before + 1);
   });
 
   test('an illegal move from the CLI is refused and nothing is left for the applicant', async () => {
     const cli = await runCommitteeCli(
       ['status', 'ALZ-2026-0001', 'received', '--by', 'Comité'],
-      dataDir,
-      dataDir,
+      server.dataDir,
+      server.dataDir,
     );
     expect(cli.code).not.toBe(0);
-    expect(await new StatusOutbox(app.storage).take()).toEqual([]);
+    expect(await new StatusOutbox(server.app.storage).take()).toEqual([]);
   });
 });

@@ -1,41 +1,27 @@
-import fs from 'node:fs';
-import type { RunningApp } from '../../bot/app.js';
 import { fr } from '../support/botHarness.js';
-import { fillApplication } from '../support/answerBook.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
-import { HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
+import { submitFromChannel } from '../support/applicationWalk.js';
+import { HttpConversation, texts } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 const TOKEN = 'committee-token-for-tests-5e0b7c3a91d4f862';
 
 describe('the committee changes a status through the API and the applicant is told', () => {
-  let dataDir: string;
-  let app: RunningApp;
+  const server = serverForSuite({ env: { COMMITTEE_TOKEN: TOKEN } });
   let connector: Awaited<ReturnType<typeof startConnectorCapture>>;
-
   beforeAll(async () => {
-    dataDir = tempDataDir();
     connector = await startConnectorCapture();
-    app = await startTestServer(dataDir, { COMMITTEE_TOKEN: TOKEN });
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => connector.close());
 
   test('moving a file to incomplete sends the applicant what is missing, in their conversation', async () => {
-    const owner = new HttpConversation(app.url);
-    await fillApplication((text) => owner.say(text), await owner.say(fr.t('common:menu.apply')));
+    const owner = new HttpConversation(server.url);
     // The channel's serviceUrl is kept with the file: the notification goes back there.
-    const submitted = await owner.post({
-      type: 'message',
-      value: { action: 'submitApplication', entry: 'apply' },
-      serviceUrl: connector.url,
-    });
-    expect(texts(submitted.replies).join('\n')).toContain('ALZ-2026-0001');
+    const submitted = await submitFromChannel(owner, connector.url);
+    expect(texts(submitted).join('\n')).toContain('ALZ-2026-0001');
 
     const patch = async (status: string, comment: string) =>
-      fetch(`${app.url}/api/applications/ALZ-2026-0001`, {
+      fetch(`${server.url}/api/applications/ALZ-2026-0001`, {
         method: 'PATCH',
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify({ status, comment, by: 'comité' }),

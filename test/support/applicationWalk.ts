@@ -7,7 +7,8 @@ import {
   questionAsked,
 } from './answerBook.js';
 import { fr, settings } from './botHarness.js';
-import { texts, type Reply } from './httpBot.js';
+import { texts, type HttpConversation, type Reply } from './httpBot.js';
+import { fillApplication } from './answerBook.js';
 
 /** One user in one conversation, whichever server(s) answer (HttpConversation, MultiServerConversation). */
 export interface ChatConversation {
@@ -125,4 +126,14 @@ export class MultiServerConversation implements ChatConversation {
     if (status !== 200) throw new Error(`HTTP ${status} for "${text}"`);
     return replies;
   }
+}
+
+/**
+ * A new applicant fills the whole file over HTTP and sends it from a channel whose connector is at `serviceUrl`
+ * (kept with the file: status notifications go back there). Returns the submission's replies.
+ */
+export async function submitFromChannel(owner: HttpConversation, serviceUrl: string): Promise<Reply[]> {
+  await fillApplication((text) => owner.say(text), await owner.say(fr.t('common:menu.apply')));
+  const submitted = await owner.post({ ...SUBMIT, serviceUrl });
+  return submitted.replies;
 }
