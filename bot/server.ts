@@ -9,6 +9,8 @@ import { activityProblem, safeJsonReviver } from './activityShape.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { registerHttpGuards } from './httpGuards.js';
+import { localizeRefusal, type RestifyRefusal } from './httpErrors.js';
+import { Localizer } from './i18n.js';
 import { PublicRouteLimits } from './publicRouteLimits.js';
 import { DEFAULT_RATE_LIMITS } from './rateLimit.js';
 import { registerHttpTelemetry } from './telemetry/httpTelemetry.js';
@@ -107,11 +109,13 @@ export function createServer(parts: ServerParts): Server {
     });
   });
 
+  const refusals = new Localizer();
   server.on(
     'restifyError',
-    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    (req: Request, _res: Response, err: Error & RestifyRefusal, callback: () => void) => {
       // Body too large, malformed JSON, unknown route: a 4xx with a JSON body, never an HTML stack trace.
       logger.warn({ event: 'http_error', status: err.statusCode, path: req.path?.() }, err.name);
+      localizeRefusal(req, err, refusals);
       callback();
     },
   );

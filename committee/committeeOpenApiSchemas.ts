@@ -138,10 +138,18 @@ export const COMMITTEE_SCHEMAS: Record<string, Schema> = {
   ServerError: {
     type: 'object',
     description:
-      "The web server's own answer, before the committee API sees the request: JSON that does not parse, " +
-      'a body over MAX_BODY_BYTES. In English.',
-    required: ['code', 'message'],
-    properties: { code: { type: 'string' }, message: { type: 'string' } },
+      "The web server's own answer, before the committee API sees the request: JSON that does not parse " +
+      "(`invalid_json`), a body over MAX_BODY_BYTES (`body_too_large`). `code` is the web server's name of the " +
+      'refusal; the sentence is in French, or English with Accept-Language: en.',
+    required: ['code', 'error', 'message'],
+    properties: {
+      code: { type: 'string' },
+      error: {
+        type: 'string',
+        enum: ['invalid_json', 'body_too_large', 'not_found', 'method_not_allowed', 'bad_request'],
+      },
+      message: { type: 'string' },
+    },
     additionalProperties: false,
   },
 };

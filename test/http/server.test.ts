@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { emulatorActivity, postToMessages } from '../support/activity.js';
 import { LowdbStorage } from '../../storage/lowdbStorage.js';
-import { fr } from '../support/botHarness.js';
+import { en, fr } from '../support/botHarness.js';
 import { HttpConversation, buttons, texts } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
 
@@ -85,6 +85,41 @@ describe('the HTTP server', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
+  test.each([
+    ['fr-FR', fr],
+    ['en-GB,en;q=0.8', en],
+  ])(
+    'malformed JSON is refused in the caller’s language (%s), with the web server’s code kept',
+    async (lang, t) => {
+      const response = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+        body: '{"type": "message", ',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        code: 'InvalidContent',
+        error: 'invalid_json',
+        message: t.t('reliability:http.invalidJson'),
+      });
+    },
+  );
+
+  test('an unknown address and a wrong method get their own sentence in French', async () => {
+    const unknown = await fetch(`${server.url}/api/nothing-here`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      error: 'not_found',
+      message: fr.t('reliability:http.notFound'),
+    });
+    const wrongMethod = await fetch(`${server.url}/healthz`, { method: 'DELETE' });
+    expect(wrongMethod.status).toBe(405);
+    expect(await wrongMethod.json()).toMatchObject({
+      error: 'method_not_allowed',
+      message: fr.t('reliability:http.methodNotAllowed'),
+    });
+  });
+
   test('a body above the size limit is refused with 413', async () => {
     const conversation = new HttpConversation(server.url);
     const response = await postToMessages(
@@ -92,6 +127,10 @@ describe('the HTTP server', () => {
       emulatorActivity(conversation, { text: 'x'.repeat(1024 * 1024) }),
     );
     expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      error: 'body_too_large',
+      message: fr.t('reliability:http.bodyTooLarge'),
+    });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
