@@ -124,7 +124,12 @@ describe('the web page in Chromium', () => {
       .waitFor(WAIT);
 
     // "Nouvelle conversation": a new transcript for the same visitor.
+    // The old transcript may still be on screen for a moment (its greeting too): wait for it to go first.
     await page.getByRole('button', { name: fr.t('web:newConversation') }).click();
+    await page
+      .getByText(shown('eligibility:question.turnover'))
+      .first()
+      .waitFor({ ...WAIT, state: 'detached' });
     await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
     expect(await page.getByText(shown('eligibility:question.turnover')).count()).toBe(0);
     expect(await userIdOf(page)).toBe(userId);
