@@ -46,6 +46,9 @@ import type { EligibilityRuleSet } from '../dialogs/domain/eligibilityRuleSet.js
 import { startTelemetry } from './telemetry/startTelemetry.js';
 import type { Telemetry } from './telemetry/telemetry.js';
 import { TracedStorage, tracedContactRequests, tracedQueue } from './telemetry/tracedStores.js';
+import { CompanyLookupDialog } from '../dialogs/companyLookupDialog.js';
+import type { CompanyRegister } from '../dialogs/domain/companyRegister.js';
+import { createCompanyRegisterClient } from './companyRegisterClient.js';
 
 export interface RunningApp {
   server: Server;
@@ -146,6 +149,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onStatusChanged,
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
+    ...(config.companyLookup
+      ? { companyRegister: createCompanyRegisterClient({ baseUrl: config.companyLookup.url, logger }) }
+      : {}),
   });
   const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger, telemetry });
 
@@ -265,6 +271,8 @@ export interface DialogDeps {
   alertAdvisors: AdvisorAlert;
   /** The eligibility rules (the programme's by default): the check, its questions and the application's prefill. */
   eligibilityRules?: EligibilityRuleSet;
+  /** The company register (COMPANY_LOOKUP): the lookup is offered when it is given, never otherwise. */
+  companyRegister?: CompanyRegister;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
@@ -275,7 +283,10 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
   );
   const handovers = new HandoverStore(deps.storage);
   const rules = deps.eligibilityRules;
-  const application = new ApplicationDialog(profiles, settings, clock, queue, handovers, rules);
+  const lookup = deps.companyRegister
+    ? new CompanyLookupDialog(deps.companyRegister, profiles, clock)
+    : undefined;
+  const application = new ApplicationDialog(profiles, settings, clock, queue, handovers, rules, lookup);
   const contact = new ContactAdvisorDialog({
     profiles,
     callbackAnswers: conversationState.createProperty<Answers>('callbackAnswers'),
@@ -299,7 +310,18 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     [
       {
         entry: 'eligibility',
-        dialog: new EligibilityDialog(profileEligibilityStore(profiles), settings, clock, { rules }),
+        dialog: new EligibilityDialog(profileEligibilityStore(profiles), settings, clock, {
+          rules,
+          ...(lookup
+            ? {
+                lookup: {
+                  dialog: lookup,
+                  offered: async (context, restart) =>
+                    restart || !(await profiles.get(context, {})).companyLookup,
+                },
+              }
+            : {}),
+        }),
       },
       { entry: 'apply', dialog: application },
       { entry: 'resume', dialog: application, options: { resume: true } },

@@ -6,6 +6,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rateLimit.js';
 import { readAdvisorGroup, readWebSignin, type WebSigninConfig } from './webSignin/signinConfig.js';
 import { Localizer } from './i18n.js';
 import { readTelemetry, type TelemetryConfig } from './telemetry/telemetryConfig.js';
+import { readCompanyLookup, type CompanyLookupConfig } from './companyLookupConfig.js';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -37,6 +38,8 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
   /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); absent: no telemetry at all. */
   telemetry?: TelemetryConfig;
+  /** The company register lookup (COMPANY_LOOKUP, COMPANY_LOOKUP_URL); absent: off. */
+  companyLookup?: CompanyLookupConfig;
 }
 
 export interface BotAuthConfig {
@@ -174,6 +177,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const webSignin = readWebSignin(text, tenantId, problems);
 
   const telemetry = readTelemetry(text, problems);
+  const companyLookup = readCompanyLookup(text, problems);
   const storage = readStorageBackend(text);
   problems.push(...storage.problems);
 
@@ -218,5 +222,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     storage: storage.backend,
     rateLimits,
     ...(telemetry ? { telemetry } : {}),
+    ...(companyLookup ? { companyLookup } : {}),
   };
 }

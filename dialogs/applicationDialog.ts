@@ -32,6 +32,10 @@ import {
 } from './recap.js';
 import { languageOf } from './translator.js';
 import { profileOf, type ProfileAccessor } from './userProfile.js';
+import type { CompanyLookupOptions, CompanyLookupResult } from './companyLookupDialog.js';
+import { withRegisterAnswers } from './companyLookupRecord.js';
+import { REGISTER_PREFILL_KEY } from './domain/companyRegisterAnswers.js';
+import type { Answers } from './questionnaire/question.js';
 
 export const APPLY_DIALOG = 'apply';
 const QUESTIONS = 'applicationQuestions';
@@ -60,8 +64,11 @@ export class ApplicationDialog extends ComponentDialog {
     private readonly queue: ApplicationQueue,
     private readonly handovers?: HandoverStore,
     private readonly rules: EligibilityRuleSet = ELIGIBILITY,
+    /** The company lookup, offered before a new draft when this owner has not been offered it yet. */
+    private readonly lookup?: Dialog,
   ) {
     super(APPLY_DIALOG);
+    if (lookup) this.addDialog(lookup);
     this.source = new ApplicationSource(profiles, settings, clock);
     this.addDialog(new QuestionnaireDialog(QUESTIONS, this.source));
     this.addDialog(
@@ -122,12 +129,18 @@ export class ApplicationDialog extends ComponentDialog {
       }
       await step.context.sendActivity(t('applicationFlow:draft.none'));
     }
+    const query = options.companyQuery;
+    if (this.lookup && (query || !profile.companyLookup)) {
+      return step.beginDialog(this.lookup.id, (query ? { query } : {}) satisfies CompanyLookupOptions);
+    }
     await this.startNewDraft(step);
     return step.next('continue');
   }
 
   private async startQuestions(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result !== 'continue') {
+    if (isLookupResult(step.result)) {
+      await this.startNewDraft(step);
+    } else if (step.result !== 'continue') {
       const { t } = languageOf(step.context);
       const startAgain =
         commandKey(answerText(step.context.activity)) === commandKey(t('applicationFlow:draft.startAgain'));
@@ -236,11 +249,12 @@ export class ApplicationDialog extends ComponentDialog {
   /** A new draft, with what the eligibility check already knows filled in (never asked twice). */
   private async startNewDraft(step: WaterfallStepContext): Promise<void> {
     const profile = await profileOf(this.profiles, step.context);
-    const known = this.rules.prefill((profile.eligibility?.answers ?? {}) as EligibilityAnswers);
+    const fromCheck = this.rules.prefill((profile.eligibility?.answers ?? {}) as EligibilityAnswers);
+    const known = withCheckAnswers(withRegisterAnswers({}, profile.companyLookup), fromCheck);
     profile.application = newDraft(this.clock(), known);
     await this.profiles.set(step.context, profile);
     const { t } = languageOf(step.context);
-    const prefilled = Object.keys(known).length;
+    const prefilled = Object.keys(known).filter((key) => key !== REGISTER_PREFILL_KEY).length;
     await step.context.sendActivity(
       t(prefilled > 0 ? 'applicationFlow:intro.prefilled' : 'applicationFlow:intro.new', {
         count: prefilled,
@@ -259,4 +273,20 @@ function recapAction(context: TurnContext, t: (key: string) => string): string |
   if (key === commandKey(t('applicationFlow:recap.edit')) || /^(modifier|edit|change)\b/.test(key))
     return EDIT_ACTION;
   return undefined;
+}
+
+const isLookupResult = (result: unknown): result is CompanyLookupResult =>
+  typeof result === 'object' && result !== null && 'outcome' in result;
+
+/**
+ * The register's answers, then the check's: an answer of the check wins, and leaves the register's list of
+ * sources when it differs from what the register said (the owner typed it).
+ */
+function withCheckAnswers(fromRegister: Answers, fromCheck: Answers): Answers {
+  const merged = { ...fromRegister, ...fromCheck };
+  const marker = fromRegister[REGISTER_PREFILL_KEY];
+  if (!Array.isArray(marker)) return merged;
+  const same = (key: string) =>
+    fromCheck[key] === undefined || JSON.stringify(fromCheck[key]) === JSON.stringify(fromRegister[key]);
+  return { ...merged, [REGISTER_PREFILL_KEY]: marker.filter((key) => typeof key === 'string' && same(key)) };
 }

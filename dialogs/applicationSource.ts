@@ -14,6 +14,7 @@ import {
 } from './questionnaire/question.js';
 import type { QuestionnaireSource } from './questionnaire/questionnaireDialog.js';
 import { languageOf } from './translator.js';
+import { withoutRegisterSource } from './companyLookupRecord.js';
 import { profileOf, type ApplicationDraft, type ProfileAccessor } from './userProfile.js';
 
 export const NOTICE_KEY = 'notice.acknowledgedAt';
@@ -73,7 +74,8 @@ export class ApplicationSource implements QuestionnaireSource<ApplicationContext
     const profile = await profileOf(this.profiles, context);
     const now = this.clock();
     const draft = profile.application ?? newDraft(now);
-    draft.answers = { ...draft.answers, [key]: value };
+    // An answer given by the owner is theirs, even where the register had filled it.
+    draft.answers = { ...withoutRegisterSource(draft.answers, key), [key]: value };
     draft.updatedAt = now.toISOString();
     profile.application = draft;
     await this.profiles.set(context, profile);

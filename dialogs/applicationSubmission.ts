@@ -4,6 +4,7 @@ import { missingFields, storedValues } from './domain/applicationForm.js';
 import { callWindowStatus, nextCommitteeDate } from './domain/eligibilityVerdict.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import { NOTICE_KEY } from './applicationSource.js';
+import { REGISTER_PREFILL_KEY } from './domain/companyRegisterAnswers.js';
 import { callWindowMessage } from './eligibilityVerdictMessages.js';
 import { languageOf } from './translator.js';
 import { profileOf, type ProfileAccessor } from './userProfile.js';
@@ -54,7 +55,11 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
       ...(draft.advisorId ? { advisorId: draft.advisorId } : {}),
       userId: context.activity.from.id,
       eligibility: profile.eligibility?.verdict,
-      data: { ...storedValues(draft.answers), [NOTICE_KEY]: draft.answers[NOTICE_KEY] },
+      data: {
+        ...storedValues(draft.answers),
+        [NOTICE_KEY]: draft.answers[NOTICE_KEY],
+        ...registerSource(draft.answers[REGISTER_PREFILL_KEY]),
+      },
       conversationReference: TurnContext.getConversationReference(context.activity),
       now: deps.now,
     },
@@ -83,4 +88,10 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
     { type: 'message', text: `${t('applicationFlow:submit.documents')}\n\n${documents}` },
   ]);
   return 'submitted';
+}
+
+/** Which answers came from the company register, when some did (the committee sees where they came from). */
+function registerSource(marker: unknown): Record<string, string[]> {
+  if (!Array.isArray(marker) || marker.length === 0) return {};
+  return { [REGISTER_PREFILL_KEY]: marker.filter((key): key is string => typeof key === 'string') };
 }

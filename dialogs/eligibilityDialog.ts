@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -18,6 +19,7 @@ import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/q
 import { answerText } from './questionnaire/answerText.js';
 import { languageOf } from './translator.js';
 import type { EligibilityStore } from './eligibilityStore.js';
+import type { CompanyLookupOptions } from './companyLookupDialog.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
 const QUESTIONS = 'eligibilityQuestions';
@@ -37,6 +39,11 @@ export interface EligibilityDialogOptions {
   afterVerdict?: (step: WaterfallStepContext, verdict: Effect) => Promise<DialogTurnResult>;
   /** The rules to check (the programme's by default). */
   rules?: EligibilityRuleSet;
+  /**
+   * The company lookup (dialogs/companyLookupDialog.ts), offered as the check's first question when `offered`
+   * says so (not yet done for this owner, or the check restarted); absent: off.
+   */
+  lookup?: { dialog: Dialog; offered: (context: TurnContext, restart: boolean) => Promise<boolean> };
 }
 
 /** The eligibility check: the questions (generic walker), then the verdict explained and the next step. */
@@ -60,8 +67,14 @@ export class EligibilityDialog extends ComponentDialog {
       ),
     );
     this.addDialog(
-      new WaterfallDialog(STEPS, [this.start.bind(this), this.verdict.bind(this), this.nextStep.bind(this)]),
+      new WaterfallDialog(STEPS, [
+        this.start.bind(this),
+        this.questions.bind(this),
+        this.verdict.bind(this),
+        this.nextStep.bind(this),
+      ]),
     );
+    if (options.lookup) this.addDialog(options.lookup.dialog);
     this.initialDialogId = STEPS;
   }
 
@@ -75,7 +88,17 @@ export class EligibilityDialog extends ComponentDialog {
     } else {
       await this.store.set(step.context, { answers: {}, startedAt: this.clock().toISOString() });
       await step.context.sendActivity(t('eligibility:intro', context));
+      const lookup = this.options.lookup;
+      const query = step.options?.companyQuery;
+      if (lookup && (query || (await lookup.offered(step.context, step.options?.restart === true)))) {
+        return step.beginDialog(lookup.dialog.id, (query ? { query } : {}) satisfies CompanyLookupOptions);
+      }
     }
+    return step.next();
+  }
+
+  /** The questions the rules still need (a confirmed company has answered some of them). */
+  private async questions(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.beginDialog(QUESTIONS);
   }
 

@@ -10,6 +10,8 @@ export interface FlowOptions {
   cardAction?: string;
   /** A resume code an advisor gave the company: its pre-screen becomes the company's own draft. */
   handoverCode?: string;
+  /** A SIRET or company name already read in a message: the company lookup starts with it, asking nothing. */
+  companyQuery?: string;
 }
 
 /** What our card buttons send: the action, and the menu entry whose flow handles it. */

@@ -2,6 +2,8 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
 import type { Effect } from './domain/programmeSettings.js';
 import type { Answers } from './questionnaire/question.js';
+import type { RegisterCompany } from './domain/companyRegister.js';
+import type { CorrectableLine } from './domain/companyRegisterAnswers.js';
 
 /** An application being filled in: saved after every answer, resumed from any conversation of the user. */
 export interface ApplicationDraft {
@@ -26,8 +28,18 @@ export interface EligibilityRecord {
   verdict?: { verdict: Effect; reasons: string[] };
 }
 
+/** The company lookup: the company the owner confirmed (and the lines they chose to correct), or a skip. */
+export interface CompanyLookupRecord {
+  outcome: 'confirmed' | 'skipped';
+  at: string;
+  company?: RegisterCompany;
+  corrected?: CorrectableLine[];
+}
+
 /** What the bot keeps about a user across conversations (user state): answers are never asked twice. */
 export interface UserProfile {
+  /** Set once the lookup was offered: it is not offered again (the application reuses a confirmed company). */
+  companyLookup?: CompanyLookupRecord;
   eligibility?: EligibilityRecord;
   application?: ApplicationDraft;
   /** References of the files this user submitted, most recent last. */

@@ -49,7 +49,8 @@ type ProgrammeRuleId =
   | 'jobs'
   | 'proceedings'
   | 'standing'
-  | 'deMinimis';
+  | 'deMinimis'
+  | 'register';
 
 /** `reason` is an i18next key of the eligibility namespace (eligibility:reason.*); `details` fill its placeholders. */
 export interface RuleOutcome {

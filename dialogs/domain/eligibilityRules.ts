@@ -204,4 +204,14 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     },
     to('company.goodStanding'),
   ),
+  {
+    // No question of its own: `registerStatus` ('active' | 'closed') is set by the company lookup
+    // (dialogs/companyLookupDialog.ts) once the owner confirmed the company, or stays unknown.
+    id: 'register',
+    questions: [],
+    evaluate: ({ registerStatus }) => {
+      if (registerStatus === 'closed') return outcome('NO', 'register.closed');
+      return outcome('OK', registerStatus === 'active' ? 'register.active' : 'register.notChecked');
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 import type { FieldKind } from '../questionnaire/question.js';
 import type { ApplicationField } from './applicationFieldKit.js';
 import { APPLICATION_FORM } from './applicationForm.js';
+import { REGISTER_PREFILL_KEY } from './companyRegisterAnswers.js';
 
 export type { FieldKind } from '../questionnaire/question.js';
 
@@ -34,6 +35,9 @@ export const DIALOG_RECORD_FIELDS: readonly RegistryField[] = [
   recordField('notice.acknowledgedAt', 'dateTime'),
 ];
 
+/** Written by the dialog too, read after the answers of their section: which keys the company register filled. */
+export const TRAILING_RECORD_FIELDS: readonly RegistryField[] = [recordField(REGISTER_PREFILL_KEY, 'list')];
+
 function recordField(key: string, kind: FieldKind, from?: ApplicationField): RegistryField {
   const prefix = key.split('.')[0];
   return {
@@ -64,6 +68,7 @@ export interface FieldRegistry {
 export function fieldRegistry(
   form: readonly ApplicationField[],
   dialogFields: readonly RegistryField[] = DIALOG_RECORD_FIELDS,
+  trailingFields: readonly RegistryField[] = TRAILING_RECORD_FIELDS,
 ): FieldRegistry {
   const fromForm = form.flatMap((field) =>
     field.record
@@ -72,7 +77,7 @@ export function fieldRegistry(
   );
   const rank = (group: RecordGroup) => RECORD_GROUPS.indexOf(group);
   // The dialog's keys first among the "other" ones: the notice is read before the documents (DOMAIN.md).
-  const fields = [...dialogFields, ...fromForm]
+  const fields = [...dialogFields, ...fromForm, ...trailingFields]
     .map((field, index) => ({ field, index }))
     .sort((a, b) => rank(a.field.section) - rank(b.field.section) || a.index - b.index)
     .map(({ field }) => field);

@@ -14,6 +14,8 @@ export interface ServerSpec {
   programmeFile: string;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Extra environment (COMPANY_LOOKUP_URL of a local register); the lookup is off otherwise. */
+  env?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -79,6 +81,9 @@ export async function startServer(spec: ServerSpec): Promise<RunningServer> {
       // The load comes from this machine's one address: the per-address limit would measure itself.
       RATE_LIMIT_PER_MINUTE: '0',
       NODE_OPTIONS: '',
+      // Never the real company register from a bench.
+      COMPANY_LOOKUP: 'off',
+      ...spec.env,
     },
     stdio: ['ignore', log, log],
   });

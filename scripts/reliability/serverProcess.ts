@@ -34,6 +34,8 @@ export function serverEnv(dataDir: string, programmeFile: string, extra: Record<
     COMMITTEE_TOKEN: '',
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_PER_CONVERSATION_PER_MINUTE: '0',
+    // The scripted applicants answer the questions: never the real company register.
+    COMPANY_LOOKUP: 'off',
     ...extra,
   };
 }

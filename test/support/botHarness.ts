@@ -15,6 +15,7 @@ import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.j
 import { settings, TEST_NOW } from './programmeFixture.js';
 import { tempFolder } from './tempFolders.js';
 import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
+import type { CompanyRegister } from '../../dialogs/domain/companyRegister.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
@@ -39,6 +40,8 @@ export function createTestBot(
     draftMigrations?: readonly DraftMigration[];
     /** Other programme settings than the frozen fixture (no committee date left…). */
     settings?: ProgrammeSettings;
+    /** The company register the lookup asks (a client of a loopback server); absent: no lookup. */
+    companyRegister?: CompanyRegister;
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -66,6 +69,7 @@ export function createTestBot(
       alerts.push(text);
     },
     eligibilityRules: options.eligibilityRules,
+    ...(options.companyRegister ? { companyRegister: options.companyRegister } : {}),
   });
   const logger = options.logger ?? createLogger('silent');
   const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });

@@ -34,6 +34,8 @@ export async function startTestServer(
     RATE_LIMIT_PER_MINUTE: '0',
     // The frozen fixture, never the CCI's programme/alize.settings.json.
     PROGRAMME_FILE: SETTINGS_FIXTURE,
+    // Never the real register: a test of the lookup gives COMPANY_LOOKUP_URL of its own loopback server.
+    COMPANY_LOOKUP: 'off',
     ...env,
   });
   // Tests never read the real clock: a fixed day inside the fixture's call window unless told otherwise.
