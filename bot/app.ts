@@ -223,6 +223,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       conversationState,
       userState,
       logger,
+      companyLookup: config.companyLookup !== undefined,
     };
     // With a Bot Framework identity our own unauthenticated request would be refused: skip the turns.
     const turns = config.auth.appId === '' ? await warmUpTurns(parts) : { ms: 0, turns: 0 };

@@ -21,6 +21,8 @@ export interface WarmUpTurnParts {
   conversationState: ConversationState;
   userState: UserState;
   logger: Logger;
+  /** The company lookup is on: the warm-up skips it, so that no start-up ever queries the register. */
+  companyLookup?: boolean;
 }
 
 export function loopbackUrl(host: string, port: number): string {
@@ -40,15 +42,17 @@ export async function warmUpTurns(parts: WarmUpTurnParts): Promise<{ ms: number;
   const started = performance.now();
   const { t } = parts.localizer.language('fr');
   const message = (text: string) => ({ type: 'message', text });
+  const skipLookup = parts.companyLookup ? [t('companyLookup:skip')] : [];
   // The start of an eligibility check (a greeting, a commune, a headcount, an amount), then of an application
   // (a choice, a company name, a SIRET, a legal form, a date): the paths every applicant takes first.
   const conversations: Record<string, unknown>[][] = [
     [
       { type: 'conversationUpdate', membersAdded: [{ id: 'user' }] },
-      ...[t('common:menu.eligibility'), 'Alès', '12', '1 200 000 €'].map(message),
+      ...[t('common:menu.eligibility'), ...skipLookup, 'Alès', '12', '1 200 000 €'].map(message),
     ],
     [
       t('common:menu.apply'),
+      ...skipLookup,
       t('eligibility:choice.development'),
       'ACME Industrie',
       '100 000 009 00017',

@@ -88,7 +88,7 @@ export function registerAnswerTo(q: string): RegisterAnswer {
         ]),
       };
     case SLOW_SIRET:
-      return { status: 200, body: page([legalUnit()]), delayMs: 1500 };
+      return { status: 200, body: page([legalUnit()]), delayMs: 3500 };
     case LIMITED_SIRET:
       return { status: 429, body: { erreur: 'Vous avez dépassé la limite de requêtes.' } };
     case MALFORMED_SIRET:
