@@ -175,6 +175,24 @@ describe('the company lookup', () => {
     expect(readable(recap)).toContain('MECANIQUE CEVENOLE');
   });
 
+  test('a name the register gave, changed at the recap, is the owner’s and leaves the source marker', async () => {
+    const { driver, first, queue } = await start('apply');
+    expect(questionAsked(first)?.questionId).toBe(COMPANY_LOOKUP_QUESTION);
+    await driver.say(FOUND_SIRET);
+    const { replies } = await fillApplication((t) => driver.say(t), await driver.say('oui'));
+    expect(readable(replies)).toContain('MECANIQUE CEVENOLE');
+    await driver.say(fr.t('applicationFlow:recap.edit'));
+    const asked = await driver.say(fr.t('application:label.company.name'));
+    expect(questionAsked(asked)?.questionId).toBe('company.name');
+    const recap = await driver.say('Mécanique Cévenole');
+    expect(readable(recap)).toContain('Mécanique Cévenole');
+    await driver.say({ type: 'message', value: { action: 'submitApplication', entry: 'apply' } });
+    const [file] = await queue.list();
+    expect(file.data['company.name']).toBe('Mécanique Cévenole');
+    expect(file.data[REGISTER_PREFILL_KEY]).not.toContain('company.name');
+    expect(file.data[REGISTER_PREFILL_KEY]).toContain('company.siret');
+  });
+
   test('COMPANY_LOOKUP=off (no register given): the check starts with the commune as today', async () => {
     const bot = createTestBot();
     const driver = new ConversationDriver(bot.adapter);
