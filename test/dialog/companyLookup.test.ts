@@ -1,9 +1,13 @@
-import { ActivityTypes, MemoryStorage } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, UserState, type TurnContext } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { LocaleMiddleware } from '../../bot/localeMiddleware.js';
+import { CompanyLookupDialog } from '../../dialogs/companyLookupDialog.js';
+import type { UserProfile } from '../../dialogs/userProfile.js';
 import { createCompanyRegisterClient } from '../../bot/companyRegisterClient.js';
 import { COMPANY_LOOKUP_QUESTION } from '../../dialogs/companyLookupDialog.js';
 import { REGISTER_PREFILL_KEY } from '../../dialogs/domain/companyRegisterAnswers.js';
 import { ELIGIBLE_COMPANY_CHECK, answerAll, fillApplication, questionAsked } from '../support/answerBook.js';
-import { createTestBot, fr } from '../support/botHarness.js';
+import { TEST_NOW, createTestBot, fr, localizer } from '../support/botHarness.js';
 import {
   CLOSED_SIRET,
   FOUND_SIRET,
@@ -200,5 +204,33 @@ describe('the company lookup', () => {
     const first = await driver.say(fr.t('common:menu.eligibility'));
     expect(questionAsked(first)?.questionId).toBe('commune');
     expect(readable(first)).not.toContain(fr.t('companyLookup:ask'));
+  });
+});
+
+describe('the lookup started by another part of the bot, with a SIRET already read', () => {
+  test('{ query }: nothing is asked, the card comes first, and "Oui" stores the company', async () => {
+    const userState = new UserState(new MemoryStorage());
+    const profiles = userState.createProperty<UserProfile>('profile');
+    const companyRegister = createCompanyRegisterClient({ baseUrl: register.url, timeoutMs: 300 });
+    const dialog = new CompanyLookupDialog(companyRegister, profiles, () => TEST_NOW);
+    let profile: UserProfile = {};
+    const keepProfile = {
+      onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+        await next();
+        profile = await profiles.get(context, {});
+        await userState.saveChanges(context);
+      },
+    };
+    const client = new DialogTestClient('emulator', dialog, { query: FOUND_SIRET }, [
+      new LocaleMiddleware(localizer),
+      keepProfile,
+    ]);
+    const card = await client.sendActivity('bonjour');
+    expect(card.text).toContain(fr.t('companyLookup:card.title'));
+    expect(questionAsked([card])).toEqual({ questionId: COMPANY_LOOKUP_QUESTION, pending: 'confirm' });
+    await client.sendActivity('oui');
+    expect(client.dialogTurnResult.result).toEqual({ outcome: 'confirmed', closed: false });
+    expect(profile.companyLookup?.outcome).toBe('confirmed');
+    expect(profile.companyLookup?.company?.establishment?.siret).toBe(FOUND_SIRET);
   });
 });
