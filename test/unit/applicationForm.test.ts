@@ -33,7 +33,7 @@ describe('the form definition', () => {
     expect(findField('company.unknown')).toBeUndefined();
   });
 
-  test('the stored file holds every question of the form, the commune as three keys, and the notice', () => {
+  test('the stored file holds every question of the form, the commune as three keys, the register source and the notice', () => {
     const stored = new Set<string>(APPLICATION_DATA_KEYS);
     const asked = keys(APPLICATION_FORM).filter((key) => key !== 'company.commune');
     expect(asked.filter((key) => !stored.has(key))).toEqual([]);
@@ -42,6 +42,7 @@ describe('the form definition', () => {
       'company.postalCode',
       'company.commune',
       'company.inseeCode',
+      'company.registerPrefill',
       'notice.acknowledgedAt',
     ]);
   });
