@@ -18,6 +18,7 @@ import {
   SLOW_SIRET,
 } from '../support/companyRegisterFixtures.js';
 import { startLocalRegister, type LocalRegister } from '../support/companyRegisterServer.js';
+import { withCompanyAge } from '../support/companyAgeRule.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 
 let register: LocalRegister;
@@ -195,6 +196,21 @@ describe('the company lookup', () => {
     expect(file.data['company.name']).toBe('Mécanique Cévenole');
     expect(file.data[REGISTER_PREFILL_KEY]).not.toContain('company.name');
     expect(file.data[REGISTER_PREFILL_KEY]).toContain('company.siret');
+  });
+
+  test('a rule on the company’s age composed in: its creation date comes from the register, not asked', async () => {
+    const companyRegister = createCompanyRegisterClient({ baseUrl: register.url, timeoutMs: 300 });
+    const bot = createTestBot(new MemoryStorage(), 'emulator', undefined, {
+      companyRegister,
+      eligibilityRules: withCompanyAge(),
+    });
+    const driver = new ConversationDriver(bot.adapter);
+    await driver.say(welcome);
+    await driver.say(fr.t('common:menu.eligibility'));
+    await driver.say(FOUND_SIRET);
+    const after = await driver.say('oui');
+    const { asked } = await answerAll((t) => driver.say(t), after, ELIGIBLE_COMPANY_CHECK);
+    expect(asked).not.toContain('creationDate');
   });
 
   test('COMPANY_LOOKUP=off (no register given): the check starts with the commune as today', async () => {
