@@ -14,7 +14,11 @@ import { EligibilitySource } from './eligibilitySource.js';
 import { verdictMessages } from './eligibilityVerdictMessages.js';
 import { commandKey } from './globalCommands.js';
 import { detectMenuIntent, type MenuEntry } from './menuIntents.js';
-import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/questionnaireDialog.js';
+import {
+  QuestionnaireDialog,
+  type QuestionnaireOptions,
+  type QuestionnaireResult,
+} from './questionnaire/questionnaireDialog.js';
 import { answerText } from './questionnaire/answerText.js';
 import { languageOf } from './translator.js';
 import type { EligibilityStore } from './eligibilityStore.js';
@@ -70,13 +74,19 @@ export class EligibilityDialog extends ComponentDialog {
     const { t } = languageOf(step.context);
     const context = this.audience === 'advisor' ? { context: 'advisor' } : {};
     const inProgress = record && !record.completedAt && !step.options?.restart;
-    if (inProgress && Object.keys(record?.answers ?? {}).length > 0) {
+    const resumed = inProgress && Object.keys(record?.answers ?? {}).length > 0;
+    if (resumed) {
       await step.context.sendActivity(t('eligibility:resumed', context));
     } else {
       await this.store.set(step.context, { answers: {}, startedAt: this.clock().toISOString() });
       await step.context.sendActivity(t('eligibility:intro', context));
     }
-    return step.beginDialog(QUESTIONS);
+    // The owner may describe the company in one sentence; a first message that did so already counts.
+    const opening = step.options?.opening;
+    const options: QuestionnaireOptions = opening
+      ? { sentence: opening }
+      : { opener: !resumed && this.audience === 'owner' };
+    return step.beginDialog(QUESTIONS, options);
   }
 
   private async verdict(step: WaterfallStepContext): Promise<DialogTurnResult> {

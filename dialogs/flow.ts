@@ -10,6 +10,8 @@ export interface FlowOptions {
   cardAction?: string;
   /** A resume code an advisor gave the company: its pre-screen becomes the company's own draft. */
   handoverCode?: string;
+  /** The first message of a conversation, or one typed at the menu, whose facts ("12 salariés à Alès") count. */
+  opening?: string;
 }
 
 /** What our card buttons send: the action, and the menu entry whose flow handles it. */

@@ -24,6 +24,11 @@ export interface EligibilityRecord {
   startedAt: string;
   completedAt?: string;
   verdict?: { verdict: Effect; reasons: string[] };
+  /**
+   * Answers to questions of the application file given during the check in a sentence ("SAS Méca-Cévennes…"),
+   * confirmed by the owner, under the file's keys: the application starts with them.
+   */
+  carried?: Answers;
 }
 
 /** What the bot keeps about a user across conversations (user state): answers are never asked twice. */
