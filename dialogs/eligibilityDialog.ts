@@ -100,6 +100,7 @@ export class EligibilityDialog extends ComponentDialog {
     const verdict = this.rules.computeVerdict(answers, { settings: this.settings, now });
     const shown = verdict.verdict === 'NO' ? verdict.failing : verdict.toReview;
     await this.store.set(step.context, {
+      ...record,
       answers,
       startedAt: record?.startedAt ?? this.clock().toISOString(),
       completedAt: now.toISOString(),

@@ -116,12 +116,12 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
       return dc.endDialog({ outcome: 'advisor' } satisfies QuestionnaireResult);
     }
 
-    const question = state.current ? this.source.find(state.current) : undefined;
-    if (!question) return this.askNext(dc, state);
-    const qc = this.source.questionContext(dc.context);
     if (state.facts && state.facts.stage !== 'held') {
       return this.afterFacts(dc, state, await this.facts.reply(dc.context, state, text, language));
     }
+    const question = state.current ? this.source.find(state.current) : undefined;
+    if (!question) return this.askNext(dc, state);
+    const qc = this.source.questionContext(dc.context);
     const describing = state.describing === true;
     state.describing = false;
     if (state.opener) {

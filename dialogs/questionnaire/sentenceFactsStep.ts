@@ -217,6 +217,12 @@ export class SentenceFactsStep<C> {
       await context.sendActivity(t('facts:noted'));
       return { next: 'askNext' };
     }
+    const shown = held.shown ?? [];
+    const number = held.stage === 'correct' && /^\d+$/.test(key) ? shown[Number(key) - 1] : undefined;
+    const picked =
+      number ??
+      (held.stage === 'correct' ? shown.find((entry) => commandKey(entry.title) === key) : undefined);
+    if (picked) return this.drop(context, state, picked.kind);
     // A correction typed rather than chosen: "non, 14 salariés".
     const targets = this.source.facts;
     const correction = targets ? extractFacts(text, targets.factContext(context)).facts : [];
@@ -235,7 +241,6 @@ export class SentenceFactsStep<C> {
       }
       return { next: 'askNext' };
     }
-    const shown = held.shown ?? [];
     if (held.stage === 'confirm') {
       if (key === commandKey(t('facts:correct')) || (yesNo.ok && !yesNo.value)) {
         if (shown.length === 1) return this.drop(context, state, shown[0].kind);
@@ -252,9 +257,6 @@ export class SentenceFactsStep<C> {
       await context.sendActivity(t('facts:ignored'));
       return { next: 'askNext' };
     }
-    const number = /^\d+$/.test(key) ? shown[Number(key) - 1] : undefined;
-    const picked = number ?? shown.find((entry) => commandKey(entry.title) === key);
-    if (picked) return this.drop(context, state, picked.kind);
     await this.sendWhich(context, held, language);
     return { next: 'wait' };
   }
