@@ -123,18 +123,9 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     if (!question) return this.askNext(dc, state);
     const qc = this.source.questionContext(dc.context);
     const describing = state.describing === true;
-    state.describing = false;
-    if (state.opener) {
-      state.opener = false;
-      const choice = this.facts.openerChoice(text, language);
-      if (choice === 'oneByOne') return this.ask(dc, state, question, true);
-      if (choice === 'describe') {
-        state.describing = true;
-        const prompt = { type: 'message', text: language.t('facts:opener.prompt') };
-        await dc.context.sendActivity(markQuestion(prompt, question.key));
-        return Dialog.EndOfTurn;
-      }
-    }
+    const opened = await this.facts.opener(dc.context, state, text, language);
+    if (opened === 'ask') return this.ask(dc, state, question, true);
+    if (opened === 'wait') return Dialog.EndOfTurn;
 
     if (state.pending.confirm) {
       // A draft saved before readings were lists holds a single one.

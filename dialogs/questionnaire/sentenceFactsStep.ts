@@ -275,10 +275,30 @@ export class SentenceFactsStep<C> {
     return target && !target.carried ? { next: 'ask', key: target.key } : { next: 'askNext' };
   }
 
-  /** The opener's buttons: describe the company in one sentence, or answer question by question. */
-  openerChoice(text: string, language: TurnLanguage): 'describe' | 'oneByOne' | undefined {
+  /**
+   * The reply to the first question asked with the opener's buttons: "Décrire en une phrase" asks for the
+   * sentence (the next message is read as it), "Question par question" asks the question again; any other
+   * reply is an answer to the question.
+   */
+  async opener(
+    context: TurnContext,
+    state: { opener?: boolean; describing?: boolean; current?: string },
+    text: string,
+    language: TurnLanguage,
+  ): Promise<'ask' | 'wait' | undefined> {
+    state.describing = false;
+    if (!state.opener) return undefined;
+    state.opener = false;
     const key = commandKey(text);
-    if (key === commandKey(language.t('facts:opener.describe'))) return 'describe';
-    return key === commandKey(language.t('facts:opener.oneByOne')) ? 'oneByOne' : undefined;
+    if (key === commandKey(language.t('facts:opener.oneByOne'))) return 'ask';
+    if (key !== commandKey(language.t('facts:opener.describe'))) return undefined;
+    state.describing = true;
+    const alize = { questionId: state.current ?? FACTS_QUESTION_ID };
+    await context.sendActivity({
+      type: 'message',
+      text: language.t('facts:opener.prompt'),
+      channelData: { alize },
+    });
+    return 'wait';
   }
 }

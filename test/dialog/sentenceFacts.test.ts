@@ -205,4 +205,43 @@ describe('several facts understood in one message', () => {
       expect(file.asked).not.toContain(key);
     expect(file.asked).toContain('project.jobsKept');
   });
+
+  test('in the application, the name typed with its form and SIRET fills three questions', async () => {
+    const { driver, say } = start();
+    await driver.say(welcome);
+    const first = await say(fr.t('common:menu.apply'));
+    const name = await fillApplication(say, first, { stopAt: 'company.name' });
+    expect(questionAsked(name.replies)?.questionId).toBe('company.name');
+    const replies = await say('SAS Méca-Cévennes, SIRET 732 829 320 00074');
+    expect(readable(replies)).toContain(
+      noted(['legalForm', { form: 'SAS' }], ['siret', { siret: '732 829 320 00074' }]),
+    );
+    const rest = await fillApplication(say, await say(fr.t('questionnaire:yes')));
+    for (const key of ['company.name', 'company.siret', 'company.legalForm'])
+      expect(rest.asked).not.toContain(key);
+    expect(readable(rest.replies)).toContain('Méca-Cévennes');
+  });
+
+  test('typed at the menu, a description of the company starts the check with it', async () => {
+    const { driver, say } = start();
+    await driver.say(welcome);
+    const replies = await say('nous sommes une SARL de 12 salariés à Alès');
+    expect(readable(replies)).toContain(fr.t('eligibility:intro'));
+    expect(readable(replies)).toContain(
+      noted(['legalForm', { form: 'SARL' }], ['commune', { commune: 'Alès' }], ['headcount', { count: 12 }]),
+    );
+    expect(questionAsked(await say('oui'))?.questionId).toBe('turnover');
+  });
+
+  test('a first message that asks to apply fills the new file with its facts', async () => {
+    const { driver, say } = start();
+    const replies = await driver.say('Je veux déposer un dossier pour ma SARL de 12 salariés à Alès');
+    expect(readable(replies)).toContain(fr.t('applicationFlow:intro.new'));
+    expect(readable(replies)).toContain(
+      noted(['legalForm', { form: 'SARL' }], ['commune', { commune: 'Alès' }], ['headcount', { count: 12 }]),
+    );
+    const file = await fillApplication(say, await say(fr.t('questionnaire:yes')));
+    for (const key of ['company.legalForm', 'company.commune', 'company.headcount'])
+      expect(file.asked).not.toContain(key);
+  });
 });
