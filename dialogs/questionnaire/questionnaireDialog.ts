@@ -156,7 +156,12 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     }
 
     const answers = await this.source.load(dc.context);
-    const { answerText: read, held } = await this.facts.read(dc.context, text, question.key);
+    const { answerText: read, held } = await this.facts.read(
+      dc.context,
+      text,
+      question.key,
+      question.freeText,
+    );
     if (held.length > 0) state.facts = { facts: held, stage: 'held' };
     const reading = readAnswer(question, read, answers, qc, language.t);
     if (reading.outcome === 'store') return this.accept(dc, state, question, reading.value, reading.also);

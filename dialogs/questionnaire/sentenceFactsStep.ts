@@ -69,9 +69,10 @@ export class SentenceFactsStep<C> {
 
   /**
    * A message typed at `currentKey`: the text that question should read (the fact found for it, or the message
-   * without the facts of other questions), and the facts held for the questions not answered yet.
+   * without the facts of other questions; all of it for a free text such as the project's description), and
+   * the facts held for the questions not answered yet.
    */
-  async read(context: TurnContext, text: string, currentKey?: string) {
+  async read(context: TurnContext, text: string, currentKey?: string, freeText = false) {
     const targets = this.source.facts;
     if (!targets) return { answerText: text, held: [] as SentenceFact[] };
     const { text: normalized, facts } = extractFacts(text, targets.factContext(context));
@@ -94,7 +95,7 @@ export class SentenceFactsStep<C> {
     const answerText =
       current?.answer ??
       (derived !== undefined ? String(derived) : undefined) ??
-      (held.length > 0 ? withoutFacts(normalized, held) : text);
+      (held.length > 0 && !freeText ? withoutFacts(normalized, held) : text);
     return { answerText, held };
   }
 

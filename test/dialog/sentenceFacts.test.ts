@@ -244,4 +244,18 @@ describe('several facts understood in one message', () => {
     for (const key of ['company.legalForm', 'company.commune', 'company.headcount'])
       expect(file.asked).not.toContain(key);
   });
+
+  test('a description that names jobs is kept whole, and its jobs are confirmed apart', async () => {
+    const { driver, say } = start();
+    await driver.say(welcome);
+    const first = await say(fr.t('common:menu.apply'));
+    await fillApplication(say, first, { stopAt: 'project.description' });
+    const description =
+      'Nous achetons un centre d’usinage cinq axes et voulons créer 3 emplois de techniciens.';
+    const replies = await say(description);
+    expect(readable(replies)).toContain(noted(['jobsCreated', { count: 3 }]));
+    const rest = await fillApplication(say, await say(fr.t('questionnaire:yes')));
+    expect(rest.asked).not.toContain('project.jobsCreated');
+    expect(readable(rest.replies)).toContain(description);
+  });
 });
