@@ -166,7 +166,9 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     const reading = readAnswer(question, read, answers, qc, language.t);
     if (reading.outcome === 'store') return this.accept(dc, state, question, reading.value, reading.also);
     // The other facts are shown first; this question comes again after them.
-    if (reading.outcome === 'ask' && state.facts) return this.askNext(dc, state);
+    if (reading.outcome === 'ask' && (await this.facts.show(dc.context, state, language))) {
+      return Dialog.EndOfTurn;
+    }
     if (reading.outcome === 'ask' && describing) {
       await dc.context.sendActivity(language.t('facts:opener.nothingFound'));
       return this.ask(dc, state, question, true);

@@ -258,4 +258,15 @@ describe('several facts understood in one message', () => {
     expect(rest.asked).not.toContain('project.jobsCreated');
     expect(readable(rest.replies)).toContain(description);
   });
+
+  test('when no fact is left to take, the answer is refused with its reason as before', async () => {
+    const { driver, say } = start();
+    await driver.say(welcome);
+    await say(fr.t('common:menu.eligibility'));
+    await say('Alès');
+    // 800 € of turnover is no fact the turnover question would store, and no headcount either.
+    const replies = await say('800 € de CA');
+    expect(readable(replies)).toContain(fr.t('questionnaire:error.notANumber'));
+    expect(questionAsked(replies)).toEqual({ questionId: 'headcount' });
+  });
 });
