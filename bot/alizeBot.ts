@@ -76,7 +76,12 @@ export class AlizeBot extends ActivityHandler {
       const text = context.activity.text ?? '';
       const handoverCode = greetedNow ? handoverCodeIn(text) : undefined;
       const intent = greetedNow ? (handoverCode ? 'apply' : detectMenuIntent(text)) : null;
-      await this.runDialog(context, intent && intent !== 'greeting' ? { intent, handoverCode } : {});
+      // The first message's facts about the company ("SAS Méca-Cévennes, 120 salariés…") are never lost.
+      const opening = greetedNow && !handoverCode ? text : undefined;
+      await this.runDialog(
+        context,
+        intent && intent !== 'greeting' ? { intent, handoverCode, opening } : { opening },
+      );
       await next();
     });
   }

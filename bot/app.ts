@@ -1,3 +1,4 @@
+import { opensWithFacts } from '../dialogs/openingFacts.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -337,6 +338,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     ],
     // Advisors see their mode in the menu; nobody else learns it exists.
     (context) => (advisorOf(context) ? ['advisorMode'] : []),
+    opensWithFacts(settings, clock),
   );
 }
 

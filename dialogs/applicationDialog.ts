@@ -13,14 +13,18 @@ import { submitDraft } from './applicationSubmission.js';
 import { messageWithChoices } from './choices.js';
 import { applicableFields, findField } from './domain/applicationForm.js';
 import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
-import type { EligibilityAnswers } from './domain/eligibilityRules.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { FlowOptions, FlowResult } from './flow.js';
 import type { HandoverStore } from './handover.js';
 import { formatDate } from './formatting.js';
 import { ownerOf } from './owner.js';
 import { commandKey } from './globalCommands.js';
-import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/questionnaireDialog.js';
+import {
+  QuestionnaireDialog,
+  type QuestionnaireOptions,
+  type QuestionnaireResult,
+} from './questionnaire/questionnaireDialog.js';
+import { knownFromCheck } from './carriedFacts.js';
 import { answerText } from './questionnaire/answerText.js';
 import {
   EDIT_ACTION,
@@ -34,6 +38,7 @@ import { languageOf } from './translator.js';
 import { profileOf, type ProfileAccessor } from './userProfile.js';
 import type { CompanyLookupOptions, CompanyLookupResult } from './companyLookupDialog.js';
 import { withRegisterAnswers } from './companyLookupRecord.js';
+import { siretIn } from './openingSiret.js';
 import { REGISTER_PREFILL_KEY } from './domain/companyRegisterAnswers.js';
 import type { Answers } from './questionnaire/question.js';
 
@@ -48,7 +53,7 @@ export interface ApplyOptions extends FlowOptions {
   afterEdit?: boolean;
 }
 
-type Values = { fields?: string[] };
+type Values = { fields?: string[]; opening?: string };
 
 /**
  * The application file: choose or resume the draft, walk the form (generic questionnaire), show the recap
@@ -129,7 +134,10 @@ export class ApplicationDialog extends ComponentDialog {
       }
       await step.context.sendActivity(t('applicationFlow:draft.none'));
     }
-    const query = options.companyQuery;
+    // A first message that said what the company is ("SARL de 12 salariés à Alès") fills the new file; a SIRET
+    // in it starts the company lookup with no question.
+    if (options.opening) (step.values as Values).opening = options.opening;
+    const query = options.companyQuery ?? siretIn(options.opening);
     if (this.lookup && (query || !profile.companyLookup)) {
       return step.beginDialog(this.lookup.id, (query ? { query } : {}) satisfies CompanyLookupOptions);
     }
@@ -147,7 +155,11 @@ export class ApplicationDialog extends ComponentDialog {
       if (startAgain) await this.startNewDraft(step);
       else await step.context.sendActivity(t('applicationFlow:draft.resuming'));
     }
-    return step.beginDialog(QUESTIONS);
+    const opening = (step.values as Values).opening;
+    return step.beginDialog(
+      QUESTIONS,
+      opening ? ({ sentence: opening } satisfies QuestionnaireOptions) : undefined,
+    );
   }
 
   private async showRecap(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -222,7 +234,7 @@ export class ApplicationDialog extends ComponentDialog {
     }
     const profile = await profileOf(this.profiles, step.context);
     profile.eligibility = handover.eligibility;
-    const known = this.rules.prefill(handover.eligibility.answers as EligibilityAnswers);
+    const known = knownFromCheck(handover.eligibility, this.rules);
     profile.application = { ...newDraft(this.clock(), known), advisorId: handover.advisorId };
     await this.profiles.set(step.context, profile);
     await step.context.sendActivity(
@@ -249,8 +261,10 @@ export class ApplicationDialog extends ComponentDialog {
   /** A new draft, with what the eligibility check already knows filled in (never asked twice). */
   private async startNewDraft(step: WaterfallStepContext): Promise<void> {
     const profile = await profileOf(this.profiles, step.context);
-    const fromCheck = this.rules.prefill((profile.eligibility?.answers ?? {}) as EligibilityAnswers);
-    const known = withCheckAnswers(withRegisterAnswers({}, profile.companyLookup), fromCheck);
+    const known = withCheckAnswers(
+      withRegisterAnswers({}, profile.companyLookup),
+      knownFromCheck(profile.eligibility, this.rules),
+    );
     profile.application = newDraft(this.clock(), known);
     await this.profiles.set(step.context, profile);
     const { t } = languageOf(step.context);

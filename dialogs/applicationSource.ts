@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { DRAFT_VERSION } from './domain/draftMigration.js';
+import { APPLICATION_FACT_KEYS } from './domain/factTargets.js';
 import { findField, missingFields, progressOf, type ApplicationContext } from './domain/applicationForm.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import { foldForMatch } from './french/normalize.js';
@@ -12,6 +13,7 @@ import {
   type AnswerValue,
   type Question,
 } from './questionnaire/question.js';
+import type { FactTargets } from './questionnaire/factTargets.js';
 import type { QuestionnaireSource } from './questionnaire/questionnaireDialog.js';
 import { languageOf } from './translator.js';
 import { withoutRegisterSource } from './companyLookupRecord.js';
@@ -60,11 +62,23 @@ export function newDraft(now: Date, answers: Answers = {}): ApplicationDraft {
 
 /** The application form as a questionnaire: answers in the user's draft, the form definition picks the order. */
 export class ApplicationSource implements QuestionnaireSource<ApplicationContext> {
+  /** A sentence's facts fill the file's own questions. */
+  readonly facts: FactTargets;
+
   constructor(
     private readonly profiles: ProfileAccessor,
     private readonly settings: ProgrammeSettings,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.facts = {
+      own: APPLICATION_FACT_KEYS,
+      factContext: (context) => ({
+        territory: this.settings.territory,
+        locale: languageOf(context).locale,
+        now: this.clock(),
+      }),
+    };
+  }
 
   async load(context: TurnContext): Promise<Answers> {
     return (await profileOf(this.profiles, context)).application?.answers ?? {};

@@ -15,11 +15,16 @@ import { EligibilitySource } from './eligibilitySource.js';
 import { verdictMessages } from './eligibilityVerdictMessages.js';
 import { commandKey } from './globalCommands.js';
 import { detectMenuIntent, type MenuEntry } from './menuIntents.js';
-import { QuestionnaireDialog, type QuestionnaireResult } from './questionnaire/questionnaireDialog.js';
+import {
+  QuestionnaireDialog,
+  type QuestionnaireOptions,
+  type QuestionnaireResult,
+} from './questionnaire/questionnaireDialog.js';
 import { answerText } from './questionnaire/answerText.js';
 import { languageOf } from './translator.js';
 import type { EligibilityStore } from './eligibilityStore.js';
 import type { CompanyLookupOptions } from './companyLookupDialog.js';
+import { siretIn } from './openingSiret.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
 const QUESTIONS = 'eligibilityQuestions';
@@ -83,13 +88,15 @@ export class EligibilityDialog extends ComponentDialog {
     const { t } = languageOf(step.context);
     const context = this.audience === 'advisor' ? { context: 'advisor' } : {};
     const inProgress = record && !record.completedAt && !step.options?.restart;
-    if (inProgress && Object.keys(record?.answers ?? {}).length > 0) {
+    const resumed = inProgress && Object.keys(record?.answers ?? {}).length > 0;
+    (step.values as { resumed?: boolean }).resumed = resumed === true;
+    if (resumed) {
       await step.context.sendActivity(t('eligibility:resumed', context));
     } else {
       await this.store.set(step.context, { answers: {}, startedAt: this.clock().toISOString() });
       await step.context.sendActivity(t('eligibility:intro', context));
       const lookup = this.options.lookup;
-      const query = step.options?.companyQuery;
+      const query = step.options?.companyQuery ?? siretIn(step.options?.opening);
       if (lookup && (query || (await lookup.offered(step.context, step.options?.restart === true)))) {
         return step.beginDialog(lookup.dialog.id, (query ? { query } : {}) satisfies CompanyLookupOptions);
       }
@@ -97,9 +104,16 @@ export class EligibilityDialog extends ComponentDialog {
     return step.next();
   }
 
-  /** The questions the rules still need (a confirmed company has answered some of them). */
-  private async questions(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(QUESTIONS);
+  /**
+   * The questions the rules still need (a confirmed company has answered some of them). The owner may describe
+   * the company in one sentence; a first message that did so already counts.
+   */
+  private async questions(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    const opening = step.options?.opening;
+    const options: QuestionnaireOptions = opening
+      ? { sentence: opening }
+      : { opener: (step.values as { resumed?: boolean }).resumed !== true && this.audience === 'owner' };
+    return step.beginDialog(QUESTIONS, options);
   }
 
   private async verdict(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -113,6 +127,7 @@ export class EligibilityDialog extends ComponentDialog {
     const verdict = this.rules.computeVerdict(answers, { settings: this.settings, now });
     const shown = verdict.verdict === 'NO' ? verdict.failing : verdict.toReview;
     await this.store.set(step.context, {
+      ...record,
       answers,
       startedAt: record?.startedAt ?? this.clock().toISOString(),
       completedAt: now.toISOString(),

@@ -1,15 +1,47 @@
 import type { TurnContext } from 'botbuilder';
+import { findField } from './domain/applicationForm.js';
+import { APPLICATION_FACT_KEYS, CHECK_FACT_KEYS } from './domain/factTargets.js';
 import type { EligibilityContext } from './domain/eligibilityQuestions.js';
 import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { Answers, AnswerValue } from './questionnaire/question.js';
+import type { FactTargets } from './questionnaire/factTargets.js';
 import type { QuestionnaireSource } from './questionnaire/questionnaireDialog.js';
+import { readAnswer } from './questionnaire/readAnswer.js';
 import type { EligibilityStore } from './eligibilityStore.js';
 import { languageOf } from './translator.js';
 
 /** The eligibility check as a questionnaire: answers in the given store, the rules pick the order. */
 export class EligibilitySource implements QuestionnaireSource<EligibilityContext> {
+  /** A sentence's facts: the check's own questions, and those of the file kept for the application. */
+  readonly facts: FactTargets = {
+    own: CHECK_FACT_KEYS,
+    carried: {
+      keys: APPLICATION_FACT_KEYS,
+      read: (context, key, text, answers) => {
+        const field = findField(key);
+        return field ? readAnswer(field, text, answers, this.questionContext(context)) : undefined;
+      },
+      load: async (context) => {
+        const record = await this.store.get(context);
+        return { ...this.rules.prefill(record?.answers ?? {}), ...record?.carried };
+      },
+      save: async (context, key, value) => {
+        const record = (await this.store.get(context)) ?? {
+          answers: {},
+          startedAt: this.clock().toISOString(),
+        };
+        await this.store.set(context, { ...record, carried: { ...record.carried, [key]: value } });
+      },
+    },
+    factContext: (context) => ({
+      territory: this.settings.territory,
+      locale: languageOf(context).locale,
+      now: this.clock(),
+    }),
+  };
+
   constructor(
     private readonly store: EligibilityStore,
     private readonly settings: ProgrammeSettings,

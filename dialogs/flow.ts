@@ -12,6 +12,8 @@ export interface FlowOptions {
   handoverCode?: string;
   /** A SIRET or company name already read in a message: the company lookup starts with it, asking nothing. */
   companyQuery?: string;
+  /** The first message of a conversation, or one typed at the menu, whose facts ("12 salariés à Alès") count. */
+  opening?: string;
 }
 
 /** What our card buttons send: the action, and the menu entry whose flow handles it. */

@@ -19,6 +19,7 @@ import {
   type MenuEntry,
   type MenuIntent,
 } from './menuIntents.js';
+import type { OpensWithFacts } from './openingFacts.js';
 import { languageOf } from './translator.js';
 
 export const ROOT_DIALOG = 'root';
@@ -33,7 +34,12 @@ export interface RootDialogOptions {
   handoverCode?: string;
   /** Wait at the menu without showing it (a command answered first will show what follows). */
   silent?: boolean;
+  /** The first message of the conversation: its facts about the company count for the check or the file. */
+  opening?: string;
 }
+
+/** The flows that take the facts of an opening message. */
+const TAKE_FACTS: readonly MenuEntry[] = ['eligibility', 'apply'];
 
 /**
  * The menu, and the global commands that work whatever child dialog is running (the samples' "cancel and
@@ -47,6 +53,8 @@ export class RootDialog extends ComponentDialog {
     children: { entry: MenuEntry; dialog: Dialog; options?: FlowOptions }[],
     /** Entries added to the menu for some users only (the advisor mode, for advisors). */
     private readonly extraEntries: (context: TurnContext) => MenuEntry[] = () => [],
+    /** A message with facts about the company and no menu intent starts the check with them. */
+    private readonly opensWithFacts?: OpensWithFacts,
   ) {
     super(ROOT_DIALOG);
     for (const { entry, dialog, options } of children) {
@@ -133,8 +141,12 @@ export class RootDialog extends ComponentDialog {
   private async showMenu(step: WaterfallStepContext<RootDialogOptions>): Promise<DialogTurnResult> {
     const intent = step.options?.intent;
     (step.values as { restart?: boolean }).restart = step.options?.restart === true;
+    const opening = step.options?.opening;
     if (intent && intent !== 'greeting')
-      return step.next({ intent, handoverCode: step.options?.handoverCode });
+      return step.next({ intent, handoverCode: step.options?.handoverCode, opening });
+    if (opening && this.opensWithFacts?.(step.context, opening)) {
+      return step.next({ intent: 'eligibility', opening });
+    }
     if (step.options?.silent) return Dialog.EndOfTurn;
     const { t } = languageOf(step.context);
     const extra = this.extraEntries(step.context).map((entry) => t(`common:menu.${entry}`));
@@ -159,7 +171,13 @@ export class RootDialog extends ComponentDialog {
       const flow = this.flows.get(card.entry)!;
       return step.beginDialog(flow.id, { ...flow.options, cardAction: card.action } satisfies FlowOptions);
     }
-    const intent = given ?? detectMenuIntent(step.context.activity.text);
+    const typed = step.context.activity.text ?? '';
+    const detected = given ?? detectMenuIntent(typed);
+    // At the menu, "SARL de 12 salariés à Alès" starts the check with what it says.
+    const withFacts = !given && detected === null && this.opensWithFacts?.(step.context, typed) === true;
+    const intent = withFacts ? 'eligibility' : detected;
+    const opening =
+      (step.result as { opening?: string } | undefined)?.opening ?? (withFacts ? typed : undefined);
     const { t } = languageOf(step.context);
     if (intent === null || intent === 'greeting') {
       const reply = intent === 'greeting' ? 'common:menu.again' : 'common:notUnderstood';
@@ -169,7 +187,8 @@ export class RootDialog extends ComponentDialog {
     const flow = this.flows.get(intent);
     if (flow) {
       const restart = (step.values as { restart?: boolean }).restart === true;
-      return step.beginDialog(flow.id, { ...flow.options, restart } satisfies FlowOptions);
+      const facts = opening && TAKE_FACTS.includes(intent) ? { opening } : {};
+      return step.beginDialog(flow.id, { ...flow.options, restart, ...facts } satisfies FlowOptions);
     }
     // Every entry has its flow in the product; an entry without one is a wiring mistake, answered politely.
     await step.context.sendActivity(t('common:notUnderstood'));

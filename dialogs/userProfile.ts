@@ -26,6 +26,11 @@ export interface EligibilityRecord {
   startedAt: string;
   completedAt?: string;
   verdict?: { verdict: Effect; reasons: string[] };
+  /**
+   * Answers to questions of the application file given during the check in a sentence ("SAS Méca-Cévennes…"),
+   * confirmed by the owner, under the file's keys: the application starts with them.
+   */
+  carried?: Answers;
 }
 
 /** The company lookup: the company the owner confirmed (and the lines they chose to correct), or a skip. */

@@ -7,7 +7,9 @@ import { languageOf, type TurnLanguage } from '../translator.js';
 import { answerEvent } from './answerEvents.js';
 import { answerText } from './answerText.js';
 import type { AnswerValue, Answers, Display, Question } from './question.js';
+import type { FactTargets } from './factTargets.js';
 import { answersQuestion, readAnswer } from './readAnswer.js';
+import { SentenceFactsStep, type FactsNext, type HeldFacts } from './sentenceFactsStep.js';
 
 /** Where a questionnaire's answers live and which question comes next; the dialog only walks. */
 export interface QuestionnaireSource<C> {
@@ -17,6 +19,15 @@ export interface QuestionnaireSource<C> {
   find(key: string): Question<C> | undefined;
   questionContext(context: TurnContext): C;
   progress?(answers: Answers, question: Question<C>, context: C): { index: number; total: number } | null;
+  /** The questions the facts of a sentence answer ("12 salariés à Alès"); none: answers are read one by one. */
+  facts?: FactTargets;
+}
+
+/** `opener`: offer to describe the company in one sentence; `sentence`: a first message whose facts count. */
+export interface QuestionnaireOptions {
+  startAt?: string;
+  opener?: boolean;
+  sentence?: string;
 }
 
 /** How a walk ended, for the dialog that started it. */
@@ -40,6 +51,12 @@ interface WalkState {
   history: string[];
   failures: number;
   pending: Pending;
+  /** Facts of a sentence for other questions, held, then shown once for confirmation. */
+  facts?: HeldFacts;
+  /** The first question is asked with the offer to describe the company in one sentence. */
+  opener?: boolean;
+  /** The user chose to describe the company: their next message is that sentence. */
+  describing?: boolean;
 }
 
 export const MAX_FAILURES = 3;
@@ -50,19 +67,27 @@ export const MAX_FAILURES = 3;
  * ambiguous, goes back on *retour*, stops on *pause*, and offers an advisor after three failed answers.
  */
 export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog {
+  private readonly facts: SentenceFactsStep<C>;
+
   constructor(
     id: string,
     private readonly source: QuestionnaireSource<C>,
   ) {
     super(id);
+    this.facts = new SentenceFactsStep(source);
   }
 
   /** `startAt`: ask this question first even if answered (*modifier*), then whatever is still missing. */
-  override async beginDialog(dc: DialogContext, options?: { startAt?: string }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: QuestionnaireOptions): Promise<DialogTurnResult> {
     const state: WalkState = { history: [], failures: 0, pending: {} };
     dc.activeDialog!.state = state;
     const first = options?.startAt ? this.source.find(options.startAt) : undefined;
-    return first ? this.ask(dc, state, first, false) : this.askNext(dc, state);
+    if (first) return this.ask(dc, state, first, false);
+    if (options?.sentence) {
+      const { held } = await this.facts.read(dc.context, options.sentence);
+      if (held.length > 0) state.facts = { facts: held, stage: 'held' };
+    } else if (options?.opener && this.source.facts) state.opener = true;
+    return this.askNext(dc, state);
   }
 
   /** A command typed as an answer the open question recognises is that answer (see routeGlobalCommand). */
@@ -70,6 +95,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     const state = dc.activeDialog?.state as WalkState | undefined;
     const question = state?.current ? this.source.find(state.current) : undefined;
     if (!state || !question || state.pending.confirm || state.pending.choose) return false;
+    if (state.facts && state.facts.stage !== 'held') return false;
     const { t } = languageOf(dc.context);
     return answersQuestion(question, text, this.source.questionContext(dc.context), {}, t);
   }
@@ -90,9 +116,16 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
       return dc.endDialog({ outcome: 'advisor' } satisfies QuestionnaireResult);
     }
 
+    if (state.facts && state.facts.stage !== 'held') {
+      return this.afterFacts(dc, state, await this.facts.reply(dc.context, state, text, language));
+    }
     const question = state.current ? this.source.find(state.current) : undefined;
     if (!question) return this.askNext(dc, state);
     const qc = this.source.questionContext(dc.context);
+    const describing = state.describing === true;
+    const opened = await this.facts.opener(dc.context, state, text, language);
+    if (opened === 'ask') return this.ask(dc, state, question, true);
+    if (opened === 'wait') return Dialog.EndOfTurn;
 
     if (state.pending.confirm) {
       // A draft saved before readings were lists holds a single one.
@@ -123,8 +156,23 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     }
 
     const answers = await this.source.load(dc.context);
-    const reading = readAnswer(question, text, answers, qc, language.t);
+    const { answerText: read, held } = await this.facts.read(
+      dc.context,
+      text,
+      question.key,
+      question.freeText,
+    );
+    if (held.length > 0) state.facts = { facts: held, stage: 'held' };
+    const reading = readAnswer(question, read, answers, qc, language.t);
     if (reading.outcome === 'store') return this.accept(dc, state, question, reading.value, reading.also);
+    // The other facts are shown first; this question comes again after them.
+    if (reading.outcome === 'ask' && (await this.facts.show(dc.context, state, language))) {
+      return Dialog.EndOfTurn;
+    }
+    if (reading.outcome === 'ask' && describing) {
+      await dc.context.sendActivity(language.t('facts:opener.nothingFound'));
+      return this.ask(dc, state, question, true);
+    }
     answerEvent(dc.context, { field: question.key, outcome: reading.outcome, reason: reading.reason });
     if (reading.outcome === 'confirm') {
       const shown = reading.readings.map((r) => ({
@@ -161,6 +209,10 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
   }
 
   override async repromptDialog(context: TurnContext, instance: { state: WalkState }): Promise<void> {
+    if (instance.state.facts && instance.state.facts.stage !== 'held') {
+      instance.state.facts.stage = 'held';
+      if (await this.facts.show(context, instance.state, languageOf(context))) return;
+    }
     const question = instance.state.current ? this.source.find(instance.state.current) : undefined;
     if (question) await context.sendActivity(await this.prompt(context, question, false));
   }
@@ -208,6 +260,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     const previous = previousKey ? this.source.find(previousKey) : undefined;
     state.pending = {};
     state.failures = 0;
+    state.facts = undefined;
     if (!previous) {
       await dc.context.sendActivity(language.t('questionnaire:noPrevious'));
       const current = state.current ? this.source.find(state.current) : undefined;
@@ -216,7 +269,16 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     return this.ask(dc, state, previous, true);
   }
 
+  private async afterFacts(dc: DialogContext, state: WalkState, next: FactsNext) {
+    if (next.next === 'wait') return Dialog.EndOfTurn;
+    const question = next.next === 'ask' ? this.source.find(next.key) : undefined;
+    return question ? this.ask(dc, state, question, true) : this.askNext(dc, state);
+  }
+
   private async askNext(dc: DialogContext, state: WalkState): Promise<DialogTurnResult> {
+    if (state.facts?.stage === 'held' && (await this.facts.show(dc.context, state, languageOf(dc.context)))) {
+      return Dialog.EndOfTurn;
+    }
     const answers = await this.source.load(dc.context);
     const question = this.source.next(answers, this.source.questionContext(dc.context));
     if (!question) return dc.endDialog({ outcome: 'done' } satisfies QuestionnaireResult);
@@ -225,11 +287,11 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
 
   private async ask(dc: DialogContext, state: WalkState, question: Question<C>, withProgress: boolean) {
     state.current = question.key;
-    await dc.context.sendActivity(await this.prompt(dc.context, question, withProgress));
+    await dc.context.sendActivity(await this.prompt(dc.context, question, withProgress, state.opener));
     return Dialog.EndOfTurn;
   }
 
-  private async prompt(context: TurnContext, question: Question<C>, withProgress: boolean) {
+  private async prompt(context: TurnContext, question: Question<C>, withProgress: boolean, opener = false) {
     const { t } = languageOf(context);
     const qc = this.source.questionContext(context);
     let text = t(question.promptKey, question.promptParams?.(qc));
@@ -239,6 +301,10 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
         : null;
     if (progress) text = `${t('questionnaire:progress', progress)}\n\n${text}`;
     const titles = (question.choices ?? []).map((c) => t(c.labelKey));
+    if (opener) {
+      text = `${t('facts:opener.offer')}\n\n${text}`;
+      titles.push(t('facts:opener.describe'), t('facts:opener.oneByOne'));
+    }
     const message = titles.length > 0 ? messageWithChoices(context, text, titles) : { type: 'message', text };
     return markQuestion(message, question.key);
   }

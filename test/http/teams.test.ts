@@ -52,6 +52,16 @@ const heroButtons = (replies: Reply[]): string[] =>
     .filter((a) => a.contentType === HERO)
     .flatMap((a) => (a.content.buttons as { title: string }[]).map((b) => b.title));
 
+/** What the replies say, in their text and on their hero cards (a question with buttons is a card in Teams). */
+const said = (replies: Reply[]): string =>
+  [
+    ...texts(replies),
+    ...replies
+      .flatMap((r) => r.attachments ?? [])
+      .filter((a) => a.contentType === HERO)
+      .map((a) => String(a.content.text ?? '')),
+  ].join('\n');
+
 describe('the bot as Microsoft Teams talks to it', () => {
   const server = serverForSuite();
 
@@ -99,8 +109,10 @@ describe('the bot as Microsoft Teams talks to it', () => {
       expect(texts(help)).toContain(fr.t('common:help.atMenu'));
       expect(heroButtons(help)).toEqual(RootDialog.menuTitles(fr.t));
 
-      const eligibility = texts(await chat.mention(fr.t('common:menu.eligibility'))).join('\n');
-      expect(eligibility).toContain(fr.t('eligibility:question.commune'));
+      // The first question offers to describe the company in one sentence: in Teams, a card with its buttons.
+      const eligibility = await chat.mention(fr.t('common:menu.eligibility'));
+      expect(said(eligibility)).toContain(fr.t('eligibility:question.commune'));
+      expect(heroButtons(eligibility)).toContain(fr.t('facts:opener.describe'));
     },
   );
 
