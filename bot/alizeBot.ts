@@ -92,6 +92,10 @@ export class AlizeBot extends ActivityHandler {
       const text = context.activity.text ?? '';
       const handoverCode = greetedNow ? handoverCodeIn(text) : undefined;
       const intent = greetedNow ? (handoverCode ? 'apply' : detectMenuIntent(text)) : null;
+      // A new thread of a Teams channel welcomed before: a « Bonjour » is still answered, without the welcome.
+      if (greetedNow && intent === 'greeting' && context.turnState.get(WELCOME_GIVEN_KEY)) {
+        await context.sendActivity(languageOf(context).t(greetingKey(context, 'common:menu.again')));
+      }
       await this.runDialog(context, intent && intent !== 'greeting' ? { intent, handoverCode } : {});
       await next();
     });
