@@ -93,7 +93,7 @@ async function connect(fresh) {
  * asks its question again in that language), then reloads the page in that language, same conversation.
  */
 function chooseLanguage(locale) {
-  if (!directLine || config.locale.slice(0, 2) === locale) return;
+  if (!directLine) return;
   const reload = () => location.assign(`/?lang=${encodeURIComponent(locale)}`);
   directLine
     .postActivity({
