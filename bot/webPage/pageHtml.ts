@@ -73,8 +73,9 @@ function advisorArea(language: TurnLanguage, advisor: PageOptions['advisor']): s
  */
 function languageControl(language: TurnLanguage): string {
   const e = escapeHtml;
+  // The visible code first in the accessible name ("EN, English"), as speech input users say what they see.
   const choice = (locale: 'fr' | 'en') =>
-    `<button type="button" id="language-${locale}" class="button button--quiet language__choice" data-locale="${locale}" lang="${locale}" aria-label="${e(`${language.t(`web:language.${locale}`)} (${locale.toUpperCase()})`)}" aria-pressed="${language.locale === locale}">${locale.toUpperCase()}</button>`;
+    `<button type="button" id="language-${locale}" class="button button--quiet language__choice" data-locale="${locale}" lang="${locale}" aria-pressed="${language.locale === locale}">${locale.toUpperCase()}<span class="language__name">, ${e(language.t(`web:language.${locale}`))}</span></button>`;
   return `<div class="language" role="group" aria-label="${e(language.t('web:language.label'))}">${choice('fr')}${choice('en')}</div>`;
 }
 

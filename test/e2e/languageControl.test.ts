@@ -47,7 +47,7 @@ describe('the web page’s FR / EN control in Chromium', () => {
       .click();
     await page.getByText(shown('eligibility:question.commune')).last().waitFor(WAIT);
 
-    await page.getByRole('button', { name: `${fr.t('web:language.en')} (EN)` }).click();
+    await page.locator('#language-en').click();
     await page.waitForURL(/\?lang=en$/, WAIT);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getAttribute('#language-en', 'aria-pressed')).toBe('true');
@@ -65,7 +65,7 @@ describe('the web page’s FR / EN control in Chromium', () => {
     await page.getByText(shownEn('eligibility:question.turnover')).last().waitFor(WAIT);
 
     // FR switches back.
-    await page.getByRole('button', { name: `${fr.t('web:language.fr')} (FR)` }).click();
+    await page.locator('#language-fr').click();
     await page.waitForURL(/\?lang=fr$/, WAIT);
     await page.getByText(shown('talk:language.switched')).last().waitFor(WAIT);
     await page.getByText(shown('eligibility:question.turnover')).last().waitFor(WAIT);
