@@ -102,8 +102,8 @@ export class AlizeBot extends ActivityHandler {
 
     // The web page's FR / EN control: the root dialog switches, says so and asks its question again.
     this.onEvent(async (context, next) => {
-      if (requestedLocale(context.activity)) {
-        await this.greetOnce(context);
+      // A conversation that opens with it is greeted first, which runs the dialog once already.
+      if (requestedLocale(context.activity) && !(await this.greetOnce(context))) {
         await this.runDialog(context, {});
       }
       await next();

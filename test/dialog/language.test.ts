@@ -91,3 +91,17 @@ describe('the language, asked for in words', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('the language event as the first activity of a conversation', () => {
+  test('the welcome, then the switch said once, and the menu in English', async () => {
+    const driver = new ConversationDriver(createTestBot().adapter);
+    const turn = await driver.say({
+      type: ActivityTypes.Event,
+      name: 'alize.setLanguage',
+      value: { locale: 'en' },
+    });
+    const said = turn.map((reply) => reply.text);
+    expect(said.filter((text) => text === en.t('talk:language.switched'))).toHaveLength(1);
+    expect(turn.at(-1)?.text).toBe(en.t('common:menu.prompt'));
+  });
+});
