@@ -54,8 +54,13 @@ export function openQuestionOf(
   return question ? { question, dialog, leaf } : undefined;
 }
 
+/** Longer than this, a message is no request (the longest forms are about 80 characters). */
+const MAX_REQUEST_LENGTH = 160;
+
 /** The requests of a message, most specific first, each with how sure the reading is. */
 function detect(text: string): { intent: TurnIntent; strength: Strength } | null {
+  // Requests are short sentences; a longer message is an answer (a description), and is not scanned at all.
+  if (text.length > MAX_REQUEST_LENGTH) return null;
   const key = commandKey(text);
   if (key === '') return null;
   const correction = detectCorrection(key);

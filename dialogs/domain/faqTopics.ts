@@ -107,6 +107,13 @@ const QUESTIONS: [FaqTopic, RegExp][] = [
   ['jobs', /^(quels|quel type d) emplois? (comptent|compte|sont pris en compte)$|^which jobs count$/],
 ];
 
+/** Compiled once: a definition question on each term, the term first or last, and the bare term. */
+const ASKED_TERMS: [FaqTopic, RegExp][] = TERMS.map(([topic, term]) => [
+  topic,
+  new RegExp(`${definition(term).source}|${termFirst(term).source}`),
+]);
+const BARE_TERMS: [FaqTopic, RegExp][] = TERMS.map(([topic, term]) => [topic, bare(term)]);
+
 /**
  * The topic of an owner's question, or null. `asked`: the message ended with "?" (a bare term then reads as a
  * question: "de minimis ?"). Whole messages only, so a sentence that merely mentions a term stays an answer.
@@ -114,11 +121,9 @@ const QUESTIONS: [FaqTopic, RegExp][] = [
 export function detectFaqTopic(key: string, asked: boolean): { topic: FaqTopic; strength: Strength } | null {
   if (key === '') return null;
   for (const [topic, pattern] of QUESTIONS) if (pattern.test(key)) return { topic, strength: 'strong' };
-  for (const [topic, term] of TERMS) {
-    if (definition(term).test(key) || termFirst(term).test(key)) return { topic, strength: 'strong' };
-  }
+  for (const [topic, asking] of ASKED_TERMS) if (asking.test(key)) return { topic, strength: 'strong' };
   if (!asked) return null;
-  for (const [topic, term] of TERMS) if (bare(term).test(key)) return { topic, strength: 'weak' };
+  for (const [topic, term] of BARE_TERMS) if (term.test(key)) return { topic, strength: 'weak' };
   return null;
 }
 
