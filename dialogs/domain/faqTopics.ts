@@ -65,7 +65,7 @@ const TERMS: [FaqTopic, string][] = [
 const ARTICLE = '(le |la |l |les |un |une |des |du |d |a |an |the )?';
 /** "c'est quoi", "qu'est-ce que", "que veut dire"…, then the term. */
 const ASKING =
-  '(mais |et |alors |euh |bonjour |svp )?(c est quoi|c quoi|qu est ce que c est que|qu est ce que c est|qu est ce que|qu est ce qu|que veut dire|que signifie|ca veut dire quoi|ca signifie quoi|definition( de| du| d)?|expliquez moi|expliquez|explique moi|pouvez vous m expliquer|vous pouvez m expliquer|je ne sais pas ce qu est|je ne sais pas ce que c est que|je ne sais pas ce que veut dire|je ne connais pas|what is|what s|what are|what does|explain)';
+  '(mais |et |alors |euh |bonjour |svp )?(c est quoi|c quoi|qu est ce que c est que|qu est ce que c est|qu est ce que|qu est ce qu|que veut dire|que signifie|ca veut dire quoi|ca signifie quoi|definition( de| du| d)?|expliquez moi|expliquez|explique moi|pouvez vous m expliquer|vous pouvez m expliquer|je ne sais pas ce qu est|je ne sais pas ce que c est que|je ne sais pas ce que veut dire|what is|what s|what are|what does|explain)';
 const AFTER =
   '( c est quoi| ca veut dire quoi| qu est ce que c est| ca signifie quoi| exactement| au juste| svp| s il vous plait| stp| mean| means| exactly| please)*';
 
@@ -90,7 +90,7 @@ const QUESTIONS: [FaqTopic, RegExp][] = [
   ],
   [
     'loanOrGrant',
-    /\b(pret|avance)\b.*\bou\b.*\b(subvention|don)\b|\bsubvention\b.*\bou\b.*\b(pret|avance)\b|^(est ce une subvention|c est une subvention)$|^(faut il|doit on|dois je|devons nous|est ce qu il faut|il faut) (le |la |les )?rembourser.*$|^(est ce que c est |c est |est ce )?remboursable$|^(y a t il|il y a) des interets$|^(quel est le |quel )taux( d interet)?$|^is it a (loan|grant)( or a (loan|grant))?$|^do (i|we) have to (pay|repay) (it )?back$/,
+    /^(et |mais |alors )?(c est |est ce |est ce que c est |ca sera |il s agit d )?(un |une )?(pret|avance)( remboursable)? ou (une |un )?(subvention|don|aide)( a rembourser| non remboursable)?$|^(et |mais |alors )?(c est |est ce |est ce que c est )?(une )?subvention ou (un |une )?(pret|avance)( remboursable)?$|^(est ce une subvention|c est une subvention)$|^(faut il|doit on|dois je|devons nous|est ce qu il faut|il faut) (le |la |les )?rembourser.*$|^(est ce que c est |c est |est ce )?remboursable$|^(y a t il|il y a) des interets$|^(quel est le |quel )taux( d interet)?$|^is it a (loan|grant)( or a (loan|grant))?$|^do (i|we) have to (pay|repay) (it )?back$/,
   ],
   [
     'call',

@@ -68,6 +68,7 @@ describe('requests typed in the middle of a question (folded whole messages)', (
     ['qui décide ?', 'decider'],
     ['quand est le prochain comité ?', 'committee'],
     ["c'est un prêt ou une subvention ?", 'loanOrGrant'],
+    ['est-ce une subvention ou un prêt ?', 'loanOrGrant'],
     ['faut-il le rembourser ?', 'loanOrGrant'],
     ['le code NAF, c’est quoi ?', 'naf'],
     ["c'est quoi le tutorat", 'mentoring'],
@@ -90,6 +91,9 @@ describe('requests typed in the middle of a question (folded whole messages)', (
     'nous avons reçu 20 000 € de minimis en 2024',
     'aucune procédure collective',
     'combien de salariés',
+    // Answers to the other financing: a loan or a gift, not a question.
+    'un prêt bancaire ou un don de la famille',
+    "je ne connais pas le chiffre d'affaires",
   ])('"%s" is no owner’s question', (text) => {
     expect(detectFaqTopic(key(text), text.endsWith('?'))).toBeNull();
   });
