@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { findField } from '../../dialogs/domain/applicationForm.js';
 import { ELIGIBLE_COMPANY_CHECK, answerAll, fillApplication, questionAsked } from '../support/answerBook.js';
 import { createTestBot, fr, settings } from '../support/botHarness.js';
@@ -8,8 +8,8 @@ const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: '
 const asked = (replies: Partial<Activity>[]) => questionAsked(replies)?.questionId;
 
 /** An owner in the eligibility check, answered from the book up to the question `at` (left open). */
-async function checkUpTo(at: string) {
-  const bot = createTestBot();
+async function checkUpTo(at: string, now?: Date) {
+  const bot = now ? createTestBot(new MemoryStorage(), 'emulator', now) : createTestBot();
   const driver = new ConversationDriver(bot.adapter);
   await driver.say(welcome);
   const say = (text: string) => driver.say(text);
@@ -64,6 +64,19 @@ describe('a request for a person at a question', () => {
     expect(readable(replies)).toContain(fr.t(findField('project.description')!.promptKey));
     const requests = await contactRequests.list();
     expect(requests.map((request) => request.kind)).toEqual(['callback']);
+  });
+
+  test('during office hours: the reason is passed to the advisors, then the question comes back', async () => {
+    const thursdayMorning = new Date('2026-11-26T10:00:00+01:00');
+    const { say, contactRequests, alerts } = await checkUpTo('headcount', thursdayMorning);
+    expect(readable(await say('je voudrais parler à un conseiller'))).toContain(
+      fr.t('contact:open.askReason'),
+    );
+    const back = await say('Je veux savoir si mon projet de reprise peut être aidé.');
+    expect(readable(back)).toContain(fr.t('contact:open.queued'));
+    expect(asked(back)).toBe('headcount');
+    expect((await contactRequests.list()).map((request) => request.kind)).toEqual(['handoff']);
+    expect(alerts).toHaveLength(1);
   });
 
   test('"conseiller" typed as a role is the role, not a request', async () => {
