@@ -46,6 +46,8 @@ export async function applyLanguagePreference(
   context: TurnContext,
   preferences: LanguagePreferenceAccessor,
 ): Promise<void> {
+  // No sender, no user state to read (the activity shape check makes this rare).
+  if (!context.activity.from?.id) return;
   const { locale } = (await preferences.get(context, {})) ?? {};
   if (isSupported(locale)) switchTurnLanguage(context, locale);
 }
