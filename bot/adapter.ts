@@ -3,6 +3,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationState,
+  type Storage,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
@@ -11,6 +12,7 @@ import type { Localizer } from './i18n.js';
 import { LocaleMiddleware } from './localeMiddleware.js';
 import type { Logger } from './logger.js';
 import { PlainTextMiddleware } from './plainTextMiddleware.js';
+import { SharedWelcome } from './sharedWelcome.js';
 import { TeamsMiddleware } from './teamsMiddleware.js';
 
 /**
@@ -55,10 +57,12 @@ export function createAdapter(
   localizer: Localizer,
   logger: Logger,
   conversationState: ConversationState,
+  /** Where Teams channels' welcomes are remembered; without it a channel is welcomed per thread. */
+  storage?: Storage,
 ): CloudAdapter {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettings(auth)));
   adapter.use(new LocaleMiddleware(localizer));
-  adapter.use(new TeamsMiddleware());
+  adapter.use(new TeamsMiddleware(storage ? new SharedWelcome(storage) : undefined));
   adapter.use(new PlainTextMiddleware());
 
   // Last resort for errors the bot did not handle itself: apologise, clear the conversation's dialog stack so

@@ -14,10 +14,20 @@ import { ERASE_STATE_KEY } from '../dialogs/deleteDataDialog.js';
 import { handoverCodeIn } from '../dialogs/handover.js';
 import { ANSWER_EVENTS_KEY, type AnswerEventSink } from '../dialogs/questionnaire/answerEvents.js';
 import { detectMenuIntent } from '../dialogs/menuIntents.js';
+import { salutationFor } from '../dialogs/domain/salutation.js';
+import { commandKey } from '../dialogs/globalCommands.js';
+import {
+  LANGUAGE_PREFERENCE_PROPERTY,
+  applyLanguagePreference,
+  requestedLocale,
+  type LanguagePreference,
+} from '../dialogs/languagePreference.js';
+import { TURN_SALUTATION_KEY, greetingKey } from '../dialogs/turnSalutation.js';
 import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
 import type { Logger } from './logger.js';
+import { WELCOME_GIVEN_KEY } from './sharedWelcome.js';
 import { NO_TELEMETRY, type Telemetry, type TurnEnd } from './telemetry/telemetry.js';
 import { TurnOutbox } from './turnOutbox.js';
 import { TurnQueue } from './turnQueue.js';
@@ -39,6 +49,10 @@ export interface AlizeBotParts {
   logger: Logger;
   /** A span per turn: channel, activity type, dialog and outcome; never the text or an id. */
   telemetry?: Telemetry;
+  /** The time, for « Bonjour » or « Bonsoir » (tests inject theirs). */
+  clock?: () => Date;
+  /** The programme's time zone, in which the clock is read (Europe/Paris by default). */
+  timeZone?: string;
 }
 
 /**
@@ -51,6 +65,7 @@ export class AlizeBot extends ActivityHandler {
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly profiles: StatePropertyAccessor<UserProfile>;
   private readonly conversationKeys: StatePropertyAccessor<string[]>;
+  private readonly languages: StatePropertyAccessor<LanguagePreference>;
   private readonly states: BotState[];
   private readonly dialogs: DialogSet;
   private readonly turns = new TurnQueue();
@@ -61,6 +76,7 @@ export class AlizeBot extends ActivityHandler {
     this.flags = parts.conversationState.createProperty<ConversationFlags>('flags');
     this.profiles = parts.userState.createProperty<UserProfile>('profile');
     this.conversationKeys = parts.userState.createProperty<string[]>('conversationKeys');
+    this.languages = parts.userState.createProperty<LanguagePreference>(LANGUAGE_PREFERENCE_PROPERTY);
     this.states = [parts.conversationState, parts.userState];
     this.dialogs = new DialogSet(this.dialogState).add(parts.rootDialog);
 
@@ -76,12 +92,25 @@ export class AlizeBot extends ActivityHandler {
       const text = context.activity.text ?? '';
       const handoverCode = greetedNow ? handoverCodeIn(text) : undefined;
       const intent = greetedNow ? (handoverCode ? 'apply' : detectMenuIntent(text)) : null;
+      // A new thread of a Teams channel welcomed before: a « Bonjour » is still answered, without the welcome.
+      if (greetedNow && intent === 'greeting' && context.turnState.get(WELCOME_GIVEN_KEY)) {
+        await context.sendActivity(languageOf(context).t(greetingKey(context, 'common:menu.again')));
+      }
       // The first message's facts about the company ("SAS Méca-Cévennes, 120 salariés…") are never lost.
       const opening = greetedNow && !handoverCode ? text : undefined;
       await this.runDialog(
         context,
         intent && intent !== 'greeting' ? { intent, handoverCode, opening } : { opening },
       );
+      await next();
+    });
+
+    // The web page's FR / EN control: the root dialog switches, says so and asks its question again.
+    this.onEvent(async (context, next) => {
+      // A conversation that opens with it is greeted first, which runs the dialog once already.
+      if (requestedLocale(context.activity) && !(await this.greetOnce(context))) {
+        await this.runDialog(context, {});
+      }
       await next();
     });
   }
@@ -136,6 +165,15 @@ export class AlizeBot extends ActivityHandler {
   ): Promise<TurnEnd> {
     const started = performance.now();
     const commit = await TurnStateCommit.begin(context, states);
+    // The language the user chose, over the client's; the salutation of their words, or of the hour.
+    await applyLanguagePreference(context, this.languages);
+    const now = (this.parts.clock ?? (() => new Date()))();
+    const salutation = salutationFor(
+      commandKey(context.activity.text ?? ''),
+      now,
+      this.parts.timeZone ?? 'Europe/Paris',
+    );
+    context.turnState.set(TURN_SALUTATION_KEY, salutation);
     const conversationId = context.activity.conversation?.id;
     // Which field needed a confirmation or another try, and why: never the value.
     const onAnswer: AnswerEventSink = ({ field, outcome, reason }) =>
@@ -238,10 +276,12 @@ export class AlizeBot extends ActivityHandler {
     if (flags.greeted) return false;
     flags.greeted = true;
     await this.flags.set(context, flags);
+    // A new post in a Teams channel already welcomed: its first turn, without the welcome again.
+    if (context.turnState.get(WELCOME_GIVEN_KEY)) return true;
     const { t } = languageOf(context);
     const profile = await this.profiles.get(context, {});
     await context.sendActivities([
-      { type: 'message', text: t('common:greeting.hello') },
+      { type: 'message', text: t(greetingKey(context, 'common:greeting.hello')) },
       // A returning user with a file in progress hears about it first, from any new conversation.
       {
         type: 'message',

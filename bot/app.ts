@@ -30,6 +30,7 @@ import { OUTBOX_POLL_MS, startOutboxDelivery } from './outboxDelivery.js';
 import { createStatusService, type StatusService } from '../committee/statusService.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
 import { RootDialog } from '../dialogs/rootDialog.js';
+import { LANGUAGE_PREFERENCE_PROPERTY, type LanguagePreference } from '../dialogs/languagePreference.js';
 import { createAdapter } from './adapter.js';
 import { advisorRole } from './identity/advisorRole.js';
 import { SharedConversationState } from './identity/sharedConversationState.js';
@@ -115,7 +116,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const queue = trace ? tracedQueue(rawQueue, backend, telemetry) : rawQueue;
   const rawRequests = overrides.contactRequests ?? stores.contactRequests;
   const contactRequests = trace ? tracedContactRequests(rawRequests, backend, telemetry) : rawRequests;
-  const adapter = createAdapter(config.auth, localizer, logger, conversationState);
+  const adapter = createAdapter(config.auth, localizer, logger, conversationState, storage);
   const proactive = { adapter, botAppId: config.auth.appId, localizer, settings, logger };
   const onStatusChanged = createStatusNotifier(proactive);
   // The one status service of the server: the advisor mode and the committee API both change statuses here.
@@ -154,7 +155,16 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       ? { companyRegister: createCompanyRegisterClient({ baseUrl: config.companyLookup.url, logger }) }
       : {}),
   });
-  const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger, telemetry });
+  const bot = new AlizeBot({
+    conversationState,
+    userState,
+    storage,
+    rootDialog,
+    logger,
+    telemetry,
+    clock,
+    timeZone: settings.timeZone,
+  });
 
   let isReady = false;
   // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.
@@ -339,6 +349,11 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     // Advisors see their mode in the menu; nobody else learns it exists.
     (context) => (advisorOf(context) ? ['advisorMode'] : []),
     opensWithFacts(settings, clock),
+    {
+      settings,
+      clock,
+      languages: userState.createProperty<LanguagePreference>(LANGUAGE_PREFERENCE_PROPERTY),
+    },
   );
 }
 

@@ -7,6 +7,7 @@ import {
   type Middleware,
 } from 'botbuilder';
 import { languageOf } from '../dialogs/translator.js';
+import type { SharedWelcome } from './sharedWelcome.js';
 
 /** Teams conversations shared by several people, where the bot speaks only when spoken to. */
 const SHARED_CONVERSATIONS = new Set(['channel', 'groupChat']);
@@ -33,10 +34,15 @@ function mentionsOf(activity: Activity): Mention[] {
  *   submit (a `value`, no text) answers our own card and goes through.
  * - members joining a team or group chat are not greeted (the whole team would read it); when the bot itself
  *   is added there, it says once, briefly, how to talk to it.
+ * - in a team channel or group chat the welcome is given once (the note on install, or the first mention),
+ *   not with every new post, each of which Teams makes a conversation of its own (bot/sharedWelcome.ts).
  * - in a personal chat, Teams announces the installation by adding the bot, not the user: the user is counted
  *   as added too, so the bot's usual welcome runs.
  */
 export class TeamsMiddleware implements Middleware {
+  /** `welcomes`: where a channel's or group chat's welcome is remembered, so that it is given once. */
+  constructor(private readonly welcomes?: SharedWelcome) {}
+
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;
     if (!isTeams(activity)) return next();
@@ -46,7 +52,10 @@ export class TeamsMiddleware implements Middleware {
       const added: ChannelAccount[] = activity.membersAdded ?? [];
       const botAdded = added.some((member) => member.id === botId);
       if (isShared(activity)) {
-        if (botAdded) await context.sendActivity(languageOf(context).t('teams:installed.group'));
+        if (botAdded) {
+          await context.sendActivity(languageOf(context).t('teams:installed.group'));
+          await this.welcomes?.markGiven(context);
+        }
         return;
       }
       if (botAdded && activity.from?.id && !added.some((member) => member.id === activity.from.id)) {
@@ -61,6 +70,7 @@ export class TeamsMiddleware implements Middleware {
       const mentions = mentionsOf(activity);
       const mentioned = mentions.some((mention) => mention.mentioned.id === activity.recipient?.id);
       if (isShared(activity) && !mentioned && !isCardSubmit) return;
+      if (isShared(activity)) await this.welcomes?.beforeTurn(context);
       if (mentioned) {
         // Strip on a copy holding only the well-formed mentions, then keep the cleaned text.
         activity.text = TurnContext.removeRecipientMention({

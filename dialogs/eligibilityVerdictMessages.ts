@@ -2,6 +2,7 @@ import type { EligibilityVerdict } from './domain/eligibilityVerdict.js';
 import { callWindowStatus } from './domain/eligibilityVerdict.js';
 import type { RuleResult } from './domain/eligibilityRules.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
+import { supportOffer } from './supportOffer.js';
 import type { TurnLanguage } from './translator.js';
 
 const bullets = (language: TurnLanguage, results: RuleResult[]) =>
@@ -56,5 +57,7 @@ export function verdictMessages(
       `${t('eligibility:verdict.reviewNext')} ${call}`,
     ];
   }
-  return [t('eligibility:verdict.OK'), call];
+  // The owner hears what the company could ask for; an advisor running the check knows it.
+  if (audience === 'advisor') return [t('eligibility:verdict.OK'), call];
+  return [t('eligibility:verdict.OK'), supportOffer(language, settings), call];
 }

@@ -12,6 +12,8 @@ import { messageWithChoices } from './choices.js';
 import type { CardSubmit, FlowOptions, FlowResult } from './flow.js';
 import { handoverCodeIn } from './handover.js';
 import { routeGlobalCommand } from './globalCommands.js';
+import { interruptForIntent, questionHelpLines, type IntentAids } from './intentInterrupts.js';
+import { requestedLocale } from './languagePreference.js';
 import {
   ALL_ENTRIES,
   MENU_ENTRIES,
@@ -21,6 +23,8 @@ import {
 } from './menuIntents.js';
 import type { OpensWithFacts } from './openingFacts.js';
 import { languageOf } from './translator.js';
+import { routeTurnIntent } from './turnIntents.js';
+import { greetingKey } from './turnSalutation.js';
 
 export const ROOT_DIALOG = 'root';
 const MENU_LOOP = 'menuLoop';
@@ -55,6 +59,8 @@ export class RootDialog extends ComponentDialog {
     private readonly extraEntries: (context: TurnContext) => MenuEntry[] = () => [],
     /** A message with facts about the company and no menu intent starts the check with them. */
     private readonly opensWithFacts?: OpensWithFacts,
+    /** Answers to requests made at any point (owners' questions, language, a person): off when absent. */
+    private readonly aids?: IntentAids,
   ) {
     super(ROOT_DIALOG);
     for (const { entry, dialog, options } of children) {
@@ -81,7 +87,10 @@ export class RootDialog extends ComponentDialog {
   ): Promise<DialogTurnResult> {
     const { activity } = innerDc.context;
     const command = activity.type === 'message' && !options?.intent ? routeGlobalCommand(innerDc) : null;
-    if (command === 'help' || command === 'deleteData') {
+    // An owner's question or a language asked for in the first message is answered before the menu.
+    const aid = this.aids && !isFlowIntent(options?.intent) ? routeTurnIntent(innerDc) : null;
+    const answeredFirst = aid?.kind === 'faq' || aid?.kind === 'language' || aid?.kind === 'questionHelp';
+    if (command === 'help' || command === 'deleteData' || answeredFirst) {
       await innerDc.beginDialog(MENU_LOOP, { silent: true } satisfies RootDialogOptions);
       return (await this.interrupt(innerDc)) ?? { status: DialogTurnStatus.waiting };
     }
@@ -95,12 +104,27 @@ export class RootDialog extends ComponentDialog {
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { activity } = innerDc.context;
+    if (activity.type !== 'message' && !requestedLocale(activity)) return undefined;
+    const inChild = innerDc.activeDialog !== undefined && innerDc.activeDialog.id !== MENU_LOOP;
+    if (this.aids) {
+      const flow = this.activeFlow(innerDc);
+      const done = await interruptForIntent(innerDc, routeTurnIntent(innerDc), this.aids, {
+        inChild,
+        contactDialogId: this.flows.get('advisor')?.id,
+        handOffAllowed: flow === 'eligibility' || flow === 'apply' || flow === 'resume',
+        showMenu: () => innerDc.replaceDialog(MENU_LOOP),
+      });
+      if (done) return done;
+    }
     if (activity.type !== 'message') return undefined;
     const command = routeGlobalCommand(innerDc);
     const { t } = languageOf(innerDc.context);
-    const inChild = innerDc.activeDialog !== undefined && innerDc.activeDialog.id !== MENU_LOOP;
     switch (command) {
       case 'help':
+        // At a question, its own help first (what its words mean, an example), then what can be typed.
+        if (inChild && this.aids) {
+          for (const line of questionHelpLines(innerDc, this.aids)) await innerDc.context.sendActivity(line);
+        }
         await innerDc.context.sendActivity(t(inChild ? 'common:help.inFlow' : 'common:help.atMenu'));
         if (!inChild) return innerDc.replaceDialog(MENU_LOOP);
         await innerDc.repromptDialog();
@@ -180,7 +204,8 @@ export class RootDialog extends ComponentDialog {
       (step.result as { opening?: string } | undefined)?.opening ?? (withFacts ? typed : undefined);
     const { t } = languageOf(step.context);
     if (intent === null || intent === 'greeting') {
-      const reply = intent === 'greeting' ? 'common:menu.again' : 'common:notUnderstood';
+      const reply =
+        intent === 'greeting' ? greetingKey(step.context, 'common:menu.again') : 'common:notUnderstood';
       await step.context.sendActivity(t(reply));
       return step.replaceDialog(MENU_LOOP);
     }
@@ -200,6 +225,11 @@ export class RootDialog extends ComponentDialog {
     const next = (step.result as FlowResult | undefined)?.next;
     return step.replaceDialog(MENU_LOOP, (next ? { intent: next } : {}) satisfies RootDialogOptions);
   }
+}
+
+/** A first message that names a flow ("suis-je éligible ?") starts it; "c'est quoi …" may be an owner's question. */
+function isFlowIntent(intent: MenuIntent | undefined): boolean {
+  return intent !== undefined && intent !== 'about' && intent !== 'greeting';
 }
 
 /** A submit from one of our cards (`{ action, entry }`), whatever else the value holds. */

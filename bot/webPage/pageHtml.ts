@@ -68,6 +68,18 @@ function advisorArea(language: TurnLanguage, advisor: PageOptions['advisor']): s
 }
 
 /**
+ * The FR / EN control: it sets the conversation's language (the bot remembers it for this visitor, over the
+ * browser's) and reloads the page in that language (page.js).
+ */
+function languageControl(language: TurnLanguage): string {
+  const e = escapeHtml;
+  // The visible code first in the accessible name ("EN, English"), as speech input users say what they see.
+  const choice = (locale: 'fr' | 'en') =>
+    `<button type="button" id="language-${locale}" class="button button--quiet language__choice" data-locale="${locale}" lang="${locale}" aria-pressed="${language.locale === locale}">${locale.toUpperCase()}<span class="language__name">, ${e(language.t(`web:language.${locale}`))}</span></button>`;
+  return `<div class="language" role="group" aria-label="${e(language.t('web:language.label'))}">${choice('fr')}${choice('en')}</div>`;
+}
+
+/**
  * The chat page. Every sentence is escaped here; nothing a user types ever goes through this HTML (Web Chat
  * renders messages itself, as text or sanitised Markdown). The page script reads its settings from a JSON
  * data block, so no inline script has to be allowed.
@@ -98,6 +110,7 @@ export function renderPage({
 <p>${e(s.subtitle)}</p>
 </div>
 <button type="button" id="new-conversation" class="button">${e(s.newConversation)}</button>
+${languageControl(language)}
 </header>
 <main class="content">
 <p class="hint">${e(s.hint)}</p>

@@ -4,6 +4,7 @@ import { parseYesNo } from '../french/yesNo.js';
 import { messageWithChoices } from '../choices.js';
 import { commandKey, routeGlobalCommand, type OpenQuestionDialog } from '../globalCommands.js';
 import { languageOf, type TurnLanguage } from '../translator.js';
+import { routeTurnIntent, type AskingDialog, type OpenQuestion } from '../turnIntents.js';
 import { answerEvent } from './answerEvents.js';
 import { answerText } from './answerText.js';
 import type { AnswerValue, Answers, Display, Question } from './question.js';
@@ -66,7 +67,7 @@ export const MAX_FAILURES = 3;
  * with the reason and an example, confirms what it is unsure of, lets the user choose when an answer is
  * ambiguous, goes back on *retour*, stops on *pause*, and offers an advisor after three failed answers.
  */
-export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog {
+export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog, AskingDialog {
   private readonly facts: SentenceFactsStep<C>;
 
   constructor(
@@ -100,6 +101,14 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     return answersQuestion(question, text, this.source.questionContext(dc.context), {}, t);
   }
 
+  /** The question waiting for its answer, for the help and the routing of requests (turnIntents.ts). */
+  openQuestion(dc: DialogContext): OpenQuestion | undefined {
+    const state = dc.activeDialog?.state as WalkState | undefined;
+    const question = state?.current ? this.source.find(state.current) : undefined;
+    if (!question) return undefined;
+    return { key: question.key, exampleKey: question.exampleKey, freeText: question.freeText === true };
+  }
+
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { activity } = dc.context;
     if (activity.type !== 'message') return Dialog.EndOfTurn;
@@ -112,6 +121,8 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
       await dc.context.sendActivity(language.t('questionnaire:paused'));
       return dc.endDialog({ outcome: 'paused' } satisfies QuestionnaireResult);
     }
+    const intent = routeTurnIntent(dc);
+    if (intent?.kind === 'correct') return this.correct(dc, state, intent.keys, language);
     if (commandKey(text) === commandKey(language.t('common:menu.advisor'))) {
       return dc.endDialog({ outcome: 'advisor' } satisfies QuestionnaireResult);
     }
@@ -253,6 +264,24 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
       return Dialog.EndOfTurn;
     }
     return this.ask(dc, state, question, false);
+  }
+
+  /**
+   * "modifier le chiffre d'affaires" at another question: that answer is asked again, then the walk goes on to
+   * what is still missing, which is the question that was open. No target: the answer just given.
+   */
+  private async correct(dc: DialogContext, state: WalkState, keys: string[], language: TurnLanguage) {
+    if (keys.length === 0) return this.goBack(dc, state, language);
+    const target = keys.map((key) => this.source.find(key)).find((question) => question !== undefined);
+    state.pending = {};
+    state.failures = 0;
+    if (!target) {
+      await dc.context.sendActivity(language.t('talk:correct.notHere'));
+      const current = state.current ? this.source.find(state.current) : undefined;
+      return current ? this.ask(dc, state, current, false) : this.askNext(dc, state);
+    }
+    await dc.context.sendActivity(language.t('talk:correct.going'));
+    return this.ask(dc, state, target, false);
   }
 
   private async goBack(dc: DialogContext, state: WalkState, language: TurnLanguage) {

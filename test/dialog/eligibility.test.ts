@@ -7,7 +7,7 @@ import {
   questionAsked,
   withAnswers,
 } from '../support/answerBook.js';
-import { TEST_NOW, createTestBot, fr, settings } from '../support/botHarness.js';
+import { TEST_NOW, createTestBot, fr, settings, WELCOME_KEY } from '../support/botHarness.js';
 import { ConversationDriver, buttonsOf, readable } from '../support/conversationDriver.js';
 
 const q = (key: string, params?: Record<string, unknown>) => fr.t(`eligibility:question.${key}`, params);
@@ -205,7 +205,7 @@ describe('the eligibility check', () => {
     const { adapter } = createTestBot();
     const driver = new ConversationDriver(adapter);
     const reply = await driver.read('suis-je éligible ?');
-    expect(reply).toContain(fr.t('common:greeting.hello'));
+    expect(reply).toContain(fr.t(WELCOME_KEY));
     expect(reply).toContain(q('commune'));
   });
 });

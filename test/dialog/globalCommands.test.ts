@@ -1,12 +1,12 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { stateKeysOf } from '../support/stateKeys.js';
-import { createTestBot, fr } from '../support/botHarness.js';
+import { createTestBot, fr, WELCOME_KEY } from '../support/botHarness.js';
 
 const isMenu = (activity: Partial<Activity>) => expect(activity.text).toBe(fr.t('common:menu.prompt'));
 const started = () =>
   createTestBot()
     .adapter.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user1', name: 'Claire' }] })
-    .assertReply(fr.t('common:greeting.hello'))
+    .assertReply(fr.t(WELCOME_KEY))
     .assertReply(fr.t('common:greeting.intro'))
     .assertReply(isMenu);
 
@@ -51,7 +51,7 @@ describe('a conversation that opens with a command', () => {
   test('"aide" as the very first message is greeted, answered, then shown the menu', async () => {
     await createTestBot()
       .adapter.send('aide')
-      .assertReply(fr.t('common:greeting.hello'))
+      .assertReply(fr.t(WELCOME_KEY))
       .assertReply(fr.t('common:greeting.intro'))
       .assertReply(fr.t('common:help.atMenu'))
       .assertReply(isMenu)
@@ -65,7 +65,7 @@ describe('a broken dialog state does not trap the user', () => {
     const { adapter } = createTestBot(storage);
     await adapter
       .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user1', name: 'Claire' }] })
-      .assertReply(fr.t('common:greeting.hello'))
+      .assertReply(fr.t(WELCOME_KEY))
       .assertReply(fr.t('common:greeting.intro'))
       .assertReply(isMenu)
       .startTest();

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { RootDialog } from '../../dialogs/rootDialog.js';
-import { createTestBot, en, fr } from '../support/botHarness.js';
+import { createTestBot, en, fr, WELCOME_KEY } from '../support/botHarness.js';
 
 const menuTitles = RootDialog.menuTitles(fr.t);
 
@@ -14,7 +14,7 @@ describe('greeting and menu', () => {
     const { adapter } = createTestBot();
     await adapter
       .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user1', name: 'Claire' }] })
-      .assertReply(fr.t('common:greeting.hello'))
+      .assertReply(fr.t(WELCOME_KEY))
       .assertReply(fr.t('common:greeting.intro'))
       .assertReply(expectMenu)
       .startTest();
@@ -44,7 +44,7 @@ describe('greeting and menu', () => {
     const about = fr.list('about:paragraphs');
     await adapter
       .send("c'est quoi AliZé ?")
-      .assertReply(fr.t('common:greeting.hello'))
+      .assertReply(fr.t(WELCOME_KEY))
       .assertReply(fr.t('common:greeting.intro'))
       .assertReply(about[0])
       .assertReply(about[1])
@@ -57,7 +57,7 @@ describe('greeting and menu', () => {
     const { adapter } = createTestBot();
     await adapter
       .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user1', name: 'Claire' }] })
-      .assertReply(fr.t('common:greeting.hello'))
+      .assertReply(fr.t(WELCOME_KEY))
       .assertReply(fr.t('common:greeting.intro'))
       .assertReply(expectMenu)
       .send('bonjour')
@@ -70,7 +70,7 @@ describe('greeting and menu', () => {
     const { adapter } = createTestBot();
     await adapter
       .send({ type: ActivityTypes.Message, text: 'hello', locale: 'en-US' })
-      .assertReply(en.t('common:greeting.hello'))
+      .assertReply(en.t(WELCOME_KEY))
       .assertReply(en.t('common:greeting.intro'))
       .assertReply((activity) => {
         expect(activity.text).toBe(en.t('common:menu.prompt'));
@@ -83,7 +83,7 @@ describe('greeting and menu', () => {
     const { adapter } = createTestBot();
     await adapter
       .send({ type: ActivityTypes.Message, text: 'hola', locale: 'es-ES' })
-      .assertReply(fr.t('common:greeting.hello'))
+      .assertReply(fr.t(WELCOME_KEY))
       .startTest();
   });
 

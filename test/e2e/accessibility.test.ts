@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
 import { LEGAL_ROUTES } from '../../bot/webPage/legalFooter.js';
 import { VISITOR_ID_STORAGE_KEY } from '../../bot/webPage/legalPages.js';
-import { en, fr } from '../support/botHarness.js';
+import { en, fr, WELCOME_KEY } from '../support/botHarness.js';
 import { launch, send, SEND_BOX, shown, WAIT } from '../support/chromium.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 import { layoutHeights } from '../support/measureLayout.js';
@@ -87,7 +87,7 @@ describe('the pages are usable with assistive technology and the keyboard (Chrom
     context = await browser.newContext({ locale: 'fr-FR', viewport });
     const page = await context.newPage();
     await page.goto(app.url);
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     await page
       .getByRole('toolbar')
       .getByRole('button', { name: fr.t('common:menu.eligibility') })

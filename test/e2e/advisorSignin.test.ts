@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import { launch, send, shown, WAIT } from '../support/chromium.js';
 import { botTexts, DirectLineClient } from '../support/directLineClient.js';
 import type { TestAccount } from '../../scripts/signin/localOidcProvider.js';
@@ -77,7 +77,7 @@ describe('advisor sign-in on the web page, in Chromium, against a local OpenID C
       if (request.url().startsWith(`${setup.app.url}/auth/callback`)) callbacks.push(request.url());
     });
     await page.goto(setup.app.url);
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     await eligibilityButton(page).waitFor(WAIT);
     return { page, tokens, callbacks };
   }
@@ -98,7 +98,7 @@ describe('advisor sign-in on the web page, in Chromium, against a local OpenID C
     expect(await page.locator('#advisor-who').textContent()).toBe(
       fr.t('signin:signedInAs', { name: account.name }),
     );
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     await eligibilityButton(page).waitFor(WAIT);
   }
 
@@ -187,9 +187,7 @@ describe('advisor sign-in on the web page, in Chromium, against a local OpenID C
         },
       });
       expect(status).toBe(200);
-      const replies = await intruder.pollUntil((a) =>
-        botTexts(a).some((t) => t !== fr.t('common:greeting.hello')),
-      );
+      const replies = await intruder.pollUntil((a) => botTexts(a).some((t) => t !== fr.t(WELCOME_KEY)));
       expect(botTexts(replies)).toContain(fr.t('advisor:refused'));
     }
 

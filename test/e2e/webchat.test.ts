@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import { launch, send, shown, WAIT } from '../support/chromium.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
@@ -66,7 +66,7 @@ describe('the web page in Chromium', () => {
     expect(await page.title()).toBe('Assistant AliZé — CCI Alès-Cévennes');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
 
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     const eligibility = page
       .getByRole('toolbar')
       .getByRole('button', { name: fr.t('common:menu.eligibility') });
@@ -130,7 +130,7 @@ describe('the web page in Chromium', () => {
       .getByText(shown('eligibility:question.turnover'))
       .first()
       .waitFor({ ...WAIT, state: 'detached' });
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     expect(await page.getByText(shown('eligibility:question.turnover')).count()).toBe(0);
     expect(await userIdOf(page)).toBe(userId);
 
@@ -143,7 +143,7 @@ describe('the web page in Chromium', () => {
     const context = await browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
     await page.goto(app.url);
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     // An answer the bot echoes back (a commune it cannot find is quoted in the re-prompt), and a plain message.
     const hostile =
       '<img src=x onerror="window.__typed=1"><b id="typed-bold">zzgraszz</b><script>window.__typed=2</script>';

@@ -5,7 +5,7 @@ import {
   type Activity,
   type ConversationReference,
 } from 'botbuilder';
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import {} from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
 import { DirectLineClient, botButtons, botTexts, newVisitorId } from '../support/directLineClient.js';
@@ -31,7 +31,7 @@ describe('the local Direct Line, on the real server', () => {
       token: client.token,
     });
     const greeting = await client.pollUntil((a) => botButtons(a).length > 0);
-    expect(botTexts(greeting)[0]).toBe(fr.t('common:greeting.hello'));
+    expect(botTexts(greeting)[0]).toBe(fr.t(WELCOME_KEY));
     expect(botButtons(greeting)).toContain(fr.t('common:menu.eligibility'));
   });
 

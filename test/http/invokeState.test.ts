@@ -1,4 +1,4 @@
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import { HttpConversation, texts } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
 
@@ -24,7 +24,7 @@ describe('a malformed Adaptive Card invoke', () => {
     // The next answer is taken as the answer to the question asked before the invoke.
     const next = texts(await owner.say('Cévennes Plasturgie')).join('\n');
     expect(next).toContain(fr.t('application:question.company.siret'));
-    expect(next).not.toContain(fr.t('common:greeting.hello'));
+    expect(next).not.toContain(fr.t(WELCOME_KEY));
     expect(next).not.toContain(fr.t('common:error.apology'));
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { emulatorActivity, postToMessages } from '../support/activity.js';
 import { LowdbStorage } from '../../storage/lowdbStorage.js';
-import { en, fr } from '../support/botHarness.js';
+import { en, fr, WELCOME_KEY } from '../support/botHarness.js';
 import { HttpConversation, buttons, texts } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
 
@@ -36,7 +36,7 @@ describe('the HTTP server', () => {
       membersAdded: [{ id: conversation.userId }],
     });
     expect(welcome.status).toBe(200);
-    expect(texts(welcome.replies)[0]).toBe(fr.t('common:greeting.hello'));
+    expect(texts(welcome.replies)[0]).toBe(fr.t(WELCOME_KEY));
 
     const about = await conversation.say(fr.t('common:menu.about'));
     expect(texts(about)).toEqual([...fr.list('about:paragraphs'), fr.t('common:menu.prompt')]);

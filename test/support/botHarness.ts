@@ -12,7 +12,7 @@ import { SharedConversationState } from '../../bot/identity/sharedConversationSt
 import { setVerifiedIdentity, type VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 import type { EligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
 import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
-import { settings, TEST_NOW } from './programmeFixture.js';
+import { settings, TEST_NOW, WELCOME_KEY } from './programmeFixture.js';
 import { tempFolder } from './tempFolders.js';
 import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
 import type { CompanyRegister } from '../../dialogs/domain/companyRegister.js';
@@ -21,7 +21,7 @@ export const localizer = new Localizer();
 export const fr = localizer.language('fr');
 export const en = localizer.language('en');
 /** The frozen settings fixture and the fixed day of the tests (never the CCI's file, never the real clock). */
-export { settings, TEST_NOW };
+export { settings, TEST_NOW, WELCOME_KEY };
 
 /** The real bot and dialogs on botbuilder's TestAdapter, as the server wires them. */
 export function createTestBot(
@@ -72,7 +72,9 @@ export function createTestBot(
     ...(options.companyRegister ? { companyRegister: options.companyRegister } : {}),
   });
   const logger = options.logger ?? createLogger('silent');
-  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger });
+  const clock = typeof now === 'function' ? now : () => now;
+  const timeZone = (options.settings ?? settings).timeZone;
+  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger, clock, timeZone });
   // The template overrides every incoming activity, so it carries only the channel; the locale is the
   // conversation's default and a test may still send another one.
   const adapter = new TestAdapter((context) => bot.run(context), { channelId });

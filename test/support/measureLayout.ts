@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, shown, WAIT } from './chromium.js';
 import { startTestServer, tempDataDir } from './httpBot.js';
+import { WELCOME_KEY } from './programmeFixture.js';
 
 /** Heights in CSS pixels of the page's parts, as the browser lays them out. */
 export async function layoutHeights(page: Page): Promise<Record<string, number>> {
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width, height } });
     const page = await context.newPage();
     await page.goto(app.url);
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     await page.getByRole('toolbar').waitFor(WAIT);
     console.log(JSON.stringify({ width, height, ...(await layoutHeights(page)) }));
   } finally {

@@ -88,6 +88,28 @@ async function connect(fresh) {
   }
 }
 
+/**
+ * The FR / EN control: tells the bot (an `alize.setLanguage` event; it remembers the choice for this visitor and
+ * asks its question again in that language), then reloads the page in that language, same conversation.
+ */
+function chooseLanguage(locale) {
+  if (!directLine) return;
+  const reload = () => location.assign(`/?lang=${encodeURIComponent(locale)}`);
+  directLine
+    .postActivity({
+      type: 'event',
+      name: 'alize.setLanguage',
+      value: { locale },
+      from: { id: visitorId(), role: 'user' },
+      locale: locale === 'en' ? 'en-US' : 'fr-FR',
+    })
+    .subscribe({ next: reload, error: () => say(config.strings.unavailable, 'unavailable') });
+}
+
+for (const choice of document.querySelectorAll('.language__choice')) {
+  choice.addEventListener('click', () => chooseLanguage(choice.dataset.locale));
+}
+
 newConversation.addEventListener('click', () => connect(true));
 connect(false);
 
