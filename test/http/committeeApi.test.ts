@@ -310,7 +310,7 @@ describe('committee API: changing a status', () => {
     const answer = await patch('ALZ-2026-0002', body);
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ error: 'invalid_body', ...(field ? { field } : {}) });
-    expect((answer.json as { message: string }).message).toMatch(/^Erreur : /);
+    expect((answer.json as { message: string }).message).toMatch(/^Erreur\s: /);
     expect(await app.queue.get('ALZ-2026-0002')).toEqual(before);
   });
 
