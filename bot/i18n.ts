@@ -99,9 +99,10 @@ export class Localizer {
   }
 
   hasKey(locale: SupportedLocale, key: string): boolean {
-    // A sentence with plural forms (`key_one`, `key_other`) exists as `key` too.
-    const options = { lng: locale, fallbackLng: false } as const;
-    return this.i18n.exists(key, options) || this.i18n.exists(`${key}_other`, options);
+    // A sentence, not a group of them; one with plural forms (`key_one`, `key_other`) exists as `key` too.
+    const [namespace, path] = key.includes(':') ? key.split(/:(.*)/s, 2) : ['common', key];
+    const sentence = (at: string) => typeof this.i18n.getResource(locale, namespace, at) === 'string';
+    return sentence(path) || sentence(`${path}_other`);
   }
 }
 
