@@ -242,7 +242,7 @@ describe('committee CLI: reading the files', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(fr.t('committee:show.title', { reference: 'ALZ-2026-0001' }));
     const line = (label: string, value: string): RegExp =>
-      new RegExp(`^  ${label} +: ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm');
+      new RegExp(`^  ${label}[ \u00A0]+: ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm');
     expect(stdout).toMatch(
       line(fr.t('committee:show.meta.status'), `${fr.t('committee:status.label.received')} (received)`),
     );

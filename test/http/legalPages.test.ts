@@ -38,7 +38,8 @@ const textOf = (html: string): string =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+    // Line breaks and indentation of the markup, not the no-break spaces of French typography.
+    .replace(/[ \t\r\n]+/g, ' ');
 
 describe('the legal pages', () => {
   let dataDir: string;
