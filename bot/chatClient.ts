@@ -1,12 +1,14 @@
 import 'dotenv/config';
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
+import { cardLines, type CardContent } from './cardText.js';
 import { Localizer } from './i18n.js';
 
 /**
  * `npm run chat`: a terminal client for the running bot. It posts activities to /api/messages with
  * deliveryMode "expectReplies", so the replies come back in the HTTP response and no callback URL is needed.
- * Buttons (suggested actions, card buttons) are shown as numbered choices: type the number to pick one.
+ * Cards are printed as text (bot/cardText.ts: headings, facts with their values). Buttons (suggested actions,
+ * card buttons) are shown as numbered choices: type the number to pick one.
  */
 
 interface CardAction {
@@ -17,13 +19,7 @@ interface CardAction {
 }
 interface Attachment {
   contentType?: string;
-  content?: {
-    title?: string;
-    text?: string;
-    body?: { type?: string; text?: string }[];
-    buttons?: CardAction[];
-    actions?: CardAction[];
-  };
+  content?: CardContent & { buttons?: CardAction[]; actions?: CardAction[] };
 }
 interface Reply {
   type?: string;
@@ -70,9 +66,7 @@ function show(replies: Reply[]): CardAction[] {
     if (reply.text) console.log(`\n${t('chatClient:bot')} ${reply.text}`);
     for (const attachment of reply.attachments ?? []) {
       const content = attachment.content ?? {};
-      for (const line of [content.title, content.text, ...(content.body ?? []).map((b) => b.text)]) {
-        if (line) console.log(`  ${line}`);
-      }
+      for (const line of cardLines(content, t('common:card.factSeparator'))) console.log(`  ${line}`);
       choices.push(...(content.buttons ?? []), ...(content.actions ?? []));
     }
     choices.push(...(reply.suggestedActions?.actions ?? []));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n } from 'i18next';
 import { formatDate, formatEuros, formatNumber } from '../dialogs/formatting.js';
+import { withPreposition, type Preposition } from '../dialogs/french/elision.js';
 import { SUPPORTED_LOCALES, type SupportedLocale, type TurnLanguage } from '../dialogs/translator.js';
 import { LruCache } from '../storage/lruCache.js';
 
@@ -53,6 +54,9 @@ export class Localizer {
     this.i18n.services.formatter?.add('euros', (value, lng) => formatEuros(Number(value), asLocale(lng)));
     this.i18n.services.formatter?.add('number', (value, lng) => formatNumber(Number(value), asLocale(lng)));
     this.i18n.services.formatter?.add('date', (value, lng) => formatDate(String(value), asLocale(lng)));
+    // `de {{territory}}` cannot elide: French sentences write `{{territory, de}}` (« d’Alès Agglomération »).
+    for (const preposition of ['de', 'à', 'que'] satisfies Preposition[])
+      this.i18n.services.formatter?.add(preposition, (value) => withPreposition(preposition, String(value)));
     for (const locale of SUPPORTED_LOCALES) {
       const fixed = this.i18n.getFixedT(locale);
       // i18next costs 1 to 50 µs a call and a turn makes dozens: keep what cannot change. Only sentences without
@@ -95,7 +99,10 @@ export class Localizer {
   }
 
   hasKey(locale: SupportedLocale, key: string): boolean {
-    return this.i18n.exists(key, { lng: locale, fallbackLng: false });
+    // A sentence, not a group of them; one with plural forms (`key_one`, `key_other`) exists as `key` too.
+    const [namespace, path] = key.includes(':') ? key.split(/:(.*)/s, 2) : ['common', key];
+    const sentence = (at: string) => typeof this.i18n.getResource(locale, namespace, at) === 'string';
+    return sentence(path) || sentence(`${path}_other`);
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { TurnLanguage } from '../dialogs/translator.js';
 import {
-  applicationsToCsv,
   applicationToRecord,
   IllegalTransitionError,
   isApplicationStatus,
@@ -30,6 +29,8 @@ import { Localizer } from '../bot/i18n.js';
 import type { Logger } from '../bot/logger.js';
 import { secureCompare } from '../bot/secureCompare.js';
 import { createStatusService, type StatusService } from './statusService.js';
+import { committeeCsv } from './committeeCsv.js';
+import { withLabels, type CommitteeText } from './committeeLabels.js';
 
 export type StatusChangedListener = (
   application: StoredApplication,
@@ -72,7 +73,8 @@ function referenceOf(req: Request): string {
 }
 
 /**
- * The committee's HTTP API: `GET /api/applications[?status=&limit=&cursor=]`, `GET /api/applications.csv[?status=]`,
+ * The committee's HTTP API: `GET /api/applications[?status=&limit=&cursor=]`,
+ * `GET /api/applications.csv[?status=&headers=keys]` (French headers and labels; `headers=keys` for tools),
  * `GET /api/applications/:reference` (with an ETag), `PATCH /api/applications/:reference` with
  * `{ status, comment?, by? }` and an optional `If-Match`. The JSON is that of `npm run committee -- list --json` /
  * `show --json`. Returns whether the API is on.
@@ -86,6 +88,12 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
   }
   const clock = options.clock ?? (() => new Date());
   const localizer = options.localizer ?? new Localizer();
+  // Labels next to the codes, and the CSV's words, in the language of Accept-Language (French by default).
+  const textOf = (req: Request): CommitteeText => {
+    const language = localizer.language(firstLanguage(req.header('accept-language')));
+    return { ...language, hasKey: (key) => localizer.hasKey(language.locale, key) };
+  };
+  const record = (req: Request, app: StoredApplication) => withLabels(applicationToRecord(app), textOf(req));
 
   const unauthorized = (req: Request): ApiReply | undefined => {
     const given = bearerToken(req);
@@ -142,7 +150,8 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       if (!query.ok) return problem(400, query.problem);
       const report: ListReport = { skipped: [] };
       const filter = query.value.status === undefined ? {} : { status: query.value.status };
-      const csv = applicationsToCsv(await queue.list(filter, report));
+      const keys = query.value.params.get('headers') === 'keys';
+      const csv = committeeCsv(await queue.list(filter, report), textOf(req), { keys });
       return { status: 200, csv, headers: skippedHeaders(report) };
     }),
   );
@@ -161,7 +170,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       if (page.nextCursor !== undefined) {
         headers.link = nextLink(req.getPath(), query.value.params, pageRequest.value.limit, page.nextCursor);
       }
-      return { status: 200, json: page.items.map(applicationToRecord), headers };
+      return { status: 200, json: page.items.map((app) => record(req, app)), headers };
     }),
   );
 
@@ -170,7 +179,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     handle('show', async (req) => {
       const application = await queue.get(referenceOf(req));
       if (!application) throw new UnknownReferenceError(referenceOf(req));
-      return { status: 200, json: applicationToRecord(application), headers: { etag: etagOf(application) } };
+      return { status: 200, json: record(req, application), headers: { etag: etagOf(application) } };
     }),
   );
 
@@ -204,7 +213,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
         ...(comment ? { comment } : {}),
         ...(ifMatch.value ? { expectedVersions: ifMatch.value } : {}),
       });
-      return { status: 200, json: applicationToRecord(updated), headers: { etag: etagOf(updated) } };
+      return { status: 200, json: record(req, updated), headers: { etag: etagOf(updated) } };
     }),
   );
 

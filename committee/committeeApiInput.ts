@@ -8,9 +8,11 @@ import {
 export const DEFAULT_CHANGED_BY = 'committee-api';
 
 export const BODY_FIELDS = ['status', 'comment', 'by'] as const;
-/** The list's query parameters; the CSV export, always whole, takes `status` only. */
+/** The list's query parameters; the CSV export, always whole, takes `status` and `headers=keys` only. */
 export const LIST_PARAMETERS = ['status', 'limit', 'cursor'] as const;
-export const EXPORT_PARAMETERS = ['status'] as const;
+export const EXPORT_PARAMETERS = ['status', 'headers'] as const;
+/** `headers=keys`: the CSV with record keys as headers and codes as values (the form tools read). */
+export const EXPORT_HEADERS = ['labels', 'keys'] as const;
 export const MAX_LENGTH = { status: 40, comment: 2000, by: 100 } as const;
 
 /** A refused request: its JSON error code, the sentence that explains it (a locale key) and the details. */
@@ -122,6 +124,15 @@ export function parseListQuery(
         details: { parameter: name },
       });
     }
+  }
+  const headers = params.get('headers');
+  if (headers !== null && !(EXPORT_HEADERS as readonly string[]).includes(headers)) {
+    return refuse({
+      error: 'invalid_parameter',
+      messageKey: 'committeeApi:error.invalidHeaders',
+      values: { parameter: 'headers', allowed: EXPORT_HEADERS.join(', ') },
+      details: { parameter: 'headers' },
+    });
   }
   const status = params.get('status');
   if (status === null) return { ok: true, value: { params } };

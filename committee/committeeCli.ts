@@ -42,7 +42,7 @@ interface CommandSpec {
 const COMMANDS: Record<CommitteeCommand['name'], CommandSpec> = {
   list: { positionals: [], values: ['status'], flags: ['json'] },
   show: { positionals: ['REF'], values: [], flags: ['json'] },
-  export: { positionals: [], values: ['csv', 'status'], flags: [] },
+  export: { positionals: [], values: ['csv', 'status'], flags: ['keys'] },
   status: { positionals: ['REF', 'NEW_STATUS'], values: ['comment', 'by'], flags: [] },
   callbacks: { positionals: [], values: [], flags: ['json'] },
   purge: { positionals: [], values: [], flags: ['dry-run'] },
@@ -129,7 +129,12 @@ function parseCommitteeArguments(args: string[]): CommitteeCommand {
     case 'show':
       return { name, json, reference: reference(raw.positionals[0]) };
     case 'export':
-      return { name, csv: required(raw, 'csv', name), status: statusArgument(raw.values.get('status')) };
+      return {
+        name,
+        csv: required(raw, 'csv', name),
+        status: statusArgument(raw.values.get('status')),
+        keys: raw.flags.has('keys'),
+      };
     case 'status': {
       const to = statusArgument(raw.positionals[1]) as ApplicationStatus;
       const by = required(raw, 'by', name).trim();

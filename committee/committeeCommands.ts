@@ -5,7 +5,6 @@ import { anonymisation, dueForAnonymisation, isDraftIdle } from '../storage/rete
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  applicationsToCsv,
   applicationToRecord,
   CorruptJsonFileError,
   IllegalTransitionError,
@@ -23,6 +22,8 @@ import {
   contactRequestsTable,
   type CommitteeText,
 } from './committeeFormat.js';
+import { committeeCsv } from './committeeCsv.js';
+import { statusLabel, withLabels } from './committeeLabels.js';
 import type { StatusService } from './statusService.js';
 
 export const EXIT_OK = 0;
@@ -51,7 +52,7 @@ export interface CommitteeContext {
 export type CommitteeCommand =
   | { name: 'list'; status?: ApplicationStatus; json: boolean }
   | { name: 'show'; reference: string; json: boolean }
-  | { name: 'export'; csv: string; status?: ApplicationStatus }
+  | { name: 'export'; csv: string; status?: ApplicationStatus; keys: boolean }
   | { name: 'status'; reference: string; to: ApplicationStatus; by: string; comment?: string }
   | { name: 'callbacks'; json: boolean }
   | { name: 'purge'; dryRun: boolean }
@@ -82,10 +83,10 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       const report: ListReport = { skipped: [] };
       const apps = await queue.list({ status: command.status }, report);
       reportSkipped(report, context);
-      if (command.json) out(json(apps.map(applicationToRecord)));
+      if (command.json) out(json(apps.map((app) => withLabels(applicationToRecord(app), text))));
       else if (apps.length === 0) {
         out(
-          `${command.status ? t('committee:list.emptyStatus', { status: command.status }) : t('committee:list.empty')}\n`,
+          `${command.status ? t('committee:list.emptyStatus', { status: statusLabel(command.status, text) }) : t('committee:list.empty')}\n`,
         );
       } else
         out(`${applicationsTable(apps, text)}\n\n${t('committee:list.total', { total: apps.length })}\n`);
@@ -94,7 +95,9 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
     case 'show': {
       const app = await queue.get(command.reference);
       if (!app) throw new UnknownReferenceError(command.reference);
-      out(command.json ? json(applicationToRecord(app)) : `${applicationBlock(app, text)}\n`);
+      out(
+        command.json ? json(withLabels(applicationToRecord(app), text)) : `${applicationBlock(app, text)}\n`,
+      );
       return EXIT_OK;
     }
     case 'export': {
@@ -102,7 +105,7 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       const apps = await queue.list({ status: command.status }, report);
       reportSkipped(report, context);
       const file = path.resolve(context.cwd, command.csv);
-      await writeFile(file, applicationsToCsv(apps), 'utf8');
+      await writeFile(file, committeeCsv(apps, text, { keys: command.keys }), 'utf8');
       out(`${t('committee:export.done', { total: apps.length, file })}\n`);
       return EXIT_OK;
     }
@@ -116,7 +119,8 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
         ...(comment ? { comment } : {}),
       });
       const from = after.history[after.history.length - 1]?.from ?? after.status;
-      out(`${t('committee:status.changed', { reference: after.reference, from, to: after.status })}\n`);
+      const labels = { from: statusLabel(from, text), to: statusLabel(after.status, text) };
+      out(`${t('committee:status.changed', { reference: after.reference, ...labels })}\n`);
       return EXIT_OK;
     }
     case 'purge':

@@ -1,5 +1,12 @@
 import { stripBidi } from '../dialogs/domain/plainText.js';
-import type { SupportedLocale, TurnLanguage } from '../dialogs/translator.js';
+import type { SupportedLocale } from '../dialogs/translator.js';
+import {
+  choiceLabel,
+  reasonLabel,
+  statusLabel,
+  verdictLabel,
+  type CommitteeText,
+} from './committeeLabels.js';
 import { displayedHistory, displayUserId } from '../storage/displayUserId.js';
 import { FIELD_REGISTRY, type FieldRegistry, type RecordGroup } from '../dialogs/domain/fieldRegistry.js';
 import {
@@ -9,10 +16,7 @@ import {
   type StoredApplication,
 } from '../storage/index.js';
 
-/** What the committee's human output needs: the sentences, and whether a field has a label of its own. */
-export interface CommitteeText extends TurnLanguage {
-  hasKey(key: string): boolean;
-}
+export type { CommitteeText } from './committeeLabels.js';
 
 // The committee sits in Alès: times are shown on the Paris clock whatever the machine's time zone.
 const TIME_ZONE = 'Europe/Paris';
@@ -80,6 +84,9 @@ export function formatValue(
     return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
   }
   if (typeof value === 'string') {
+    if (key === 'eligibility.reasons') return reasonLabel(value, text);
+    const label = choiceLabel(key, value, text, registry);
+    if (label !== undefined) return label;
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value, locale);
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value, locale);
     return clean(value);
@@ -111,7 +118,7 @@ export function applicationsTable(apps: StoredApplication[], text: CommitteeText
   const field = (app: StoredApplication, key: string): string => formatValue(key, app.data[key], text);
   const rows = apps.map((app) => [
     app.reference,
-    app.status,
+    statusLabel(app.status, text),
     formatDateTime(app.submittedAt, text.locale),
     oneLine(field(app, 'company.name'), COMPANY_WIDTH),
     oneLine(field(app, 'company.commune')),
@@ -142,7 +149,7 @@ export function applicationBlock(
   const record = applicationRecord(app, registry); // the normalised values (SIRET without spaces…)
   const withCode = (label: string, code: string): string => (label === code ? code : `${label} (${code})`);
   const meta: [string, string][] = [
-    ['status', withCode(t(`committee:status.label.${app.status}`), app.status)],
+    ['status', withCode(statusLabel(app.status, text), app.status)],
     ['submittedAt', formatDateTime(app.submittedAt, text.locale)],
     ['channel', clean(app.channel)],
     ['origin', withCode(t(`committee:origin.${app.origin}`), app.origin)],
@@ -150,7 +157,7 @@ export function applicationBlock(
   ];
   if (app.advisorId !== undefined) meta.push(['advisorId', clean(app.advisorId)]);
   if (app.eligibility !== undefined) {
-    meta.push(['verdict', app.eligibility.verdict]);
+    meta.push(['verdict', verdictLabel(app.eligibility.verdict, text)]);
     meta.push(['reasons', formatValue('eligibility.reasons', app.eligibility.reasons, text)]);
   }
   const groups = new Map<string, [string, string][]>();
@@ -185,8 +192,8 @@ export function applicationBlock(
       const line = t('committee:show.historyLine', {
         at: formatDateTime(change.at, text.locale),
         by: clean(change.by),
-        from: change.from ?? t('committee:show.submission'),
-        to: change.to,
+        from: change.from ? statusLabel(change.from, text) : t('committee:show.submission'),
+        to: statusLabel(change.to, text),
       });
       const comment = change.comment
         ? `  ${t('committee:show.historyComment', { comment: clean(change.comment) })}`

@@ -1,4 +1,4 @@
-import { EXPORT_PARAMETERS } from './committeeApiInput.js';
+import { EXPORT_HEADERS, EXPORT_PARAMETERS } from './committeeApiInput.js';
 import { PAGE_LIMITS } from './committeeApiPaging.js';
 import { COMMITTEE_SCHEMAS, type Schema } from './committeeOpenApiSchemas.js';
 
@@ -52,14 +52,21 @@ const paths = {
     get: {
       operationId: 'exportApplications',
       summary: 'Every file as the Excel export of `committee export` (UTF-8 BOM, `;`, CRLF), never paged',
-      parameters: [parameter('Status'), parameter('AcceptLanguage')],
+      description:
+        'French column titles and labels (English with Accept-Language: en), amounts as numbers, SIRET, postal ' +
+        'code and phone as text for Excel; `headers=keys` gives the record keys and codes instead, for tools.',
+      parameters: [parameter('Status'), parameter('Headers'), parameter('AcceptLanguage')],
       responses: {
         '200': {
           description: 'The CSV file.',
           headers: { 'Content-Disposition': header('ContentDisposition'), ...SKIPPED_HEADERS },
           content: { 'text/csv': { schema: { type: 'string' } } },
         },
-        '400': errors(`A bad query (only ${EXPORT_PARAMETERS.join(', ')}).`, ...LIST_QUERY_ERRORS),
+        '400': errors(
+          `A bad query (only ${EXPORT_PARAMETERS.join(', ')}).`,
+          ...LIST_QUERY_ERRORS,
+          'InvalidParameter',
+        ),
         ...COMMON_ERRORS,
         ...INTERNAL,
       },
@@ -167,6 +174,12 @@ const components = {
       description: 'Only the files of this status.',
       schema: schema('Status'),
     },
+    Headers: {
+      name: 'headers',
+      in: 'query',
+      description: '`keys`: record keys as column titles and codes as values (`received`, `takeover`).',
+      schema: { enum: [...EXPORT_HEADERS], default: 'labels' },
+    },
     Limit: {
       name: 'limit',
       in: 'query',
@@ -189,7 +202,8 @@ const components = {
     AcceptLanguage: {
       name: 'Accept-Language',
       in: 'header',
-      description: '`en…` first gets the `message` of errors in English; anything else, French.',
+      description:
+        '`en…` first gets the `message` of errors, the `…Label` fields and the CSV in English; anything else, French.',
       schema: { type: 'string' },
     },
   },

@@ -1,3 +1,4 @@
+import { FIELD_REGISTRY } from '../dialogs/domain/fieldRegistry.js';
 import { APPLICATION_DATA_KEYS, APPLICATION_STATUSES } from '../storage/index.js';
 import { BODY_FIELDS, MAX_LENGTH } from './committeeApiInput.js';
 
@@ -40,6 +41,8 @@ const STATUS_CHANGE: Schema = {
     from: { oneOf: [ref('Status'), { type: 'null' }] },
     to: ref('Status'),
     comment: { type: 'string' },
+    fromLabel: { type: ['string', 'null'], description: 'The label of `from` (« reçu »).' },
+    toLabel: { type: 'string', description: 'The label of `to` (« en cours d’examen »).' },
   },
   additionalProperties: false,
 };
@@ -58,9 +61,30 @@ const APPLICATION_RECORD: Schema = {
     origin: { enum: ['applicant', 'advisor'] },
     userId: { type: 'string', description: 'A pseudonym, never the channel user id.' },
     advisorId: { type: 'string' },
+    statusLabel: { type: 'string', description: 'The label of `status` (« reçu »), in French or English.' },
+    originLabel: { type: 'string', description: 'The label of `origin`.' },
     'eligibility.verdict': { enum: ['OK', 'REVIEW', 'NO'] },
+    'eligibility.verdictLabel': {
+      type: 'string',
+      description: '« éligible », « à examiner », « non éligible ».',
+    },
     'eligibility.reasons': { type: 'array', items: { type: 'string' } },
+    'eligibility.reasonLabels': {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'The committee label of each reason, in the same order.',
+    },
     ...Object.fromEntries(APPLICATION_DATA_KEYS.map((key) => [key, { description: 'A form value.' }])),
+    ...Object.fromEntries(
+      FIELD_REGISTRY.fields
+        .filter((field) => field.choiceLabelKeys)
+        .map((field) => [
+          `${field.key}${field.kind === 'list' ? 'Labels' : 'Label'}`,
+          field.kind === 'list'
+            ? { type: 'array', items: { type: 'string' }, description: `The labels of \`${field.key}\`.` }
+            : { type: 'string', description: `The label of the code in \`${field.key}\` (« Reprise »).` },
+        ]),
+    ),
     history: { type: 'array', minItems: 1, items: ref('StatusChange') },
   },
   additionalProperties: { description: 'A form value of a field added since (still a DOMAIN.md key).' },
@@ -120,9 +144,13 @@ export const COMMITTEE_SCHEMAS: Record<string, Schema> = {
   RepeatedParameter: problem('repeated_parameter', 'A query parameter given more than once.', {
     parameter: { type: 'string' },
   }),
-  InvalidParameter: problem('invalid_parameter', 'A `limit` out of bounds, or a cursor not of ours.', {
-    parameter: { enum: ['limit', 'cursor'] },
-  }),
+  InvalidParameter: problem(
+    'invalid_parameter',
+    'A `limit` out of bounds, a cursor not of ours, a bad `headers`.',
+    {
+      parameter: { enum: ['limit', 'cursor', 'headers'] },
+    },
+  ),
   InvalidIfMatch: problem('invalid_if_match', 'An If-Match that is not a list of quoted ETags nor `*`.'),
   PreconditionFailed: problem(
     'precondition_failed',

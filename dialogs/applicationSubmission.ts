@@ -77,8 +77,8 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
   const documents = deps.settings.documents
     .map((doc) => `- ${t(`applicationFlow:documents.${doc}`)}`)
     .join('\n');
+  // The reference last: on a phone the newest message is the one in view, and it is the one to keep.
   await context.sendActivities([
-    { type: 'message', text: t('applicationFlow:submit.done', { reference: application.reference }) },
     {
       type: 'message',
       text: committee
@@ -86,6 +86,7 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
         : t('applicationFlow:submit.noCommitteeDate'),
     },
     { type: 'message', text: `${t('applicationFlow:submit.documents')}\n\n${documents}` },
+    { type: 'message', text: t('applicationFlow:submit.done', { reference: application.reference }) },
   ]);
   return 'submitted';
 }

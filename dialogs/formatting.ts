@@ -42,7 +42,16 @@ export function formatDate(iso: string, locale: SupportedLocale = 'fr'): string 
     });
     dateFormats.set(locale, format);
   }
-  return format.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return withFrenchFirst(format, new Date(`${iso.slice(0, 10)}T00:00:00Z`), locale);
+}
+
+/** French writes the first of the month as an ordinal: « 1er mars 2027 », « samedi 1er mars ». */
+function withFrenchFirst(format: Intl.DateTimeFormat, date: Date, locale: SupportedLocale): string {
+  if (locale !== 'fr') return format.format(date);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('');
 }
 
 /** `2026-11-30` → `lundi 30 novembre` (the weekday helps: "back on Monday"). */
@@ -53,7 +62,7 @@ export function formatDayWithWeekday(iso: string, locale: SupportedLocale = 'fr'
     month: 'long',
     timeZone: 'UTC',
   });
-  return format.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return withFrenchFirst(format, new Date(`${iso.slice(0, 10)}T00:00:00Z`), locale);
 }
 
 /** `08:30` → `8 h 30` in French, `8:30` in English; `14:00` → `14 h`. */

@@ -9,6 +9,17 @@ export const CSV_SEPARATOR = ';';
 export const CSV_LINE_END = '\r\n';
 
 /**
+ * How a reader wants the columns: their titles, the values as shown (labels instead of codes), and the
+ * columns of digits Excel must keep as text (a SIRET would become 7,32829E+13, a postal code lose its 0).
+ * Storage knows no words: the committee passes its labels (committee/committeeCsv.ts).
+ */
+export interface CsvPresentation {
+  title(key: string): string;
+  value(key: string, value: unknown): unknown;
+  excelText: ReadonlySet<string>;
+}
+
+/**
  * The committee export: a header row of record keys, then one row per application. Without `columns`, the
  * fixed columns (meta, the field registry's columns, history) come first, and keys the registry does not
  * know (an older form's) follow at the very end, sorted, so that the fixed columns never move.
@@ -17,14 +28,23 @@ export function applicationsToCsv(
   apps: readonly StoredApplication[],
   columns?: readonly string[],
   registry: FieldRegistry = FIELD_REGISTRY,
+  presentation?: CsvPresentation,
 ): string {
   const header = columns ?? defaultColumns(apps, registry);
   const rows = apps.map((app) => {
     const record = applicationRecord(app, registry);
-    return header.map((column) => csvCell(record[column], column));
+    return header.map((column) => {
+      const value = presentation ? presentation.value(column, record[column]) : record[column];
+      return presentation?.excelText.has(column) ? excelTextCell(value) : csvCell(value, column);
+    });
   });
-  const titles = header.map((key) => csvCell(registry.find(key)?.column ?? key));
+  const titles = header.map((key) => csvCell(presentation?.title(key) ?? registry.find(key)?.column ?? key));
   return CSV_BOM + [titles, ...rows].map(csvLine).join('');
+}
+
+/** Digits (and a leading +) as `="…"`: Excel and LibreOffice show the text as it is, never as a number. */
+function excelTextCell(value: unknown): string {
+  return typeof value === 'string' && /^\+?\d+$/.test(value) ? `="${value}"` : csvCell(value);
 }
 
 function defaultColumns(apps: readonly StoredApplication[], registry: FieldRegistry): string[] {

@@ -1,6 +1,13 @@
 export * from './applicationQueue.js';
 export * from '../dialogs/domain/applicationStatus.js';
-export { applicationsToCsv, csvCell, CSV_BOM, CSV_LINE_END, CSV_SEPARATOR } from './applicationCsv.js';
+export {
+  applicationsToCsv,
+  csvCell,
+  CSV_BOM,
+  CSV_LINE_END,
+  CSV_SEPARATOR,
+  type CsvPresentation,
+} from './applicationCsv.js';
 export {
   APPLICATION_COLUMNS,
   applicationColumns,

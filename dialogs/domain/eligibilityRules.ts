@@ -94,7 +94,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
       const limit = settings.smeThresholds.headcount;
       if (!isNumber(headcount)) return outcome('REVIEW', 'headcount.unknown', { limit });
       return headcount < limit
-        ? outcome('OK', 'headcount.sme', { headcount, limit })
+        ? outcome('OK', 'headcount.sme', { count: headcount, limit })
         : outcome('NO', 'headcount.tooMany', { headcount, limit });
     },
   },

@@ -28,6 +28,8 @@ export interface RegistryField {
   column: string;
   /** Among the facts shown first on the advisor's file card. */
   summary: boolean;
+  /** A closed answer's stored codes and the locale keys of their labels (`takeover` → « Reprise »). */
+  choiceLabelKeys?: Readonly<Record<string, string>>;
 }
 
 /** Keys of the file that no question asks: the dialog writes them (the notice is acknowledged, not asked). */
@@ -49,6 +51,9 @@ function recordField(key: string, kind: FieldKind, from?: ApplicationField): Reg
     labelKey: `committee:field.${key}`,
     column: key,
     summary: from?.summary === true && from.key === key,
+    ...(from?.choices && from.key === key
+      ? { choiceLabelKeys: Object.fromEntries(from.choices.map((choice) => [choice.value, choice.labelKey])) }
+      : {}),
   };
 }
 

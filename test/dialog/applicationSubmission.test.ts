@@ -56,4 +56,15 @@ describe('sending the file, on the day of the injected clock', () => {
     expect(sent).not.toContain(fr.t('applicationFlow:submit.nextCommittee', { date: past.at(-1) }));
     expect(await queue.list()).toHaveLength(1);
   });
+
+  test('the reference comes last of the confirmation, after the next steps and the documents', async () => {
+    const { driver } = await recapReached();
+    const texts = (await driver.say(SUBMIT)).map((reply) => reply.text ?? '').filter(Boolean);
+    const done = texts.indexOf(fr.t('applicationFlow:submit.done', { reference: 'ALZ-2026-0001' }));
+    const documents = texts.findIndex((text) => text.startsWith(fr.t('applicationFlow:submit.documents')));
+    expect(documents).toBeGreaterThanOrEqual(0);
+    expect(done).toBeGreaterThan(documents);
+    // Only the menu's question may follow it.
+    expect(texts.slice(done + 1).every((text) => text.includes(fr.t('common:menu.prompt')))).toBe(true);
+  });
 });

@@ -9,7 +9,10 @@ import {
   applicationsToCsv,
   type NewApplication,
 } from '../../storage/index.js';
+import { committeeCsv } from '../../committee/committeeCsv.js';
+import { columnLabel } from '../../committee/committeeLabels.js';
 import { asCliJson, runCommitteeCli, type ApiRequest } from '../support/committeeApiClient.js';
+import { committeeText } from '../support/committeeText.js';
 import { callCheckedApi } from '../support/openApiCheck.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
@@ -179,21 +182,62 @@ describe('committee API: reading the files', () => {
     );
   });
 
-  test('the CSV export: UTF-8 BOM, ";" separated, a header and one row per file', async () => {
+  test('the CSV export: UTF-8 BOM, ";" separated, French column titles and labels, one row per file', async () => {
     const answer = await api('/api/applications.csv');
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.csv"$/);
     expect([...answer.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = answer.text.slice(1).split('\r\n');
-    expect(lines[0].split(';').slice(0, APPLICATION_COLUMNS.length)).toEqual([...APPLICATION_COLUMNS]);
+    const titles = APPLICATION_COLUMNS.map((key) => columnLabel(key, committeeText('fr')));
+    expect(lines[0].split(';').slice(0, APPLICATION_COLUMNS.length)).toEqual(titles);
+    expect(titles).not.toContain('company.siret');
     expect(lines.slice(1, -1).map((line) => line.split(';')[0])).toEqual([
       'ALZ-2026-0001',
       'ALZ-2026-0002',
       'ALZ-2026-0003',
     ]);
+    const first = Object.fromEntries(lines[1].split(';').map((cell, i) => [APPLICATION_COLUMNS[i], cell]));
+    expect(first.status).toBe(fr.t('committee:status.label.received'));
+    expect(first['eligibility.verdict']).toBe(fr.t('committee:verdict.OK'));
+    // A SIRET Excel keeps as text (a number would show 7,32829E+13).
+    expect(first['company.siret']).toBe('="73282932000074"');
     expect(answer.text).toContain('"Gardon; ""Bois"""');
-    expect(answer.text).toBe(applicationsToCsv(await app.queue.list()));
+    expect(answer.text).toBe(committeeCsv(await app.queue.list(), committeeText('fr')));
+  });
+
+  test('the CSV export in English, and with the record keys and codes for tools (?headers=keys)', async () => {
+    const english = await api('/api/applications.csv', { acceptLanguage: 'en-GB' });
+    const englishTitles = english.text.slice(1).split('\r\n')[0].split(';');
+    expect(englishTitles.slice(0, APPLICATION_COLUMNS.length)).toEqual(
+      APPLICATION_COLUMNS.map((key) => columnLabel(key, committeeText('en'))),
+    );
+    const keys = await api('/api/applications.csv?headers=keys');
+    expect(keys.status).toBe(200);
+    expect(keys.text.slice(1).split('\r\n')[0].split(';').slice(0, APPLICATION_COLUMNS.length)).toEqual([
+      ...APPLICATION_COLUMNS,
+    ]);
+    expect(keys.text).toBe(applicationsToCsv(await app.queue.list()));
+    const bad = await api('/api/applications.csv?headers=titles');
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ error: 'invalid_parameter', parameter: 'headers' });
+  });
+
+  test('a file read through the API has French labels next to its codes, English ones when asked', async () => {
+    const french = (await api('/api/applications/ALZ-2026-0003')).json as Record<string, unknown>;
+    expect(french).toMatchObject({
+      status: 'in_review',
+      statusLabel: fr.t('committee:status.label.in_review'),
+      'eligibility.verdict': 'OK',
+      'eligibility.verdictLabel': fr.t('committee:verdict.OK'),
+      origin: 'applicant',
+      originLabel: fr.t('committee:origin.applicant'),
+    });
+    const english = (await api('/api/applications/ALZ-2026-0003', { acceptLanguage: 'en' })).json;
+    expect(english).toMatchObject({
+      status: 'in_review',
+      statusLabel: en.t('committee:status.label.in_review'),
+    });
   });
 
   test('the CSV export of one status', async () => {
@@ -223,7 +267,9 @@ describe('committee API: changing a status', () => {
       at: CLOCK_ISO,
       by: 'Jury AliZé',
       from: 'received',
+      fromLabel: fr.t('committee:status.label.received'),
       to: 'in_review',
+      toLabel: fr.t('committee:status.label.in_review'),
       comment: 'Dossier complet, examen en cours',
     });
     expect(asCliJson(answer.json)).toBe((await cli('show', 'ALZ-2026-0001', '--json')).stdout);
@@ -237,7 +283,9 @@ describe('committee API: changing a status', () => {
       at: CLOCK_ISO,
       by: 'committee-api',
       from: 'in_review',
+      fromLabel: fr.t('committee:status.label.in_review'),
       to: 'incomplete',
+      toLabel: fr.t('committee:status.label.incomplete'),
     });
   });
 
@@ -310,7 +358,7 @@ describe('committee API: changing a status', () => {
     const answer = await patch('ALZ-2026-0002', body);
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ error: 'invalid_body', ...(field ? { field } : {}) });
-    expect((answer.json as { message: string }).message).toMatch(/^Erreur : /);
+    expect((answer.json as { message: string }).message).toMatch(/^Erreur\s: /);
     expect(await app.queue.get('ALZ-2026-0002')).toEqual(before);
   });
 

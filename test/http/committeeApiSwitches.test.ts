@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import restify, { type Server } from 'restify';
 import type { RunningApp } from '../../bot/app.js';
 import { registerCommitteeApi } from '../../committee/committeeApi.js';
+import { withLabels } from '../../committee/committeeLabels.js';
 import { createLogger } from '../../bot/logger.js';
 import {
   applicationToRecord,
@@ -13,6 +14,7 @@ import {
   type StoredApplication,
 } from '../../storage/index.js';
 import { callApi } from '../support/committeeApiClient.js';
+import { committeeText } from '../support/committeeText.js';
 import { callCheckedApi } from '../support/openApiCheck.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
@@ -145,7 +147,7 @@ describe('committee API: onStatusChanged after a PATCH', () => {
       to: 'in_review',
       comment: 'Pièces reçues',
     });
-    expect(answer.json).toEqual(applicationToRecord(application));
+    expect(answer.json).toEqual(withLabels(applicationToRecord(application), committeeText('fr')));
   });
 
   test('a refused change does not call it', async () => {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Localizer } from '../../bot/i18n.js';
+import { columnLabel } from '../../committee/committeeLabels.js';
+import { committeeText } from '../support/committeeText.js';
 import {
   APPLICATION_COLUMNS,
   CorruptJsonFileError,
@@ -126,9 +128,11 @@ describe('committee CLI: reading the files', () => {
     for (const key of ['reference', 'status', 'submittedAt', 'company', 'commune', 'amount', 'jobs']) {
       expect(lines[0]).toContain(fr.t(`committee:list.header.${key}`));
     }
+    const received = fr.t('committee:status.label.received');
     expect(lines[2]).toMatch(
-      /^ALZ-2026-0001 +received +16\/03\/2026 10:30 +Cévennes Usinage +Alès +30\D000\s€ +3$/,
+      new RegExp(`^ALZ-2026-0001 +${received} +16/03/2026 10:30 +Cévennes Usinage +Alès +30\\D000\\s€ +3$`),
     );
+    expect(stdout).not.toMatch(/\b(received|in_review)\b/);
     expect(lines[3]).toContain('ALZ-2026-0002');
     expect(lines[3]).toContain('Gardon; "Bois"');
     expect(lines[4]).toContain('ALZ-2026-0003');
@@ -141,7 +145,9 @@ describe('committee CLI: reading the files', () => {
     expect(inReview.stdout).toContain('ALZ-2026-0003');
     expect(inReview.stdout).not.toContain('ALZ-2026-0001');
     const accepted = await runCli(['list', '--status=accepted'], { dataDir });
-    expect(accepted.stdout.trim()).toBe(fr.t('committee:list.emptyStatus', { status: 'accepted' }));
+    expect(accepted.stdout.trim()).toBe(
+      fr.t('committee:list.emptyStatus', { status: fr.t('committee:status.label.accepted') }),
+    );
   });
 
   test('list --json prints only a JSON array of flat records keyed like DOMAIN.md', async () => {
@@ -154,7 +160,8 @@ describe('committee CLI: reading the files', () => {
       'ALZ-2026-0003',
     ]);
     const [first, second, third] = records;
-    expect(Object.keys(first)).toEqual([
+    // The codes and keys are the contract; labels sit next to them (`statusLabel`…).
+    expect(Object.keys(first).filter((key) => !/Labels?$/.test(key))).toEqual([
       'reference',
       'status',
       'submittedAt',
@@ -193,16 +200,39 @@ describe('committee CLI: reading the files', () => {
     expect(first['project.amountRequested']).toBe(30000);
     expect(first['project.aidTypes']).toEqual(['financial', 'mentoring']);
     expect(first['contact.email']).toBe('direction@cevennes-usinage.fr');
+    expect(first).toMatchObject({
+      statusLabel: fr.t('committee:status.label.received'),
+      originLabel: fr.t('committee:origin.applicant'),
+      'eligibility.verdictLabel': fr.t('committee:verdict.OK'),
+      'eligibility.reasonLabels': [],
+      'project.aidTypesLabels': [
+        fr.t('application:item.aidTypes.financial'),
+        fr.t('application:item.aidTypes.mentoring'),
+      ],
+    });
+    const receivedLabel = fr.t('committee:status.label.received');
     expect(first.history).toEqual([
-      { at: '2026-03-16T09:30:00.000Z', by: displayUserId('user-1'), from: null, to: 'received' },
+      {
+        at: '2026-03-16T09:30:00.000Z',
+        by: displayUserId('user-1'),
+        from: null,
+        fromLabel: null,
+        to: 'received',
+        toLabel: receivedLabel,
+      },
     ]);
     expect(second.advisorId).toBe('adv-7');
     expect(second['eligibility.reasons']).toEqual(['territory']);
     expect(third).not.toHaveProperty('eligibility.verdict');
     expect(third.status).toBe('in_review');
     expect(third.history).toEqual([
-      { at: '2026-03-18T10:00:00.000Z', by: displayUserId('user-3'), from: null, to: 'received' },
-      { at: '2026-03-19T08:00:00.000Z', by: 'jury', from: 'received', to: 'in_review' },
+      expect.objectContaining({ by: displayUserId('user-3'), from: null, to: 'received' }),
+      expect.objectContaining({
+        at: '2026-03-19T08:00:00.000Z',
+        by: 'jury',
+        from: 'received',
+        to: 'in_review',
+      }),
     ]);
   });
 
@@ -212,13 +242,41 @@ describe('committee CLI: reading the files', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(fr.t('committee:show.title', { reference: 'ALZ-2026-0001' }));
     const line = (label: string, value: string): RegExp =>
-      new RegExp(`^  ${label} +: ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm');
+      new RegExp(`^  ${label}[ \u00A0]+: ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm');
     expect(stdout).toMatch(
       line(fr.t('committee:show.meta.status'), `${fr.t('committee:status.label.received')} (received)`),
     );
     expect(stdout).toMatch(line(fr.t('committee:field.company.siret'), '73282932000074'));
     expect(stdout).toMatch(line(fr.t('committee:field.company.name'), 'Cévennes Usinage'));
     expect(stdout).toContain(fr.t('committee:show.section.history'));
+  });
+
+  test('show says everything in French: status, verdict, reasons, choices and history, never the codes', async () => {
+    const dir = await seededDataDir();
+    afterThis.push(() => rm(dir, { recursive: true, force: true }));
+    const queue = createLowdbApplicationQueue(dir);
+    const { application } = await queue.submit(
+      {
+        ...FIRST,
+        eligibility: { verdict: 'NO', reasons: ['eligibility:reason.proceedings.liquidation'] },
+        data: { ...FIRST.data, 'project.type': 'takeover', 'company.proceedings': 'liquidation' },
+      },
+      'fourth',
+    );
+    const { reference } = application;
+    const { code, stdout } = await runCli(['show', reference], { dataDir: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain(fr.t('committee:verdict.NO'));
+    expect(stdout).toContain(fr.t('committee:reason.proceedings.liquidation'));
+    expect(stdout).toContain(fr.t('application:choice.projectType.takeover'));
+    expect(stdout).toContain(fr.t('application:item.aidTypes.financial'));
+    expect(stdout).toContain(`→ ${fr.t('committee:status.label.received')}`);
+    expect(stdout).not.toMatch(
+      /eligibility:|\btakeover\b|\bfinancial\b|\bliquidation\b(?! judiciaire)|\bNO\b/,
+    );
+    const english = await runCli(['show', reference], { dataDir: dir, lang: 'en_GB.UTF-8' });
+    expect(english.stdout).toContain(en.t('committee:verdict.NO'));
+    expect(english.stdout).toContain(en.t('committee:reason.proceedings.liquidation'));
   });
 
   test('show --json prints the same record as list --json', async () => {
@@ -236,12 +294,12 @@ describe('committee CLI: reading the files', () => {
     expect(stderr.trim()).toBe(fr.t('committee:error.prefix', { message }));
   });
 
-  test('export --csv writes a UTF-8 file with BOM, ";" and CRLF, one row per file', async () => {
+  test('export --csv --keys writes the record keys and codes for tools: UTF-8 with BOM, ";" and CRLF', async () => {
     // Written outside the shared DATA_DIR, which the other tests of this block only read.
     const outDir = await mkdtemp(path.join(tmpdir(), 'alize-export-'));
     afterThis.push(() => rm(outDir, { recursive: true, force: true }));
     const file = path.join(outDir, 'export.csv');
-    const { code, stdout } = await runCli(['export', '--csv', file], { dataDir });
+    const { code, stdout } = await runCli(['export', '--csv', file, '--keys'], { dataDir });
     expect(code).toBe(0);
     expect(stdout.trim()).toBe(fr.t('committee:export.done', { total: 3, file }));
     const bytes = await readFile(file);
@@ -262,6 +320,34 @@ describe('committee CLI: reading the files', () => {
     expect(first['company.name']).toBe('Cévennes Usinage');
     expect(lines[2]).toContain(';"Gardon; ""Bois""";');
     expect(lines[2]).toContain(';5000,5;');
+    expect(lines[3]).toContain(";'=1+1;");
+  });
+
+  test('export --csv writes French column titles and labels, and a SIRET Excel keeps as text', async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'alize-export-'));
+    afterThis.push(() => rm(outDir, { recursive: true, force: true }));
+    const file = path.join(outDir, 'export.csv');
+    expect((await runCli(['export', '--csv', file], { dataDir })).code).toBe(0);
+    const lines = (await readFile(file, 'utf8')).slice(1).split('\r\n');
+    const text = committeeText('fr');
+    expect(lines[0]).toBe(APPLICATION_COLUMNS.map((key) => columnLabel(key, text)).join(';'));
+    expect(lines[0]).toContain(`;${fr.t('committee:field.company.siret')};`);
+    expect(lines[0]).not.toMatch(/company\.|project\.|eligibility\./);
+    const cells = (line: string): Record<string, string> =>
+      Object.fromEntries(line.split(';').map((cell, index) => [APPLICATION_COLUMNS[index], cell]));
+    const first = cells(lines[1]);
+    expect(first.status).toBe(fr.t('committee:status.label.received'));
+    expect(first.origin).toBe(fr.t('committee:origin.applicant'));
+    expect(first['eligibility.verdict']).toBe(fr.t('committee:verdict.OK'));
+    expect(first['company.siret']).toBe('="73282932000074"');
+    expect(first['company.postalCode']).toBe('="30100"');
+    expect(first['contact.phone']).toBe('="+33612345678"');
+    expect(first['company.turnover']).toBe('1250000,5');
+    expect(first['project.aidTypes']).toBe(
+      `${fr.t('application:item.aidTypes.financial')}, ${fr.t('application:item.aidTypes.mentoring')}`,
+    );
+    expect(first.history).toContain(fr.t('committee:status.label.received'));
+    expect(cells(lines[2])['eligibility.verdict']).toBe(fr.t('committee:verdict.REVIEW'));
     expect(lines[3]).toContain(";'=1+1;");
   });
 
@@ -298,7 +384,11 @@ describe('committee CLI: changing a status', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.trim()).toBe(
-      fr.t('committee:status.changed', { reference: 'ALZ-2026-0003', from: 'in_review', to: 'accepted' }),
+      fr.t('committee:status.changed', {
+        reference: 'ALZ-2026-0003',
+        from: fr.t('committee:status.label.in_review'),
+        to: fr.t('committee:status.label.accepted'),
+      }),
     );
     const stored = JSON.parse(await readFile(applicationFile(dataDir, 'ALZ-2026-0003'), 'utf8'));
     expect(stored.status).toBe('accepted');

@@ -1,6 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunningApp } from '../../bot/app.js';
+import { EXPORT_PARAMETERS } from '../../committee/committeeApiInput.js';
 import { PAGE_LIMITS } from '../../committee/committeeApiPaging.js';
 import { Localizer } from '../../bot/i18n.js';
 import { createLowdbApplicationQueue, type NewApplication } from '../../storage/index.js';
@@ -140,8 +141,8 @@ describe('committee API: paging through the list', () => {
       parameter: 'limit',
       message: frError('committeeApi:error.unknownParameter', {
         parameter: 'limit',
-        parameters: 'status',
-        count: 1,
+        parameters: EXPORT_PARAMETERS.join(', '),
+        count: EXPORT_PARAMETERS.length,
       }),
     });
   });

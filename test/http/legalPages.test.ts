@@ -38,7 +38,8 @@ const textOf = (html: string): string =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+    // Line breaks and indentation of the markup, not the no-break spaces of French typography.
+    .replace(/[ \t\r\n]+/g, ' ');
 
 describe('the legal pages', () => {
   let dataDir: string;
@@ -85,10 +86,10 @@ describe('the legal pages', () => {
   test('the privacy page names the visitor id kept in the browser, the retention periods, the rights and the CNIL', async () => {
     const html = await (await get(LEGAL_ROUTES.privacy)).text();
     const text = textOf(html);
-    expect(text).toContain(`« ${VISITOR_ID_STORAGE_KEY} »`);
+    expect(text).toMatch(new RegExp(`«\\s${VISITOR_ID_STORAGE_KEY}\\s»`));
     expect(text).toContain(fr.t('legal:privacy.sections.retention.body.0', { draftIdleDays: 97 }));
     expect(text).toContain(fr.t('legal:privacy.sections.retention.body.1', { fileYears: 7 }));
-    expect(text).toContain('« supprimer mes données »');
+    expect(text).toMatch(/«\ssupprimer mes données\s»/);
     expect(html).toContain('<a href="mailto:dpo@test-cci.example">dpo@test-cci.example</a>');
     expect(html).toContain('<a href="https://cnil.example/plaintes">https://cnil.example/plaintes</a>');
     expect(text).toContain(fr.t('legal:privacy.intro.0', { controller: 'CCI Test-Cévennes' }));

@@ -31,7 +31,8 @@ export async function send(page: Page, text: string): Promise<void> {
 }
 
 /**
- * A bot sentence as Web Chat shows it: its Markdown renderer turns ' into a typographic apostrophe. Sentences
+ * A bot sentence as Web Chat shows it: its Markdown renderer turns ' into a typographic apostrophe, and spaces
+ * may be no-break ones. Sentences
  * with a value inside ("dans les {{months}} prochains mois") are matched up to that value.
  */
 export const shown = (key: string): RegExp =>
@@ -40,5 +41,7 @@ export const shown = (key: string): RegExp =>
       .t(key)
       .split('{{')[0]
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/'/g, "['’]"),
+      .replace(/['’]/g, "['’]")
+      // French typography puts no-break spaces before « ? ! ; : »: the page may show them, or plain ones.
+      .replace(/[ \u00A0\u202F]/g, '[\\s\\u00A0\\u202F]'),
   );

@@ -177,12 +177,12 @@ describe('sentences as the user reads them', () => {
     expect(text).not.toMatch(/\$t\(|\{\{|application:/);
   });
 
-  test('French typography: a space before ? ! ; : and inside guillemets, no "tu"', () => {
+  test('French typography: a space (ordinary or no-break) before ? ! ; : and inside guillemets, no "tu"', () => {
     const walk = (node: unknown): string[] =>
       typeof node === 'string' ? [node] : Object.values(node as Tree).flatMap(walk);
     for (const text of walk(namespace('fr', 'application'))) {
       const plain = text.replace(/\$t\([^)]*\)|\{\{[^}]*\}\}|[\w.-]+@[\w.-]+/g, 'X');
-      expect([text, /[^ ][?!;:»]|«[^ ]/.test(plain)]).toEqual([text, false]);
+      expect([text, /[^ \u00A0\u202F][?!;:»]|«[^ \u00A0\u202F]/.test(plain)]).toEqual([text, false]);
       expect(plain).not.toMatch(/\b(tu|ton|ta|tes)\b/i);
     }
   });
