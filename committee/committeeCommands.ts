@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 import { purgeIdleDrafts } from '../storage/draftPurge.js';
 import { contactRequestView } from '../storage/displayUserId.js';
-import { anonymisation, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
+import { anonymisation, decisionDate, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -21,6 +21,7 @@ import {
   applicationBlock,
   applicationsTable,
   contactRequestsTable,
+  formatDateTime,
   type CommitteeText,
 } from './committeeFormat.js';
 import type { StatusService } from './statusService.js';
@@ -168,6 +169,31 @@ async function purge(dryRun: boolean, context: CommitteeContext): Promise<number
       references: due.map((app) => app.reference).join(', ') || '—',
     })}\n`,
   );
+  // Erasure requests on open files: kept whole until the committee decides, and said so.
+  const waiting = (await queue.list()).filter(
+    (app) => app.retention?.erasureRequestedAt && !app.retention.anonymisedAt && !decisionDate(app),
+  );
+  if (waiting.length > 0) {
+    const items = waiting.map((app) =>
+      text.t('committee:purge.erasureItem', {
+        reference: app.reference,
+        at: formatDateTime(app.retention?.erasureRequestedAt ?? '', text.locale),
+      }),
+    );
+    out(`${text.t('committee:purge.erasureWaiting', { count: waiting.length, items: items.join(', ') })}\n`);
+  }
+  const erased = due.filter((app) => app.retention?.erasureRequestedAt);
+  if (erased.length > 0) {
+    const items = erased.map((app) =>
+      text.t('committee:purge.erasureItem', {
+        reference: app.reference,
+        at: formatDateTime(app.retention?.erasureRequestedAt ?? '', text.locale),
+      }),
+    );
+    out(
+      `${text.t(dryRun ? 'committee:purge.erasureDue' : 'committee:purge.erasureDone', { count: erased.length, items: items.join(', ') })}\n`,
+    );
+  }
   return EXIT_OK;
 }
 

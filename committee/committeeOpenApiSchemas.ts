@@ -60,6 +60,17 @@ const APPLICATION_RECORD: Schema = {
     advisorId: { type: 'string' },
     'eligibility.verdict': { enum: ['OK', 'REVIEW', 'NO'] },
     'eligibility.reasons': { type: 'array', items: { type: 'string' } },
+    'retention.erasureRequestedAt': {
+      type: 'string',
+      format: 'date-time',
+      description:
+        'When the applicant asked for erasure ("supprimer mes données"); the file is anonymised at the purge once decided.',
+    },
+    'retention.anonymisedAt': {
+      type: 'string',
+      format: 'date-time',
+      description: 'When the file was anonymised.',
+    },
     ...Object.fromEntries(APPLICATION_DATA_KEYS.map((key) => [key, { description: 'A form value.' }])),
     history: { type: 'array', minItems: 1, items: ref('StatusChange') },
   },
