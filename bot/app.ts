@@ -24,6 +24,7 @@ import type { StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { createStores } from '../storage/createStores.js';
 import { createAdvisorAlert } from './advisorAlert.js';
+import { announceErasure } from './erasedEvent.js';
 import { createStatusNotifier } from './statusNotifier.js';
 import { OUTBOX_POLL_MS, startOutboxDelivery } from './outboxDelivery.js';
 import { createStatusService, type StatusService } from '../committee/statusService.js';
@@ -147,7 +148,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
   });
-  const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger, telemetry });
+  const bot = new AlizeBot({
+    conversationState,
+    userState,
+    storage,
+    rootDialog,
+    logger,
+    telemetry,
+    onErased: async (context) => {
+      await announceErasure(context);
+    },
+  });
 
   let isReady = false;
   // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.

@@ -19,6 +19,11 @@ export interface LocalConversation {
   locale: string;
   /** True once the conversationUpdate (visitor joined) has been sent to the bot. */
   started: boolean;
+  /**
+   * Set when the visitor erased their data: the conversation is no longer theirs to resume (a reload opens a new
+   * one), and it holds only what the bot said after the erasure, until the page leaves it.
+   */
+  retired?: boolean;
   lastSeen: number;
   nextSeq: number;
   readonly activities: { seq: number; activity: StoredActivity }[];
@@ -83,6 +88,10 @@ export class ConversationStore {
     const current = this.forUser(userId, options.signinSession);
     if (current && !options.fresh) return current;
     if (current) this.remove(current);
+    // The page has left the conversation it erased: nothing of it stays.
+    for (const conversation of [...this.conversations.values()]) {
+      if (conversation.retired && conversation.userId === userId) this.remove(conversation);
+    }
     while (this.conversations.size >= this.limits.maxConversations) {
       const unused = [...this.conversations.values()].find(
         (conversation) => !conversation.started && conversation.activities.length === 0,
@@ -148,6 +157,22 @@ export class ConversationStore {
     for (const conversation of [...this.conversations.values()]) {
       if (conversation.signinSession === signinSession) this.remove(conversation);
     }
+  }
+
+  /**
+   * "Supprimer mes données": the visitor's transcripts go. Their other conversations are forgotten whole; this
+   * one keeps only its activities from `keepFromSeq` on (the bot's confirmation of the erasure, for the open
+   * page to read) and is retired, so that a reload or a new token opens a new, empty conversation.
+   */
+  eraseVisitor(conversation: LocalConversation, keepFromSeq: number): void {
+    for (const other of [...this.conversations.values()]) {
+      if (other.userId === conversation.userId && other.id !== conversation.id) this.remove(other);
+    }
+    const kept = conversation.activities.filter((a) => a.seq >= keepFromSeq);
+    conversation.activities.splice(0, conversation.activities.length, ...kept);
+    conversation.retired = true;
+    const key = userKey(conversation.userId, conversation.signinSession);
+    if (this.byUser.get(key) === conversation.id) this.byUser.delete(key);
   }
 
   /** Stores a copy of the activity with the next id (`<conversationId>|0000001`) and returns that copy. */

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { botActivity, visitorActivity, visitorJoined, type Parties } from './activityStamps.js';
 import type { BotTurns } from './botTurns.js';
 import type { ConversationStore, LocalConversation } from './conversationStore.js';
+import { isErasedEvent } from '../erasedEvent.js';
 
 export interface LocalDirectLineParts {
   store: ConversationStore;
@@ -73,10 +74,15 @@ export class LocalDirectLine {
   }
 
   private deliverer(conversation: LocalConversation) {
-    return (activities: Partial<Activity>[]): string[] =>
-      activities.map((sent) => {
+    return (activities: Partial<Activity>[]): string[] => {
+      const firstSeq = conversation.nextSeq;
+      const ids = activities.map((sent) => {
         const stamped = botActivity(sent, conversation, this.parts.parties(), this.parts.clock());
         return stamped ? this.parts.store.append(conversation, stamped).id : '';
       });
+      // The bot erased the visitor's data in this turn: the transcripts go too, the bot's last words stay.
+      if (activities.some(isErasedEvent)) this.parts.store.eraseVisitor(conversation, firstSeq);
+      return ids;
+    };
   }
 }
