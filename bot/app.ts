@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { UserState, type ConversationState, type Storage } from 'botbuilder';
+import { UserState, type ConversationState, type Storage, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { AboutDialog } from '../dialogs/aboutDialog.js';
 import { loadCommuneIndex } from '../dialogs/domain/communes.js';
@@ -25,7 +25,7 @@ import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { createStores } from '../storage/createStores.js';
 import { createAdvisorAlert } from './advisorAlert.js';
 import { announceErasure } from './erasedEvent.js';
-import { createStatusNotifier } from './statusNotifier.js';
+import { ApplicantMessenger } from './applicantMessenger.js';
 import { OUTBOX_POLL_MS, startOutboxDelivery } from './outboxDelivery.js';
 import { createStatusService, type StatusService } from '../committee/statusService.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
@@ -114,7 +114,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const contactRequests = trace ? tracedContactRequests(rawRequests, backend, telemetry) : rawRequests;
   const adapter = createAdapter(config.auth, localizer, logger, conversationState);
   const proactive = { adapter, botAppId: config.auth.appId, localizer, settings, logger };
-  const onStatusChanged = createStatusNotifier(proactive);
+  // Every message to an applicant outside their turns: stored, sent when a channel takes it (or next visit).
+  const messenger = new ApplicantMessenger({
+    ...proactive,
+    outbox: stores.applicantOutbox,
+    legacyOutbox: stores.statusOutbox,
+    queue,
+    clock,
+  });
+  const onStatusChanged = messenger.notifyStatus;
   // The one status service of the server: the advisor mode and the committee API both change statuses here.
   const statusService = createStatusService({
     queue,
@@ -125,9 +133,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
   const outboxDelivery = startOutboxDelivery({
-    outbox: stores.statusOutbox,
-    queue,
-    deliver: onStatusChanged,
+    round: () => messenger.round(),
     logger,
     everyMs: overrides.outboxPollMs ?? OUTBOX_POLL_MS,
   });
@@ -156,9 +162,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger,
     telemetry,
     onErased: async (context) => {
+      await messenger.eraseUser(context.activity.from.id);
       await announceErasure(context);
     },
   });
+  // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
+  const runTurn = async (context: TurnContext): Promise<void> => {
+    await bot.run(context);
+    await messenger.deliverInTurn(context);
+  };
 
   let isReady = false;
   // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.
@@ -166,7 +178,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const server = createServer({
     adapter,
-    runTurn: (context) => bot.run(context),
+    runTurn,
     logger,
     maxBodyBytes: config.maxBodyBytes,
     ready: modelsReady,
@@ -205,7 +217,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ...(conformity ? { conformity } : {}),
     ...(signin ? { signin } : {}),
     adapter,
-    runTurn: (context) => bot.run(context),
+    runTurn,
     logger,
     botAppId: config.auth.appId,
     ready: modelsReady,

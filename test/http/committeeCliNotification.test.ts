@@ -1,4 +1,4 @@
-import { StatusOutbox } from '../../storage/statusOutbox.js';
+import { ApplicantOutbox } from '../../storage/applicantOutbox.js';
 import { fr } from '../support/botHarness.js';
 import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
@@ -44,7 +44,7 @@ describe('a status changed from the committee CLI reaches the applicant while th
     );
     expect(notice.activity.text ?? '').toContain('Lecture en cours');
     // Taken out of the outbox when sent: nothing is left to send a second time.
-    expect(await new StatusOutbox(server.app.storage).take()).toEqual([]);
+    expect(await new ApplicantOutbox(server.app.storage).list()).toEqual([]);
     expect(connector.received).toHaveLength(before + 1);
   });
 
@@ -55,6 +55,6 @@ describe('a status changed from the committee CLI reaches the applicant while th
       server.dataDir,
     );
     expect(cli.code).not.toBe(0);
-    expect(await new StatusOutbox(server.app.storage).take()).toEqual([]);
+    expect(await new ApplicantOutbox(server.app.storage).list()).toEqual([]);
   });
 });
