@@ -144,6 +144,9 @@ async function check() {
 
 async function reconnect() {
   reconnecting = true;
+  // What the visitor sent that the server never acknowledged is offered again once reconnected.
+  for (const text of session?.pending.values() ?? []) if (text && !unsent.includes(text)) unsent.push(text);
+  session?.pending.clear();
   say(config.strings.reconnecting, 'reconnecting');
   showUnsent();
   for (let wait = 1000; ; wait = Math.min(wait * 2, 15_000)) {
@@ -176,8 +179,16 @@ async function connect(fresh, { quiet = false, notice } = {}) {
       // The local Direct Line answers by polling; Azure's also offers a WebSocket stream.
       webSocket: token.mode === 'azure',
     });
-    const store = WebChat.createStore({}, trackOutgoing(new Map()));
-    session = { store, mode: token.mode, domain, token: token.token, conversationId: token.conversationId };
+    const pending = new Map();
+    const store = WebChat.createStore({}, trackOutgoing(pending));
+    session = {
+      store,
+      pending,
+      mode: token.mode,
+      domain,
+      token: token.token,
+      conversationId: token.conversationId,
+    };
     const current = directLine;
     current.activity$.subscribe((activity) => {
       if (activity.type === 'event' && activity.name === ERASED_EVENT && current === directLine) {
