@@ -42,6 +42,8 @@ describe('the web page in Chromium across erasure and a server restart', () => {
   test('after "supprimer mes données", the page starts anew and a reload shows nothing of the past', async () => {
     const context = await browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(app.url);
     await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
     await send(page, `Mon e-mail est ${EMAIL}`);
@@ -59,12 +61,15 @@ describe('the web page in Chromium across erasure and a server restart', () => {
     await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
     expect(await page.getByText(EMAIL).count()).toBe(0);
     expect(await page.getByText(shown('privacy:erased')).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
     await context.close();
   }, 60_000);
 
   test('a restart under the open page: it says the connection is lost, reconnects, and offers to resend', async () => {
     const context = await browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(app.url);
     await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
     await statusOf(page)
@@ -84,6 +89,7 @@ describe('the web page in Chromium across erasure and a server restart', () => {
     await page.getByRole('button', { name: fr.t('web:resend', { text: 'aide' }) }).click();
     await page.getByText(shown('common:help.atMenu')).last().waitFor(WAIT);
     expect(await page.getByText(fr.t('web:unsent')).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
     await context.close();
   }, 90_000);
 });

@@ -190,17 +190,24 @@ async function connect(fresh, { quiet = false, notice } = {}) {
       conversationId: token.conversationId,
     };
     const current = directLine;
-    current.activity$.subscribe((activity) => {
-      if (activity.type === 'event' && activity.name === ERASED_EVENT && current === directLine) {
-        // The server forgot this conversation: leave it for a new one, and say why.
-        unsent.splice(0);
-        showUnsent();
-        void connect(true, { notice: config.strings.erased });
-      }
+    // Each subscription has an error handler: an ended Direct Line ("Nouvelle conversation") errors its streams.
+    current.activity$.subscribe({
+      error: () => undefined,
+      next: (activity) => {
+        if (activity.type === 'event' && activity.name === ERASED_EVENT && current === directLine) {
+          // The server forgot this conversation: leave it for a new one, and say why.
+          unsent.splice(0);
+          showUnsent();
+          void connect(true, { notice: config.strings.erased });
+        }
+      },
     });
     // Azure's Direct Line: 3 expired token, 4 failed to connect.
-    current.connectionStatus$.subscribe((status) => {
-      if ((status === 3 || status === 4) && current === directLine && !reconnecting) void reconnect();
+    current.connectionStatus$.subscribe({
+      error: () => undefined,
+      next: (status) => {
+        if ((status === 3 || status === 4) && current === directLine && !reconnecting) void reconnect();
+      },
     });
     const host = document.createElement('div');
     host.className = 'chat__host';
