@@ -26,6 +26,8 @@ import { createStores } from '../storage/createStores.js';
 import { createAdvisorAlert } from './advisorAlert.js';
 import { announceErasure } from './erasedEvent.js';
 import { ApplicantMessenger } from './applicantMessenger.js';
+import { ResumeCodeTurns } from './resumeCodeTurns.js';
+import { ResumeCodeStore } from '../storage/resumeCodes.js';
 import { OUTBOX_POLL_MS, startOutboxDelivery } from './outboxDelivery.js';
 import { createStatusService, type StatusService } from '../committee/statusService.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
@@ -154,6 +156,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
   });
+  const resumeCodes = new ResumeCodeTurns({
+    codes: new ResumeCodeStore(storage),
+    storage,
+    userState,
+    clock,
+    logger,
+  });
   const bot = new AlizeBot({
     conversationState,
     userState,
@@ -163,12 +172,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     telemetry,
     onErased: async (context) => {
       await messenger.eraseUser(context.activity.from.id);
+      await resumeCodes.erase(context);
       await announceErasure(context);
     },
   });
   // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
   const runTurn = async (context: TurnContext): Promise<void> => {
-    await bot.run(context);
+    // A resume code asked for or typed is handled around the bot's turn, in every dialog and channel.
+    if (!(await resumeCodes.before(context))) {
+      await bot.run(context);
+      await resumeCodes.after(context);
+    }
     await messenger.deliverInTurn(context);
   };
 
