@@ -1,5 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { purgeIdleDrafts } from '../storage/draftPurge.js';
+import { purgeExpiredResumeCodes } from '../storage/resumeCodes.js';
 import { contactRequestView } from '../storage/displayUserId.js';
 import { anonymisation, decisionDate, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
 import { writeFile } from 'node:fs/promises';
@@ -169,6 +170,12 @@ async function purge(dryRun: boolean, context: CommitteeContext): Promise<number
       references: due.map((app) => app.reference).join(', ') || '—',
     })}\n`,
   );
+  const codes = await purgeExpiredResumeCodes(maintenance.storage, maintenance.stateKeys(), now, { dryRun });
+  if (codes > 0) {
+    out(
+      `${text.t(dryRun ? 'committee:purge.resumeCodesDue' : 'committee:purge.resumeCodesDone', { count: codes })}\n`,
+    );
+  }
   // Erasure requests on open files: kept whole until the committee decides, and said so.
   const waiting = (await queue.list()).filter(
     (app) => app.retention?.erasureRequestedAt && !app.retention.anonymisedAt && !decisionDate(app),

@@ -69,3 +69,21 @@ export class ResumeCodeStore {
     await this.storage.delete(found?.codeKey ? [found.codeKey, index] : [index]);
   }
 }
+
+/** Retention: expired resume codes (a state key each) are deleted by `committee purge`; returns how many. */
+export async function purgeExpiredResumeCodes(
+  storage: Storage,
+  keys: AsyncIterable<string>,
+  now: Date,
+  options: { dryRun?: boolean } = {},
+): Promise<number> {
+  let expired = 0;
+  for await (const key of keys) {
+    if (!key.startsWith('alize/resumeCodes/code/')) continue;
+    const found = (await storage.read([key]))[key] as StoredCode | undefined;
+    if (!found || found.expiresAt > now.toISOString()) continue;
+    expired += 1;
+    if (!options.dryRun) await storage.delete([key, ownerKey(found)]);
+  }
+  return expired;
+}

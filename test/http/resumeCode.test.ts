@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../bot/logger.js';
-import { RESUME_CODE_HOURS } from '../../storage/resumeCodes.js';
+import { LowdbStorage } from '../../storage/lowdbStorage.js';
+import { RESUME_CODE_HOURS, ResumeCodeStore } from '../../storage/resumeCodes.js';
+import { runCommitteeCli } from '../support/committeeApiClient.js';
+import { SETTINGS_FIXTURE } from '../support/programmeFixture.js';
 import { fillApplication, questionAsked } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
 import { botTexts, DirectLineClient, type DlActivity } from '../support/directLineClient.js';
-import { HttpConversation, texts, type Reply } from '../support/httpBot.js';
+import { HttpConversation, tempDataDir, texts, type Reply } from '../support/httpBot.js';
 import { serverForSuite } from '../support/httpServer.js';
 
 const CODE = /[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}/;
@@ -111,5 +116,30 @@ describe('a resume code moves the draft to another device or channel', () => {
     // The code itself was not spent by the refused attempt: the owner's other device can still use it.
     const device = new HttpConversation(server.url);
     expect(texts(await device.say(code))).toContain(fr.t('resume:claimed'));
+  });
+});
+
+describe('npm run committee -- purge and resume codes', () => {
+  test('expired codes are deleted, a live one is kept', async () => {
+    const dataDir = tempDataDir('alize-resume-purge-');
+    const storage = new LowdbStorage({ dir: path.join(dataDir, 'state') });
+    const codes = new ResumeCodeStore(storage);
+    // The CLI reads the real clock: one code from 2020, long expired, one made a minute ago.
+    await codes.issue({ stateKey: 'webchat/users/old-owner' }, new Date('2020-01-01T10:00:00Z'));
+    const live = await codes.issue({ stateKey: 'webchat/users/owner' }, new Date(Date.now() - 60_000));
+    await storage.close();
+    fs.mkdirSync(path.join(dataDir, 'programme'), { recursive: true });
+    fs.copyFileSync(SETTINGS_FIXTURE, path.join(dataDir, 'programme', 'alize.settings.json'));
+
+    const dry = await runCommitteeCli(['purge', '--dry-run'], dataDir, dataDir);
+    expect(dry.stdout).toContain(fr.t('committee:purge.resumeCodesDue', { count: 1 }));
+    const done = await runCommitteeCli(['purge'], dataDir, dataDir);
+    expect(done.stdout).toContain(fr.t('committee:purge.resumeCodesDone', { count: 1 }));
+    const again = await runCommitteeCli(['purge'], dataDir, dataDir);
+    expect(again.stdout).not.toContain(fr.t('committee:purge.resumeCodesDone', { count: 1 }));
+
+    const after = new ResumeCodeStore(new LowdbStorage({ dir: path.join(dataDir, 'state') }));
+    expect(await after.claim(live.code, new Date())).toEqual({ stateKey: 'webchat/users/owner' });
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
