@@ -86,7 +86,9 @@ export class ApplicantMessenger {
     if (activity.type !== 'message' && activity.type !== 'conversationUpdate') return;
     const userId = activity.from?.id;
     const channelId = activity.channelId;
-    if (!userId || !channelId || activity.conversation?.isGroup) return;
+    const type = activity.conversation?.conversationType;
+    const shared = activity.conversation?.isGroup || type === 'channel' || type === 'groupChat';
+    if (!userId || !channelId || shared) return;
     if (!this.waiting.has(ApplicantOutbox.ownerKey(channelId, userId))) return;
     const now = this.parts.clock();
     const claimed = await this.parts.outbox.claimFor(channelId, userId, now, LEASE_MS);
