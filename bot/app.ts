@@ -236,6 +236,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     botAppId: config.auth.appId,
     ready: modelsReady,
     directLineSecret: config.directLineSecret,
+    onVisitorBack: (userId) => void messenger.retryFor('webchat', userId),
+    clock,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

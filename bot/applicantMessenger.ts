@@ -109,6 +109,20 @@ export class ApplicantMessenger {
     this.waiting.delete(ApplicantOutbox.ownerKey(channelId, userId));
   }
 
+  /** The applicant is back where a proactive message can reach them (a reloaded page): what waits is tried. */
+  async retryFor(channelId: string, userId: string): Promise<void> {
+    if (!this.waiting.has(ApplicantOutbox.ownerKey(channelId, userId))) return;
+    try {
+      const claimed = await this.parts.outbox.claimFor(channelId, userId, this.parts.clock(), LEASE_MS);
+      for (const message of claimed) await this.tryProactive(message);
+    } catch (error) {
+      this.parts.logger.warn(
+        { event: 'outbox_failed', code: codeOf(error) },
+        'applicant outbox: retry failed',
+      );
+    }
+  }
+
   /** Erasure: nothing waits for this user any more. */
   async eraseUser(userId: string): Promise<void> {
     await this.parts.outbox.eraseUser(userId);
@@ -185,4 +199,9 @@ function logFields(message: OutboxMessage): Record<string, unknown> {
     attempts: message.attempts,
     ...(content.kind === 'status' ? { reference: content.reference, status: content.change.to } : {}),
   };
+}
+
+function codeOf(error: unknown): string {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return typeof code === 'string' ? code : typeof name === 'string' ? name : 'unknown';
 }

@@ -25,6 +25,8 @@ export interface LocalConversation {
    */
   retired?: boolean;
   lastSeen: number;
+  /** When the visitor's page last read the conversation (a poll, or a token for it): are they still there? */
+  lastPolled: number;
   nextSeq: number;
   readonly activities: { seq: number; activity: StoredActivity }[];
 }
@@ -40,6 +42,12 @@ export const DEFAULT_STORE_LIMITS: StoreLimits = {
   maxActivitiesPerConversation: 500,
   idleMs: 30 * 60 * 1000,
 };
+
+/**
+ * Web Chat polls every second while its page is open (a hidden tab at least once a minute): two minutes without a
+ * poll means nobody reads the conversation, and a message sent to it would only wait in memory.
+ */
+export const AWAY_AFTER_MS = 2 * 60 * 1000;
 
 const userKey = (userId: string, signinSession: string | undefined): string =>
   signinSession ? `${userId} ${signinSession}` : userId;
@@ -86,7 +94,10 @@ export class ConversationStore {
   ): LocalConversation {
     this.sweep();
     const current = this.forUser(userId, options.signinSession);
-    if (current && !options.fresh) return current;
+    if (current && !options.fresh) {
+      current.lastPolled = this.now();
+      return current;
+    }
     if (current) this.remove(current);
     // The page has left the conversation it erased: nothing of it stays.
     for (const conversation of [...this.conversations.values()]) {
@@ -108,6 +119,7 @@ export class ConversationStore {
       locale: options.locale ?? 'fr-FR',
       started: false,
       lastSeen: this.now(),
+      lastPolled: this.now(),
       nextSeq: 1,
       activities: [],
     };
@@ -194,9 +206,15 @@ export class ConversationStore {
     conversation: LocalConversation,
     watermark?: string,
   ): { activities: StoredActivity[]; watermark: string } {
+    conversation.lastPolled = this.now();
     const from = watermark && /^\d{1,15}$/.test(watermark) ? Number(watermark) : 0;
     const activities = conversation.activities.filter((a) => a.seq > from).map((a) => a.activity);
     return { activities, watermark: String(conversation.nextSeq - 1) };
+  }
+
+  /** No page has read the conversation for a while: the visitor closed it (or lost the network). */
+  isAway(conversation: LocalConversation): boolean {
+    return this.now() - conversation.lastPolled > AWAY_AFTER_MS;
   }
 
   private now(): number {

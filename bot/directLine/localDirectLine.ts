@@ -13,6 +13,8 @@ export interface LocalDirectLineParts {
   parties: () => Parties;
   clock: () => Date;
   logger: Logger;
+  /** A visitor came back to a conversation they had (the applicant outbox tries what waits for them). */
+  onVisitorBack?: (userId: string) => void;
   /** The verified identity of a live advisor sign-in session (web page), if it still lives. */
   identityOfSession?: (signinSession: string) => VerifiedIdentity | undefined;
 }
@@ -60,11 +62,18 @@ export class LocalDirectLine {
    * the activity must be addressed to that conversation's visitor, so a made-up conversation id or another
    * visitor's id injects nothing.
    */
-  deliverFromConnector(conversationId: string, sent: Partial<Activity>): string | null {
+  deliverFromConnector(conversationId: string, sent: Partial<Activity>): string | null | 'away' {
     const recipientId = typeof sent.recipient?.id === 'string' ? sent.recipient.id : undefined;
     const conversation = this.parts.store.forReference(conversationId, recipientId);
     if (!conversation) return null;
+    // Nobody reads it: refused, so the message stays in the applicant outbox until the visitor is back.
+    if (this.parts.store.isAway(conversation)) return 'away';
     return this.deliverer(conversation)([sent])[0] ?? '';
+  }
+
+  /** A token for a conversation the visitor already had (a reload): what waits for them can be sent now. */
+  visitorBack(userId: string): void {
+    this.parts.onVisitorBack?.(userId);
   }
 
   /** Looked up on every turn: a signed-out or expired session no longer proves anything. */

@@ -8,6 +8,7 @@ import { fr } from '../support/botHarness.js';
 import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { botTexts, DirectLineClient } from '../support/directLineClient.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
+import { serverForSuite } from '../support/httpServer.js';
 
 const TOKEN = 'committee-token-for-outbox-tests-4b7e1d93c0a2';
 
@@ -140,5 +141,75 @@ describe('a message to the applicant survives a server restart and is delivered 
     );
     expect(botTexts(seen).join('\n')).toContain('Kbis manquant');
     expect(events().filter((event) => event === 'notified')).toHaveLength(1);
+  });
+});
+
+describe('a message to a web visitor who closed the page waits for their return', () => {
+  let now = new Date('2026-11-20T10:00:00+01:00');
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const server = serverForSuite({
+    prefix: 'alize-outbox-away-',
+    env: { COMMITTEE_TOKEN: TOKEN },
+    overrides: { clock: () => now, logger: createLogger('info', sink) },
+  });
+
+  test('nobody reads the conversation: not delivered; the page reloads: delivered there', async () => {
+    const visitor = new DirectLineClient(server.url);
+    await visitor.open();
+    await visitor.start();
+    await visitor.pollUntil((seen) => botTexts(seen).length >= 2);
+    await server.app.queue.submit(
+      {
+        channel: 'webchat',
+        origin: 'applicant',
+        userId: visitor.userId,
+        eligibility: { verdict: 'OK', reasons: [] },
+        data: { 'company.name': 'Cévennes Usinage' },
+        conversationReference: {
+          channelId: 'webchat',
+          serviceUrl: `${server.url}/directline-callback`,
+          conversation: { id: visitor.conversationId },
+          user: { id: visitor.userId },
+          bot: { id: 'alize-bot' },
+          locale: 'fr-FR',
+        },
+        now,
+      },
+      'away-1',
+    );
+    // The page was closed ten minutes ago.
+    now = new Date(now.getTime() + 10 * 60 * 1000);
+    lines.splice(0);
+    const patched = await fetch(`${server.url}/api/applications/ALZ-2026-0001`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'in_review', by: 'comité' }),
+    });
+    expect(patched.status).toBe(200);
+    const events = () => lines.map((line) => (JSON.parse(line) as { event?: string }).event ?? '');
+    expect(events()).toContain('notify_failed');
+    expect(events()).not.toContain('notified');
+
+    // Reloaded: the same conversation (no greeting turn), and the notice arrives in it.
+    const reloaded = new DirectLineClient(server.url, visitor.userId);
+    await reloaded.open();
+    expect(reloaded.conversationId).toBe(visitor.conversationId);
+    reloaded.watermark = visitor.watermark;
+    const seen = await reloaded.pollUntil((activities) =>
+      botTexts(activities).some((text) => text.includes(intro('in_review'))),
+    );
+    expect(botTexts(seen).filter((text) => text.includes(intro('in_review')))).toHaveLength(1);
+    // Logged once the outbox let it go, just after the channel took it.
+    for (let waited = 0; !events().includes('notified') && waited < 10_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(events()).toContain('notified');
+    expect(await new ApplicantOutbox(server.app.storage).list()).toEqual([]);
   });
 });
