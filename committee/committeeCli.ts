@@ -182,6 +182,7 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
           stateKeys: () => stores.stateKeys(),
           retention: loadProgrammeSettings(settingsFile).retention,
           now: () => new Date(),
+          outbox: stores.applicantOutbox,
         }
       : undefined;
   // The CLI has no way to the applicant's conversation: the notice waits in the outbox for the server.

@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import { purgeIdleDrafts } from '../storage/draftPurge.js';
 import { purgeExpiredResumeCodes } from '../storage/resumeCodes.js';
+import type { ApplicantOutbox } from '../storage/applicantOutbox.js';
 import { contactRequestView } from '../storage/displayUserId.js';
 import { anonymisation, decisionDate, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
 import { writeFile } from 'node:fs/promises';
@@ -43,6 +44,8 @@ export interface CommitteeContext {
     stateKeys(): AsyncIterable<string>;
     retention: { draftIdleDays: number; fileYearsAfterDecision: number };
     now(): Date;
+    /** The applicant outbox: messages about files anonymised here go with their personal data. */
+    outbox?: Pick<ApplicantOutbox, 'removeWhere'>;
   };
   text: CommitteeText;
   cwd: string;
@@ -161,6 +164,12 @@ async function purge(dryRun: boolean, context: CommitteeContext): Promise<number
   );
   const due = (await queue.list()).filter((app) => dueForAnonymisation(app, fileYearsAfterDecision, now));
   if (!dryRun) for (const app of due) await queue.amend(app.reference, anonymisation(app, now));
+  const anonymised = new Set(due.map((app) => app.reference));
+  if (!dryRun && anonymised.size > 0) {
+    await maintenance.outbox?.removeWhere(
+      (message) => message.content.kind === 'status' && anonymised.has(message.content.reference),
+    );
+  }
   out(
     `${text.t(dryRun ? 'committee:purge.dryRun' : 'committee:purge.done', {
       scanned: drafts.scanned,

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatDateTime } from '../../committee/committeeFormat.js';
+import { ApplicantOutbox, statusMessageFor } from '../../storage/applicantOutbox.js';
+import type { StatusChange } from '../../storage/applicationQueue.js';
 import { fr } from '../support/botHarness.js';
 import { callApi, runCommitteeCli } from '../support/committeeApiClient.js';
 import { serverForSuite } from '../support/httpServer.js';
@@ -94,5 +96,43 @@ describe('the committee sees that an applicant asked for erasure', () => {
     const item = (reference: string) => fr.t('committee:purge.erasureItem', { reference, at });
     expect(out).toContain(fr.t('committee:purge.erasureDue', { count: 1, items: item(decided) }));
     expect(out).toContain(fr.t('committee:purge.erasureWaiting', { count: 1, items: item(open) }));
+  });
+});
+
+describe('the purge takes the waiting messages of the files it anonymises', () => {
+  const server = serverForSuite({ prefix: 'alize-committee-erasure-outbox-' });
+
+  test('a decided file asked to be erased loses its waiting notice; an open one keeps it', async () => {
+    const submit = async (userId: string, key: string) =>
+      (
+        await server.app.queue.submit(
+          { channel: 'webchat', origin: 'applicant', userId, now: new Date(ASKED), data: {} },
+          key,
+        )
+      ).application;
+    const decided = await submit('dl_decided', 'decided');
+    const open = await submit('dl_open', 'open');
+    const withdrawn = await server.app.queue.changeStatus(
+      decided.reference,
+      'withdrawn',
+      'dl_decided',
+      'Je retire mon dossier',
+      new Date(ASKED),
+    );
+    await server.app.queue.amend(decided.reference, { retention: { erasureRequestedAt: ASKED } });
+    const outbox = new ApplicantOutbox(server.app.storage);
+    const review: StatusChange = { at: ASKED, by: 'comité', from: 'received', to: 'in_review' };
+    await outbox.add(
+      statusMessageFor(decided, withdrawn.history[withdrawn.history.length - 1]),
+      new Date(ASKED),
+    );
+    await outbox.add(statusMessageFor(open, review), new Date(ASKED));
+    fs.mkdirSync(path.join(server.dataDir, 'programme'), { recursive: true });
+    fs.copyFileSync(SETTINGS_FIXTURE, path.join(server.dataDir, 'programme', 'alize.settings.json'));
+    const purged = await runCommitteeCli(['purge'], server.dataDir, server.dataDir);
+    expect(purged.code).toBe(0);
+    const left = await outbox.list();
+    expect(left.map((m) => m.content.kind === 'status' && m.content.reference)).toEqual([open.reference]);
+    expect(JSON.stringify(left)).not.toContain('Je retire mon dossier');
   });
 });
