@@ -54,7 +54,9 @@ export class ResumeCodeTurns {
     const { activity } = context;
     if (activity.type !== 'message' || typeof activity.text !== 'string' || !activity.from?.id) return false;
     if (REQUEST_FORMS.has(commandKey(activity.text))) {
-      await this.offer(context, 'resume:code');
+      // Never shown where others read along (a Teams channel or group chat).
+      if (isShared(context)) await context.sendActivity(languageOf(context).t('resume:notHere'));
+      else await this.offer(context, 'resume:code');
       return true;
     }
     const code = resumeCodeIn(activity.text);
@@ -65,6 +67,7 @@ export class ResumeCodeTurns {
   async after(context: TurnContext): Promise<void> {
     const { activity } = context;
     if (activity.type !== 'message' || detectGlobalCommand(activity.text) !== 'pause') return;
+    if (isShared(context)) return;
     const profile = await this.parts.userState.createProperty<UserProfile>('profile').get(context, {});
     if (!profile?.application) return;
     await this.offer(context, 'resume:atPause');
@@ -177,4 +180,11 @@ export class ResumeCodeTurns {
     // Bounded: a flood of made-up user ids cannot grow the map without end.
     if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
   }
+}
+
+/** A conversation others read too: a Teams channel or group chat. */
+function isShared(context: TurnContext): boolean {
+  const conversation = context.activity.conversation;
+  const type = conversation?.conversationType;
+  return conversation?.isGroup === true || type === 'channel' || type === 'groupChat';
 }

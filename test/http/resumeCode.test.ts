@@ -143,3 +143,32 @@ describe('npm run committee -- purge and resume codes', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
+
+describe('a resume code is never shown where others read along', () => {
+  const server = serverForSuite({ prefix: 'alize-resume-group-' });
+
+  test('asked for in a Teams channel: the bot says to ask in a private chat, and gives no code', async () => {
+    const user = { id: '29:resume-channel-user', name: 'Marie Dupont', aadObjectId: 'aad-resume' };
+    const bot = { id: '28:00000000-0000-0000-0000-00000000a11e', name: 'AliZé' };
+    const mention = { type: 'mention', mentioned: bot, text: '<at>AliZé</at>' };
+    const http = new HttpConversation(server.url, user.id);
+    const { replies } = await http.post({
+      type: 'message',
+      text: '<at>AliZé</at> reprendre sur un autre appareil',
+      entities: [mention],
+      channelId: 'msteams',
+      from: user,
+      recipient: bot,
+      conversation: {
+        id: http.conversationId,
+        conversationType: 'channel',
+        isGroup: true,
+        tenantId: 'tenant',
+      },
+      channelData: { tenant: { id: 'tenant' } },
+    });
+    const said = texts(replies).join('\n');
+    expect(said).toContain(fr.t('resume:notHere'));
+    expect(said).not.toMatch(CODE);
+  });
+});
