@@ -53,6 +53,8 @@ export interface AlizeBotParts {
   clock?: () => Date;
   /** The programme's time zone, in which the clock is read (Europe/Paris by default). */
   timeZone?: string;
+  /** After an erasure's state deletion: the rest of what is kept about the user (outbox, resume codes, page). */
+  onErased?: (context: TurnContext) => Promise<void>;
 }
 
 /**
@@ -189,6 +191,7 @@ export class AlizeBot extends ActivityHandler {
       const others = (await this.conversationKeys.get(context, [])) ?? [];
       await Promise.all(this.states.map((state) => state.delete(context)));
       if (this.parts.storage && others.length > 0) await this.parts.storage.delete(others);
+      await this.parts.onErased?.(context);
       this.parts.logger.info(
         { event: 'state_erased', conversationId: context.activity.conversation?.id },
         'erased',

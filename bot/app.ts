@@ -2,7 +2,7 @@ import { opensWithFacts } from '../dialogs/openingFacts.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { UserState, type ConversationState, type Storage } from 'botbuilder';
+import { UserState, type ConversationState, type Storage, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { AboutDialog } from '../dialogs/aboutDialog.js';
 import { loadCommuneIndex } from '../dialogs/domain/communes.js';
@@ -25,7 +25,10 @@ import type { StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { createStores } from '../storage/createStores.js';
 import { createAdvisorAlert } from './advisorAlert.js';
-import { createStatusNotifier } from './statusNotifier.js';
+import { announceErasure } from './erasedEvent.js';
+import { ApplicantMessenger } from './applicantMessenger.js';
+import { ResumeCodeTurns } from './resumeCodeTurns.js';
+import { ResumeCodeStore } from '../storage/resumeCodes.js';
 import { OUTBOX_POLL_MS, startOutboxDelivery } from './outboxDelivery.js';
 import { createStatusService, type StatusService } from '../committee/statusService.js';
 import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
@@ -118,7 +121,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const contactRequests = trace ? tracedContactRequests(rawRequests, backend, telemetry) : rawRequests;
   const adapter = createAdapter(config.auth, localizer, logger, conversationState, storage);
   const proactive = { adapter, botAppId: config.auth.appId, localizer, settings, logger };
-  const onStatusChanged = createStatusNotifier(proactive);
+  // Every message to an applicant outside their turns: stored, sent when a channel takes it (or next visit).
+  const messenger = new ApplicantMessenger({
+    ...proactive,
+    outbox: stores.applicantOutbox,
+    legacyOutbox: stores.statusOutbox,
+    queue,
+    clock,
+  });
+  const onStatusChanged = messenger.notifyStatus;
   // The one status service of the server: the advisor mode and the committee API both change statuses here.
   const statusService = createStatusService({
     queue,
@@ -129,9 +140,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
   const outboxDelivery = startOutboxDelivery({
-    outbox: stores.statusOutbox,
-    queue,
-    deliver: onStatusChanged,
+    round: () => messenger.round(),
     logger,
     everyMs: overrides.outboxPollMs ?? OUTBOX_POLL_MS,
   });
@@ -155,6 +164,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       ? { companyRegister: createCompanyRegisterClient({ baseUrl: config.companyLookup.url, logger }) }
       : {}),
   });
+  const resumeCodes = new ResumeCodeTurns({
+    codes: new ResumeCodeStore(storage),
+    storage,
+    userState,
+    clock,
+    logger,
+  });
   const bot = new AlizeBot({
     conversationState,
     userState,
@@ -164,7 +180,21 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     telemetry,
     clock,
     timeZone: settings.timeZone,
+    onErased: async (context) => {
+      await messenger.eraseUser(context.activity.from.id);
+      await resumeCodes.erase(context);
+      await announceErasure(context);
+    },
   });
+  // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
+  const runTurn = async (context: TurnContext): Promise<void> => {
+    // A resume code asked for or typed is handled around the bot's turn, in every dialog and channel.
+    if (!(await resumeCodes.before(context))) {
+      await bot.run(context);
+      await resumeCodes.after(context);
+    }
+    await messenger.deliverInTurn(context);
+  };
 
   let isReady = false;
   // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.
@@ -172,7 +202,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const server = createServer({
     adapter,
-    runTurn: (context) => bot.run(context),
+    runTurn,
     logger,
     maxBodyBytes: config.maxBodyBytes,
     ready: modelsReady,
@@ -211,11 +241,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ...(conformity ? { conformity } : {}),
     ...(signin ? { signin } : {}),
     adapter,
-    runTurn: (context) => bot.run(context),
+    runTurn,
     logger,
     botAppId: config.auth.appId,
     ready: modelsReady,
     directLineSecret: config.directLineSecret,
+    onVisitorBack: (userId) => void messenger.retryFor('webchat', userId),
+    clock,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

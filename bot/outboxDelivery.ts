@@ -1,35 +1,24 @@
-import type { StatusChangeListener } from '../dialogs/statusMessages.js';
-import type { ApplicationQueue } from '../storage/applicationQueue.js';
-import type { StatusOutbox } from '../storage/statusOutbox.js';
 import type { Logger } from './logger.js';
 
-/** How often the server looks for notices the committee CLI left: an applicant hears within seconds. */
+/** How often the server looks at the applicant outbox (notices the committee CLI left, retries). */
 export const OUTBOX_POLL_MS = 2000;
 
 /**
- * Delivers the status notices of the outbox (left by `npm run committee -- status`) to the applicants, as the
- * API and the advisor mode do at once: the file is read again for its conversation reference. A notice whose
- * file is gone is dropped; one that cannot be sent is logged, like any proactive message that fails.
+ * Runs the applicant outbox's rounds (bot/applicantMessenger.ts) while the server runs: notices left by
+ * `npm run committee -- status` reach the applicant within seconds, and messages a channel refused are tried
+ * again after their back-off. One round at a time; a failed round is logged and the next one tries again.
  */
-export function startOutboxDelivery(parts: {
-  outbox: StatusOutbox;
-  queue: ApplicationQueue;
-  deliver: StatusChangeListener;
-  logger: Logger;
-  everyMs: number;
-}): { deliverNow(): Promise<void>; stop(): Promise<void> } {
+export function startOutboxDelivery(parts: { round: () => Promise<void>; logger: Logger; everyMs: number }): {
+  deliverNow(): Promise<void>;
+  stop(): Promise<void>;
+} {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const round = async (): Promise<void> => {
     try {
-      const notices = await parts.outbox.take();
-      for (const notice of notices) {
-        const application = await parts.queue.get(notice.reference);
-        if (!application) continue;
-        await parts.deliver(application, notice.change);
-      }
+      await parts.round();
     } catch (error) {
-      parts.logger.warn({ err: error, event: 'outbox_failed' }, 'status outbox not delivered this round');
+      parts.logger.warn({ event: 'outbox_failed', code: codeOf(error) }, 'applicant outbox: round failed');
     }
   };
   const tick = () => {
@@ -50,4 +39,9 @@ export function startOutboxDelivery(parts: {
       await running;
     },
   };
+}
+
+function codeOf(error: unknown): string {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return typeof code === 'string' ? code : typeof name === 'string' ? name : 'unknown';
 }

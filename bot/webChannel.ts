@@ -35,6 +35,8 @@ export interface WebChannelOptions {
   conformity?: AccessibilityConformity;
   /** For tests of the Azure token exchange. */
   fetch?: typeof fetch;
+  /** A web visitor reloaded a conversation they had: the applicant outbox tries what waits for them. */
+  onVisitorBack?: (userId: string) => void;
 }
 
 export interface WebChannel {
@@ -89,6 +91,7 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
     parties,
     clock,
     logger,
+    ...(options.onVisitorBack ? { onVisitorBack: options.onVisitorBack } : {}),
     ...(signin ? { identityOfSession: (session: string) => signin.identityOf(session) } : {}),
   });
   // Signing out (or a session's end) closes the conversations opened under it: transcript and token.

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import path from 'node:path';
 import { createStores } from '../storage/createStores.js';
+import { statusMessageFor } from '../storage/applicantOutbox.js';
 import { readStorageBackend } from '../storage/storageBackend.js';
 import { loadProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
 import { APPLICATION_STATUSES, isApplicationStatus, type ApplicationStatus } from '../storage/index.js';
@@ -186,12 +187,15 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
           stateKeys: () => stores.stateKeys(),
           retention: loadProgrammeSettings(settingsFile).retention,
           now: () => new Date(),
+          outbox: stores.applicantOutbox,
         }
       : undefined;
   // The CLI has no way to the applicant's conversation: the notice waits in the outbox for the server.
   const statusService = createStatusService({
     queue: stores.queue,
-    deliver: (application, change) => stores.statusOutbox.add({ reference: application.reference, change }),
+    deliver: async (application, change) => {
+      await stores.applicantOutbox.add(statusMessageFor(application, change), new Date());
+    },
     onDeliveryError: () => process.stderr.write(`${text.t('committee:status.notNotified')}\n`),
   });
   return runCommittee(command, {

@@ -1,7 +1,9 @@
 import type { Storage } from 'botbuilder';
 import { purgeIdleDrafts } from '../storage/draftPurge.js';
+import { purgeExpiredResumeCodes } from '../storage/resumeCodes.js';
+import type { ApplicantOutbox } from '../storage/applicantOutbox.js';
 import { contactRequestView } from '../storage/displayUserId.js';
-import { anonymisation, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
+import { anonymisation, decisionDate, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -20,6 +22,7 @@ import {
   applicationBlock,
   applicationsTable,
   contactRequestsTable,
+  formatDateTime,
   type CommitteeText,
 } from './committeeFormat.js';
 import { committeeCsv } from './committeeCsv.js';
@@ -42,6 +45,8 @@ export interface CommitteeContext {
     stateKeys(): AsyncIterable<string>;
     retention: { draftIdleDays: number; fileYearsAfterDecision: number };
     now(): Date;
+    /** The applicant outbox: messages about files anonymised here go with their personal data. */
+    outbox?: Pick<ApplicantOutbox, 'removeWhere'>;
   };
   text: CommitteeText;
   cwd: string;
@@ -163,6 +168,12 @@ async function purge(dryRun: boolean, context: CommitteeContext): Promise<number
   );
   const due = (await queue.list()).filter((app) => dueForAnonymisation(app, fileYearsAfterDecision, now));
   if (!dryRun) for (const app of due) await queue.amend(app.reference, anonymisation(app, now));
+  const anonymised = new Set(due.map((app) => app.reference));
+  if (!dryRun && anonymised.size > 0) {
+    await maintenance.outbox?.removeWhere(
+      (message) => message.content.kind === 'status' && anonymised.has(message.content.reference),
+    );
+  }
   out(
     `${text.t(dryRun ? 'committee:purge.dryRun' : 'committee:purge.done', {
       scanned: drafts.scanned,
@@ -172,6 +183,37 @@ async function purge(dryRun: boolean, context: CommitteeContext): Promise<number
       references: due.map((app) => app.reference).join(', ') || '—',
     })}\n`,
   );
+  const codes = await purgeExpiredResumeCodes(maintenance.storage, maintenance.stateKeys(), now, { dryRun });
+  if (codes > 0) {
+    out(
+      `${text.t(dryRun ? 'committee:purge.resumeCodesDue' : 'committee:purge.resumeCodesDone', { count: codes })}\n`,
+    );
+  }
+  // Erasure requests on open files: kept whole until the committee decides, and said so.
+  const waiting = (await queue.list()).filter(
+    (app) => app.retention?.erasureRequestedAt && !app.retention.anonymisedAt && !decisionDate(app),
+  );
+  if (waiting.length > 0) {
+    const items = waiting.map((app) =>
+      text.t('committee:purge.erasureItem', {
+        reference: app.reference,
+        at: formatDateTime(app.retention?.erasureRequestedAt ?? '', text.locale),
+      }),
+    );
+    out(`${text.t('committee:purge.erasureWaiting', { count: waiting.length, items: items.join(', ') })}\n`);
+  }
+  const erased = due.filter((app) => app.retention?.erasureRequestedAt);
+  if (erased.length > 0) {
+    const items = erased.map((app) =>
+      text.t('committee:purge.erasureItem', {
+        reference: app.reference,
+        at: formatDateTime(app.retention?.erasureRequestedAt ?? '', text.locale),
+      }),
+    );
+    out(
+      `${text.t(dryRun ? 'committee:purge.erasureDue' : 'committee:purge.erasureDone', { count: erased.length, items: items.join(', ') })}\n`,
+    );
+  }
   return EXIT_OK;
 }
 

@@ -1,3 +1,4 @@
+import { isFinalStatus } from '../dialogs/domain/applicationStatus.js';
 import { stripBidi } from '../dialogs/domain/plainText.js';
 import type { SupportedLocale } from '../dialogs/translator.js';
 import {
@@ -124,9 +125,29 @@ export function applicationsTable(apps: StoredApplication[], text: CommitteeText
     oneLine(field(app, 'company.commune')),
     oneLine(field(app, 'project.amountRequested')),
     oneLine(field(app, 'project.jobsCreated')),
+    erasureCell(app, text),
   ]);
-  const headers = ['reference', 'status', 'submittedAt', 'company', 'commune', 'amount', 'jobs'].map(header);
-  return renderTable(headers, rows, [false, false, false, false, false, true, true]);
+  const headers = [
+    'reference',
+    'status',
+    'submittedAt',
+    'company',
+    'commune',
+    'amount',
+    'jobs',
+    'erasure',
+  ].map(header);
+  return renderTable(headers, rows, [false, false, false, false, false, true, true, false]);
+}
+
+/** The list's erasure column: when the applicant asked for it, and whether the file is anonymised yet. */
+function erasureCell(app: StoredApplication, text: CommitteeText): string {
+  const requested = app.retention?.erasureRequestedAt;
+  if (!requested) return '';
+  const at = formatDateTime(requested, text.locale);
+  return text.t(app.retention?.anonymisedAt ? 'committee:erasure.doneCell' : 'committee:erasure.askedCell', {
+    at,
+  });
 }
 
 const SECTIONS: readonly RecordGroup[] = ['company', 'project', 'contact', 'other'];
@@ -159,6 +180,17 @@ export function applicationBlock(
   if (app.eligibility !== undefined) {
     meta.push(['verdict', verdictLabel(app.eligibility.verdict, text)]);
     meta.push(['reasons', formatValue('eligibility.reasons', app.eligibility.reasons, text)]);
+  }
+  const requested = app.retention?.erasureRequestedAt;
+  if (requested) {
+    const at = formatDateTime(requested, text.locale);
+    const anonymised = app.retention?.anonymisedAt;
+    meta.push([
+      'erasure',
+      anonymised
+        ? t('committee:erasure.done', { at, anonymisedAt: formatDateTime(anonymised, text.locale) })
+        : t(isFinalStatus(app.status) ? 'committee:erasure.due' : 'committee:erasure.waiting', { at }),
+    ]);
   }
   const groups = new Map<string, [string, string][]>();
   for (const key of dataKeysOf(app, registry)) {

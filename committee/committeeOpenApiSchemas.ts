@@ -74,6 +74,17 @@ const APPLICATION_RECORD: Schema = {
       items: { type: 'string' },
       description: 'The committee label of each reason, in the same order.',
     },
+    'retention.erasureRequestedAt': {
+      type: 'string',
+      format: 'date-time',
+      description:
+        'When the applicant asked for erasure ("supprimer mes données"); the file is anonymised at the purge once decided.',
+    },
+    'retention.anonymisedAt': {
+      type: 'string',
+      format: 'date-time',
+      description: 'When the file was anonymised.',
+    },
     ...Object.fromEntries(APPLICATION_DATA_KEYS.map((key) => [key, { description: 'A form value.' }])),
     ...Object.fromEntries(
       FIELD_REGISTRY.fields

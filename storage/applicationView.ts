@@ -13,6 +13,9 @@ export const APPLICATION_META_KEYS = [
   'advisorId',
   'eligibility.verdict',
   'eligibility.reasons',
+  // When the applicant asked for erasure ("supprimer mes données") and when the file was anonymised.
+  'retention.erasureRequestedAt',
+  'retention.anonymisedAt',
 ] as const;
 
 /** The form values, in file order: the keys of the field registry (dialogs/domain/fieldRegistry.ts). */
@@ -52,6 +55,10 @@ export function applicationRecord(app: StoredApplication, registry: FieldRegistr
     record['eligibility.verdict'] = app.eligibility.verdict;
     record['eligibility.reasons'] = [...app.eligibility.reasons];
   }
+  if (app.retention?.erasureRequestedAt !== undefined)
+    record['retention.erasureRequestedAt'] = app.retention.erasureRequestedAt;
+  if (app.retention?.anonymisedAt !== undefined)
+    record['retention.anonymisedAt'] = app.retention.anonymisedAt;
   for (const key of dataKeysOf(app, registry)) {
     record[key] = key === 'company.siret' ? normaliseSiret(app.data[key]) : app.data[key];
   }

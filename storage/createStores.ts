@@ -9,6 +9,7 @@ import { createLowdbContactRequestStore, type ContactRequestStore } from './cont
 import { createLowdbApplicationQueue } from './lowdbApplicationQueue.js';
 import { LowdbStorage } from './lowdbStorage.js';
 import { SnapshotStorage } from './snapshotStorage.js';
+import { ApplicantOutbox } from './applicantOutbox.js';
 import { StatusOutbox } from './statusOutbox.js';
 import { withFileLock } from './fileLock.js';
 import { azureStateKeys, lowdbStateKeys } from './stateKeys.js';
@@ -30,8 +31,10 @@ export interface Stores {
   storage: Storage;
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
-  /** Status notices the committee CLI leaves for the running server to deliver. */
+  /** Status notices an older committee CLI left (read once, moved to the applicant outbox). */
   statusOutbox: StatusOutbox;
+  /** Every message to an applicant outside their turns, kept until a channel accepted it. */
+  applicantOutbox: ApplicantOutbox;
   /** Every bot-state key, for maintenance (the purge of idle drafts). */
   stateKeys(): AsyncIterable<string>;
   /** Waits for pending writes; call before exiting. */
@@ -53,6 +56,9 @@ function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedF
     contactRequests: createLowdbContactRequestStore(dataDir),
     // The CLI and the server both change the outbox: a lock file makes each read-then-write whole.
     statusOutbox: new StatusOutbox(storage, (task) => withFileLock(path.join(dataDir, 'outbox.lock'), task)),
+    applicantOutbox: new ApplicantOutbox(storage, (task) =>
+      withFileLock(path.join(dataDir, 'outbox.lock'), task),
+    ),
     stateKeys: () => lowdbStateKeys(path.join(dataDir, 'state')),
     close: () => storage.close(),
   };
@@ -69,6 +75,7 @@ function createAzureStores(
   return {
     storage,
     statusOutbox: new StatusOutbox(storage),
+    applicantOutbox: new ApplicantOutbox(storage),
     queue: new AzureApplicationQueue({
       account,
       tableName: config.applicationsTable,

@@ -57,7 +57,7 @@ export class StatusOutbox {
 }
 
 /** An eTag mismatch: LowdbStorage's and MemoryStorage's message, or Azure's 412 "condition not met". */
-function isConflict(error: unknown): boolean {
+export function isConflict(error: unknown): boolean {
   const { statusCode, message } = (error ?? {}) as { statusCode?: unknown; message?: unknown };
   return statusCode === 412 || /etag|precondition|condition .*not met/i.test(String(message));
 }

@@ -19,7 +19,14 @@ export interface LocalConversation {
   locale: string;
   /** True once the conversationUpdate (visitor joined) has been sent to the bot. */
   started: boolean;
+  /**
+   * Set when the visitor erased their data: the conversation is no longer theirs to resume (a reload opens a new
+   * one), and it holds only what the bot said after the erasure, until the page leaves it.
+   */
+  retired?: boolean;
   lastSeen: number;
+  /** When the visitor's page last read the conversation (a poll, or a token for it): are they still there? */
+  lastPolled: number;
   nextSeq: number;
   readonly activities: { seq: number; activity: StoredActivity }[];
 }
@@ -35,6 +42,12 @@ export const DEFAULT_STORE_LIMITS: StoreLimits = {
   maxActivitiesPerConversation: 500,
   idleMs: 30 * 60 * 1000,
 };
+
+/**
+ * Web Chat polls every second while its page is open (a hidden tab at least once a minute): two minutes without a
+ * poll means nobody reads the conversation, and a message sent to it would only wait in memory.
+ */
+export const AWAY_AFTER_MS = 2 * 60 * 1000;
 
 const userKey = (userId: string, signinSession: string | undefined): string =>
   signinSession ? `${userId} ${signinSession}` : userId;
@@ -81,8 +94,15 @@ export class ConversationStore {
   ): LocalConversation {
     this.sweep();
     const current = this.forUser(userId, options.signinSession);
-    if (current && !options.fresh) return current;
+    if (current && !options.fresh) {
+      current.lastPolled = this.now();
+      return current;
+    }
     if (current) this.remove(current);
+    // The page has left the conversation it erased: nothing of it stays.
+    for (const conversation of [...this.conversations.values()]) {
+      if (conversation.retired && conversation.userId === userId) this.remove(conversation);
+    }
     while (this.conversations.size >= this.limits.maxConversations) {
       const unused = [...this.conversations.values()].find(
         (conversation) => !conversation.started && conversation.activities.length === 0,
@@ -99,6 +119,7 @@ export class ConversationStore {
       locale: options.locale ?? 'fr-FR',
       started: false,
       lastSeen: this.now(),
+      lastPolled: this.now(),
       nextSeq: 1,
       activities: [],
     };
@@ -150,6 +171,22 @@ export class ConversationStore {
     }
   }
 
+  /**
+   * "Supprimer mes données": the visitor's transcripts go. Their other conversations are forgotten whole; this
+   * one keeps only its activities from `keepFromSeq` on (the bot's confirmation of the erasure, for the open
+   * page to read) and is retired, so that a reload or a new token opens a new, empty conversation.
+   */
+  eraseVisitor(conversation: LocalConversation, keepFromSeq: number): void {
+    for (const other of [...this.conversations.values()]) {
+      if (other.userId === conversation.userId && other.id !== conversation.id) this.remove(other);
+    }
+    const kept = conversation.activities.filter((a) => a.seq >= keepFromSeq);
+    conversation.activities.splice(0, conversation.activities.length, ...kept);
+    conversation.retired = true;
+    const key = userKey(conversation.userId, conversation.signinSession);
+    if (this.byUser.get(key) === conversation.id) this.byUser.delete(key);
+  }
+
   /** Stores a copy of the activity with the next id (`<conversationId>|0000001`) and returns that copy. */
   append(conversation: LocalConversation, activity: Partial<Activity>): StoredActivity {
     const seq = conversation.nextSeq++;
@@ -169,9 +206,15 @@ export class ConversationStore {
     conversation: LocalConversation,
     watermark?: string,
   ): { activities: StoredActivity[]; watermark: string } {
+    conversation.lastPolled = this.now();
     const from = watermark && /^\d{1,15}$/.test(watermark) ? Number(watermark) : 0;
     const activities = conversation.activities.filter((a) => a.seq > from).map((a) => a.activity);
     return { activities, watermark: String(conversation.nextSeq - 1) };
+  }
+
+  /** No page has read the conversation for a while: the visitor closed it (or lost the network). */
+  isAway(conversation: LocalConversation): boolean {
+    return this.now() - conversation.lastPolled > AWAY_AFTER_MS;
   }
 
   private now(): number {

@@ -127,6 +127,8 @@ export function registerDirectLineRoutes(server: Server, directLine: LocalDirect
     const id = directLine.deliverFromConnector(param(req, 'conversationId'), body);
     if (id === null)
       sendJson(res, 404, { error: { code: 'BadArgument', message: 'Conversation not found' } });
+    else if (id === 'away')
+      sendJson(res, 503, { error: { code: 'VisitorAway', message: 'Nobody reads this conversation now' } });
     else sendJson(res, 200, { id });
   };
   server.post(`${CALLBACK_PATH}/v3/conversations/:conversationId/activities`, fromBot);

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { botActivity, visitorActivity, visitorJoined, type Parties } from './activityStamps.js';
 import type { BotTurns } from './botTurns.js';
 import type { ConversationStore, LocalConversation } from './conversationStore.js';
+import { isErasedEvent } from '../erasedEvent.js';
 
 export interface LocalDirectLineParts {
   store: ConversationStore;
@@ -12,6 +13,8 @@ export interface LocalDirectLineParts {
   parties: () => Parties;
   clock: () => Date;
   logger: Logger;
+  /** A visitor came back to a conversation they had (the applicant outbox tries what waits for them). */
+  onVisitorBack?: (userId: string) => void;
   /** The verified identity of a live advisor sign-in session (web page), if it still lives. */
   identityOfSession?: (signinSession: string) => VerifiedIdentity | undefined;
 }
@@ -59,11 +62,18 @@ export class LocalDirectLine {
    * the activity must be addressed to that conversation's visitor, so a made-up conversation id or another
    * visitor's id injects nothing.
    */
-  deliverFromConnector(conversationId: string, sent: Partial<Activity>): string | null {
+  deliverFromConnector(conversationId: string, sent: Partial<Activity>): string | null | 'away' {
     const recipientId = typeof sent.recipient?.id === 'string' ? sent.recipient.id : undefined;
     const conversation = this.parts.store.forReference(conversationId, recipientId);
     if (!conversation) return null;
+    // Nobody reads it: refused, so the message stays in the applicant outbox until the visitor is back.
+    if (this.parts.store.isAway(conversation)) return 'away';
     return this.deliverer(conversation)([sent])[0] ?? '';
+  }
+
+  /** A token for a conversation the visitor already had (a reload): what waits for them can be sent now. */
+  visitorBack(userId: string): void {
+    this.parts.onVisitorBack?.(userId);
   }
 
   /** Looked up on every turn: a signed-out or expired session no longer proves anything. */
@@ -73,10 +83,15 @@ export class LocalDirectLine {
   }
 
   private deliverer(conversation: LocalConversation) {
-    return (activities: Partial<Activity>[]): string[] =>
-      activities.map((sent) => {
+    return (activities: Partial<Activity>[]): string[] => {
+      const firstSeq = conversation.nextSeq;
+      const ids = activities.map((sent) => {
         const stamped = botActivity(sent, conversation, this.parts.parties(), this.parts.clock());
         return stamped ? this.parts.store.append(conversation, stamped).id : '';
       });
+      // The bot erased the visitor's data in this turn: the transcripts go too, the bot's last words stay.
+      if (activities.some(isErasedEvent)) this.parts.store.eraseVisitor(conversation, firstSeq);
+      return ids;
+    };
   }
 }

@@ -109,6 +109,8 @@ export function registerTokenRoute(server: Server, parts: TokenRouteParts): void
       sendJson(res, 503, { error: 'direct_line_busy' });
       return;
     }
+    // A reload of a conversation already under way: no "joined" turn will come, so waiting messages go now.
+    if (conversation.started) parts.local.visitorBack(userId);
     const token: WebChatToken = {
       mode: 'local',
       token: conversation.token,

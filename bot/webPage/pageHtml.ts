@@ -16,6 +16,11 @@ const KEYS = [
   'connecting',
   'connected',
   'unavailable',
+  'reconnecting',
+  'reconnected',
+  'unsent',
+  'resend',
+  'erased',
   'noscript',
 ] as const;
 type PageStrings = Record<(typeof KEYS)[number], string>;
@@ -95,7 +100,17 @@ export function renderPage({
   const config = {
     locale: language.locale === 'en' ? 'en-US' : 'fr-FR',
     styleNonce,
-    strings: { connecting: s.connecting, connected: s.connected, unavailable: s.unavailable },
+    strings: {
+      connecting: s.connecting,
+      connected: s.connected,
+      unavailable: s.unavailable,
+      reconnecting: s.reconnecting,
+      reconnected: s.reconnected,
+      unsent: s.unsent,
+      // The page puts each unsent message in place of {{text}}.
+      resend: language.t('web:resend', { text: '{{text}}' }),
+      erased: s.erased,
+    },
   };
   const e = escapeHtml;
   return `${documentStart(language.locale, s.title)}

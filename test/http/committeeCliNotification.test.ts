@@ -1,4 +1,4 @@
-import { StatusOutbox } from '../../storage/statusOutbox.js';
+import { ApplicantOutbox } from '../../storage/applicantOutbox.js';
 import { fr } from '../support/botHarness.js';
 import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
@@ -43,8 +43,14 @@ describe('a status changed from the committee CLI reaches the applicant while th
       fr.t('status:notify.intro', { reference: 'ALZ-2026-0001', label: fr.t('status:label.in_review') }),
     );
     expect(notice.activity.text ?? '').toContain('Lecture en cours');
-    // Taken out of the outbox when sent: nothing is left to send a second time.
-    expect(await new StatusOutbox(server.app.storage).take()).toEqual([]);
+    // Taken out of the outbox once the channel accepted it (just after): nothing is left to send a second time.
+    const outbox = new ApplicantOutbox(server.app.storage);
+    let left = await outbox.list();
+    for (let waited = 0; left.length > 0 && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      left = await outbox.list();
+    }
+    expect(left).toEqual([]);
     expect(connector.received).toHaveLength(before + 1);
   });
 
@@ -55,6 +61,6 @@ describe('a status changed from the committee CLI reaches the applicant while th
       server.dataDir,
     );
     expect(cli.code).not.toBe(0);
-    expect(await new StatusOutbox(server.app.storage).take()).toEqual([]);
+    expect(await new ApplicantOutbox(server.app.storage).list()).toEqual([]);
   });
 });
