@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import { launch, send, shown, WAIT } from '../support/chromium.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 
@@ -45,7 +45,7 @@ describe('the web page in Chromium across erasure and a server restart', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(app.url);
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     await send(page, `Mon e-mail est ${EMAIL}`);
     await page.getByText(EMAIL).first().waitFor(WAIT);
 
@@ -54,11 +54,11 @@ describe('the web page in Chromium across erasure and a server restart', () => {
     await yes.waitFor(WAIT);
     await yes.click();
     await page.getByText(fr.t('web:erased')).waitFor(WAIT);
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     expect(await page.getByText(EMAIL).count()).toBe(0);
 
     await page.reload();
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     expect(await page.getByText(EMAIL).count()).toBe(0);
     expect(await page.getByText(shown('privacy:erased')).count()).toBe(0);
     expect(pageErrors).toEqual([]);
@@ -71,7 +71,7 @@ describe('the web page in Chromium across erasure and a server restart', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(app.url);
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     await statusOf(page)
       .getByText(fr.t('web:connected'))
       .waitFor({ ...WAIT, state: 'attached' });
@@ -85,7 +85,7 @@ describe('the web page in Chromium across erasure and a server restart', () => {
     await statusOf(page).getByText(fr.t('web:reconnected')).waitFor(WAIT);
     await page.getByText(fr.t('web:unsent')).waitFor(WAIT);
     // A new conversation for the same visitor: greeted again.
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     await page.getByRole('button', { name: fr.t('web:resend', { text: 'aide' }) }).click();
     await page.getByText(shown('common:help.atMenu')).last().waitFor(WAIT);
     expect(await page.getByText(fr.t('web:unsent')).count()).toBe(0);

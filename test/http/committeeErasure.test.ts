@@ -70,16 +70,26 @@ describe('the committee sees that an applicant asked for erasure', () => {
     expect(byReference.get(untouched)).not.toHaveProperty('retention.erasureRequestedAt');
 
     const csvFile = `${server.dataDir}/export.csv`;
-    await cli('export', '--csv', csvFile);
-    const rows = fs
-      .readFileSync(csvFile, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split('\r\n');
+    const csvRows = async (...options: string[]) => {
+      await cli('export', '--csv', csvFile, ...options);
+      return fs
+        .readFileSync(csvFile, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
+    };
+    // The machine form (--keys): the key as header, the date as stored.
+    const rows = await csvRows('--keys');
     const column = rows[0].split(';').indexOf('retention.erasureRequestedAt');
     expect(column).toBeGreaterThan(0);
     const cell = (reference: string) => rows.find((r) => r.startsWith(reference))?.split(';')[column];
     expect(cell(decided)).toBe(ASKED);
     expect(cell(untouched)).toBe('');
+    // The committee's form: a French title, and the request still shown for that file.
+    const shown = await csvRows();
+    const titled = shown[0].split(';').indexOf(fr.t('committee:column.retention.erasureRequestedAt'));
+    expect(titled).toBeGreaterThan(0);
+    expect(shown.find((r) => r.startsWith(decided))?.split(';')[titled]).not.toBe('');
+    expect(shown.find((r) => r.startsWith(untouched))?.split(';')[titled]).toBe('');
 
     const answer = await callApi(server.url, `/api/applications/${open}`, {
       authorization: `Bearer ${TOKEN}`,

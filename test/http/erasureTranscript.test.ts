@@ -1,5 +1,5 @@
 import { ERASED_EVENT_NAME } from '../../bot/erasedEvent.js';
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import { botTexts, DirectLineClient, type DlActivity } from '../support/directLineClient.js';
 import { serverForSuite } from '../support/httpServer.js';
 
@@ -37,7 +37,7 @@ describe('"Supprimer mes données" on the web page erases the local Direct Line 
     expect(reloaded.conversationId).not.toBe(visitor.conversationId);
     await reloaded.start();
     const greeting = await reloaded.pollUntil((seen) => botTexts(seen).length >= 2);
-    expect(botTexts(greeting)[0]).toBe(fr.t('common:greeting.hello'));
+    expect(botTexts(greeting)[0]).toBe(fr.t(WELCOME_KEY));
     expect(transcriptText(greeting)).not.toContain(EMAIL);
     expect(transcriptText(greeting)).not.toContain(fr.t('privacy:erased'));
     // The retired conversation is gone once the page has left it.

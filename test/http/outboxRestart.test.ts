@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { RunningApp } from '../../bot/app.js';
 import { createLogger } from '../../bot/logger.js';
 import { ApplicantOutbox } from '../../storage/applicantOutbox.js';
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { botTexts, DirectLineClient } from '../support/directLineClient.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
@@ -111,7 +111,7 @@ describe('a message to the applicant survives a server restart and is delivered 
       botTexts(activities).some((text) => text.includes(intro('in_review'))),
     );
     const said = botTexts(seen);
-    expect(said[0]).toBe(fr.t('common:greeting.hello'));
+    expect(said[0]).toBe(fr.t(WELCOME_KEY));
     expect(said.find((text) => text.includes(intro('in_review')))).toContain('Lecture en cours');
     expect(events()).toContain('notified');
     expect(await new ApplicantOutbox(app.storage).list()).toEqual([]);

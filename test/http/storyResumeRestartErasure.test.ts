@@ -8,7 +8,7 @@ import { createLogger } from '../../bot/logger.js';
 import { formatDateTime } from '../../committee/committeeFormat.js';
 import { fillApplication, questionAsked } from '../support/answerBook.js';
 import { SUBMIT } from '../support/applicationWalk.js';
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { botTexts, DirectLineClient, type DlActivity } from '../support/directLineClient.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
@@ -117,7 +117,7 @@ describe('story: Marie starts on her computer, finishes on her phone, is told af
     // 4. Her phone's page reconnects as the same visitor: greeted, then told.
     const back = await WebPage.open(app.url, phone.client.userId);
     const told = botTexts(back.greeting);
-    expect(told[0]).toBe(fr.t('common:greeting.hello'));
+    expect(told[0]).toBe(fr.t(WELCOME_KEY));
     expect(told.join('\n')).toContain('Dossier complet');
     expect(told.join('\n')).toContain(
       fr.t('status:notify.intro', { reference: 'ALZ-2026-0001', label: fr.t('status:label.in_review') }),
