@@ -5,6 +5,7 @@ import {
   unsure,
   type AnswerValue,
   type Interpretation,
+  type Params,
 } from '../questionnaire/question.js';
 import {
   GOOD_STANDING,
@@ -23,6 +24,7 @@ import {
   cleanText,
   countField,
   dateField,
+  firstMatch,
   foldWords,
   lengthOf,
   literal,
@@ -37,7 +39,14 @@ import {
 import { classifyCommune, findCommunes, type Commune } from './communes.js';
 import { interpretChoice, type ChoiceRules } from './choiceReading.js';
 import { readIndependence } from './independence.js';
-import { nafCodesIn, parseNafCode } from './naf.js';
+import { readActivity } from './activityKeywords.js';
+import {
+  ACTIVITY_CATEGORIES,
+  isActivityCategory,
+  nafCodesIn,
+  parseNafCode,
+  type ActivityCategory,
+} from './naf.js';
 import { balanceSheetFloor, turnoverFloor } from './plausibility.js';
 
 /** "Pas encore" for the SIRET or NAF code of a company still being created (only valid for a creation). */
@@ -47,6 +56,8 @@ const PENDING_WORDS =
 const pendingDisplay = { key: 'application:display.pending' };
 const isCreation = (answers: Record<string, AnswerValue | undefined>) =>
   answers['project.type'] === 'creation';
+/** A company being created has no turnover, balance sheet or tax record yet: those are not asked. */
+const existing = (answers: Record<string, AnswerValue | undefined>) => !isCreation(answers);
 
 /** A closed question: its button values, the button titles and the words people use for them. */
 export function closedField(
@@ -109,7 +120,43 @@ const nafCode: ApplicationField = {
   },
   validate: (value, answers) => (value === PENDING && !isCreation(answers) ? problem('nafNeeded') : null),
   display: (value) => (value === PENDING ? pendingDisplay : literal(value)),
+  // A sector button of the check settles the rule: the code is not asked again (the SIRET leads to it), unless
+  // the activity is "other", which the committee reviews and needs the code for.
+  when: (answers) => {
+    const activity = answers['company.activity'];
+    return activity === undefined || activity === 'other' || answers['company.nafCode'] !== undefined;
+  },
 };
+
+/** The sector button chosen in the check, kept for the committee when no NAF code was given (never asked). */
+const activity: ApplicationField = {
+  ...sentenceKeys('company.activity'),
+  kind: 'choice',
+  group: 'company',
+  choices: ACTIVITY_CATEGORIES.map((category) => ({ value: category, labelKey: activityLabel(category) })),
+  when: (answers) => answers['company.activity'] !== undefined,
+  interpret(text) {
+    if (isActivityCategory(text)) return answerOf(text, { key: activityLabel(text) });
+    const reading = readActivity(text);
+    const named =
+      reading?.kind === 'one' && 'category' in reading.sector
+        ? reading.sector.category
+        : firstMatch(text, ACTIVITY_WORDS);
+    return named ? answerOf(named, { key: activityLabel(named) }) : invalid(NOT_A_CHOICE);
+  },
+  display: (value) => ({ key: activityLabel(String(value)) }),
+};
+
+/** The button titles the activity keywords do not read ("Services aux entreprises", "Autre activité"). */
+const ACTIVITY_WORDS: ReadonlyArray<readonly [ActivityCategory, RegExp]> = [
+  ['businessServices', /\b(services aux entreprises|business services)\b/],
+  ['digital', /\b(it|digital)\b/],
+  ['other', /\b(autre|other)\b/],
+];
+
+function activityLabel(category: string): string {
+  return `eligibility:sector.${category}`;
+}
 
 /** The commune as kept in the answers, like the eligibility one; `storedValues` flattens it. */
 function communeValue(commune: Commune, postalCode: string): AnswerValue {
@@ -127,6 +174,7 @@ const commune: ApplicationField = {
   kind: 'text',
   group: 'company',
   summary: true,
+  followUp: true,
   // The file keeps the postal code, the name and the INSEE code apart, like DOMAIN.md's table.
   record: {
     fields: [
@@ -167,6 +215,39 @@ const commune: ApplicationField = {
   },
 };
 
+/** "12 rue de la République, 30100 Alès": the street, and the commune from the postal code on. */
+const POSTAL_CODE = /(?<!\d)\d{2} ?\d{3}(?!\d)/;
+
+const address: ApplicationField = {
+  ...sentenceKeys('company.address'),
+  kind: 'text',
+  freeText: true,
+  group: 'company',
+  fills: ['company.commune'],
+  // The commune known from the check is named in the question, which then asks for the street only.
+  promptParams: (_context, answers = {}): Params => {
+    const known = answers['company.commune'];
+    if (known === null || typeof known !== 'object' || Array.isArray(known)) return {};
+    return { context: 'inCommune', commune: String(known.name ?? '') };
+  },
+  interpret(text, context, answers) {
+    const typed = cleanText(text).replace(/\n/g, ', ');
+    if (isDontKnow(typed)) return refuse('required');
+    const code = POSTAL_CODE.exec(typed);
+    const street = code ? typed.slice(0, code.index).replace(/[\s,;-]+$/, '') : typed;
+    const length = lengthOf(street);
+    if (length < 5 || length > 200 || !/\p{L}/u.test(street)) return refuse('addressInvalid');
+    const answer = answerOf(street, { literal: street });
+    if (!code) return answer;
+    // The commune comes with it when it is clear; otherwise the commune question follows.
+    const place = commune.interpret(typed.slice(code.index), context, answers);
+    return place.kind === 'answer' && place.certain
+      ? { ...answer, also: { 'company.commune': place.value } }
+      : answer;
+  },
+  display: literal,
+};
+
 const independent: ApplicationField = {
   ...sentenceKeys('company.independent'),
   kind: 'boolean',
@@ -195,33 +276,55 @@ function independentDisplay(isIndependent: boolean) {
 
 const groupShare = percentField('company.groupShare', {
   group: 'company',
+  followUp: true,
   when: (answers) => answers['company.independent'] === false,
 });
 
 const OLDEST_COMPANY = '1850-01-01';
 
-export const COMPANY_FIELDS: readonly ApplicationField[] = [
-  {
-    ...sentenceKeys('company.name'),
-    kind: 'text',
-    freeText: true,
-    group: 'company',
-    summary: true,
-    interpret(text) {
-      const name = cleanText(text).replace(/\n/g, ' ');
-      if (isDontKnow(name)) return refuse('required');
-      const length = lengthOf(name);
-      return length < 2 || length > 120 ? refuse('companyNameLength') : answerOf(name, { literal: name });
-    },
-    display: literal,
+/** A legal form written before or after the name ("SAS Méca-Cévennes", "Mécanique Cévenole (SARL)"). */
+const FORM_WORDS = '(SARL|SASU|SAS|EURL|SNC|SCOP|sarl|sasu|sas|eurl|scop|SA|EI)';
+const FORM_FIRST = new RegExp(`^\\(?${FORM_WORDS}\\)?[\\s,-]+(?=\\p{L})`, 'u');
+const FORM_LAST = new RegExp(`(?<=[\\p{L}\\d.])[\\s,-]+\\(?${FORM_WORDS}\\)?\\.?$`, 'u');
+
+/** The name and, when written with it, the legal form (then not asked). */
+function nameAndForm(name: string): { name: string; legalForm?: string } {
+  for (const pattern of [FORM_FIRST, FORM_LAST]) {
+    const found = pattern.exec(name);
+    const rest = found ? name.replace(pattern, '').trim() : name;
+    if (found && lengthOf(rest) >= 2) return { name: rest, legalForm: found[1].toUpperCase() };
+  }
+  return { name };
+}
+
+const companyName: ApplicationField = {
+  ...sentenceKeys('company.name'),
+  kind: 'text',
+  freeText: true,
+  group: 'company',
+  summary: true,
+  fills: ['company.legalForm'],
+  interpret(text) {
+    const typed = cleanText(text).replace(/\n/g, ' ');
+    if (isDontKnow(typed)) return refuse('required');
+    const { name, legalForm } = nameAndForm(typed);
+    const length = lengthOf(name);
+    if (length < 2 || length > 120) return refuse('companyNameLength');
+    const answer = answerOf(name, { literal: name });
+    return legalForm ? { ...answer, also: { 'company.legalForm': legalForm } } : answer;
   },
+  display: literal,
+};
+
+export const COMPANY_FIELDS: readonly ApplicationField[] = [
+  companyName,
   siret,
   closedField(
     'company.legalForm',
     'legalForm',
     LEGAL_FORMS,
     LEGAL_FORM_PATTERNS,
-    { group: 'company' },
+    { group: 'company', followUp: true },
     LEGAL_FORM_RULES,
   ),
   dateField('company.creationDate', {
@@ -233,20 +336,8 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
       String(value) > todayIso(context) && !isCreation(answers) ? problem('creationDateFuture') : null,
   }),
   nafCode,
-  {
-    ...sentenceKeys('company.address'),
-    kind: 'text',
-    freeText: true,
-    group: 'company',
-    interpret(text) {
-      const address = cleanText(text).replace(/\n/g, ', ');
-      if (isDontKnow(address)) return refuse('required');
-      const length = lengthOf(address);
-      if (length < 5 || length > 200 || !/\p{L}/u.test(address)) return refuse('addressInvalid');
-      return answerOf(address, { literal: address });
-    },
-    display: literal,
-  },
+  activity,
+  address,
   commune,
   countField('company.headcount', { group: 'company', summary: true, max: 1_000_000 }),
   amountField('company.turnover', {
@@ -255,12 +346,20 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
     max: 1e9,
     allowNone: true,
     floor: turnoverFloor,
+    when: existing,
   }),
   amountField('company.balanceSheet', {
     group: 'company',
     max: 1e9,
     allowNone: true,
     floor: balanceSheetFloor,
+    when: existing,
+    // A turnover within the ceiling settles the SME test; the balance sheets themselves come as documents.
+    ask: (answers, { settings }) => {
+      const turnover = answers['company.turnover'];
+      return !(typeof turnover === 'number' && turnover <= settings.smeThresholds.turnover);
+    },
+    followUp: true,
   }),
   independent,
   groupShare,
@@ -277,7 +376,7 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
     'goodStanding',
     GOOD_STANDING,
     GOOD_STANDING_PATTERNS,
-    { group: 'company' },
+    { group: 'company', when: existing },
     GOOD_STANDING_RULES,
   ),
   amountField('company.deMinimisReceived', {
