@@ -38,12 +38,27 @@ export const ELIGIBLE_COMPANY_FILE: AnswerBook = Object.fromEntries(
 
 /**
  * The typical eligible company, from the eligibility check to the last question of its application. The check
- * was told of 3 jobs: the file asks how many of them are created ("tous").
+ * was told of 3 jobs: the file asks how many of them are created (all 3; without the check, the 2 kept follow).
  */
 export const ELIGIBLE_COMPANY: AnswerBook = {
   ...ELIGIBLE_COMPANY_CHECK,
   ...ELIGIBLE_COMPANY_FILE,
-  'project.jobsCreated': 'tous',
+  'project.jobsCreated': '3',
+};
+
+/**
+ * The same file answered one fact at a time, as someone who clicks the buttons: the name without its legal
+ * form, the street without its commune, the volets without the amount… Every follow-up question is asked.
+ */
+export const ONE_FACT_PER_ANSWER: AnswerBook = {
+  ...ELIGIBLE_COMPANY_FILE,
+  'company.name': 'Mécanique Cévenole',
+  'company.address': '12 rue de la République',
+  'project.aidTypes': 'financier et conseil',
+  'project.otherFinancing': 'prêt bancaire du Crédit Agricole',
+  'project.jobsCreated': '3',
+  'contact.firstName': 'Marie',
+  'contact.email': 'marie.dupont@exemple.fr',
 };
 
 /** The same company, typed in English. */
