@@ -10,6 +10,7 @@ import {
 import {
   choice,
   cleanText,
+  foldWords,
   NOT_A_CHOICE,
   lengthOf,
   literal,
@@ -39,6 +40,18 @@ export function noticeParams(settings: ProgrammeSettings): Params {
 const person = (answers: Answers = {}): Params =>
   answers[IS_INTERLOCUTOR] === false ? { context: 'other' } : {};
 
+const ME = /^(?:oui )?(?:c est moi|moi|moi meme|c est bien moi|je le suis|it s me|me|myself)$/;
+const SOMEONE_ELSE =
+  /^(?:non )?(?:quelqu un d autre|une autre personne|un collegue|une collegue|someone else|a colleague)$/;
+
+/** "Oui", "c'est moi", "non, une autre personne". */
+function readSelf(text: string, locale: 'fr' | 'en'): { ok: boolean; value?: boolean } {
+  const folded = foldWords(text);
+  if (ME.test(folded)) return { ok: true, value: true };
+  if (SOMEONE_ELSE.test(folded)) return { ok: true, value: false };
+  return parseYesNo(text, locale);
+}
+
 const interlocutorDisplay = (self: boolean) => ({
   key: `application:choice.isInterlocutor.${self ? 'yes' : 'no'}`,
 });
@@ -56,8 +69,9 @@ const isInterlocutor: ApplicationField = {
     answers[NOTICE_ACKNOWLEDGED] ? {} : { context: 'notice', ...noticeParams(settings) },
   interpret(text, { locale, now }, answers = {}): Interpretation {
     const yes =
-      text === 'yes' || text === 'no' ? { ok: true, value: text === 'yes' } : parseYesNo(text, locale);
-    if (!yes.ok) return isDontKnow(text) ? refuse('required') : invalid(NOT_A_CHOICE);
+      text === 'yes' || text === 'no' ? { ok: true, value: text === 'yes' } : readSelf(text, locale);
+    if (!yes.ok || yes.value === undefined)
+      return isDontKnow(text) ? refuse('required') : invalid(NOT_A_CHOICE);
     const self = yes.value;
     if (answers[NOTICE_ACKNOWLEDGED]) return answerOf(self, interlocutorDisplay(self));
     return {
@@ -96,7 +110,8 @@ const PARTICLE = /^(de|du|des|d['’]|le|la|van|von|del|della|di|da|dos|ben|ibn|
 
 /** "Marie Dupont, gérante" or "Marie Dupont (gérante)": the name, then the role. */
 function nameAndRole(text: string): { name: string; role?: string } {
-  const typed = cleanText(text).replace(/\n/g, ' ');
+  // "moi, Sophie": the words before the name go first, their comma with them.
+  const typed = withoutIntro(text);
   const split = /^(.+?)\s*(?:,|;|\(|\s[-–—]\s)\s*(.+?)\)?$/u.exec(typed);
   if (!split) return { name: withoutIntro(typed) };
   return { name: withoutIntro(split[1]), role: split[2].trim() };
