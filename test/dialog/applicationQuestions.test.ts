@@ -66,6 +66,8 @@ describe('the application with the committee’s eye', () => {
     const bot = countedBot();
     const first = await checkThenApply(bot);
     const { asked } = await fillApplication(bot.say, first, { book: ELIGIBLE_COMPANY });
+    // The count starts at 1 after the check, and its total is the number of questions this applicant answers.
+    expect(readable(first)).toMatch(new RegExp(`question 1 sur ${asked.length}\\b`));
     const done = readable(await bot.say(SUBMIT));
     expect(done).toContain(fr.t('applicationFlow:submit.done', { reference: 'ALZ-2026-0001' }));
     expect(bot.turns()).toBeLessThanOrEqual(28);
