@@ -203,15 +203,30 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     },
     to('project.type'),
   ),
-  choiceRule(
-    'standing',
-    'goodStanding',
-    {
-      yes: ['OK', 'standing.upToDate'],
-      no: ['REVIEW', 'standing.notUpToDate'],
-      plan: ['REVIEW', 'standing.paymentPlan'],
-      unknown: ['REVIEW', 'standing.unknown'],
-    },
-    to('company.goodStanding'),
+  standingRule(
+    choiceRule(
+      'standing',
+      'goodStanding',
+      {
+        yes: ['OK', 'standing.upToDate'],
+        no: ['REVIEW', 'standing.notUpToDate'],
+        plan: ['REVIEW', 'standing.paymentPlan'],
+        unknown: ['REVIEW', 'standing.unknown'],
+      },
+      to('company.goodStanding'),
+    ),
   ),
 ];
+
+/** A company being created has no tax or social record yet: the question makes no sense and is not asked. */
+function standingRule(rule: EligibilityRule): EligibilityRule {
+  const creating = (answers: { projectType?: string; goodStanding?: unknown }) =>
+    answers.projectType === 'creation' && answers.goodStanding === undefined;
+  return {
+    ...rule,
+    stillNeeded: (answers) =>
+      creating(answers) || answers.goodStanding !== undefined ? [] : ['goodStanding'],
+    evaluate: (answers, context) =>
+      creating(answers) ? outcome('OK', 'standing.creation') : rule.evaluate(answers, context),
+  };
+}

@@ -144,6 +144,31 @@ describe('the application with the committee’s eye', () => {
     expect(file.data).not.toHaveProperty(['company.turnover']);
   });
 
+  test('a creation: "pas encore" answers the turnover of the check, whose tax standing is not asked', async () => {
+    const bot = countedBot();
+    await bot.say(welcome);
+    const check = withAnswers(ELIGIBLE_COMPANY_CHECK, { turnover: 'pas encore', projectType: 'création' });
+    const { replies, asked } = await answerAll(
+      bot.say,
+      await bot.say(fr.t('common:menu.eligibility')),
+      check,
+    );
+    expect(asked).not.toContain('goodStanding');
+    expect(asked).not.toContain('balanceSheet');
+    // A creation is for an advisor to review; nothing is asked about a tax record it does not have yet.
+    expect(readable(replies)).toContain(fr.t('eligibility:verdict.REVIEW').split('{{')[0]);
+    expect(readable(replies)).not.toContain(fr.t('eligibility:reason.standing.unknown'));
+    const book = withAnswers(ELIGIBLE_COMPANY, {
+      'company.siret': 'pas encore',
+      'company.creationDate': 'fin mars 2027',
+    });
+    const { asked: filed } = await fillApplication(bot.say, await bot.say(fr.t('eligibility:next.apply')), {
+      book,
+    });
+    for (const key of ['company.turnover', 'company.balanceSheet', 'company.goodStanding'])
+      expect([key, filed.includes(key)]).toEqual([key, false]);
+  });
+
   test('"Êtes-vous l’interlocuteur du comité ?" comes first, with the notice; yes: the questions say "vous"', async () => {
     const bot = countedBot();
     await bot.say(welcome);
