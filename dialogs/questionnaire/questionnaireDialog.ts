@@ -198,7 +198,8 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     also: Answers = {},
   ) {
     await this.source.save(dc.context, question.key, value);
-    // Another answer given in the same breath fills a question not answered yet, never overwrites one.
+    // Another answer given in the same breath fills a question not answered yet, never overwrites one, unless
+    // this question is where that answer is given (`fills`: "Marie Dupont" re-typed at the name question).
     const known = await this.source.load(dc.context);
     for (const [key, other] of Object.entries(also)) {
       const replaces = question.fills?.includes(key) === true;
@@ -267,8 +268,8 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
       walk && this.source.progress
         ? this.source.progress(answers, question, qc, { asked: walk.history, total: walk.total })
         : null;
-    if (progress) {
-      walk!.total = progress.total;
+    if (progress && walk) {
+      walk.total = progress.total;
       text = `${progressLine(progress, t)}\n\n${text}`;
     }
     const titles = (question.choices ?? []).map((c) => t(c.labelKey));
