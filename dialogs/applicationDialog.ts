@@ -11,7 +11,8 @@ import { ApplicationSource, newDraft } from './applicationSource.js';
 import { readNewerDraft } from './draftVersions.js';
 import { submitDraft } from './applicationSubmission.js';
 import { messageWithChoices } from './choices.js';
-import { applicableFields, findField } from './domain/applicationForm.js';
+import { applicableFields, plannedQuestions } from './domain/applicationForm.js';
+import { fieldNamed } from './editTarget.js';
 import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { FlowOptions, FlowResult } from './flow.js';
@@ -54,6 +55,8 @@ export interface ApplyOptions extends FlowOptions {
 }
 
 type Values = { fields?: string[]; opening?: string };
+/** The answer named with *modifier* at the recap, opened at once. */
+type EditTarget = { edit: string };
 
 /**
  * The application file: choose or resume the draft, walk the form (generic questionnaire), show the recap
@@ -74,7 +77,7 @@ export class ApplicationDialog extends ComponentDialog {
   ) {
     super(APPLY_DIALOG);
     if (lookup) this.addDialog(lookup);
-    this.source = new ApplicationSource(profiles, settings, clock);
+    this.source = new ApplicationSource(profiles, settings, clock, rules);
     this.addDialog(new QuestionnaireDialog(QUESTIONS, this.source));
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -195,6 +198,9 @@ export class ApplicationDialog extends ComponentDialog {
     const answers = await this.source.load(step.context);
     const fields = applicableFields(answers, this.source.questionContext(step.context));
     (step.values as Values).fields = fields.map((f) => f.key);
+    // "Modifier e-mail", "modifier le chiffre d'affaires": that answer at once, not the list of all of them.
+    const named = fieldNamed(answerText(step.context.activity), (step.values as Values).fields!, t);
+    if (named) return step.next({ edit: named } satisfies EditTarget);
     const list = fields.map((field, index) => `${index + 1}. ${t(field.labelKey)}`).join('\n');
     await step.context.sendActivity(`${t('applicationFlow:edit.which')}\n\n${list}`);
     return Dialog.EndOfTurn;
@@ -202,14 +208,12 @@ export class ApplicationDialog extends ComponentDialog {
 
   private async editField(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = languageOf(step.context);
+    const named = (step.result as EditTarget | undefined)?.edit;
+    if (named) return step.beginDialog(QUESTIONS, { startAt: named });
     const keys = (step.values as Values).fields ?? [];
     const text = answerText(step.context.activity);
     const byNumber = /^\d+$/.test(text) ? keys[Number(text) - 1] : undefined;
-    const byLabel = keys.find((key) => {
-      const field = findField(key);
-      return field !== undefined && commandKey(t(field.labelKey)) === commandKey(text);
-    });
-    const key = byNumber ?? byLabel;
+    const key = byNumber ?? fieldNamed(text, keys, t);
     if (!key) {
       await step.context.sendActivity(t('applicationFlow:edit.unknown'));
       return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
@@ -269,11 +273,15 @@ export class ApplicationDialog extends ComponentDialog {
     await this.profiles.set(step.context, profile);
     const { t } = languageOf(step.context);
     const prefilled = Object.keys(known).filter((key) => key !== REGISTER_PREFILL_KEY).length;
-    await step.context.sendActivity(
-      t(prefilled > 0 ? 'applicationFlow:intro.prefilled' : 'applicationFlow:intro.new', {
-        count: prefilled,
-      }),
+    const intro = t(prefilled > 0 ? 'applicationFlow:intro.prefilled' : 'applicationFlow:intro.new', {
+      count: prefilled,
+    });
+    // The steps, the number of questions and the time they take, said once at the start.
+    const plan = t(
+      'applicationFlow:intro.plan',
+      plannedQuestions(known, this.source.questionContext(step.context)),
     );
+    await step.context.sendActivity(`${intro}\n\n${plan}`);
   }
 }
 

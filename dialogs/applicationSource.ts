@@ -2,7 +2,16 @@ import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { DRAFT_VERSION } from './domain/draftMigration.js';
 import { APPLICATION_FACT_KEYS } from './domain/factTargets.js';
-import { findField, missingFields, progressOf, type ApplicationContext } from './domain/applicationForm.js';
+import {
+  findField,
+  missingFields,
+  previousField,
+  progressOf,
+  type ApplicationContext,
+} from './domain/applicationForm.js';
+import { NOTICE_ACKNOWLEDGED, noticeParams } from './domain/applicationFieldsContact.js';
+import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
+import type { EligibilityAnswers } from './domain/eligibilityRules.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import { foldForMatch } from './french/normalize.js';
 import { parseYesNo } from './french/yesNo.js';
@@ -14,12 +23,12 @@ import {
   type Question,
 } from './questionnaire/question.js';
 import type { FactTargets } from './questionnaire/factTargets.js';
-import type { QuestionnaireSource } from './questionnaire/questionnaireDialog.js';
+import type { QuestionnaireSource, WalkProgress } from './questionnaire/questionnaireDialog.js';
 import { languageOf } from './translator.js';
 import { withoutRegisterSource } from './companyLookupRecord.js';
 import { profileOf, type ApplicationDraft, type ProfileAccessor } from './userProfile.js';
 
-export const NOTICE_KEY = 'notice.acknowledgedAt';
+export const NOTICE_KEY = NOTICE_ACKNOWLEDGED;
 
 /**
  * The information notice (GDPR art. 13) as a question of its own, asked just before the first personal field:
@@ -29,13 +38,7 @@ function noticeQuestion(): Question<ApplicationContext> {
   return {
     key: NOTICE_KEY,
     promptKey: 'applicationFlow:notice.text',
-    promptParams: ({ settings }) => ({
-      controller: settings.dataProtection.controller,
-      dpoEmail: settings.dataProtection.dpoEmail,
-      complaintUrl: settings.dataProtection.complaintUrl,
-      draftIdleDays: settings.retention.draftIdleDays,
-      fileYears: settings.retention.fileYearsAfterDecision,
-    }),
+    promptParams: ({ settings }) => noticeParams(settings),
     exampleKey: 'applicationFlow:notice.example',
     choices: [{ value: 'accept', labelKey: 'applicationFlow:notice.accept' }],
     interpret(text, { now, locale }) {
@@ -69,6 +72,7 @@ export class ApplicationSource implements QuestionnaireSource<ApplicationContext
     private readonly profiles: ProfileAccessor,
     private readonly settings: ProgrammeSettings,
     private readonly clock: () => Date,
+    private readonly rules: EligibilityRuleSet = ELIGIBILITY,
   ) {
     this.facts = {
       own: APPLICATION_FACT_KEYS,
@@ -109,8 +113,20 @@ export class ApplicationSource implements QuestionnaireSource<ApplicationContext
     return { settings: this.settings, locale: languageOf(context).locale, now: this.clock() };
   }
 
-  progress(answers: Answers, question: Question<ApplicationContext>, context: ApplicationContext) {
+  progress(
+    answers: Answers,
+    question: Question<ApplicationContext>,
+    context: ApplicationContext,
+    walk: WalkProgress,
+  ) {
     const field = findField(question.key);
-    return field ? progressOf(answers, field, context) : null;
+    return field ? progressOf(answers, field, context, walk) : null;
+  }
+
+  /** *Retour* in a resumed draft: the question answered before this one, not one the check answered. */
+  async previous(context: TurnContext, answers: Answers, key: string | undefined) {
+    const profile = await profileOf(this.profiles, context);
+    const known = this.rules.prefill((profile.eligibility?.answers ?? {}) as EligibilityAnswers);
+    return previousField(answers, key, known, this.questionContext(context));
   }
 }

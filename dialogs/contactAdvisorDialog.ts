@@ -10,6 +10,7 @@ import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { displayUserId } from '../storage/displayUserId.js';
 import { CallbackSource } from './callbackSource.js';
 import { messageWithChoices } from './choices.js';
+import { IS_INTERLOCUTOR, formatPhone } from './domain/applicationFieldsContact.js';
 import { isOpen, nextOpening } from './domain/officeHours.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { FlowResult } from './flow.js';
@@ -84,8 +85,15 @@ export class ContactAdvisorDialog extends ComponentDialog {
         await step.context.sendActivity(language.t('contact:closed.declined'));
         return step.endDialog({} satisfies FlowResult);
       }
-      await this.deps.callbackAnswers.set(step.context, {});
+      // The name and phone already in the file are not asked again (when the file's contact is the user).
+      const known = await this.knownContact(step.context);
+      await this.deps.callbackAnswers.set(step.context, known);
       await step.context.sendActivity(language.t('contact:callback.notice'));
+      if (known.name !== undefined && known.phone !== undefined) {
+        await step.context.sendActivity(
+          language.t('contact:callback.known', { name: known.name, phone: formatPhone(String(known.phone)) }),
+        );
+      }
       return step.beginDialog(CALLBACK);
     }
     if (text.length < 3) {
@@ -139,6 +147,17 @@ export class ContactAdvisorDialog extends ComponentDialog {
       }),
     );
     return step.endDialog({} satisfies FlowResult);
+  }
+
+  /** The name and phone of the draft's contact, when that contact is the user (not someone they named). */
+  private async knownContact(context: TurnContext): Promise<Answers> {
+    const answers = (await profileOf(this.deps.profiles, context)).application?.answers ?? {};
+    if (answers[IS_INTERLOCUTOR] === false) return {};
+    const { 'contact.firstName': first, 'contact.lastName': last, 'contact.phone': phone } = answers;
+    const known: Answers = {};
+    if (typeof first === 'string' && typeof last === 'string') known.name = `${first} ${last}`;
+    if (typeof phone === 'string') known.phone = phone;
+    return known;
   }
 
   private closedMessage(language: TurnLanguage, now: Date): string {

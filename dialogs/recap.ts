@@ -22,7 +22,7 @@ export function shown(display: Display, language: TurnLanguage): string {
   return 'literal' in display ? display.literal : language.t(display.key, display.params);
 }
 
-/** The answers as the committee will read them, grouped: entreprise, projet, contact. */
+/** The answers as the committee will read them, grouped: entreprise, projet, financement, contact. */
 export function recapGroups(
   answers: Answers,
   context: ApplicationContext,
@@ -42,11 +42,11 @@ export function recapGroups(
     });
     groups.set(field.group, group);
   }
-  // Entreprise, projet, contact: the order the committee reads a file in, whatever order the form asks in.
+  // Entreprise, projet, financement, contact: the order the committee reads a file in, whatever order the form asks in.
   return GROUP_ORDER.flatMap((name) => groups.get(name) ?? []);
 }
 
-const GROUP_ORDER = ['company', 'project', 'contact'] as const;
+const GROUP_ORDER = ['company', 'project', 'financing', 'contact'] as const;
 
 /** Adaptive Card 1.3 (shown by Web Chat, Teams and the Emulator): facts per group, then the two actions. */
 export function recapCard(groups: RecapGroup[], language: TurnLanguage): Attachment {

@@ -40,6 +40,18 @@ export interface ApplicationContext {
 export type ApplicationField = FormField<ApplicationContext> & {
   when?(answers: Answers): boolean;
   /**
+   * Asked only when this holds too; unlike `when`, an answer already given still belongs to the file (the
+   * balance sheet is not asked once the turnover settles the SME test, but kept when the check asked it).
+   */
+  ask?(answers: Answers, context: ApplicationContext): boolean;
+  /**
+   * Asked only when an earlier answer did not already give it (the last name after "Marie"): not counted in
+   * "Question n sur N", so the count never grows when it is asked.
+   */
+  followUp?: boolean;
+  /** The step it is asked in, when not its recap group (the project type opens the form). */
+  step?: ApplicationField['group'];
+  /**
    * How the answer is stored in the file when it is not one value under the field's key: the commune answer
    * fills three keys. `fields` are those keys with their kinds; `values` maps an answer to them.
    */
@@ -58,7 +70,7 @@ export const APPLICATION_ERROR_REASONS = [
   'amountAboveInvestment', 'investmentBelowAmount', 'jobsTooFew', 'percentRange', 'descriptionTooShort',
   'descriptionTooLong', 'personNameInvalid', 'roleInvalid', 'otherFinancingInvalid', 'emailNoDomain',
   'emailInvalid', 'emailMissing', 'emailSeveral', 'phoneNotFrench', 'phoneInvalid', 'phoneMissing',
-  'phoneSeveral', 'aidTypesUnknown', 'mentoringNeedsUnknown', 'documentsUnknown',
+  'phoneSeveral', 'aidTypesUnknown', 'mentoringNeedsUnknown', 'documentsUnknown', 'jobsAboveTotal',
 ] as const; // prettier-ignore
 export type ErrorReason = (typeof APPLICATION_ERROR_REASONS)[number];
 

@@ -1,11 +1,5 @@
 import { isDontKnow, parseSiret } from '../french/index.js';
-import {
-  answerOf,
-  invalid,
-  unsure,
-  type AnswerValue,
-  type Interpretation,
-} from '../questionnaire/question.js';
+import { answerOf, invalid, unsure, type AnswerValue } from '../questionnaire/question.js';
 import {
   GOOD_STANDING,
   GOOD_STANDING_PATTERNS,
@@ -20,11 +14,9 @@ import {
 import {
   amountField,
   choice,
-  cleanText,
   countField,
   dateField,
   foldWords,
-  lengthOf,
   literal,
   NOT_A_CHOICE,
   percentField,
@@ -34,7 +26,8 @@ import {
   todayIso,
   type ApplicationField,
 } from './applicationFieldKit.js';
-import { classifyCommune, findCommunes, type Commune } from './communes.js';
+import { address, commune } from './applicationFieldsAddress.js';
+import { activity, companyName } from './applicationFieldsIdentity.js';
 import { interpretChoice, type ChoiceRules } from './choiceReading.js';
 import { readIndependence } from './independence.js';
 import { nafCodesIn, parseNafCode } from './naf.js';
@@ -47,6 +40,8 @@ const PENDING_WORDS =
 const pendingDisplay = { key: 'application:display.pending' };
 const isCreation = (answers: Record<string, AnswerValue | undefined>) =>
   answers['project.type'] === 'creation';
+/** A company being created has no turnover, balance sheet or tax record yet: those are not asked. */
+const existing = (answers: Record<string, AnswerValue | undefined>) => !isCreation(answers);
 
 /** A closed question: its button values, the button titles and the words people use for them. */
 export function closedField(
@@ -109,61 +104,11 @@ const nafCode: ApplicationField = {
   },
   validate: (value, answers) => (value === PENDING && !isCreation(answers) ? problem('nafNeeded') : null),
   display: (value) => (value === PENDING ? pendingDisplay : literal(value)),
-};
-
-/** The commune as kept in the answers, like the eligibility one; `storedValues` flattens it. */
-function communeValue(commune: Commune, postalCode: string): AnswerValue {
-  return { inseeCode: commune.inseeCode, name: commune.name, department: commune.department, postalCode };
-}
-
-const communeLabel = (commune: Commune, postalCode: string) => `${commune.name} (${postalCode})`;
-
-/**
- * Only communes of the territory or of its department (REVIEW) are taken; a name or postal code shared with
- * communes elsewhere keeps the local ones. A commune with several postal codes (Nîmes) asks which one.
- */
-const commune: ApplicationField = {
-  ...sentenceKeys('company.commune'),
-  kind: 'text',
-  group: 'company',
-  summary: true,
-  // The file keeps the postal code, the name and the INSEE code apart, like DOMAIN.md's table.
-  record: {
-    fields: [
-      { key: 'company.postalCode', kind: 'text' },
-      { key: 'company.commune', kind: 'text' },
-      { key: 'company.inseeCode', kind: 'text' },
-    ],
-    values(value): Record<string, AnswerValue> {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        return { 'company.commune': value };
-      }
-      return {
-        'company.postalCode': String(value.postalCode ?? ''),
-        'company.commune': String(value.name ?? ''),
-        'company.inseeCode': String(value.inseeCode ?? ''),
-      };
-    },
-  },
-  interpret(text, { settings }): Interpretation {
-    if (isDontKnow(text)) return refuse('required');
-    const lookup = findCommunes(text, settings.territory);
-    if (lookup.kind === 'not_found') return refuse('communeUnknown');
-    const found = lookup.kind === 'found' ? [lookup.commune] : lookup.candidates;
-    const local = found.filter((c) => classifyCommune(c, settings) !== 'elsewhere');
-    if (local.length === 0) return refuse('communeOutside', { territory: settings.territory.name });
-    const typed = text.match(/(?<!\d)\d{2} ?\d{3}(?!\d)/)?.[0]?.replace(' ', '');
-    const options = local.flatMap((c) => {
-      const codes = typed && c.postalCodes.includes(typed) ? [typed] : c.postalCodes;
-      return codes.map((code) => ({ value: communeValue(c, code), label: communeLabel(c, code) }));
-    });
-    if (options.length === 0) return refuse('communeUnknown');
-    if (options.length === 1) return answerOf(options[0].value, { literal: options[0].label });
-    return { kind: 'choose', candidates: options.slice(0, 12) };
-  },
-  display(value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return literal(value);
-    return { literal: `${String(value.name)} (${String(value.postalCode ?? value.department)})` };
+  // A sector button of the check settles the rule: the code is not asked again (the SIRET leads to it), unless
+  // the activity is "other", which the committee reviews and needs the code for.
+  when: (answers) => {
+    const activity = answers['company.activity'];
+    return activity === undefined || activity === 'other' || answers['company.nafCode'] !== undefined;
   },
 };
 
@@ -195,33 +140,21 @@ function independentDisplay(isIndependent: boolean) {
 
 const groupShare = percentField('company.groupShare', {
   group: 'company',
+  followUp: true,
   when: (answers) => answers['company.independent'] === false,
 });
 
 const OLDEST_COMPANY = '1850-01-01';
 
 export const COMPANY_FIELDS: readonly ApplicationField[] = [
-  {
-    ...sentenceKeys('company.name'),
-    kind: 'text',
-    freeText: true,
-    group: 'company',
-    summary: true,
-    interpret(text) {
-      const name = cleanText(text).replace(/\n/g, ' ');
-      if (isDontKnow(name)) return refuse('required');
-      const length = lengthOf(name);
-      return length < 2 || length > 120 ? refuse('companyNameLength') : answerOf(name, { literal: name });
-    },
-    display: literal,
-  },
+  companyName,
   siret,
   closedField(
     'company.legalForm',
     'legalForm',
     LEGAL_FORMS,
     LEGAL_FORM_PATTERNS,
-    { group: 'company' },
+    { group: 'company', followUp: true },
     LEGAL_FORM_RULES,
   ),
   dateField('company.creationDate', {
@@ -233,20 +166,8 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
       String(value) > todayIso(context) && !isCreation(answers) ? problem('creationDateFuture') : null,
   }),
   nafCode,
-  {
-    ...sentenceKeys('company.address'),
-    kind: 'text',
-    freeText: true,
-    group: 'company',
-    interpret(text) {
-      const address = cleanText(text).replace(/\n/g, ', ');
-      if (isDontKnow(address)) return refuse('required');
-      const length = lengthOf(address);
-      if (length < 5 || length > 200 || !/\p{L}/u.test(address)) return refuse('addressInvalid');
-      return answerOf(address, { literal: address });
-    },
-    display: literal,
-  },
+  activity,
+  address,
   commune,
   countField('company.headcount', { group: 'company', summary: true, max: 1_000_000 }),
   amountField('company.turnover', {
@@ -255,12 +176,20 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
     max: 1e9,
     allowNone: true,
     floor: turnoverFloor,
+    when: existing,
   }),
   amountField('company.balanceSheet', {
     group: 'company',
     max: 1e9,
     allowNone: true,
     floor: balanceSheetFloor,
+    when: existing,
+    // A turnover within the ceiling settles the SME test; the balance sheets themselves come as documents.
+    ask: (answers, { settings }) => {
+      const turnover = answers['company.turnover'];
+      return !(typeof turnover === 'number' && turnover <= settings.smeThresholds.turnover);
+    },
+    followUp: true,
   }),
   independent,
   groupShare,
@@ -277,7 +206,7 @@ export const COMPANY_FIELDS: readonly ApplicationField[] = [
     'goodStanding',
     GOOD_STANDING,
     GOOD_STANDING_PATTERNS,
-    { group: 'company' },
+    { group: 'company', when: existing },
     GOOD_STANDING_RULES,
   ),
   amountField('company.deMinimisReceived', {

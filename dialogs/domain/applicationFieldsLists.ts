@@ -70,6 +70,8 @@ function documentsField(): ApplicationField {
     ...sentenceKeys('documents'),
     kind: 'list',
     group: 'project',
+    // Asked last, after the contact: the documents close the file.
+    step: 'contact',
     optional: true,
     // Buttons cannot depend on the settings: the prompt lists the documents of the settings instead.
     promptParams: ({ settings }) => {

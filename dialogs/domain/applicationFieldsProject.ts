@@ -1,4 +1,4 @@
-import { isDontKnow } from '../french/index.js';
+import { isDontKnow, parseAmountEuros } from '../french/index.js';
 import { answerOf, type Answers } from '../questionnaire/question.js';
 import {
   AID_TYPE_PATTERNS,
@@ -12,7 +12,6 @@ import {
   amountDisplay,
   amountField,
   cleanText,
-  countField,
   dateField,
   foldWords,
   lengthOf,
@@ -27,7 +26,10 @@ import {
   type ApplicationField,
 } from './applicationFieldKit.js';
 import { closedField } from './applicationFieldsCompany.js';
+import { jobsCreated, jobsKept } from './applicationFieldsJobs.js';
 import { multiField } from './applicationFieldsLists.js';
+
+export { JOBS_TOTAL } from './applicationFieldsJobs.js';
 import { magnitudeReadings } from './plausibility.js';
 
 export const DESCRIPTION_LENGTH = { min: 30, max: 2000 } as const;
@@ -39,23 +41,11 @@ const includes = (answers: Answers, key: string, value: string) => {
   return Array.isArray(list) && list.includes(value);
 };
 
-/** The total of jobs created and kept, checked on whichever of the two is answered second. */
-function jobsTotal(otherKey: string): ApplicationField['validate'] {
-  return (value, answers, { settings }) => {
-    const other = answers[otherKey];
-    if (typeof value !== 'number' || typeof other !== 'number') return null;
-    const total = value + other;
-    return total < settings.jobs.minimum
-      ? problem('jobsTooFew', { count: settings.jobs.minimum, total })
-      : null;
-  };
-}
-
 /** No project of the programme costs less than this: "700" is 700 000 €. */
 const SMALLEST_INVESTMENT = 1_000;
 
 const investment = amountField('project.investment', {
-  group: 'project',
+  group: 'financing',
   summary: true,
   max: 1e8,
   zero: 'investmentZero',
@@ -74,7 +64,8 @@ const investment = amountField('project.investment', {
 });
 
 const requested = amountField('project.amountRequested', {
-  group: 'project',
+  group: 'financing',
+  followUp: true,
   summary: true,
   max: 1e8,
   when: (answers) => includes(answers, 'project.aidTypes', 'financial'),
@@ -114,14 +105,20 @@ const otherFinancing: ApplicationField = {
   ...sentenceKeys('project.otherFinancing'),
   kind: 'text',
   freeText: true,
-  group: 'project',
-  interpret(text) {
+  group: 'financing',
+  fills: ['project.otherFinancingAmount'],
+  interpret(text, { locale }) {
     if (NO_OTHER_FINANCING.test(foldWords(text))) return answerOf(NONE, noneDisplay);
     const described = cleanText(text);
     if (isDontKnow(described)) return refuse('required');
     const length = lengthOf(described);
     if (length < 2 || length > 500) return refuse('otherFinancingInvalid');
-    return answerOf(described, { literal: described });
+    const answer = answerOf(described, { literal: described });
+    // "un prêt de 150 000 €": the amount is given with the lenders, and not asked again.
+    const amount = parseAmountEuros(described, { locale });
+    return amount.ok && amount.certain && amount.value >= SMALLEST_INVESTMENT
+      ? { ...answer, also: { 'project.otherFinancingAmount': amount.value } }
+      : answer;
   },
   display: (value) => (value === NONE ? noneDisplay : literal(value)),
 };
@@ -142,9 +139,33 @@ export const PROJECT_TYPE_FIELD = closedField(
   PROJECT_TYPE_PATTERNS,
   {
     group: 'project',
+    // Asked first, when the check did not give it: it opens the company's step.
+    step: 'company',
     summary: true,
   },
 );
+
+const volets = multiField('project.aidTypes', 'aidTypes', AID_TYPES, AID_TYPE_PATTERNS, 'aidTypesUnknown', {
+  group: 'project',
+  summary: true,
+});
+
+/** "Une avance de 30 000 € et du conseil": the volets, and the advance's amount when it comes with them. */
+const aidTypes: ApplicationField = {
+  ...volets,
+  fills: ['project.amountRequested'],
+  interpret(text, context, answers) {
+    const meaning = volets.interpret(text, context, answers);
+    if (meaning.kind !== 'answer' || !Array.isArray(meaning.value) || !meaning.value.includes('financial')) {
+      return meaning;
+    }
+    if (!/\d/.test(text)) return meaning;
+    const amount = amountRequested.interpret(text, context, answers);
+    return amount.kind === 'answer' && amount.certain
+      ? { ...meaning, also: { 'project.amountRequested': amount.value } }
+      : meaning;
+  },
+};
 
 export const PROJECT_FIELDS: readonly ApplicationField[] = [
   {
@@ -162,34 +183,21 @@ export const PROJECT_FIELDS: readonly ApplicationField[] = [
     },
     display: literal,
   },
-  multiField('project.aidTypes', 'aidTypes', AID_TYPES, AID_TYPE_PATTERNS, 'aidTypesUnknown', {
-    group: 'project',
-    summary: true,
-  }),
+  aidTypes,
   investment,
   amountRequested,
   otherFinancing,
   amountField('project.otherFinancingAmount', {
-    group: 'project',
+    group: 'financing',
+    followUp: true,
     max: 1e8,
     allowNone: true,
     floor: () => SMALLEST_INVESTMENT,
     when: (answers) =>
       answers['project.otherFinancing'] !== undefined && answers['project.otherFinancing'] !== NONE,
   }),
-  countField('project.jobsCreated', {
-    group: 'project',
-    summary: true,
-    max: 100_000,
-    promptParams: ({ settings }) => ({ months: settings.jobs.horizonMonths }),
-    validate: jobsTotal('project.jobsKept'),
-  }),
-  countField('project.jobsKept', {
-    group: 'project',
-    summary: true,
-    max: 100_000,
-    validate: jobsTotal('project.jobsCreated'),
-  }),
+  jobsCreated,
+  jobsKept,
   dateField('project.startDate', { group: 'project', prefer: 'future', check: startDateCheck }),
   multiField(
     'project.mentoringNeeds',
@@ -199,6 +207,7 @@ export const PROJECT_FIELDS: readonly ApplicationField[] = [
     'mentoringNeedsUnknown',
     {
       group: 'project',
+      followUp: true,
       when: (answers) => includes(answers, 'project.aidTypes', 'mentoring'),
       promptParams: ({ settings }) => ({ months: settings.mentoring.maxMonths }),
     },

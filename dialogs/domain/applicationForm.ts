@@ -25,6 +25,20 @@ export const APPLICATION_FORM: readonly ApplicationField[] = [
   DOCUMENTS_FIELD,
 ];
 
+/** The steps of the form, in the order asked: "Entreprise → Projet → Financement → Contact". */
+export const FORM_STEPS = ['company', 'project', 'financing', 'contact'] as const;
+export type FormStep = (typeof FORM_STEPS)[number];
+
+export const stepOf = (field: ApplicationField): FormStep => field.step ?? field.group;
+
+/**
+ * The order questions are asked in: step by step, form order within a step. The form's own order is the
+ * file's (DOMAIN.md: the committee's columns), where the jobs follow the financing.
+ */
+const ASKING_ORDER = [...APPLICATION_FORM].sort(
+  (a, b) => FORM_STEPS.indexOf(stepOf(a)) - FORM_STEPS.indexOf(stepOf(b)),
+);
+
 const BY_KEY = new Map(APPLICATION_FORM.map((field) => [field.key, field]));
 
 export function findField(key: string): ApplicationField | undefined {
@@ -45,27 +59,78 @@ export function applicableFields(
  * stores an answer (an empty list), so they never block the submission afterwards.
  */
 export function missingFields(answers: Answers, context?: ApplicationContext): ApplicationField[] {
-  return applicableFields(answers, context).filter((field) => answers[field.key] === undefined);
+  return applicableFields(answers, context, ASKING_ORDER).filter(
+    (field) => answers[field.key] === undefined && (!context || (field.ask?.(answers, context) ?? true)),
+  );
 }
 
 export function nextField(answers: Answers, context?: ApplicationContext): ApplicationField | undefined {
   return missingFields(answers, context)[0];
 }
 
+/** A numbered question is one the count announces; a follow-up is asked only when an answer left it open. */
+const numbered = (field: ApplicationField) => field.followUp !== true;
+
+/** About how long one question takes to answer, for the time announced at the start (issue 15: ~25 s a turn). */
+export const SECONDS_PER_QUESTION = 30;
+
+/** The numbered questions still to ask, and about how many minutes they take (announced at the start). */
+export function plannedQuestions(answers: Answers, context: ApplicationContext) {
+  const count = missingFields(answers, context).filter(numbered).length;
+  return { count, minutes: Math.max(1, Math.round((count * SECONDS_PER_QUESTION) / 60)) };
+}
+
 /**
- * "Question 5 sur 31": the place of the field among the applicable ones (prefilled fields count as done, so a
- * prefilled draft starts further along). The total moves when an answer opens a conditional field.
+ * "Étape 2 sur 4 · Projet — question 5 sur 14" for a question about to be asked in a walk. The count is of this
+ * walk: the numbered questions it asked (`asked`), then this one, then those still missing. It never grows (a
+ * total shown is only ever lowered, when an answer makes questions moot) and never jumps (answers given in
+ * passing fill follow-ups, which are not counted). A follow-up shows no count.
  */
 export function progressOf(
   answers: Answers,
   field: ApplicationField,
+  context: ApplicationContext,
+  walk: { asked: readonly string[]; total?: number } = { asked: [] },
+) {
+  if (!numbered(field)) return null;
+  const askedBefore = walk.asked.filter((key) => key !== field.key && isNumbered(key)).length;
+  const index = askedBefore + 1;
+  const after = missingFields(answers, context).filter((other) => other !== field && numbered(other)).length;
+  const total = Math.max(index, Math.min(walk.total ?? Infinity, index + after));
+  const step = stepOf(field);
+  return {
+    index,
+    total,
+    step: {
+      index: FORM_STEPS.indexOf(step) + 1,
+      total: FORM_STEPS.length,
+      labelKey: `application:group.${step}`,
+    },
+  };
+}
+
+function isNumbered(key: string): boolean {
+  const field = BY_KEY.get(key);
+  return field !== undefined && numbered(field);
+}
+
+/**
+ * The question before `key` in form order that the applicant answered (not one the check answered), for
+ * *retour* in a resumed draft; `known` are the answers the check gave.
+ */
+export function previousField(
+  answers: Answers,
+  key: string | undefined,
+  known: Answers,
   context?: ApplicationContext,
-): { index: number; total: number } {
-  const applicable = applicableFields(answers, context);
-  const position = APPLICATION_FORM.indexOf(field);
-  const before = applicable.filter((other) => APPLICATION_FORM.indexOf(other) < position).length;
-  const total = applicable.length + (applicable.includes(field) ? 0 : 1);
-  return { index: before + 1, total };
+): ApplicationField | undefined {
+  const fields = applicableFields(answers, context, ASKING_ORDER);
+  const at = key ? fields.findIndex((field) => field.key === key) : fields.length;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return fields
+    .slice(0, at < 0 ? fields.length : at)
+    .reverse()
+    .find((field) => answers[field.key] !== undefined && !same(answers[field.key], known[field.key]));
 }
 
 /** What the eligibility check already knows, under the form's keys: each rule declares it (eligibilityRules.ts). */

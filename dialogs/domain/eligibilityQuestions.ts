@@ -9,6 +9,7 @@ import {
   type Question,
   type QuestionChoice,
 } from '../questionnaire/question.js';
+import { foldForMatch } from '../french/normalize.js';
 import { readActivity } from './activityKeywords.js';
 import {
   GOOD_STANDING,
@@ -135,15 +136,23 @@ const FLOORS: Partial<Record<AnswerKey, (answers: Answers) => number>> = {
   deMinimis: () => 100,
 };
 
+/** "Pas encore": a company being created has no turnover or balance sheet yet, which is 0 €. */
+const NOT_YET = choice('notYet', 'eligibility:choice.notYet');
+const NOT_YET_WORDS = /\b(pas encore|en cours de creation|en creation|not yet|being created)\b/;
+
 export function amountQuestion(key: AnswerKey, exampleKey: string, allowNone: boolean): EligibilityQuestion {
+  const notYet = key === 'turnover' || key === 'balanceSheet';
   return {
     key,
     promptKey: `eligibility:question.${key}`,
     promptParams: settingsParams,
     exampleKey,
-    choices: [DONT_KNOW],
+    choices: notYet ? [NOT_YET, DONT_KNOW] : [DONT_KNOW],
     interpret(text, { locale }, answers = {}) {
       if (text === 'unknown' || isDontKnow(text)) return answerOf('unknown');
+      if (notYet && (text === 'notYet' || NOT_YET_WORDS.test(foldForMatch(text).replace(/'/g, ' ')))) {
+        return answerOf(0, amountShown(0));
+      }
       const parsed = parseAmountEuros(text, { locale, allowNone });
       if (!parsed.ok) {
         const several = parsed.reason === 'ambiguous' ? amountCandidates(text, { locale }) : [];

@@ -85,8 +85,8 @@ export interface EligibilityRule {
    * asks the questions of the rules in the rules' order; a question another rule declared first is asked once.
    */
   questions: readonly EligibilityQuestion[];
-  /** How the application reuses these answers, by question key (see Prefill). */
-  prefill?: Readonly<Record<string, Prefill>>;
+  /** How the application reuses these answers, by question key (see Prefill); one answer may fill several. */
+  prefill?: Readonly<Record<string, Prefill | readonly Prefill[]>>;
   /** Answers still required before the rule can decide; by default the unanswered questions. */
   stillNeeded?: (answers: EligibilityAnswers, context: RuleContext) => string[];
   /** Only called once nothing is still needed. */

@@ -45,7 +45,7 @@ const defaultPrefillValue = (answer: AnswerValue) => (answer === 'unknown' ? und
 
 export function eligibilityRuleSet(rules: readonly EligibilityRule[]): EligibilityRuleSet {
   const byKey = new Map<string, EligibilityQuestion>();
-  const prefills = new Map<string, Prefill>();
+  const prefills = new Map<string, readonly Prefill[]>();
   for (const rule of rules) {
     for (const question of rule.questions) {
       if (byKey.has(question.key)) continue;
@@ -57,7 +57,7 @@ export function eligibilityRuleSet(rules: readonly EligibilityRule[]): Eligibili
       });
     }
     for (const [key, prefill] of Object.entries(rule.prefill ?? {})) {
-      if (prefill && !prefills.has(key)) prefills.set(key, prefill);
+      if (prefill && !prefills.has(key)) prefills.set(key, Array.isArray(prefill) ? prefill : [prefill]);
     }
   }
   const questions = [...byKey.values()];
@@ -114,10 +114,12 @@ export function eligibilityRuleSet(rules: readonly EligibilityRule[]): Eligibili
 
     prefill(answers) {
       const known: Answers = {};
-      for (const [key, { field, value = defaultPrefillValue }] of prefills) {
-        const answer = (answers as Answers)[key];
-        const reused = answer === undefined ? undefined : value(answer);
-        if (reused !== undefined) known[field] = reused;
+      for (const [key, targets] of prefills) {
+        for (const { field, value = defaultPrefillValue } of targets) {
+          const answer = (answers as Answers)[key];
+          const reused = answer === undefined ? undefined : value(answer);
+          if (reused !== undefined) known[field] = reused;
+        }
       }
       return known;
     },

@@ -49,20 +49,29 @@ const communePrefill: Prefill = {
   },
 };
 
-/** A sector chosen as a category is not carried over: the file needs the NAF code itself. */
-const nafPrefill: Prefill = {
-  field: 'company.nafCode',
-  value: (answer) => {
-    const sector = answer as SectorAnswer;
-    return sector && 'nafCode' in sector ? sector.nafCode : undefined;
+/** A NAF code goes to the file's code; a sector button to its activity (the code is then not asked). */
+const nafPrefill: readonly Prefill[] = [
+  {
+    field: 'company.nafCode',
+    value: (answer) => {
+      const sector = answer as SectorAnswer;
+      return sector && 'nafCode' in sector ? sector.nafCode : undefined;
+    },
   },
-};
+  {
+    field: 'company.activity',
+    value: (answer) => {
+      const sector = answer as SectorAnswer;
+      return sector && 'category' in sector ? sector.category : undefined;
+    },
+  },
+];
 
 /**
  * The programme's rules, in the order their questions are asked: what can end a hopeless case first (where,
  * how big), then the other rules that can say NO, then those that can only ask for a review. The balance sheet
  * is only asked when the turnover is over its ceiling or unknown, so an eligible company answers 10 questions.
- * `jobs` is not carried over: it is the total of jobs created OR kept, while the file asks the two apart.
+ * `jobs` is the total of jobs created OR kept: the file then asks only how many of them are created.
  */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   {
@@ -140,6 +149,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   {
     id: 'jobs',
     questions: [QUESTIONS.jobs],
+    prefill: { jobs: to('project.jobsTotal') },
     evaluate: ({ jobs }, { settings }) => {
       if (jobs === undefined) return notAnswered(['jobs']);
       const details = { jobs, minimum: settings.jobs.minimum, horizonMonths: settings.jobs.horizonMonths };
@@ -193,16 +203,18 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     },
     to('project.type'),
   ),
-  choiceRule(
-    'standing',
-    'goodStanding',
-    {
-      yes: ['OK', 'standing.upToDate'],
-      no: ['REVIEW', 'standing.notUpToDate'],
-      plan: ['REVIEW', 'standing.paymentPlan'],
-      unknown: ['REVIEW', 'standing.unknown'],
-    },
-    to('company.goodStanding'),
+  standingRule(
+    choiceRule(
+      'standing',
+      'goodStanding',
+      {
+        yes: ['OK', 'standing.upToDate'],
+        no: ['REVIEW', 'standing.notUpToDate'],
+        plan: ['REVIEW', 'standing.paymentPlan'],
+        unknown: ['REVIEW', 'standing.unknown'],
+      },
+      to('company.goodStanding'),
+    ),
   ),
   {
     // No question of its own: `registerStatus` ('active' | 'closed') is set by the company lookup
@@ -215,3 +227,16 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     },
   },
 ];
+
+/** A company being created has no tax or social record yet: the question makes no sense and is not asked. */
+function standingRule(rule: EligibilityRule): EligibilityRule {
+  const creating = (answers: { projectType?: string; goodStanding?: unknown }) =>
+    answers.projectType === 'creation' && answers.goodStanding === undefined;
+  return {
+    ...rule,
+    stillNeeded: (answers) =>
+      creating(answers) || answers.goodStanding !== undefined ? [] : ['goodStanding'],
+    evaluate: (answers, context) =>
+      creating(answers) ? outcome('OK', 'standing.creation') : rule.evaluate(answers, context),
+  };
+}

@@ -49,8 +49,11 @@ export interface Question<Context = unknown> {
   key: string;
   /** Locale key of the question itself. */
   promptKey: string;
-  /** Parameters for the prompt (e.g. the horizon in months from the programme settings). */
-  promptParams?: (context: Context) => Params;
+  /**
+   * Parameters for the prompt (e.g. the horizon in months from the programme settings). `answers` are those
+   * given so far: a prompt may follow them (i18next's `context` picks "votre prénom" or "son prénom").
+   */
+  promptParams?: (context: Context, answers?: Answers) => Params;
   /** Locale key of an example answer, shown when the answer was not understood. */
   exampleKey: string;
   /** Buttons for closed questions; free text is accepted too. */
@@ -71,6 +74,11 @@ export interface Question<Context = unknown> {
    * on other questions an answer the question recognises wins over a command ("plus tard" to the documents).
    */
   freeText?: boolean;
+  /**
+   * Keys this question's answer may fill besides its own (`also`): re-answering it (*modifier*) replaces them,
+   * where an answer given in passing to another question never overwrites one.
+   */
+  fills?: readonly string[];
 }
 
 export function answerOf(value: AnswerValue, display?: Display, certain = true): Interpretation {
@@ -102,8 +110,8 @@ export type FieldKind =
 export interface FormField<Context = unknown> extends Question<Context> {
   /** What the stored value is (how the committee reads it). */
   kind: FieldKind;
-  /** The recap group (Adaptive Card section). */
-  group: 'company' | 'project' | 'contact';
+  /** The recap group (Adaptive Card section), and the step of the form it is asked in. */
+  group: 'company' | 'project' | 'financing' | 'contact';
   /** Shown on the advisor's file card, among the facts read first. */
   summary?: boolean;
   /** Locale key of the short label shown in the recap and in the list of fields to modify. */

@@ -19,9 +19,32 @@ export interface QuestionnaireSource<C> {
   next(answers: Answers, context: C): Question<C> | null;
   find(key: string): Question<C> | undefined;
   questionContext(context: TurnContext): C;
-  progress?(answers: Answers, question: Question<C>, context: C): { index: number; total: number } | null;
+  /**
+   * "Question n sur N" for a question about to be asked, or null to show none (a follow-up). `walk` is what this
+   * walk asked so far and the total it last showed, so a count can stay stable (never jump, never grow).
+   */
+  progress?(answers: Answers, question: Question<C>, context: C, walk: WalkProgress): Progress | null;
+  /** The question before this one when the walk has no history of its own (a resumed draft). */
+  previous?(
+    context: TurnContext,
+    answers: Answers,
+    key: string | undefined,
+  ): Promise<Question<C> | undefined>;
   /** The questions the facts of a sentence answer ("12 salariés à Alès"); none: answers are read one by one. */
   facts?: FactTargets;
+}
+
+/** What a walk has asked so far, for its progress line. */
+export interface WalkProgress {
+  asked: readonly string[];
+  total?: number;
+}
+
+/** "Question 5 sur 14", with the step of the form when the source has steps ("Étape 2 sur 4 : Projet"). */
+export interface Progress {
+  index: number;
+  total: number;
+  step?: { index: number; total: number; labelKey: string };
 }
 
 /** `opener`: offer to describe the company in one sentence; `sentence`: a first message whose facts count. */
@@ -58,6 +81,8 @@ interface WalkState {
   opener?: boolean;
   /** The user chose to describe the company: their next message is that sentence. */
   describing?: boolean;
+  /** The total the progress line last showed. */
+  total?: number;
 }
 
 export const MAX_FAILURES = 3;
@@ -172,6 +197,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
       text,
       question.key,
       question.freeText,
+      question.fills,
     );
     if (held.length > 0) state.facts = { facts: held, stage: 'held' };
     const reading = readAnswer(question, read, answers, qc, language.t);
@@ -225,7 +251,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
       if (await this.facts.show(context, instance.state, languageOf(context))) return;
     }
     const question = instance.state.current ? this.source.find(instance.state.current) : undefined;
-    if (question) await context.sendActivity(await this.prompt(context, question, false));
+    if (question) await context.sendActivity(await this.prompt(context, question));
   }
 
   private async accept(
@@ -236,10 +262,12 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     also: Answers = {},
   ) {
     await this.source.save(dc.context, question.key, value);
-    // Another answer given in the same breath fills a question not answered yet, never overwrites one.
+    // Another answer given in the same breath fills a question not answered yet, never overwrites one, unless
+    // this question is where that answer is given (`fills`: "Marie Dupont" re-typed at the name question).
     const known = await this.source.load(dc.context);
     for (const [key, other] of Object.entries(also)) {
-      if (other !== undefined && known[key] === undefined && this.source.find(key)) {
+      const replaces = question.fills?.includes(key) === true;
+      if (other !== undefined && (replaces || known[key] === undefined) && this.source.find(key)) {
         await this.source.save(dc.context, key, other);
       }
     }
@@ -286,7 +314,10 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
 
   private async goBack(dc: DialogContext, state: WalkState, language: TurnLanguage) {
     const previousKey = state.history.pop();
-    const previous = previousKey ? this.source.find(previousKey) : undefined;
+    // A resumed draft has no history in this walk: the source knows which question came before.
+    const previous = previousKey
+      ? this.source.find(previousKey)
+      : await this.source.previous?.(dc.context, await this.source.load(dc.context), state.current);
     state.pending = {};
     state.failures = 0;
     state.facts = undefined;
@@ -316,19 +347,25 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
 
   private async ask(dc: DialogContext, state: WalkState, question: Question<C>, withProgress: boolean) {
     state.current = question.key;
-    await dc.context.sendActivity(await this.prompt(dc.context, question, withProgress, state.opener));
+    await dc.context.sendActivity(
+      await this.prompt(dc.context, question, withProgress ? state : undefined, state.opener),
+    );
     return Dialog.EndOfTurn;
   }
 
-  private async prompt(context: TurnContext, question: Question<C>, withProgress: boolean, opener = false) {
+  private async prompt(context: TurnContext, question: Question<C>, walk?: WalkState, opener = false) {
     const { t } = languageOf(context);
     const qc = this.source.questionContext(context);
-    let text = t(question.promptKey, question.promptParams?.(qc));
+    const answers = await this.source.load(context);
+    let text = t(question.promptKey, question.promptParams?.(qc, answers));
     const progress =
-      withProgress && this.source.progress
-        ? this.source.progress(await this.source.load(context), question, qc)
+      walk && this.source.progress
+        ? this.source.progress(answers, question, qc, { asked: walk.history, total: walk.total })
         : null;
-    if (progress) text = `${t('questionnaire:progress', progress)}\n\n${text}`;
+    if (progress && walk) {
+      walk.total = progress.total;
+      text = `${progressLine(progress, t)}\n\n${text}`;
+    }
     const titles = (question.choices ?? []).map((c) => t(c.labelKey));
     if (opener) {
       text = `${t('facts:opener.offer')}\n\n${text}`;
@@ -342,6 +379,16 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     if (!display) return String(value);
     return 'literal' in display ? display.literal : language.t(display.key, display.params);
   }
+}
+
+function progressLine({ step, ...count }: Progress, t: TurnLanguage['t']): string {
+  if (!step) return t('questionnaire:progress', count);
+  return t('questionnaire:progressStep', {
+    ...count,
+    step: step.index,
+    steps: step.total,
+    stepName: t(step.labelKey),
+  });
 }
 
 /**

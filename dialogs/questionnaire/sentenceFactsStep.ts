@@ -72,21 +72,38 @@ export class SentenceFactsStep<C> {
    * without the facts of other questions; all of it for a free text such as the project's description), and
    * the facts held for the questions not answered yet.
    */
-  async read(context: TurnContext, text: string, currentKey?: string, freeText = false) {
+  /**
+   * `fills`: the answers the current question itself reads in the same breath ("une avance de 30 000 €" at the
+   * volets): left to it, never held and confirmed a second time.
+   */
+  async read(
+    context: TurnContext,
+    text: string,
+    currentKey?: string,
+    freeText = false,
+    fills: readonly string[] = [],
+  ) {
     const targets = this.source.facts;
     if (!targets) return { answerText: text, held: [] as SentenceFact[] };
     const { text: normalized, facts } = extractFacts(text, targets.factContext(context));
     if (facts.length === 0) return { answerText: text, held: facts };
     const answers = await this.source.load(context);
     const carried = targets.carried ? await targets.carried.load(context) : {};
-    const open = facts.filter((fact) => {
+    const unanswered = facts.filter((fact) => {
       const target = this.target(fact.kind);
       return target !== undefined && (target.carried ? carried : answers)[target.key] === undefined;
     });
-    const current = open.find((fact) => {
+    const current = unanswered.find((fact) => {
       const target = this.target(fact.kind);
       return target !== undefined && target.key === currentKey && !target.carried;
     });
+    // Without a fact of its own, the question reads the whole text, and with it what it `fills`.
+    const open = current
+      ? unanswered
+      : unanswered.filter((fact) => {
+          const target = this.target(fact.kind);
+          return target?.carried === true || !fills.includes(target?.key ?? '');
+        });
     const derived =
       currentKey !== undefined && currentKey === targets.own.jobs
         ? derivedJobs(Object.fromEntries(open.map((fact) => [fact.kind, fact.value])))

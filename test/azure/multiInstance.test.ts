@@ -106,9 +106,11 @@ describe('two bot instances on one Azure Storage account', () => {
       'company.siret': '73282932000074',
       'contact.phone': '+33612345678',
     });
-    // Every other turn went to the other instance.
-    expect(owner.servedBy.filter((server) => server === 0).length).toBeGreaterThan(15);
-    expect(owner.servedBy.filter((server) => server === 1).length).toBeGreaterThan(15);
+    // Every other turn went to the other instance (the walk is shorter since issue 16: half of it each).
+    const half = Math.floor(owner.servedBy.length / 2);
+    expect(owner.servedBy.length).toBeGreaterThan(20);
+    expect(owner.servedBy.filter((server) => server === 0).length).toBeGreaterThanOrEqual(half);
+    expect(owner.servedBy.filter((server) => server === 1).length).toBeGreaterThanOrEqual(half);
   });
 
   test('100 submissions spread over both instances get ALZ-2026-0001 to 0100, each its own', async () => {

@@ -5,7 +5,9 @@ import {
   ELIGIBLE_COMPANY,
   ELIGIBLE_COMPANY_CHECK,
   ELIGIBLE_COMPANY_FILE,
+  ONE_FACT_PER_ANSWER,
   answerAll,
+  type AnswerBook,
   bookValues,
   fillApplication,
   questionAsked,
@@ -28,14 +30,18 @@ const expectAsks = (replies: Partial<Activity>[], key: string) => {
 const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
 const FULL_APPLICATION_EXAMPLE = (key: string) => `application:example.${key}`;
 
-async function startApplication(channelId = 'emulator', storage = new MemoryStorage()) {
+async function startApplication(
+  channelId = 'emulator',
+  storage = new MemoryStorage(),
+  book: AnswerBook = ELIGIBLE_COMPANY_FILE,
+) {
   const bot = createTestBot(storage, channelId);
   const driver = new ConversationDriver(bot.adapter);
   await driver.say(welcome);
   const firstReplies = await driver.say(fr.t('common:menu.apply'));
   /** Answers from the book up to the recap, or up to the question `stopAt`; returns the last turn's text. */
   const fill = async (stopAt?: string) =>
-    readable((await fillApplication((text) => driver.say(text), firstReplies, { stopAt })).replies);
+    readable((await fillApplication((text) => driver.say(text), firstReplies, { stopAt, book })).replies);
   return { ...bot, driver, first: readable(firstReplies), firstReplies, fill };
 }
 
@@ -43,16 +49,18 @@ describe('the application file', () => {
   test('a complete file: every answer parsed, a recap card, then one file in the queue with a reference', async () => {
     const { driver, first, firstReplies, queue } = await startApplication();
     expect(first).toContain(fr.t('applicationFlow:intro.new'));
-    const progress = progressOf({}, findField('project.type')!, context);
+    const progress = progressOf({}, findField('project.type')!, context)!;
     expect(progress.index).toBe(1);
-    expect(first).toContain(fr.t('questionnaire:progress', progress));
+    expect(first).toContain(
+      `${fr.t('questionnaire:progressStep', { ...progress, step: 1, steps: 4, stepName: fr.t('application:group.company') })}`,
+    );
 
     const { replies: recap, asked } = await fillApplication((text) => driver.say(text), firstReplies);
     expect(asked.at(-1)).toBe('documents');
     const card = recap[0].attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const cardText = JSON.stringify(card?.content);
-    for (const title of ['company', 'project', 'contact'])
+    for (const title of ['company', 'project', 'financing', 'contact'])
       expect(cardText).toContain(fr.t(`application:group.${title}`));
     expect(cardText).toContain('Mécanique Cévenole');
     expect(cardText).toContain(fr.t('applicationFlow:recap.submit'));
@@ -112,13 +120,14 @@ describe('the application file', () => {
     ['contact.phone', '+44 20 7946 0958', 'application:error.phoneNotFrench'],
     ['project.amountRequested', '300 000 €', 'application:error.amountOutOfBounds'],
   ])('a wrong %s ("%s") is refused with its reason and asked again', async (key, wrong, errorKey) => {
-    const { driver, fill } = await startApplication();
+    // One fact per answer, so that the phone and the amount are asked on their own.
+    const { driver, fill } = await startApplication('emulator', new MemoryStorage(), ONE_FACT_PER_ANSWER);
     await fill(key);
     const reply = await driver.read(wrong);
     const reason = fr.t(errorKey, { count: 4, min: settings.advance.min, max: settings.advance.max });
     expect(reply).toContain(reason);
     expect(reply).toContain(fr.t(FULL_APPLICATION_EXAMPLE(key)));
-    const right = ELIGIBLE_COMPANY_FILE[key];
+    const right = ONE_FACT_PER_ANSWER[key];
     expect(await driver.read(right)).not.toContain(reason);
   });
 
@@ -130,17 +139,30 @@ describe('the application file', () => {
 
   test('"retour" goes back to the previous question', async () => {
     const { driver, fill } = await startApplication();
-    await fill('company.legalForm');
+    await fill('company.creationDate');
     expectAsks(await driver.say('retour'), 'company.siret');
   });
 
-  test('the amount requested is asked only when the financial volet is chosen', async () => {
-    const { driver, fill } = await startApplication();
-    await fill('project.aidTypes');
-    await driver.say('conseil et tutorat');
-    const next = await driver.say('250 000 €');
-    expect(readable(next)).not.toContain(q('project.amountRequested'));
-    expectAsks(next, 'project.otherFinancing');
+  test('the amount requested is asked only when the financial volet is chosen, and not when given with it', async () => {
+    const advice = await startApplication();
+    const { asked: withoutAdvance } = await fillApplication(
+      (text) => advice.driver.say(text),
+      advice.firstReplies,
+      {
+        book: { ...ONE_FACT_PER_ANSWER, 'project.aidTypes': 'conseil' },
+      },
+    );
+    expect(withoutAdvance).not.toContain('project.amountRequested');
+    const clicked = await startApplication('emulator', new MemoryStorage(), ONE_FACT_PER_ANSWER);
+    const { asked } = await fillApplication((text) => clicked.driver.say(text), clicked.firstReplies, {
+      book: ONE_FACT_PER_ANSWER,
+    });
+    expect(asked).toContain('project.amountRequested');
+    // "Une avance de 30 000 € et du conseil": the amount came with the volets.
+    const typed = await startApplication();
+    const { asked: merged } = await fillApplication((text) => typed.driver.say(text), typed.firstReplies);
+    expect(merged).toContain('project.aidTypes');
+    expect(merged).not.toContain('project.amountRequested');
   });
 
   test('"modifier" from the recap changes one answer and comes back to the recap', async () => {
@@ -167,10 +189,8 @@ describe('the application file', () => {
     const resumed = readable(resumedReplies);
     expect(resumed).toContain(fr.t('applicationFlow:draft.resuming'));
     expectAsks(resumedReplies, 'company.nafCode');
-    // No condition of the form depends on the first five answers: the total is the empty file's.
-    const progress = progressOf({}, findField('company.nafCode')!, context);
-    expect(progress.index).toBe(6);
-    expect(resumed).toContain(fr.t('questionnaire:progress', progress));
+    // The count of a resumed walk starts again at 1, its total the questions left.
+    expect(resumed).toMatch(/question 1 sur \d+/);
   });
 
   test('"Déposer une candidature" with a draft in progress offers to resume it or start again', async () => {

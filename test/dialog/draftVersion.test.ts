@@ -3,8 +3,7 @@ import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
 import { createTestBot, fr } from '../support/botHarness.js';
 import { ConversationDriver } from '../support/conversationDriver.js';
-import { complete, context } from '../unit/applicationFormFixtures.js';
-import { applicableFields } from '../../dialogs/domain/applicationForm.js';
+import { complete } from '../unit/applicationFormFixtures.js';
 
 /** The form's history as it would read once `project.otherFinancing` had been renamed and a field removed. */
 const HISTORY: DraftMigration[] = [
@@ -55,9 +54,17 @@ describe('a draft saved before a field was renamed', () => {
       savedDraft(2, { 'company.fax': '04 66 00 00 00' }),
     );
     expect(offer).not.toContain(fr.t('applicationFlow:draft.newerVersion'));
-    // The documents, the last question of the form, are all that is left to ask.
-    const total = applicableFields(complete, context).length;
-    expect(resumed).toContain(fr.t('questionnaire:progress', { index: total, total }));
+    // The documents, the last question of the form, are all that is left to ask: question 1 of 1 of this walk.
+    expect(resumed).toContain(
+      fr.t('questionnaire:progressStep', {
+        index: 1,
+        total: 1,
+        step: 4,
+        steps: 4,
+        stepName: fr.t('application:group.contact'),
+      }),
+    );
+    expect(resumed).toContain(fr.t('application:question.documents', { n: 5 }).slice(0, 30));
     expect(resumed).not.toContain(fr.t('application:question.project.otherFinancing'));
     const draft = (await stored()).application;
     expect(draft?.version).toBe(3);

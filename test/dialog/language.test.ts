@@ -1,5 +1,11 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
-import { ELIGIBLE_COMPANY_CHECK, answerAll, fillApplication, questionAsked } from '../support/answerBook.js';
+import {
+  ELIGIBLE_COMPANY_CHECK,
+  ONE_FACT_PER_ANSWER,
+  answerAll,
+  fillApplication,
+  questionAsked,
+} from '../support/answerBook.js';
 import { createTestBot, en, fr } from '../support/botHarness.js';
 import { ConversationDriver, readable } from '../support/conversationDriver.js';
 
@@ -63,6 +69,7 @@ describe('the language, asked for in words', () => {
     const say = (text: string) => driver.say(text);
     const { replies } = await fillApplication(say, await say(fr.t('common:menu.apply')), {
       stopAt: 'contact.lastName',
+      book: ONE_FACT_PER_ANSWER,
     });
     expect(asked(replies)).toBe('contact.lastName');
     const next = await say('Français');

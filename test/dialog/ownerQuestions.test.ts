@@ -1,5 +1,11 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
-import { ELIGIBLE_COMPANY_CHECK, answerAll, fillApplication, questionAsked } from '../support/answerBook.js';
+import {
+  ELIGIBLE_COMPANY_CHECK,
+  ONE_FACT_PER_ANSWER,
+  answerAll,
+  fillApplication,
+  questionAsked,
+} from '../support/answerBook.js';
 import { createTestBot, fr, settings } from '../support/botHarness.js';
 import { ConversationDriver, readable } from '../support/conversationDriver.js';
 
@@ -65,6 +71,7 @@ describe('the owners’ own questions', () => {
     const { say } = await started();
     const { replies } = await fillApplication(say, await say(fr.t('common:menu.apply')), {
       stopAt: 'project.amountRequested',
+      book: ONE_FACT_PER_ANSWER,
     });
     expect(asked(replies)).toBe('project.amountRequested');
     const turn = await say('combien je peux demander ?');

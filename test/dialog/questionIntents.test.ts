@@ -1,6 +1,12 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { findField } from '../../dialogs/domain/applicationForm.js';
-import { ELIGIBLE_COMPANY_CHECK, answerAll, fillApplication, questionAsked } from '../support/answerBook.js';
+import {
+  ELIGIBLE_COMPANY_CHECK,
+  ONE_FACT_PER_ANSWER,
+  answerAll,
+  fillApplication,
+  questionAsked,
+} from '../support/answerBook.js';
 import { createTestBot, fr, settings } from '../support/botHarness.js';
 import { ConversationDriver, readable } from '../support/conversationDriver.js';
 
@@ -31,7 +37,10 @@ async function applicationUpTo(at: string) {
   const driver = new ConversationDriver(bot.adapter);
   await driver.say(welcome);
   const say = (text: string) => driver.say(text);
-  const { replies } = await fillApplication(say, await say(fr.t('common:menu.apply')), { stopAt: at });
+  const { replies } = await fillApplication(say, await say(fr.t('common:menu.apply')), {
+    stopAt: at,
+    book: ONE_FACT_PER_ANSWER,
+  });
   expect(asked(replies)).toBe(at);
   return { ...bot, driver, say };
 }

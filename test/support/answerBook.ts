@@ -36,8 +36,30 @@ export const ELIGIBLE_COMPANY_FILE: AnswerBook = Object.fromEntries(
   FULL_APPLICATION.map(([answer, key]) => [QUESTION_OF_STORED_KEY[key] ?? key, answer]),
 );
 
-/** The typical eligible company, from the eligibility check to the last question of its application. */
-export const ELIGIBLE_COMPANY: AnswerBook = { ...ELIGIBLE_COMPANY_CHECK, ...ELIGIBLE_COMPANY_FILE };
+/**
+ * The typical eligible company, from the eligibility check to the last question of its application. The check
+ * was told of 3 jobs: the file asks how many of them are created (all 3; without the check, the 2 kept follow).
+ */
+export const ELIGIBLE_COMPANY: AnswerBook = {
+  ...ELIGIBLE_COMPANY_CHECK,
+  ...ELIGIBLE_COMPANY_FILE,
+  'project.jobsCreated': '3',
+};
+
+/**
+ * The same file answered one fact at a time, as someone who clicks the buttons: the name without its legal
+ * form, the street without its commune, the volets without the amount… Every follow-up question is asked.
+ */
+export const ONE_FACT_PER_ANSWER: AnswerBook = {
+  ...ELIGIBLE_COMPANY_FILE,
+  'company.name': 'Mécanique Cévenole',
+  'company.address': '12 rue de la République',
+  'project.aidTypes': 'financier et conseil',
+  'project.otherFinancing': 'prêt bancaire du Crédit Agricole',
+  'project.jobsCreated': '3',
+  'contact.firstName': 'Marie',
+  'contact.email': 'marie.dupont@exemple.fr',
+};
 
 /** The same company, typed in English. */
 export const ELIGIBLE_COMPANY_EN: AnswerBook = {
@@ -51,6 +73,8 @@ export const ELIGIBLE_COMPANY_EN: AnswerBook = {
   projectType: 'development',
   goodStanding: 'yes',
   'project.type': 'development',
+  'company.name': 'Mécanique Cévenole SAS',
+  'company.address': '12 rue de la République, 30100 Alès',
   'company.legalForm': 'SAS',
   'company.creationDate': '12 March 2015',
   'company.headcount': 'twelve',
@@ -62,14 +86,18 @@ export const ELIGIBLE_COMPANY_EN: AnswerBook = {
   'company.deMinimisReceived': 'none',
   'project.description':
     'We want to buy a five-axis machining centre to produce aeronautical parts in series for our customers.',
-  'project.aidTypes': 'financial and advice',
+  'project.aidTypes': 'an advance of €30,000 and advice',
   'project.investment': '€250,000',
   'project.amountRequested': '€30,000',
-  'project.otherFinancing': 'a bank loan from Crédit Agricole',
+  'project.otherFinancing': 'a bank loan from Crédit Agricole of €150,000',
   'project.otherFinancingAmount': '€150,000',
+  'project.jobsCreated': 'all',
   'project.startDate': 'end of March 2027',
   'notice.acknowledgedAt': 'I have read this information',
+  'contact.isInterlocutor': 'yes',
+  'contact.firstName': 'Marie Dupont, manager',
   'contact.role': 'manager',
+  'contact.email': 'marie.dupont@exemple.fr, 06 12 34 56 78',
   'contact.phone': '06 12 34 56 78',
   documents: 'I will send them later',
 };

@@ -4,6 +4,7 @@ import {
   findField,
   missingFields,
   progressOf,
+  stepOf,
 } from '../../dialogs/domain/applicationForm.js';
 import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 import type { Answers, AnswerValue } from '../../dialogs/questionnaire/question.js';
@@ -50,6 +51,7 @@ describe('the form definition', () => {
   test('the project type comes first, the contact fields are personal, the documents optional and last', () => {
     expect(APPLICATION_FORM[0].key).toBe('project.type');
     const personal = APPLICATION_FORM.filter((field) => field.personal);
+    expect(APPLICATION_FORM.find((field) => field.key === 'contact.isInterlocutor')?.personal).toBeFalsy();
     expect(keys(personal)).toEqual([
       'contact.firstName',
       'contact.lastName',
@@ -61,9 +63,11 @@ describe('the form definition', () => {
     expect(APPLICATION_FORM.filter((field) => field.optional)).toHaveLength(1);
   });
 
-  test('groups run company, project, contact after the project type', () => {
-    const groups = APPLICATION_FORM.slice(1, -1).map((field) => field.group);
-    expect([...new Set(groups)]).toEqual(['company', 'project', 'contact']);
+  test('the questions are asked step by step: company, project, financing, contact, the documents last', () => {
+    const asked = missingFields({}, context);
+    expect([...new Set(asked.map(stepOf))]).toEqual(['company', 'project', 'financing', 'contact']);
+    expect(asked[0].key).toBe('project.type');
+    expect(asked.at(-1)?.key).toBe('documents');
   });
 });
 
@@ -142,9 +146,23 @@ describe('validation against other answers', () => {
 describe('missing fields and progress', () => {
   const unconditional = APPLICATION_FORM.filter((field) => !field.when);
 
-  test('an empty draft misses every unconditional field, in form order', () => {
-    expect(keys(missingFields({}, context))).toEqual(keys(unconditional));
-    expect(unconditional).toHaveLength(28);
+  test('an empty draft misses every unconditional field; the balance sheet only with an unknown turnover', () => {
+    // With no turnover yet, every field that applies to a company already in business is missing.
+    const open = APPLICATION_FORM.filter((field) => field.when?.({ 'project.type': 'development' }) ?? true);
+    expect(keys(missingFields({}, context)).sort()).toEqual(keys(open).sort());
+    expect(unconditional.length).toBeGreaterThan(20);
+    const within = missingFields({ 'company.turnover': 1_200_000 }, context);
+    expect(keys(within)).not.toContain('company.balanceSheet');
+    expect(keys(missingFields({ 'company.turnover': 60_000_000 }, context))).toContain(
+      'company.balanceSheet',
+    );
+  });
+
+  test('a company being created is asked no turnover, balance sheet or tax standing', () => {
+    const creation = keys(missingFields({ 'project.type': 'creation' }, context));
+    for (const key of ['company.turnover', 'company.balanceSheet', 'company.goodStanding'])
+      expect(creation).not.toContain(key);
+    expect(creation).toContain('company.headcount');
   });
 
   test('answers open the conditional fields where they belong', () => {
@@ -154,11 +172,12 @@ describe('missing fields and progress', () => {
       'project.otherFinancing': 'Prêt bancaire',
     };
     const missing = keys(missingFields(answers, context));
-    expect(missing).toHaveLength(32 - 3);
     expect(missing.indexOf('company.groupShare')).toBe(missing.indexOf('company.proceedings') - 1);
     expect(missing.indexOf('project.amountRequested')).toBe(missing.indexOf('project.investment') + 1);
-    expect(missing.indexOf('project.otherFinancingAmount')).toBe(missing.indexOf('project.jobsCreated') - 1);
-    expect(missing.indexOf('project.mentoringNeeds')).toBe(missing.indexOf('contact.firstName') - 1);
+    expect(missing.indexOf('project.otherFinancingAmount')).toBe(
+      missing.indexOf('contact.isInterlocutor') - 1,
+    );
+    expect(missing.indexOf('project.mentoringNeeds')).toBe(missing.indexOf('project.investment') - 1);
   });
 
   test('a complete file misses nothing; the documents answered "later" count as answered', () => {
@@ -167,42 +186,49 @@ describe('missing fields and progress', () => {
     expect(keys(missingFields({ ...complete, documents: undefined }, context))).toEqual(['documents']);
   });
 
-  /** The questions every file asks, whatever the answers: the fields of the registry without a condition. */
-  const ALWAYS = APPLICATION_FORM.filter((field) => !field.when).length;
-  const progress = (key: string, answers: Answers) => {
+  const progress = (key: string, answers: Answers, walk?: { asked: string[]; total?: number }) => {
     const field = findField(key);
     if (!field) throw new Error(key);
-    return progressOf(answers, field, context);
+    return progressOf(answers, field, context, walk);
   };
+  /** The numbered questions of an empty file: what the count announces at its start. */
+  const FIRST_TOTAL = missingFields({}, context).filter((field) => !field.followUp).length;
 
-  test('an empty file counts only the questions without a condition, the project type first, the documents last', () => {
-    expect(progress('project.type', {})).toEqual({ index: 1, total: ALWAYS });
-    expect(progress('company.name', {})).toEqual({ index: 2, total: ALWAYS });
-    expect(progress('documents', {})).toEqual({ index: ALWAYS, total: ALWAYS });
+  test('an empty file counts its numbered questions, the project type first, in the first step', () => {
+    expect(progress('project.type', {})).toEqual({
+      index: 1,
+      total: FIRST_TOTAL,
+      step: { index: 1, total: 4, labelKey: 'application:group.company' },
+    });
+    expect(progress('project.investment', {})?.step?.labelKey).toBe('application:group.financing');
+    expect(progress('contact.isInterlocutor', {})?.step?.index).toBe(4);
   });
 
-  test('an answer that opens a question counts it: in the total, and in the index of what follows it', () => {
-    // The financial volet opens the amount requested (a project question, before the contact).
-    expect(progress('contact.phone', { 'project.aidTypes': ['financial'] })).toEqual({
-      index: progress('contact.phone', {}).index + 1,
-      total: ALWAYS + 1,
-    });
-    // A company that is not independent is asked the group's share, before its proceedings.
-    expect(progress('company.proceedings', { 'company.independent': false })).toEqual({
-      index: progress('company.proceedings', {}).index + 1,
-      total: ALWAYS + 1,
-    });
-    // A complete file with every volet: the documents are the last of every question it applies.
-    const applicable = applicableFields(complete, context).length;
-    expect(applicable).toBeGreaterThan(ALWAYS + 2);
-    expect(progress('documents', complete)).toEqual({ index: applicable, total: applicable });
+  test('a follow-up shows no count: asking it never makes the total grow', () => {
+    expect(progress('company.legalForm', {})).toBeNull();
+    expect(progress('project.amountRequested', { 'project.aidTypes': ['financial'] })).toBeNull();
+    expect(progress('contact.phone', {})).toBeNull();
   });
 
-  test('a field asked although its condition fails still gets a place within the total', () => {
-    const field = findField('project.amountRequested');
-    if (!field) throw new Error('no field');
-    const { index, total } = progressOf({}, field, context);
-    expect(index).toBeLessThanOrEqual(total);
-    expect(total).toBe(ALWAYS + 1);
+  test('the count is of the walk: one more per numbered question answered, never above the total shown', () => {
+    const answers = { 'project.type': 'development', 'company.name': 'Méca' };
+    const third = progress('company.siret', answers, {
+      asked: ['project.type', 'company.name', 'company.legalForm'],
+      total: FIRST_TOTAL,
+    });
+    expect(third).toMatchObject({ index: 3, total: FIRST_TOTAL });
+    // A creation drops the turnover and the tax standing: the total shown goes down, never up.
+    const creation = progress(
+      'company.siret',
+      { ...answers, 'project.type': 'creation' },
+      {
+        asked: ['project.type', 'company.name'],
+        total: FIRST_TOTAL,
+      },
+    );
+    expect(creation?.total).toBe(FIRST_TOTAL - 2);
+    expect(
+      progress('company.siret', answers, { asked: ['project.type', 'company.name'], total: 5 })?.total,
+    ).toBe(5);
   });
 });

@@ -17,6 +17,8 @@ const typed: Answers = {
   'company.legalForm': 'SAS',
   'company.creationDate': '2015-03-12',
   'company.nafCode': '25.62B',
+  // The sector button of the check, kept with the code the owner gave since.
+  'company.activity': 'industry',
   'company.address': '12 avenue Jules Guesde',
   'company.commune': { inseeCode: '30007', name: 'Alès', department: '30', postalCode: '30100' },
   'company.headcount': 12,
@@ -37,6 +39,7 @@ const typed: Answers = {
   'project.jobsKept': 5,
   'project.startDate': '2027-03-31',
   'project.mentoringNeeds': ['hr', 'quality'],
+  'contact.isInterlocutor': true,
   'contact.firstName': 'Marie',
   'contact.lastName': 'Dupont',
   'contact.role': 'gérante',

@@ -19,7 +19,7 @@ describe('prefill from the eligibility check', () => {
     deMinimis: 20_000,
   };
 
-  test('known answers are carried over under the form keys; jobs are not split', () => {
+  test('known answers are carried over under the form keys; the jobs as the total the file splits', () => {
     expect(prefillFromEligibility(eligibility)).toEqual({
       'company.commune': { inseeCode: '30007', name: 'Alès', department: '30', postalCode: '30100' },
       'company.headcount': 12,
@@ -31,10 +31,11 @@ describe('prefill from the eligibility check', () => {
       'company.proceedings': 'none',
       'company.goodStanding': 'plan',
       'company.deMinimisReceived': 20_000,
+      'project.jobsTotal': 3,
     });
   });
 
-  test('"je ne sais pas", a sector category and a commune without postal code are asked again', () => {
+  test('"je ne sais pas" and a commune without postal code are asked again; a sector category is kept', () => {
     const prefilled = prefillFromEligibility({
       ...eligibility,
       commune: { inseeCode: '30007', name: 'Alès', department: '30' },
@@ -47,7 +48,11 @@ describe('prefill from the eligibility check', () => {
       goodStanding: 'unknown',
       deMinimis: 'unknown',
     });
-    expect(prefilled).toEqual({ 'project.type': 'development' });
+    expect(prefilled).toEqual({
+      'project.type': 'development',
+      'company.activity': 'industry',
+      'project.jobsTotal': 3,
+    });
   });
 
   test('false and 0 are answers too', () => {

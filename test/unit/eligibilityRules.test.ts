@@ -1,3 +1,4 @@
+import { JOBS_TOTAL } from '../../dialogs/domain/applicationFieldsProject.js';
 import { findField } from '../../dialogs/domain/applicationForm.js';
 import { findCommunes } from '../../dialogs/domain/communes.js';
 import {
@@ -340,13 +341,17 @@ describe('what the rules derive', () => {
       'company.deMinimisReceived': 20_000,
     });
     expect(ELIGIBILITY.prefill(known)).not.toHaveProperty(['company.turnover']);
-    // No postal code, a category rather than a NAF code: the file needs them, the form asks.
+    // No postal code: the file needs it, the form asks. A category rather than a NAF code: the file keeps the
+    // activity, and the code is not asked again.
     const withoutPostalCode = { inseeCode: '30007', name: 'Alès', department: '30' };
-    expect(ELIGIBILITY.prefill({ commune: withoutPostalCode, sector: { category: 'commerce' } })).toEqual({});
+    expect(ELIGIBILITY.prefill({ commune: withoutPostalCode, sector: { category: 'commerce' } })).toEqual({
+      'company.activity': 'commerce',
+    });
   });
 
   test('every field the application reuses is a field of the form', () => {
     const fields = Object.keys(ELIGIBILITY.prefill(eligibleMachiningSme));
-    expect(fields.filter((key) => !findField(key))).toEqual([]);
+    // The check's jobs total is no question of the file: the jobs question reads it ("Sur ces 3 emplois…").
+    expect(fields.filter((key) => !findField(key))).toEqual([JOBS_TOTAL]);
   });
 });

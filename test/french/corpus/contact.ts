@@ -9,11 +9,22 @@ export const CONTACT_CASES: CorpusCase[] = [
     ['moi, Sophie', v('Sophie')],
     ["c'est Sophie", v('Sophie')],
     ['je m’appelle Sophie', v('Sophie')],
-    ['Sophie Martin', 'confirm'],
-    ['moi, Sophie Martin', 'confirm'],
+    ['Jean Pierre Martin', 'confirm'],
     ['Sophie123', 'ask'],
     ['je sais pas', 'ask'],
   ]),
+  // The question asks for the first and last name (and the role) in one answer.
+  ...[
+    ['Sophie Martin', { 'contact.lastName': 'Martin' }],
+    ['moi, Sophie Martin', { 'contact.lastName': 'Martin' }],
+    ['Sophie Martin, gérante', { 'contact.lastName': 'Martin', 'contact.role': 'gérante' }],
+    ['Sophie de La Fontaine', { 'contact.lastName': 'de La Fontaine' }],
+  ].map(([text, also]) => ({
+    question: 'contact.firstName',
+    text: text as string,
+    expected: v('Sophie'),
+    also: also as Record<string, string>,
+  })),
   {
     question: 'contact.firstName',
     text: 'Prénom Sophie, nom Martin',

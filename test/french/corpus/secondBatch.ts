@@ -151,7 +151,12 @@ export const SECOND_BATCH: CorpusCase[] = [
   ...table('contact.firstName', [
     ['Marc', v('Marc')],
     ['moi c’est Marc', v('Marc')],
-    ['Marc Dubois', 'confirm'],
   ]),
+  {
+    question: 'contact.firstName',
+    text: 'Marc Dubois',
+    expected: v('Marc'),
+    also: { 'contact.lastName': 'Dubois' },
+  },
   ...table('contact.lastName', [['Dubois', v('Dubois')]]),
 ];
