@@ -40,6 +40,10 @@ const STATUS_CHANGE: Schema = {
     from: { oneOf: [ref('Status'), { type: 'null' }] },
     to: ref('Status'),
     comment: { type: 'string' },
+    kind: {
+      const: 'correctionRequest',
+      description: 'Not a status change: the applicant asked for a correction (`comment` says what).',
+    },
   },
   additionalProperties: false,
 };
@@ -60,6 +64,22 @@ const APPLICATION_RECORD: Schema = {
     advisorId: { type: 'string' },
     'eligibility.verdict': { enum: ['OK', 'REVIEW', 'NO'] },
     'eligibility.reasons': { type: 'array', items: { type: 'string' } },
+    'eligibility.checkVerdict': {
+      enum: ['OK', 'REVIEW', 'NO'],
+      description: 'What the eligibility check said; `eligibility.verdict` is computed again at submission.',
+    },
+    flags: {
+      type: 'array',
+      items: { enum: ['ineligible', 'ineligibleReview', 'duplicateSiret', 'costMismatch'] },
+      description:
+        'Points to look at: a NO verdict, sent to be examined as ineligible, a SIRET of another file, ' +
+        'a cost that is not the advance plus the other financing.',
+    },
+    'flags.duplicateOf': { type: 'array', items: ref('Reference'), description: 'Files of the same SIRET.' },
+    'flags.costGap': {
+      type: 'number',
+      description: 'Euros: investment minus (advance asked + other financing).',
+    },
     ...Object.fromEntries(APPLICATION_DATA_KEYS.map((key) => [key, { description: 'A form value.' }])),
     history: { type: 'array', minItems: 1, items: ref('StatusChange') },
   },

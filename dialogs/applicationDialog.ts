@@ -32,6 +32,7 @@ import {
 } from './recap.js';
 import { languageOf } from './translator.js';
 import { profileOf, type ProfileAccessor } from './userProfile.js';
+import { draftVerdict, gateMessage, readGateChoice, stopsAtGate } from './ineligibleGate.js';
 
 export const APPLY_DIALOG = 'apply';
 const QUESTIONS = 'applicationQuestions';
@@ -42,9 +43,13 @@ export interface ApplyOptions extends FlowOptions {
   resume?: boolean;
   /** Back from *modifier*: straight to the questions still missing, then the recap. */
   afterEdit?: boolean;
+  /** Ask this answer first (the one that made the verdict NO), then whatever is missing. */
+  startAt?: string;
+  /** The owner was just warned before sending: wait for their choice without showing the recap again. */
+  waitAtRecap?: boolean;
 }
 
-type Values = { fields?: string[] };
+type Values = { fields?: string[]; atGate?: boolean };
 
 /**
  * The application file: choose or resume the draft, walk the form (generic questionnaire), show the recap
@@ -62,7 +67,7 @@ export class ApplicationDialog extends ComponentDialog {
     private readonly rules: EligibilityRuleSet = ELIGIBILITY,
   ) {
     super(APPLY_DIALOG);
-    this.source = new ApplicationSource(profiles, settings, clock);
+    this.source = new ApplicationSource(profiles, settings, clock, rules);
     this.addDialog(new QuestionnaireDialog(QUESTIONS, this.source));
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -84,7 +89,11 @@ export class ApplicationDialog extends ComponentDialog {
     if (options.cardAction === SUBMIT_ACTION) {
       // "Envoyer" on a recap card shown earlier: submit the draft if it is complete, or say it was sent.
       const outcome = await submitDraft(step.context, this.submissionDeps());
-      if (outcome !== 'incomplete') return step.endDialog({} satisfies FlowResult);
+      if (outcome === 'warned') {
+        return step.replaceDialog(STEPS, { afterEdit: true, waitAtRecap: true } satisfies ApplyOptions);
+      }
+      if (outcome !== 'incomplete' && outcome !== 'ineligible')
+        return step.endDialog({} satisfies FlowResult);
       return step.next('continue');
     }
     const profile = await profileOf(this.profiles, step.context);
@@ -134,7 +143,8 @@ export class ApplicationDialog extends ComponentDialog {
       if (startAgain) await this.startNewDraft(step);
       else await step.context.sendActivity(t('applicationFlow:draft.resuming'));
     }
-    return step.beginDialog(QUESTIONS);
+    const startAt = (step.options as ApplyOptions | undefined)?.startAt;
+    return step.beginDialog(QUESTIONS, startAt ? { startAt } : undefined);
   }
 
   private async showRecap(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -142,6 +152,19 @@ export class ApplicationDialog extends ComponentDialog {
     if (result?.outcome === 'advisor') return step.endDialog({ next: 'advisor' } satisfies FlowResult);
     if (result?.outcome !== 'done') return step.endDialog({} satisfies FlowResult);
     const language = languageOf(step.context);
+    if ((step.options as ApplyOptions | undefined)?.waitAtRecap) return Dialog.EndOfTurn;
+    const profile = await profileOf(this.profiles, step.context);
+    const verdict = draftVerdict(profile, this.rules, this.settings, this.clock());
+    if (verdict && stopsAtGate(verdict, profile)) {
+      (step.values as Values).atGate = true;
+      await step.context.sendActivity(
+        gateMessage(step.context, language, verdict, this.rules, this.settings),
+      );
+      return Dialog.EndOfTurn;
+    }
+    if (verdict?.verdict === 'NO') {
+      await step.context.sendActivity(language.t('applicationFlow:ineligible.recapNote'));
+    }
     const answers = await this.source.load(step.context);
     const groups = recapGroups(answers, this.source.questionContext(step.context), language);
     const actions = [language.t('applicationFlow:recap.submit'), language.t('applicationFlow:recap.edit')];
@@ -156,11 +179,15 @@ export class ApplicationDialog extends ComponentDialog {
   private async onRecap(step: WaterfallStepContext<ApplyOptions>): Promise<DialogTurnResult> {
     const language = languageOf(step.context);
     const { t } = language;
+    if ((step.values as Values).atGate) return this.onGate(step);
     const action = recapAction(step.context, t);
     if (action === SUBMIT_ACTION) {
       const outcome = await submitDraft(step.context, this.submissionDeps());
-      if (outcome === 'incomplete')
+      if (outcome === 'incomplete' || outcome === 'ineligible')
         return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+      if (outcome === 'warned') {
+        return step.replaceDialog(STEPS, { afterEdit: true, waitAtRecap: true } satisfies ApplyOptions);
+      }
       return step.endDialog({} satisfies FlowResult);
     }
     if (action !== EDIT_ACTION) {
@@ -199,6 +226,33 @@ export class ApplicationDialog extends ComponentDialog {
     return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
   }
 
+  /** The owner's choice after being told the file cannot be accepted as it stands. */
+  private async onGate(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const language = languageOf(step.context);
+    const profile = await profileOf(this.profiles, step.context);
+    const verdict = draftVerdict(profile, this.rules, this.settings, this.clock());
+    if (!verdict || !profile.application) return step.endDialog({} satisfies FlowResult);
+    const choice = readGateChoice(step.context, language, verdict, this.rules);
+    switch (choice.action) {
+      case 'correct':
+        return step.replaceDialog(STEPS, { afterEdit: true, startAt: choice.key } satisfies ApplyOptions);
+      case 'advisor':
+        return step.endDialog({ next: 'advisor' } satisfies FlowResult);
+      case 'examine':
+        // An explicit choice, kept with the draft: the file goes to a person as ineligible, never as eligible.
+        profile.application.ineligibleReview = true;
+        await this.profiles.set(step.context, profile);
+        await step.context.sendActivity(language.t('applicationFlow:ineligible.examineChosen'));
+        return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+      case 'menu':
+        await step.context.sendActivity(language.t('applicationFlow:ineligible.kept'));
+        return step.endDialog({} satisfies FlowResult);
+      default:
+        await step.context.sendActivity(language.t('applicationFlow:ineligible.chooseAction'));
+        return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+    }
+  }
+
   /** The company types the code its advisor gave it: the pre-screen becomes its own draft, marked as prepared. */
   private async claimHandover(step: WaterfallStepContext, code: string): Promise<DialogTurnResult> {
     const { t } = languageOf(step.context);
@@ -230,7 +284,13 @@ export class ApplicationDialog extends ComponentDialog {
   }
 
   private submissionDeps() {
-    return { profiles: this.profiles, queue: this.queue, settings: this.settings, now: this.clock() };
+    return {
+      profiles: this.profiles,
+      queue: this.queue,
+      settings: this.settings,
+      now: this.clock(),
+      rules: this.rules,
+    };
   }
 
   /** A new draft, with what the eligibility check already knows filled in (never asked twice). */
@@ -241,6 +301,8 @@ export class ApplicationDialog extends ComponentDialog {
     await this.profiles.set(step.context, profile);
     const { t } = languageOf(step.context);
     const prefilled = Object.keys(known).length;
+    // After a NO of the check, the first thing said is that the file cannot be accepted (the walk's gate).
+    if (stopsAtGate(draftVerdict(profile, this.rules, this.settings, this.clock()), profile)) return;
     await step.context.sendActivity(
       t(prefilled > 0 ? 'applicationFlow:intro.prefilled' : 'applicationFlow:intro.new', {
         count: prefilled,

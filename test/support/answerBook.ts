@@ -66,7 +66,7 @@ export const ELIGIBLE_COMPANY_EN: AnswerBook = {
   'project.investment': '€250,000',
   'project.amountRequested': '€30,000',
   'project.otherFinancing': 'a bank loan from Crédit Agricole',
-  'project.otherFinancingAmount': '€150,000',
+  'project.otherFinancingAmount': '€220,000',
   'project.startDate': 'end of March 2027',
   'notice.acknowledgedAt': 'I have read this information',
   'contact.role': 'manager',

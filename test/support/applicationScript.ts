@@ -29,7 +29,7 @@ export const FULL_APPLICATION: [string, string, unknown][] = [
   ['250 000 €', 'project.investment', 250_000],
   ['30 000 €', 'project.amountRequested', 30_000],
   ['prêt bancaire du Crédit Agricole', 'project.otherFinancing', 'prêt bancaire du Crédit Agricole'],
-  ['150 000 €', 'project.otherFinancingAmount', 150_000],
+  ['220 000 €', 'project.otherFinancingAmount', 220_000],
   ['3', 'project.jobsCreated', 3],
   ['2', 'project.jobsKept', 2],
   ['fin mars 2027', 'project.startDate', '2027-03-31'],
