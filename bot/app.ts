@@ -314,6 +314,22 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     ],
     // Advisors see their mode in the menu; nobody else learns it exists.
     (context) => (advisorOf(context) ? ['advisorMode'] : []),
+    {
+      // What *recommencer* and *annuler* would delete, said before they do (issue 15).
+      async count(context, flow) {
+        const profile = await profiles.get(context, {});
+        if (flow === 'apply' || flow === 'resume')
+          return Object.keys(profile.application?.answers ?? {}).length;
+        if (flow === 'eligibility') return Object.keys(profile.eligibility?.answers ?? {}).length;
+        return 0;
+      },
+      async discard(context, flow) {
+        if (flow !== 'apply' && flow !== 'resume') return;
+        const profile = await profiles.get(context, {});
+        profile.application = undefined;
+        await profiles.set(context, profile);
+      },
+    },
   );
 }
 

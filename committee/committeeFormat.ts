@@ -1,10 +1,12 @@
 import { stripBidi } from '../dialogs/domain/plainText.js';
+import { fileFlagLines } from '../dialogs/fileFlagLines.js';
 import type { SupportedLocale, TurnLanguage } from '../dialogs/translator.js';
 import { displayedHistory, displayUserId } from '../storage/displayUserId.js';
 import { FIELD_REGISTRY, type FieldRegistry, type RecordGroup } from '../dialogs/domain/fieldRegistry.js';
 import {
   applicationRecord,
   dataKeysOf,
+  flagsOf,
   type ContactRequest,
   type StoredApplication,
 } from '../storage/index.js';
@@ -117,9 +119,23 @@ export function applicationsTable(apps: StoredApplication[], text: CommitteeText
     oneLine(field(app, 'company.commune')),
     oneLine(field(app, 'project.amountRequested')),
     oneLine(field(app, 'project.jobsCreated')),
+    app.eligibility?.verdict ?? text.t('committee:value.none'),
+    flagsOf(app)
+      .map((flag) => text.t(`committee:flag.${flag}`))
+      .join(', '),
   ]);
-  const headers = ['reference', 'status', 'submittedAt', 'company', 'commune', 'amount', 'jobs'].map(header);
-  return renderTable(headers, rows, [false, false, false, false, false, true, true]);
+  const headers = [
+    'reference',
+    'status',
+    'submittedAt',
+    'company',
+    'commune',
+    'amount',
+    'jobs',
+    'verdict',
+    'flags',
+  ].map(header);
+  return renderTable(headers, rows, [false, false, false, false, false, true, true, false, false]);
 }
 
 const SECTIONS: readonly RecordGroup[] = ['company', 'project', 'contact', 'other'];
@@ -149,10 +165,15 @@ export function applicationBlock(
     ['userId', clean(displayUserId(app.userId))],
   ];
   if (app.advisorId !== undefined) meta.push(['advisorId', clean(app.advisorId)]);
+  // Every file shows its verdict (computed again at submission), and what the committee should check.
+  meta.push(['verdict', app.eligibility?.verdict ?? t('committee:value.none')]);
   if (app.eligibility !== undefined) {
-    meta.push(['verdict', app.eligibility.verdict]);
     meta.push(['reasons', formatValue('eligibility.reasons', app.eligibility.reasons, text)]);
+    const check = app.eligibility.check;
+    if (check && check.verdict !== app.eligibility.verdict) meta.push(['checkVerdict', check.verdict]);
   }
+  const flagLines = fileFlagLines(app, t, (amount) => formatAmount(amount, text.locale));
+  meta.push(['flags', flagLines.length > 0 ? flagLines.join('\n') : t('committee:flagDetail.none')]);
   const groups = new Map<string, [string, string][]>();
   for (const key of dataKeysOf(app, registry)) {
     const section = sectionOf(key, registry);

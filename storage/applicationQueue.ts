@@ -33,6 +33,8 @@ export interface StoredApplication {
   eligibility?: {
     verdict: EligibilityVerdict;
     reasons: string[];
+    /** What fills each reason's sentence (the commune, the headcount…), in the order of `reasons`. */
+    details?: (Record<string, string | number> | null)[];
     check?: { verdict: EligibilityVerdict; reasons: string[] };
   };
   /** What the bot noticed at submission and the applicant confirmed: for the committee to look at. */
