@@ -17,6 +17,8 @@ import type { AdvisorOf } from '../dialogs/advisor/advisorIdentity.js';
 import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
 import { HandoverStore } from '../dialogs/handover.js';
 import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
+import { WithdrawFileDialog } from '../dialogs/withdrawFileDialog.js';
+import { CorrectFileDialog } from '../dialogs/correctFileDialog.js';
 import { DRAFT_MIGRATIONS, type DraftMigration } from '../dialogs/domain/draftMigration.js';
 import { migratingProfiles } from '../dialogs/draftVersions.js';
 import type { Answers } from '../dialogs/questionnaire/question.js';
@@ -284,6 +286,9 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     clock,
     alertAdvisors: deps.alertAdvisors,
   });
+  // One status service for every status change made in the chat (advisor mode, withdrawal, correction).
+  const statusService =
+    deps.statusService ?? createStatusService({ queue, clock, deliver: deps.onStatusChanged });
   const advisor = new AdvisorDialog({
     advisorOf,
     queue,
@@ -292,7 +297,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     prescreens: conversationState.createProperty<{ record?: EligibilityRecord }>('prescreen'),
     settings,
     clock,
-    statusService: deps.statusService ?? createStatusService({ queue, clock, deliver: deps.onStatusChanged }),
+    statusService,
     eligibilityRules: rules,
   });
   return new RootDialog(
@@ -306,6 +311,17 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'advisor', dialog: contact },
       { entry: 'about', dialog: new AboutDialog() },
       { entry: 'myFiles', dialog: new MyFilesDialog(queue) },
+      { entry: 'withdrawFile', dialog: new WithdrawFileDialog(queue, statusService) },
+      {
+        entry: 'correctFile',
+        dialog: new CorrectFileDialog({
+          queue,
+          statusService,
+          requests: deps.contactRequests,
+          alertAdvisors: deps.alertAdvisors,
+          clock,
+        }),
+      },
       { entry: 'advisorMode', dialog: advisor },
       {
         entry: 'deleteData',
