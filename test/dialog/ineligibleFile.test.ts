@@ -122,4 +122,39 @@ describe('a NO verdict stops the application (issue 15)', () => {
     expect(again).toContain(fr.t('applicationFlow:ineligible.intro'));
     expect(await bot.queue.list()).toEqual([]);
   });
+
+  test('at the check itself, "Corriger ma réponse" goes straight to the answer that caused the NO', async () => {
+    const bot = createTestBot(new MemoryStorage());
+    const driver = new ConversationDriver(bot.adapter);
+    const first = await driver.say('suis-je éligible ?');
+    const { replies } = await answerAll((text) => driver.say(text), first, LIQUIDATION);
+    expect(buttonsOf(replies)[0]).toBe(fr.t('eligibility:next.correct'));
+    const asked = await driver.say(fr.t('eligibility:next.correct'));
+    expect(questionAsked(asked)?.questionId).toBe('proceedings');
+    const { replies: verdict } = await answerAll(
+      (text) => driver.say(text),
+      await driver.say('aucune'),
+      ELIGIBLE_COMPANY_CHECK,
+    );
+    expect(readable(verdict)).toContain(fr.t('eligibility:verdict.OK'));
+  });
+});
+
+describe('the verdict the committee sees is the file’s own, computed at submission', () => {
+  test('a check left to review (group unknown) becomes OK once the application answers it', async () => {
+    const { driver, queue, verdict } = await checkedAs(
+      withAnswers(ELIGIBLE_COMPANY_CHECK, { independent: 'je ne sais pas' }),
+    );
+    expect(verdict).toContain(fr.t('eligibility:verdict.REVIEW'));
+    const first = await driver.say(fr.t('eligibility:next.apply'));
+    const { asked } = await answerAll((text) => driver.say(text), first, ELIGIBLE_COMPANY_FILE);
+    expect(asked).toContain('company.independent');
+    await driver.say(SUBMIT);
+    const [file] = await queue.list();
+    expect(file.eligibility).toMatchObject({ verdict: 'OK', reasons: [] });
+    expect(file.eligibility?.check).toEqual({
+      verdict: 'REVIEW',
+      reasons: ['eligibility:reason.independence.unknown'],
+    });
+  });
 });
