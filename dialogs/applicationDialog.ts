@@ -33,6 +33,7 @@ import {
 import { languageOf } from './translator.js';
 import { profileOf, type ProfileAccessor } from './userProfile.js';
 import { draftVerdict, gateMessage, readGateChoice, stopsAtGate } from './ineligibleGate.js';
+import { correctedField, WARNING_FIELDS } from './submissionWarnings.js';
 
 export const APPLY_DIALOG = 'apply';
 const QUESTIONS = 'applicationQuestions';
@@ -180,6 +181,10 @@ export class ApplicationDialog extends ComponentDialog {
     const language = languageOf(step.context);
     const { t } = language;
     if ((step.values as Values).atGate) return this.onGate(step);
+    // "Corriger : Coût total du projet" after a warning: straight to that answer, then back to the recap.
+    const corrected = correctedField(t, answerText(step.context.activity), WARNING_FIELDS);
+    if (corrected)
+      return step.replaceDialog(STEPS, { afterEdit: true, startAt: corrected } satisfies ApplyOptions);
     const action = recapAction(step.context, t);
     if (action === SUBMIT_ACTION) {
       const outcome = await submitDraft(step.context, this.submissionDeps());

@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { ApplicationChecks, ApplicationQueue } from '../storage/applicationQueue.js';
 import { messageWithChoices } from './choices.js';
+import { findField } from './domain/applicationForm.js';
 import { costMismatch, sameSiret } from './domain/fileChecks.js';
+import { commandKey } from './globalCommands.js';
 import { ownerOf } from './owner.js';
 import type { Answers } from './questionnaire/question.js';
 import { languageOf } from './translator.js';
@@ -9,6 +11,8 @@ import { languageOf } from './translator.js';
 /** One thing to show the owner before the file goes: its sentence, what the committee will see, and its identity. */
 export interface SubmissionWarning {
   text: string;
+  /** The answers to correct it, offered as buttons ("Corriger : Coût total du projet"). */
+  fields: string[];
   checks: ApplicationChecks;
   /** Confirmed once for these very figures: a changed amount or a new duplicate is shown again. */
   signature: string;
@@ -39,6 +43,7 @@ export async function submissionWarnings(
         mine.length > 0
           ? t('applicationFlow:warning.duplicateOwn', { references: mine.join(', ') })
           : t('applicationFlow:warning.duplicateOther'),
+      fields: [],
       checks: { duplicateOf: duplicates },
       signature: `duplicateSiret:${duplicates.join(',')}`,
     });
@@ -54,6 +59,7 @@ export async function submissionWarnings(
         total: financing,
         gap: Math.abs(cost.investment - financing),
       }),
+      fields: [...WARNING_FIELDS],
       checks: { costMismatch: cost },
       signature: `costMismatch:${cost.investment}/${cost.amountRequested}/${cost.otherFinancing}`,
     });
@@ -61,11 +67,34 @@ export async function submissionWarnings(
   return warnings;
 }
 
-/** The warnings, then the choice: send as it is (the committee sees the flags) or modify an answer. */
+/** "Corriger : <label>", the button that opens one answer straight away. */
+export const correctTitle = (
+  t: (key: string, params?: Record<string, unknown>) => string,
+  key: string,
+): string => t('applicationFlow:ineligible.correct', { label: t(findField(key)!.labelKey) });
+
+/** The field whose "Corriger : …" button this text is, among those the warnings offer. */
+export function correctedField(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  text: string,
+  fields: readonly string[],
+): string | undefined {
+  return fields.find((key) => findField(key) && commandKey(correctTitle(t, key)) === commandKey(text));
+}
+
+/** The fields a cost warning offers to correct (the recap reads the owner's answer against them). */
+export const WARNING_FIELDS = ['project.investment', 'project.amountRequested'] as const;
+
+/** The warnings, then the choice: send as it is (the committee sees the flags), correct an answer, or modify. */
 export async function warnOwner(context: TurnContext, warnings: SubmissionWarning[]): Promise<void> {
   const { t } = languageOf(context);
   const text = [...warnings.map((warning) => warning.text), t('applicationFlow:warning.choose')].join('\n\n');
+  const fields = [...new Set(warnings.flatMap((warning) => warning.fields))];
   await context.sendActivity(
-    messageWithChoices(context, text, [t('applicationFlow:warning.send'), t('applicationFlow:recap.edit')]),
+    messageWithChoices(context, text, [
+      t('applicationFlow:warning.send'),
+      ...fields.map((key) => correctTitle(t, key)),
+      t('applicationFlow:recap.edit'),
+    ]),
   );
 }

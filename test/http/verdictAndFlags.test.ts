@@ -80,8 +80,12 @@ describe('what the committee sees of the verdict and of the points to check (iss
         gap: 70_000,
       }),
     );
+    const correct = (key: string) =>
+      fr.t('applicationFlow:ineligible.correct', { label: fr.t(`application:label.${key}`) });
     expect(buttons(warned)).toEqual([
       fr.t('applicationFlow:warning.send'),
+      correct('project.investment'),
+      correct('project.amountRequested'),
       fr.t('applicationFlow:recap.edit'),
     ]);
     expect((await api('/api/applications')).json).toHaveLength(1);
