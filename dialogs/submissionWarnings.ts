@@ -14,7 +14,7 @@ export interface SubmissionWarning {
   /** The answers to correct it, offered as buttons ("Corriger : Coût total du projet"). */
   fields: string[];
   checks: ApplicationChecks;
-  /** Confirmed once for these very figures: a changed amount or a new duplicate is shown again. */
+  /** Confirmed once: for a cost, for these very figures (a changed amount is shown again). */
   signature: string;
 }
 
@@ -45,7 +45,7 @@ export async function submissionWarnings(
           : t('applicationFlow:warning.duplicateOther'),
       fields: [],
       checks: { duplicateOf: duplicates },
-      signature: `duplicateSiret:${duplicates.join(',')}`,
+      signature: 'duplicateSiret',
     });
   }
   const cost = costMismatch(answers);
