@@ -64,7 +64,8 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
   const verdict = draftVerdict(profile, deps.rules ?? ELIGIBILITY, deps.settings, deps.now)!;
   const ineligible = verdict.verdict === 'NO';
   if (ineligible && !draft.ineligibleReview) return 'ineligible';
-  const warnings = await submissionWarnings(deps.queue, context, draft.answers);
+  const data = { ...storedValues(draft.answers), [NOTICE_KEY]: draft.answers[NOTICE_KEY] };
+  const warnings = await submissionWarnings(deps.queue, context, draft.answers, data);
   const unconfirmed = warnings.filter((warning) => !draft.confirmedWarnings?.includes(warning.signature));
   if (unconfirmed.length > 0) {
     draft.confirmedWarnings = [...(draft.confirmedWarnings ?? []), ...unconfirmed.map((w) => w.signature)];
@@ -85,7 +86,7 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
       userId: context.activity.from.id,
       eligibility: { ...verdictRecord(verdict), ...(check ? { check } : {}) },
       ...(Object.keys(checks).length > 0 ? { checks } : {}),
-      data: { ...storedValues(draft.answers), [NOTICE_KEY]: draft.answers[NOTICE_KEY] },
+      data,
       conversationReference: TurnContext.getConversationReference(context.activity),
       now: deps.now,
     },

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { ApplicationChecks, ApplicationQueue } from '../storage/applicationQueue.js';
+import type { ApplicationChecks, ApplicationQueue, StoredApplication } from '../storage/applicationQueue.js';
 import { messageWithChoices } from './choices.js';
 import { findField } from './domain/applicationForm.js';
 import { costMismatch, sameSiret } from './domain/fileChecks.js';
@@ -26,14 +26,22 @@ export async function submissionWarnings(
   queue: ApplicationQueue,
   context: TurnContext,
   answers: Answers,
+  /** What would be stored: the owner's file holding exactly this is this very draft sent before (a retry). */
+  data: Record<string, unknown>,
 ): Promise<SubmissionWarning[]> {
   const { t } = languageOf(context);
   const warnings: SubmissionWarning[] = [];
   const siret = answers['company.siret'];
+  const owner = ownerOf(context);
+  const sent = JSON.stringify(data);
+  const isRetry = (file: StoredApplication) =>
+    file.userId === owner.userId && file.channel === owner.channel && JSON.stringify(file.data) === sent;
   const files = typeof siret === 'string' ? await queue.list().catch(() => []) : [];
-  const duplicates = sameSiret(answers, files);
+  const duplicates = sameSiret(
+    answers,
+    files.filter((file) => !isRetry(file)),
+  );
   if (duplicates.length > 0) {
-    const owner = ownerOf(context);
     const mine = files
       .filter((file) => duplicates.includes(file.reference))
       .filter((file) => file.userId === owner.userId && file.channel === owner.channel)
