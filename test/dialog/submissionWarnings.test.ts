@@ -56,7 +56,9 @@ describe('a cost that does not add up, before sending (issue 15)', () => {
   test('the owner’s own earlier file of the same SIRET is named', async () => {
     const { driver, queue } = await atRecap(ELIGIBLE_COMPANY_FILE);
     await driver.say(SUBMIT);
-    await fillApplication((text) => driver.say(text), await driver.say(fr.t('common:menu.apply')));
+    // A second project of the same company (the same file sent again would be a retry, not a duplicate).
+    const book = withAnswers(ELIGIBLE_COMPANY_FILE, { 'project.startDate': 'fin juin 2027' });
+    await fillApplication((text) => driver.say(text), await driver.say(fr.t('common:menu.apply')), { book });
     const warned = readable(await driver.say(SUBMIT));
     expect(warned).toContain(fr.t('applicationFlow:warning.duplicateOwn', { references: 'ALZ-2026-0001' }));
     expect(await queue.list()).toHaveLength(1);
