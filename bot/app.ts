@@ -18,6 +18,8 @@ import type { AdvisorOf } from '../dialogs/advisor/advisorIdentity.js';
 import { DeleteDataDialog } from '../dialogs/deleteDataDialog.js';
 import { HandoverStore } from '../dialogs/handover.js';
 import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
+import { WithdrawFileDialog } from '../dialogs/withdrawFileDialog.js';
+import { CorrectFileDialog } from '../dialogs/correctFileDialog.js';
 import { DRAFT_MIGRATIONS, type DraftMigration } from '../dialogs/domain/draftMigration.js';
 import { migratingProfiles } from '../dialogs/draftVersions.js';
 import type { Answers } from '../dialogs/questionnaire/question.js';
@@ -339,6 +341,9 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     clock,
     alertAdvisors: deps.alertAdvisors,
   });
+  // One status service for every status change made in the chat (advisor mode, withdrawal, correction).
+  const statusService =
+    deps.statusService ?? createStatusService({ queue, clock, deliver: deps.onStatusChanged });
   const advisor = new AdvisorDialog({
     advisorOf,
     queue,
@@ -347,7 +352,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     prescreens: conversationState.createProperty<{ record?: EligibilityRecord }>('prescreen'),
     settings,
     clock,
-    statusService: deps.statusService ?? createStatusService({ queue, clock, deliver: deps.onStatusChanged }),
+    statusService,
     eligibilityRules: rules,
   });
   return new RootDialog(
@@ -372,6 +377,17 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'advisor', dialog: contact },
       { entry: 'about', dialog: new AboutDialog() },
       { entry: 'myFiles', dialog: new MyFilesDialog(queue) },
+      { entry: 'withdrawFile', dialog: new WithdrawFileDialog(queue, statusService) },
+      {
+        entry: 'correctFile',
+        dialog: new CorrectFileDialog({
+          queue,
+          statusService,
+          requests: deps.contactRequests,
+          alertAdvisors: deps.alertAdvisors,
+          clock,
+        }),
+      },
       { entry: 'advisorMode', dialog: advisor },
       {
         entry: 'deleteData',
@@ -385,6 +401,22 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       settings,
       clock,
       languages: userState.createProperty<LanguagePreference>(LANGUAGE_PREFERENCE_PROPERTY),
+    },
+    {
+      // What *recommencer* and *annuler* would delete, said before they do (issue 15).
+      async count(context, flow) {
+        const profile = await profiles.get(context, {});
+        if (flow === 'apply' || flow === 'resume')
+          return Object.keys(profile.application?.answers ?? {}).length;
+        if (flow === 'eligibility') return Object.keys(profile.eligibility?.answers ?? {}).length;
+        return 0;
+      },
+      async discard(context, flow) {
+        if (flow !== 'apply' && flow !== 'resume') return;
+        const profile = await profiles.get(context, {});
+        profile.application = undefined;
+        await profiles.set(context, profile);
+      },
     },
   );
 }

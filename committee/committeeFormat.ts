@@ -1,5 +1,6 @@
 import { isFinalStatus } from '../dialogs/domain/applicationStatus.js';
 import { stripBidi } from '../dialogs/domain/plainText.js';
+import { fileFlagLines } from '../dialogs/fileFlagLines.js';
 import type { SupportedLocale } from '../dialogs/translator.js';
 import {
   choiceLabel,
@@ -13,6 +14,7 @@ import { FIELD_REGISTRY, type FieldRegistry, type RecordGroup } from '../dialogs
 import {
   applicationRecord,
   dataKeysOf,
+  flagsOf,
   type ContactRequest,
   type StoredApplication,
 } from '../storage/index.js';
@@ -125,6 +127,10 @@ export function applicationsTable(apps: StoredApplication[], text: CommitteeText
     oneLine(field(app, 'company.commune')),
     oneLine(field(app, 'project.amountRequested')),
     oneLine(field(app, 'project.jobsCreated')),
+    app.eligibility ? verdictLabel(app.eligibility.verdict, text) : text.t('committee:value.none'),
+    flagsOf(app)
+      .map((flag) => text.t(`committee:flag.${flag}`))
+      .join(', '),
     erasureCell(app, text),
   ]);
   const headers = [
@@ -135,9 +141,11 @@ export function applicationsTable(apps: StoredApplication[], text: CommitteeText
     'commune',
     'amount',
     'jobs',
+    'verdict',
+    'flags',
     'erasure',
   ].map(header);
-  return renderTable(headers, rows, [false, false, false, false, false, true, true, false]);
+  return renderTable(headers, rows, [false, false, false, false, false, true, true, false, false, false]);
 }
 
 /** The list's erasure column: when the applicant asked for it, and whether the file is anonymised yet. */
@@ -177,9 +185,16 @@ export function applicationBlock(
     ['userId', clean(displayUserId(app.userId))],
   ];
   if (app.advisorId !== undefined) meta.push(['advisorId', clean(app.advisorId)]);
+  // Every file shows its verdict (computed again at submission), and what the committee should check.
+  meta.push([
+    'verdict',
+    app.eligibility ? verdictLabel(app.eligibility.verdict, text) : t('committee:value.none'),
+  ]);
   if (app.eligibility !== undefined) {
-    meta.push(['verdict', verdictLabel(app.eligibility.verdict, text)]);
     meta.push(['reasons', formatValue('eligibility.reasons', app.eligibility.reasons, text)]);
+    const check = app.eligibility.check;
+    if (check && check.verdict !== app.eligibility.verdict)
+      meta.push(['checkVerdict', verdictLabel(check.verdict, text)]);
   }
   const requested = app.retention?.erasureRequestedAt;
   if (requested) {
@@ -192,6 +207,8 @@ export function applicationBlock(
         : t(isFinalStatus(app.status) ? 'committee:erasure.due' : 'committee:erasure.waiting', { at }),
     ]);
   }
+  const flagLines = fileFlagLines(app, t, (amount) => formatAmount(amount, text.locale));
+  meta.push(['flags', flagLines.length > 0 ? flagLines.join('\n') : t('committee:flagDetail.none')]);
   const groups = new Map<string, [string, string][]>();
   for (const key of dataKeysOf(app, registry)) {
     const section = sectionOf(key, registry);

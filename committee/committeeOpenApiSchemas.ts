@@ -43,6 +43,10 @@ const STATUS_CHANGE: Schema = {
     comment: { type: 'string' },
     fromLabel: { type: ['string', 'null'], description: 'The label of `from` (« reçu »).' },
     toLabel: { type: 'string', description: 'The label of `to` (« en cours d’examen »).' },
+    kind: {
+      const: 'correctionRequest',
+      description: 'Not a status change: the applicant asked for a correction (`comment` says what).',
+    },
   },
   additionalProperties: false,
 };
@@ -84,6 +88,22 @@ const APPLICATION_RECORD: Schema = {
       type: 'string',
       format: 'date-time',
       description: 'When the file was anonymised.',
+    },
+    'eligibility.checkVerdict': {
+      enum: ['OK', 'REVIEW', 'NO'],
+      description: 'What the eligibility check said; `eligibility.verdict` is computed again at submission.',
+    },
+    flags: {
+      type: 'array',
+      items: { enum: ['ineligible', 'ineligibleReview', 'duplicateSiret', 'costMismatch'] },
+      description:
+        'Points to look at: a NO verdict, sent to be examined as ineligible, a SIRET of another file, ' +
+        'a cost that is not the advance plus the other financing.',
+    },
+    'flags.duplicateOf': { type: 'array', items: ref('Reference'), description: 'Files of the same SIRET.' },
+    'flags.costGap': {
+      type: 'number',
+      description: 'Euros: investment minus (advance asked + other financing).',
     },
     ...Object.fromEntries(APPLICATION_DATA_KEYS.map((key) => [key, { description: 'A form value.' }])),
     ...Object.fromEntries(

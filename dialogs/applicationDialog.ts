@@ -42,6 +42,8 @@ import { withRegisterAnswers } from './companyLookupRecord.js';
 import { siretIn } from './openingSiret.js';
 import { REGISTER_PREFILL_KEY } from './domain/companyRegisterAnswers.js';
 import type { Answers } from './questionnaire/question.js';
+import { draftVerdict, gateMessage, readGateChoice, stopsAtGate } from './ineligibleGate.js';
+import { correctedField, WARNING_FIELDS } from './submissionWarnings.js';
 
 export const APPLY_DIALOG = 'apply';
 const QUESTIONS = 'applicationQuestions';
@@ -52,9 +54,13 @@ export interface ApplyOptions extends FlowOptions {
   resume?: boolean;
   /** Back from *modifier*: straight to the questions still missing, then the recap. */
   afterEdit?: boolean;
+  /** Ask this answer first (the one that made the verdict NO), then whatever is missing. */
+  startAt?: string;
+  /** The owner was just warned before sending: wait for their choice without showing the recap again. */
+  waitAtRecap?: boolean;
 }
 
-type Values = { fields?: string[]; opening?: string };
+type Values = { fields?: string[]; opening?: string; atGate?: boolean };
 /** The answer named with *modifier* at the recap, opened at once. */
 type EditTarget = { edit: string };
 
@@ -99,7 +105,11 @@ export class ApplicationDialog extends ComponentDialog {
     if (options.cardAction === SUBMIT_ACTION) {
       // "Envoyer" on a recap card shown earlier: submit the draft if it is complete, or say it was sent.
       const outcome = await submitDraft(step.context, this.submissionDeps());
-      if (outcome !== 'incomplete') return step.endDialog({} satisfies FlowResult);
+      if (outcome === 'warned') {
+        return step.replaceDialog(STEPS, { afterEdit: true, waitAtRecap: true } satisfies ApplyOptions);
+      }
+      if (outcome !== 'incomplete' && outcome !== 'ineligible')
+        return step.endDialog({} satisfies FlowResult);
       return step.next('continue');
     }
     const profile = await profileOf(this.profiles, step.context);
@@ -158,11 +168,14 @@ export class ApplicationDialog extends ComponentDialog {
       if (startAgain) await this.startNewDraft(step);
       else await step.context.sendActivity(t('applicationFlow:draft.resuming'));
     }
+    const startAt = (step.options as ApplyOptions | undefined)?.startAt;
     const opening = (step.values as Values).opening;
-    return step.beginDialog(
-      QUESTIONS,
-      opening ? ({ sentence: opening } satisfies QuestionnaireOptions) : undefined,
-    );
+    const options: QuestionnaireOptions | undefined = startAt
+      ? { startAt }
+      : opening
+        ? { sentence: opening }
+        : undefined;
+    return step.beginDialog(QUESTIONS, options);
   }
 
   private async showRecap(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -170,6 +183,19 @@ export class ApplicationDialog extends ComponentDialog {
     if (result?.outcome === 'advisor') return step.endDialog({ next: 'advisor' } satisfies FlowResult);
     if (result?.outcome !== 'done') return step.endDialog({} satisfies FlowResult);
     const language = languageOf(step.context);
+    if ((step.options as ApplyOptions | undefined)?.waitAtRecap) return Dialog.EndOfTurn;
+    const profile = await profileOf(this.profiles, step.context);
+    const verdict = draftVerdict(profile, this.rules, this.settings, this.clock());
+    if (verdict && stopsAtGate(verdict, profile)) {
+      (step.values as Values).atGate = true;
+      await step.context.sendActivity(
+        gateMessage(step.context, language, verdict, this.rules, this.settings),
+      );
+      return Dialog.EndOfTurn;
+    }
+    if (verdict?.verdict === 'NO') {
+      await step.context.sendActivity(language.t('applicationFlow:ineligible.recapNote'));
+    }
     const answers = await this.source.load(step.context);
     const groups = recapGroups(answers, this.source.questionContext(step.context), language);
     const actions = [language.t('applicationFlow:recap.submit'), language.t('applicationFlow:recap.edit')];
@@ -184,11 +210,19 @@ export class ApplicationDialog extends ComponentDialog {
   private async onRecap(step: WaterfallStepContext<ApplyOptions>): Promise<DialogTurnResult> {
     const language = languageOf(step.context);
     const { t } = language;
+    if ((step.values as Values).atGate) return this.onGate(step);
+    // "Corriger : Coût total du projet" after a warning: straight to that answer, then back to the recap.
+    const corrected = correctedField(t, answerText(step.context.activity), WARNING_FIELDS);
+    if (corrected)
+      return step.replaceDialog(STEPS, { afterEdit: true, startAt: corrected } satisfies ApplyOptions);
     const action = recapAction(step.context, t);
     if (action === SUBMIT_ACTION) {
       const outcome = await submitDraft(step.context, this.submissionDeps());
-      if (outcome === 'incomplete')
+      if (outcome === 'incomplete' || outcome === 'ineligible')
         return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+      if (outcome === 'warned') {
+        return step.replaceDialog(STEPS, { afterEdit: true, waitAtRecap: true } satisfies ApplyOptions);
+      }
       return step.endDialog({} satisfies FlowResult);
     }
     if (action !== EDIT_ACTION) {
@@ -228,6 +262,33 @@ export class ApplicationDialog extends ComponentDialog {
     return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
   }
 
+  /** The owner's choice after being told the file cannot be accepted as it stands. */
+  private async onGate(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const language = languageOf(step.context);
+    const profile = await profileOf(this.profiles, step.context);
+    const verdict = draftVerdict(profile, this.rules, this.settings, this.clock());
+    if (!verdict || !profile.application) return step.endDialog({} satisfies FlowResult);
+    const choice = readGateChoice(step.context, language, verdict, this.rules);
+    switch (choice.action) {
+      case 'correct':
+        return step.replaceDialog(STEPS, { afterEdit: true, startAt: choice.key } satisfies ApplyOptions);
+      case 'advisor':
+        return step.endDialog({ next: 'advisor' } satisfies FlowResult);
+      case 'examine':
+        // An explicit choice, kept with the draft: the file goes to a person as ineligible, never as eligible.
+        profile.application.ineligibleReview = true;
+        await this.profiles.set(step.context, profile);
+        await step.context.sendActivity(language.t('applicationFlow:ineligible.examineChosen'));
+        return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+      case 'menu':
+        await step.context.sendActivity(language.t('applicationFlow:ineligible.kept'));
+        return step.endDialog({} satisfies FlowResult);
+      default:
+        await step.context.sendActivity(language.t('applicationFlow:ineligible.chooseAction'));
+        return step.replaceDialog(STEPS, { afterEdit: true } satisfies ApplyOptions);
+    }
+  }
+
   /** The company types the code its advisor gave it: the pre-screen becomes its own draft, marked as prepared. */
   private async claimHandover(step: WaterfallStepContext, code: string): Promise<DialogTurnResult> {
     const { t } = languageOf(step.context);
@@ -259,7 +320,13 @@ export class ApplicationDialog extends ComponentDialog {
   }
 
   private submissionDeps() {
-    return { profiles: this.profiles, queue: this.queue, settings: this.settings, now: this.clock() };
+    return {
+      profiles: this.profiles,
+      queue: this.queue,
+      settings: this.settings,
+      now: this.clock(),
+      rules: this.rules,
+    };
   }
 
   /** A new draft, with what the eligibility check already knows filled in (never asked twice). */
@@ -273,6 +340,8 @@ export class ApplicationDialog extends ComponentDialog {
     await this.profiles.set(step.context, profile);
     const { t } = languageOf(step.context);
     const prefilled = Object.keys(known).filter((key) => key !== REGISTER_PREFILL_KEY).length;
+    // After a NO of the check, the first thing said is that the file cannot be accepted (the walk's gate).
+    if (stopsAtGate(draftVerdict(profile, this.rules, this.settings, this.clock()), profile)) return;
     const intro = t(prefilled > 0 ? 'applicationFlow:intro.prefilled' : 'applicationFlow:intro.new', {
       count: prefilled,
     });

@@ -12,6 +12,7 @@ import {
 import { NOTICE_ACKNOWLEDGED, noticeParams } from './domain/applicationFieldsContact.js';
 import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
+import { draftVerdict, stopsAtGate } from './ineligibleGate.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import { foldForMatch } from './french/normalize.js';
 import { parseYesNo } from './french/yesNo.js';
@@ -58,6 +59,12 @@ function noticeQuestion(): Question<ApplicationContext> {
 
 const NOTICE = noticeQuestion();
 
+/** Set by `load` for the turn: the draft's verdict is NO, so the walk stops and the gate is shown. */
+const AT_GATE = Symbol('alize.applicationAtGate');
+
+/** The form's context, and whether the walk must stop at the ineligibility gate. */
+type WalkContext = ApplicationContext & { atGate?: boolean };
+
 export function newDraft(now: Date, answers: Answers = {}): ApplicationDraft {
   const at = now.toISOString();
   return { id: randomUUID(), version: DRAFT_VERSION, answers, startedAt: at, updatedAt: at };
@@ -85,7 +92,10 @@ export class ApplicationSource implements QuestionnaireSource<ApplicationContext
   }
 
   async load(context: TurnContext): Promise<Answers> {
-    return (await profileOf(this.profiles, context)).application?.answers ?? {};
+    const profile = await profileOf(this.profiles, context);
+    const verdict = draftVerdict(profile, this.rules, this.settings, this.clock());
+    context.turnState.set(AT_GATE, stopsAtGate(verdict, profile));
+    return profile.application?.answers ?? {};
   }
 
   async save(context: TurnContext, key: string, value: AnswerValue): Promise<void> {
@@ -99,7 +109,9 @@ export class ApplicationSource implements QuestionnaireSource<ApplicationContext
     await this.profiles.set(context, profile);
   }
 
-  next(answers: Answers, context: ApplicationContext): Question<ApplicationContext> | null {
+  next(answers: Answers, context: WalkContext): Question<ApplicationContext> | null {
+    // A NO ends the walk: the file cannot be accepted as it stands, and the dialog says what can be done.
+    if (context.atGate) return null;
     const field = missingFields(answers, context)[0];
     if (!field) return null;
     return field.personal && !answers[NOTICE_KEY] ? NOTICE : field;
@@ -109,8 +121,9 @@ export class ApplicationSource implements QuestionnaireSource<ApplicationContext
     return key === NOTICE_KEY ? NOTICE : findField(key);
   }
 
-  questionContext(context: TurnContext): ApplicationContext {
-    return { settings: this.settings, locale: languageOf(context).locale, now: this.clock() };
+  questionContext(context: TurnContext): WalkContext {
+    const atGate = context.turnState.get(AT_GATE) === true;
+    return { settings: this.settings, locale: languageOf(context).locale, now: this.clock(), atGate };
   }
 
   progress(

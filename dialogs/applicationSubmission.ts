@@ -1,6 +1,10 @@
 import { TurnContext } from 'botbuilder';
-import type { ApplicationQueue } from '../storage/applicationQueue.js';
+import type { ApplicationChecks, ApplicationQueue } from '../storage/applicationQueue.js';
 import { missingFields, storedValues } from './domain/applicationForm.js';
+import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
+import { verdictRecord } from './domain/fileEligibility.js';
+import { draftVerdict } from './ineligibleGate.js';
+import { submissionWarnings, warnOwner } from './submissionWarnings.js';
 import { callWindowStatus, nextCommitteeDate } from './domain/eligibilityVerdict.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import { NOTICE_KEY } from './applicationSource.js';
@@ -14,13 +18,22 @@ export interface SubmissionDeps {
   queue: ApplicationQueue;
   settings: ProgrammeSettings;
   now: Date;
+  rules?: EligibilityRuleSet;
 }
 
 /**
  * Hands the user's draft to the committee queue. The draft id is the idempotency key: a double click or a
  * retried request that reaches here twice gets the same file and reference, never a second file.
  */
-export type SubmissionOutcome = 'submitted' | 'alreadySubmitted' | 'callClosed' | 'incomplete';
+export type SubmissionOutcome =
+  | 'submitted'
+  | 'alreadySubmitted'
+  | 'callClosed'
+  | 'incomplete'
+  /** The verdict is NO and the owner has not asked for the file to be examined anyway: the gate is shown. */
+  | 'ineligible'
+  /** Something the owner should look at first (same SIRET, a cost that does not add up): shown, not sent. */
+  | 'warned';
 
 export async function submitDraft(context: TurnContext, deps: SubmissionDeps): Promise<SubmissionOutcome> {
   const { t } = languageOf(context);
@@ -48,23 +61,51 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
     return 'incomplete';
   }
 
-  const { application } = await deps.queue.submit(
+  // The verdict of the file as it stands, not the check's: an answer may have been corrected since.
+  const verdict = draftVerdict(profile, deps.rules ?? ELIGIBILITY, deps.settings, deps.now)!;
+  const ineligible = verdict.verdict === 'NO';
+  if (ineligible && !draft.ineligibleReview) return 'ineligible';
+  const data = {
+    ...storedValues(draft.answers),
+    [NOTICE_KEY]: draft.answers[NOTICE_KEY],
+    ...registerSource(draft.answers[REGISTER_PREFILL_KEY]),
+  };
+  const warnings = await submissionWarnings(deps.queue, context, draft.answers, data);
+  const unconfirmed = warnings.filter((warning) => !draft.confirmedWarnings?.includes(warning.signature));
+  if (unconfirmed.length > 0) {
+    draft.confirmedWarnings = [...(draft.confirmedWarnings ?? []), ...unconfirmed.map((w) => w.signature)];
+    await deps.profiles.set(context, profile);
+    await warnOwner(context, unconfirmed);
+    return 'warned';
+  }
+  const checks: ApplicationChecks = {};
+  for (const warning of warnings) Object.assign(checks, warning.checks);
+  if (ineligible) checks.ineligibleReview = true;
+  const check = profile.eligibility?.verdict;
+
+  const { application, created } = await deps.queue.submit(
     {
       channel: context.activity.channelId,
       origin: draft.advisorId ? 'advisor' : 'applicant',
       ...(draft.advisorId ? { advisorId: draft.advisorId } : {}),
       userId: context.activity.from.id,
-      eligibility: profile.eligibility?.verdict,
-      data: {
-        ...storedValues(draft.answers),
-        [NOTICE_KEY]: draft.answers[NOTICE_KEY],
-        ...registerSource(draft.answers[REGISTER_PREFILL_KEY]),
-      },
+      eligibility: { ...verdictRecord(verdict), ...(check ? { check } : {}) },
+      ...(Object.keys(checks).length > 0 ? { checks } : {}),
+      data,
       conversationReference: TurnContext.getConversationReference(context.activity),
       now: deps.now,
     },
     draft.id,
   );
+
+  // The earlier files of the same SIRET are flagged too: the committee sees the pair from either side.
+  if (created) {
+    for (const other of checks.duplicateOf ?? []) {
+      await deps.queue
+        .amend(other, { checks: { duplicateOf: [application.reference] } })
+        .catch(() => undefined);
+    }
+  }
 
   profile.application = undefined;
   profile.submitted = [
@@ -78,13 +119,13 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
     .map((doc) => `- ${t(`applicationFlow:documents.${doc}`)}`)
     .join('\n');
   // The reference last: on a phone the newest message is the one in view, and it is the one to keep.
+  const next = ineligible
+    ? t('applicationFlow:submit.examinedAsIneligible')
+    : committee
+      ? t('applicationFlow:submit.nextCommittee', { date: committee })
+      : t('applicationFlow:submit.noCommitteeDate');
   await context.sendActivities([
-    {
-      type: 'message',
-      text: committee
-        ? t('applicationFlow:submit.nextCommittee', { date: committee })
-        : t('applicationFlow:submit.noCommitteeDate'),
-    },
+    { type: 'message', text: next },
     { type: 'message', text: `${t('applicationFlow:submit.documents')}\n\n${documents}` },
     { type: 'message', text: t('applicationFlow:submit.done', { reference: application.reference }) },
   ]);

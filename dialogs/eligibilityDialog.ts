@@ -83,7 +83,12 @@ export class EligibilityDialog extends ComponentDialog {
     this.initialDialogId = STEPS;
   }
 
-  private async start(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+  private async start(
+    step: WaterfallStepContext<FlowOptions & { correct?: string }>,
+  ): Promise<DialogTurnResult> {
+    // "Corriger ma réponse" after a NO: straight to the answer that caused it, the others kept.
+    const correct = step.options?.correct;
+    if (correct) return step.beginDialog(QUESTIONS, { startAt: correct });
     const record = await this.store.get(step.context);
     const { t } = languageOf(step.context);
     const context = this.audience === 'advisor' ? { context: 'advisor' } : {};
@@ -139,6 +144,12 @@ export class EligibilityDialog extends ComponentDialog {
     await step.context.sendActivities(messages.map((text) => ({ type: 'message', text })));
     if (this.options.afterVerdict) return this.options.afterVerdict(step, verdict.verdict);
     const choices = [...NEXT_STEPS[verdict.verdict].map((entry) => language.t(`eligibility:next.${entry}`))];
+    const failing = verdict.failing[0];
+    const correct = failing && this.rules.rules.find((rule) => rule.id === failing.ruleId)?.questions[0]?.key;
+    if (correct) {
+      (step.values as { correct?: string }).correct = correct;
+      choices.unshift(language.t('eligibility:next.correct'));
+    }
     choices.push(language.t('eligibility:next.menu'));
     await step.context.sendActivity(
       messageWithChoices(step.context, language.t('eligibility:verdict.nextStep'), choices),
@@ -150,6 +161,10 @@ export class EligibilityDialog extends ComponentDialog {
     const { t } = languageOf(step.context);
     const text = answerText(step.context.activity);
     const key = commandKey(text);
+    const correct = (step.values as { correct?: string }).correct;
+    if (correct && key === commandKey(t('eligibility:next.correct'))) {
+      return step.replaceDialog(STEPS, { correct });
+    }
     const chosen = (['apply', 'advisor'] as const).find(
       (entry) => key === commandKey(t(`eligibility:next.${entry}`)),
     );

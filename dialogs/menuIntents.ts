@@ -3,7 +3,13 @@ import { commandKey } from './globalCommands.js';
 /** The entries of the main menu, in display order. */
 export const MENU_ENTRIES = ['eligibility', 'apply', 'resume', 'advisor', 'about'] as const;
 /** Flows reached by typing, not shown in the menu: the applicant's files, the advisors' mode. */
-export const HIDDEN_ENTRIES = ['myFiles', 'advisorMode', 'deleteData'] as const;
+export const HIDDEN_ENTRIES = [
+  'myFiles',
+  'advisorMode',
+  'deleteData',
+  'withdrawFile',
+  'correctFile',
+] as const;
 export const ALL_ENTRIES = [...MENU_ENTRIES, ...HIDDEN_ENTRIES] as const;
 export type MenuEntry = (typeof ALL_ENTRIES)[number];
 export type MenuIntent = MenuEntry | 'greeting';
@@ -14,6 +20,15 @@ export type MenuIntent = MenuEntry | 'greeting';
  */
 const PATTERNS: [MenuIntent, RegExp][] = [
   ['advisorMode', /^(mode conseiller|espace conseiller|advisor mode)$/],
+  // A submitted file: "retirer mon dossier ALZ-2026-0001" must not start a new application (issue 15).
+  [
+    'withdrawFile',
+    /\b(retirer|retire|retirez|retrait|abandonner|desister|withdraw\w*)\b.*\b(dossier|candidature|file|application)s?\b|\bannul\w*\b.*\balz \d{4} \d{4,}|^(retirer|withdraw)\b/,
+  ],
+  [
+    'correctFile',
+    /\b(corriger|corrige|rectifier|correct|amend)\b.*\b(dossier|candidature|file|application)s?\b|\bmodifi\w*\b.*\balz \d{4} \d{4,}|^(corriger|correct) un dossier$/,
+  ],
   [
     'myFiles',
     /\b(ou en est|ou en sont|suivi|statut|etat|avancement|status|where is|track)\b.*\b(dossier|dossiers|candidature|file|application)s?\b|^mes dossiers$|^(my )?applications?$/,

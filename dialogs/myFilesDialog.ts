@@ -1,11 +1,15 @@
 import {
   ComponentDialog,
+  Dialog,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { FlowResult } from './flow.js';
+import { messageWithChoices } from './choices.js';
+import { isFinalStatus } from './domain/applicationStatus.js';
+import { detectMenuIntent } from './menuIntents.js';
 import { ownerOf } from './owner.js';
 import { answerText } from './questionnaire/answerText.js';
 import { myFilesMessage } from './statusMessages.js';
@@ -21,7 +25,7 @@ const REFERENCE = /\bALZ-\d{4}-\d{4,}\b/i;
 export class MyFilesDialog extends ComponentDialog {
   constructor(private readonly queue: ApplicationQueue) {
     super(MY_FILES_DIALOG);
-    this.addDialog(new WaterfallDialog('myFilesSteps', [this.show.bind(this)]));
+    this.addDialog(new WaterfallDialog('myFilesSteps', [this.show.bind(this), this.next.bind(this)]));
     this.initialDialogId = 'myFilesSteps';
   }
 
@@ -34,7 +38,28 @@ export class MyFilesDialog extends ComponentDialog {
       return step.endDialog({} satisfies FlowResult);
     }
     const shown = asked ? mine.filter((app) => app.reference === asked) : mine;
-    await step.context.sendActivity(myFilesMessage(language, shown));
-    return step.endDialog({} satisfies FlowResult);
+    const text = myFilesMessage(language, shown);
+    // An open file may still be withdrawn or corrected from here (the buttons read like the typed requests).
+    if (!shown.some((app) => !isFinalStatus(app.status))) {
+      await step.context.sendActivity(text);
+      return step.endDialog({} satisfies FlowResult);
+    }
+    // The buttons stay the last thing shown (no menu after them), so a channel keeps them visible.
+    await step.context.sendActivity(
+      messageWithChoices(step.context, text, [
+        language.t('fileRequest:myFiles.withdraw'),
+        language.t('fileRequest:myFiles.correct'),
+        language.t('eligibility:next.menu'),
+      ]),
+    );
+    return Dialog.EndOfTurn;
+  }
+
+  /** A button, or anything else the menu understands ("retirer mon dossier ALZ-…" included). */
+  private async next(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const intent = detectMenuIntent(answerText(step.context.activity));
+    return step.endDialog({
+      next: intent && intent !== 'greeting' ? intent : undefined,
+    } satisfies FlowResult);
   }
 }

@@ -9,6 +9,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { messageWithChoices } from './choices.js';
+import {
+  CONFIRM_DESTRUCTIVE,
+  ConfirmDestructiveDialog,
+  type ConfirmChoice,
+  type ConfirmState,
+} from './confirmDestructive.js';
 import type { CardSubmit, FlowOptions, FlowResult } from './flow.js';
 import { handoverCodeIn } from './handover.js';
 import { routeGlobalCommand } from './globalCommands.js';
@@ -45,6 +51,17 @@ export interface RootDialogOptions {
 /** The flows that take the facts of an opening message. */
 const TAKE_FACTS: readonly MenuEntry[] = ['eligibility', 'apply'];
 
+/** What a flow would lose: the answers *recommencer* or *annuler* would delete, and how to delete them. */
+export interface FlowStakes {
+  count(context: TurnContext, flow: MenuEntry): Promise<number>;
+  discard(context: TurnContext, flow: MenuEntry): Promise<void>;
+}
+
+const NOTHING_AT_STAKE: FlowStakes = { count: async () => 0, discard: async () => undefined };
+
+/** Flows whose *annuler* asks first: leaving an application in progress, or deleting it. */
+const CANCEL_ASKS: readonly MenuEntry[] = ['apply', 'resume'];
+
 /**
  * The menu, and the global commands that work whatever child dialog is running (the samples' "cancel and
  * help" pattern, caught in onContinueDialog before the child sees the message).
@@ -61,8 +78,10 @@ export class RootDialog extends ComponentDialog {
     private readonly opensWithFacts?: OpensWithFacts,
     /** Answers to requests made at any point (owners' questions, language, a person): off when absent. */
     private readonly aids?: IntentAids,
+    private readonly stakes: FlowStakes = NOTHING_AT_STAKE,
   ) {
     super(ROOT_DIALOG);
+    this.addDialog(new ConfirmDestructiveDialog(this.onConfirmChoice.bind(this)));
     for (const { entry, dialog, options } of children) {
       this.flows.set(entry, { id: dialog.id, options: options ?? {} });
       if (!this.findDialog(dialog.id)) this.addDialog(dialog);
@@ -119,6 +138,7 @@ export class RootDialog extends ComponentDialog {
     if (activity.type !== 'message') return undefined;
     const command = routeGlobalCommand(innerDc);
     const { t } = languageOf(innerDc.context);
+    const confirming = innerDc.activeDialog?.id === CONFIRM_DESTRUCTIVE;
     switch (command) {
       case 'help':
         // At a question, its own help first (what its words mean, an example), then what can be typed.
@@ -130,18 +150,34 @@ export class RootDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'menu':
-      case 'cancel':
+      case 'cancel': {
+        const flow = this.activeFlow(innerDc);
+        if (command === 'cancel' && !confirming && flow && CANCEL_ASKS.includes(flow)) {
+          const count = await this.stakes.count(innerDc.context, flow);
+          if (count > 0) {
+            return innerDc.beginDialog(CONFIRM_DESTRUCTIVE, {
+              kind: 'cancel',
+              flow,
+              count,
+            } satisfies ConfirmState);
+          }
+        }
         await innerDc.cancelAllDialogs();
         if (command === 'cancel' && inChild) await innerDc.context.sendActivity(t('common:cancelled'));
         return innerDc.beginDialog(MENU_LOOP);
+      }
       case 'restart': {
-        // *recommencer* restarts the flow in progress (its answers forgotten), or the conversation at the menu.
+        // *recommencer* restarts the flow in progress (its answers forgotten, after a yes), or the conversation.
         const flow = this.activeFlow(innerDc);
-        await innerDc.cancelAllDialogs();
-        await innerDc.context.sendActivity(t('common:restarted'));
-        if (!flow) return innerDc.beginDialog(MENU_LOOP);
-        await innerDc.beginDialog(MENU_LOOP, { intent: flow, restart: true } satisfies RootDialogOptions);
-        return { status: DialogTurnStatus.waiting };
+        const count = flow && !confirming ? await this.stakes.count(innerDc.context, flow) : 0;
+        if (flow && count > 0) {
+          return innerDc.beginDialog(CONFIRM_DESTRUCTIVE, {
+            kind: 'restart',
+            flow,
+            count,
+          } satisfies ConfirmState);
+        }
+        return this.restart(innerDc, flow);
       }
       case 'deleteData':
         // Through the menu loop, so that whatever the answer the user lands back on the menu afterwards.
@@ -153,6 +189,38 @@ export class RootDialog extends ComponentDialog {
         if ((command === 'back' || command === 'pause') && !inChild) return innerDc.replaceDialog(MENU_LOOP);
         return undefined;
     }
+  }
+
+  private async restart(innerDc: DialogContext, flow: MenuEntry | undefined): Promise<DialogTurnResult> {
+    const { t } = languageOf(innerDc.context);
+    await innerDc.cancelAllDialogs();
+    await innerDc.context.sendActivity(t('common:restarted'));
+    if (!flow) return innerDc.beginDialog(MENU_LOOP);
+    await innerDc.beginDialog(MENU_LOOP, { intent: flow, restart: true } satisfies RootDialogOptions);
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  /** The answer to "recommencer effacera vos N réponses : confirmez-vous ?" (or the same for *annuler*). */
+  private async onConfirmChoice(
+    innerDc: DialogContext,
+    state: ConfirmState,
+    choice: ConfirmChoice,
+  ): Promise<DialogTurnResult> {
+    const { t } = languageOf(innerDc.context);
+    if (choice === 'keep') {
+      // Back to the flow, which asks its question again: the sentence typed here is stored nowhere.
+      await innerDc.context.sendActivity(t('common:confirm.kept'));
+      return innerDc.endDialog();
+    }
+    if (state.kind === 'restart') return this.restart(innerDc, state.flow);
+    await innerDc.cancelAllDialogs();
+    if (choice === 'confirm') {
+      await this.stakes.discard(innerDc.context, state.flow);
+      await innerDc.context.sendActivity(t('common:confirm.discarded', { count: state.count }));
+    } else {
+      await innerDc.context.sendActivity(t('common:cancelled'));
+    }
+    return innerDc.beginDialog(MENU_LOOP);
   }
 
   /** The menu entry whose flow is running, if any (the dialog just above the menu loop; the top is last). */

@@ -15,6 +15,10 @@ export interface ApplicationDraft {
   version?: number;
   /** Set when a CCI advisor prepared the draft and handed it over to the company. */
   advisorId?: string;
+  /** The owner chose to have a person examine the file although the verdict is NO (issue 15). */
+  ineligibleReview?: boolean;
+  /** The warnings (same SIRET, a cost that does not add up) already shown and confirmed by the owner. */
+  confirmedWarnings?: string[];
   answers: Answers;
   startedAt: string;
   updatedAt: string;

@@ -1,4 +1,4 @@
-import type { ApplicationAmendment, StoredApplication } from './applicationQueue.js';
+import type { ApplicationAmendment, ApplicationChecks, StoredApplication } from './applicationQueue.js';
 
 /** The file after an amendment; the same merge for every back end. */
 export function applyAmendment(app: StoredApplication, amendment: ApplicationAmendment): StoredApplication {
@@ -6,10 +6,19 @@ export function applyAmendment(app: StoredApplication, amendment: ApplicationAme
     ...app,
     data: amendment.data ? { ...app.data, ...amendment.data } : app.data,
     userId: amendment.userId ?? app.userId,
-    history: amendment.history ?? app.history,
+    history: [...(amendment.history ?? app.history), ...(amendment.appendHistory ?? [])],
     retention: amendment.retention ? { ...app.retention, ...amendment.retention } : app.retention,
   };
+  if (amendment.checks) updated.checks = mergeChecks(app.checks, amendment.checks);
   if (amendment.dropConversationReference) delete updated.conversationReference;
   if (updated.retention === undefined) delete updated.retention;
   return updated;
+}
+
+function mergeChecks(current: ApplicationChecks | undefined, added: ApplicationChecks): ApplicationChecks {
+  const merged = { ...current, ...added };
+  if (current?.duplicateOf || added.duplicateOf) {
+    merged.duplicateOf = [...new Set([...(current?.duplicateOf ?? []), ...(added.duplicateOf ?? [])])].sort();
+  }
+  return merged;
 }

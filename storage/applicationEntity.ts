@@ -47,6 +47,7 @@ export function applicationToEntity(app: StoredApplication): EntityProperties & 
   };
   if (app.advisorId !== undefined) entity.advisorId = app.advisorId;
   if (app.eligibility !== undefined) putJson(entity, 'eligibility', app.eligibility);
+  if (app.checks !== undefined) putJson(entity, 'checks', app.checks);
   if (app.conversationReference !== undefined)
     putJson(entity, 'conversationReference', app.conversationReference);
   putJson(entity, 'data', app.data);
@@ -90,6 +91,8 @@ export function entityToApplication(entity: Record<string, unknown>, table: stri
   if (typeof entity.advisorId === 'string') app.advisorId = entity.advisorId;
   const eligibility = json('eligibility');
   if (eligibility !== undefined) app.eligibility = eligibility as StoredApplication['eligibility'];
+  const checks = json('checks');
+  if (checks !== undefined) app.checks = checks as StoredApplication['checks'];
   const conversationReference = json('conversationReference');
   if (conversationReference !== undefined) app.conversationReference = conversationReference;
   const retention = json('retention');
@@ -111,6 +114,7 @@ function reorder(app: StoredApplication): StoredApplication {
       userId,
       advisorId,
       eligibility,
+      checks: app.checks,
       data,
       conversationReference: app.conversationReference,
       history: app.history,

@@ -24,6 +24,7 @@ export function newApplicationFile(
     userId: input.userId,
     advisorId: input.advisorId,
     eligibility: input.eligibility,
+    checks: input.checks,
     data: input.data,
     conversationReference: input.conversationReference,
     history: [{ at, by: submitter(input), from: null, to: 'received' }],

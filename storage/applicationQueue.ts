@@ -10,6 +10,8 @@ export interface StatusChange {
   from: ApplicationStatus | null;
   to: ApplicationStatus;
   comment?: string;
+  /** Not a status change: a request the applicant made about the file (`from` and `to` are its status). */
+  kind?: 'correctionRequest';
 }
 
 /** A submitted application file as the committee sees it. */
@@ -24,7 +26,19 @@ export interface StoredApplication {
   origin: ApplicationOrigin;
   userId: string;
   advisorId?: string;
-  eligibility?: { verdict: EligibilityVerdict; reasons: string[] };
+  /**
+   * The pre-assessment, computed again at submission from the file's own answers; `check` is what the
+   * eligibility check said before, when there was one (the application may have corrected an answer since).
+   */
+  eligibility?: {
+    verdict: EligibilityVerdict;
+    reasons: string[];
+    /** What fills each reason's sentence (the commune, the headcount…), in the order of `reasons`. */
+    details?: (Record<string, string | number> | null)[];
+    check?: { verdict: EligibilityVerdict; reasons: string[] };
+  };
+  /** What the bot noticed at submission and the applicant confirmed: for the committee to look at. */
+  checks?: ApplicationChecks;
   /** The form values by DOMAIN.md keys, e.g. `company.siret`. */
   data: Record<string, unknown>;
   /** Bot Framework conversation reference, kept to notify the applicant later. */
@@ -32,6 +46,15 @@ export interface StoredApplication {
   history: StatusChange[];
   /** The data-protection side of the file: an erasure the applicant asked for, an anonymisation done. */
   retention?: RetentionMarks;
+}
+
+export interface ApplicationChecks {
+  /** Other files (not withdrawn when this one was sent) with the same SIRET. */
+  duplicateOf?: string[];
+  /** A cost that does not add up: investment ≠ advance asked + other financing, in euros. */
+  costMismatch?: { investment: number; amountRequested: number; otherFinancing: number };
+  /** Sent although the verdict is NO, because the applicant asked a person to examine it as it stands. */
+  ineligibleReview?: boolean;
 }
 
 export interface RetentionMarks {
@@ -48,6 +71,10 @@ export interface ApplicationAmendment {
   data?: Record<string, unknown>;
   userId?: string;
   history?: StatusChange[];
+  /** Lines added at the end of the history, read and written under the same lock (a correction request). */
+  appendHistory?: StatusChange[];
+  /** Flags merged into `checks` (another file with the same SIRET arrived since). */
+  checks?: ApplicationChecks;
   dropConversationReference?: boolean;
 }
 

@@ -16,7 +16,14 @@ export const APPLICATION_META_KEYS = [
   // When the applicant asked for erasure ("supprimer mes données") and when the file was anonymised.
   'retention.erasureRequestedAt',
   'retention.anonymisedAt',
+  'eligibility.checkVerdict',
+  'flags',
+  'flags.duplicateOf',
+  'flags.costGap',
 ] as const;
+
+/** What `flags` lists: the points the committee should look at (issue 15). */
+export type ApplicationFlag = 'ineligible' | 'ineligibleReview' | 'duplicateSiret' | 'costMismatch';
 
 /** The form values, in file order: the keys of the field registry (dialogs/domain/fieldRegistry.ts). */
 export const APPLICATION_DATA_KEYS: readonly string[] = FIELD_REGISTRY.keys;
@@ -54,11 +61,17 @@ export function applicationRecord(app: StoredApplication, registry: FieldRegistr
   if (app.eligibility !== undefined) {
     record['eligibility.verdict'] = app.eligibility.verdict;
     record['eligibility.reasons'] = [...app.eligibility.reasons];
+    if (app.eligibility.check) record['eligibility.checkVerdict'] = app.eligibility.check.verdict;
   }
   if (app.retention?.erasureRequestedAt !== undefined)
     record['retention.erasureRequestedAt'] = app.retention.erasureRequestedAt;
   if (app.retention?.anonymisedAt !== undefined)
     record['retention.anonymisedAt'] = app.retention.anonymisedAt;
+  const flags = flagsOf(app);
+  if (flags.length > 0) record.flags = flags;
+  if (app.checks?.duplicateOf?.length) record['flags.duplicateOf'] = [...app.checks.duplicateOf];
+  const cost = app.checks?.costMismatch;
+  if (cost) record['flags.costGap'] = cost.investment - cost.amountRequested - cost.otherFinancing;
   for (const key of dataKeysOf(app, registry)) {
     record[key] = key === 'company.siret' ? normaliseSiret(app.data[key]) : app.data[key];
   }
@@ -88,4 +101,14 @@ function normaliseSiret(value: unknown): unknown {
     return String(value).padStart(14, '0');
   if (typeof value === 'string') return value.replace(/\s/g, '');
   return value;
+}
+
+/** The flags of a file, in a fixed order: a NO verdict, sent for review as ineligible, a SIRET seen twice, a cost. */
+export function flagsOf(app: Pick<StoredApplication, 'eligibility' | 'checks'>): ApplicationFlag[] {
+  const flags: ApplicationFlag[] = [];
+  if (app.eligibility?.verdict === 'NO') flags.push('ineligible');
+  if (app.checks?.ineligibleReview) flags.push('ineligibleReview');
+  if (app.checks?.duplicateOf?.length) flags.push('duplicateSiret');
+  if (app.checks?.costMismatch) flags.push('costMismatch');
+  return flags;
 }

@@ -16,6 +16,8 @@ export {
   applicationRecord,
   applicationToRecord,
   dataKeysOf,
+  flagsOf,
+  type ApplicationFlag,
 } from './applicationView.js';
 export { applicationVersion, StaleVersionError } from './applicationVersion.js';
 export { AtomicJsonFile, CorruptJsonFileError } from './atomicJsonFile.js';

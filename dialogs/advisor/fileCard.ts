@@ -2,6 +2,7 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import type { StoredApplication } from '../../storage/applicationQueue.js';
 import { displayedHistory } from '../../storage/displayUserId.js';
 import { FIELD_REGISTRY, type FieldRegistry, type RegistryField } from '../domain/fieldRegistry.js';
+import { fileFlagLines } from '../fileFlagLines.js';
 import { plainFacts } from '../plainCard.js';
 import type { TurnLanguage } from '../translator.js';
 
@@ -32,6 +33,21 @@ export function fileCard(
     title: t(field.labelKey),
     value: factValue(field, app.data[field.key], language),
   }));
+  // The verdict with its reasons and the points to check, before the facts: the advisor reads them first.
+  const verdict = app.eligibility;
+  const euros = (amount: number) => t('application:display.amount', { amount });
+  const assessment = [
+    {
+      title: t('committee:show.meta.verdict'),
+      value: verdict
+        ? [
+            verdict.verdict,
+            ...verdict.reasons.map((reason, index) => t(reason, verdict.details?.[index] ?? {})),
+          ].join(' — ')
+        : t('committee:value.none'),
+    },
+    ...fileFlagLines(app, t, euros).map((line) => ({ title: t('committee:show.meta.flags'), value: line })),
+  ];
   const history = displayedHistory(app).map((h) => ({
     title: t('advisor:file.historyLine', {
       date: h.at.slice(0, 10),
@@ -52,7 +68,7 @@ export function fileCard(
         size: 'Medium',
         wrap: true,
       },
-      ...plainFacts(facts, t('common:card.factSeparator')),
+      ...plainFacts([...assessment, ...facts], t('common:card.factSeparator')),
       { type: 'TextBlock', text: t('advisor:file.history'), weight: 'Bolder', spacing: 'Medium' },
       ...plainFacts(history, t('common:card.factSeparator')),
     ],

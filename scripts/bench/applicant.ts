@@ -16,6 +16,9 @@ function benchBook() {
 }
 
 const SUBMIT: UserActivity = { type: 'message', value: { action: 'submitApplication', entry: 'apply' } };
+const REFERENCE = /\bALZ-\d{4}-\d{4,}\b/;
+const isSubmit = (activity: UserActivity): boolean =>
+  (activity as { value?: { action?: unknown } }).value?.action === 'submitApplication';
 const MAX_APPLICATION_TURNS = 60;
 
 /** A turn of the script whose replies must contain a sentence: how the bench knows the bot did its job. */
@@ -92,7 +95,14 @@ export async function replayScript(
   const ms: number[] = [];
   const turns = Math.min(options.turns ?? script.activities.length, script.activities.length);
   for (let index = 0; index < turns; index++) {
-    const turn = await user.send(script.activities[index]!);
+    const activity = script.activities[index]!;
+    let turn = await user.send(activity);
+    if (isSubmit(activity) && !REFERENCE.test(readableText(turn.replies))) {
+      // Every bench user is the same company: from the second on, the bot warns that its SIRET was already
+      // sent, and "Envoyer" again is the owner's confirmation.
+      ms.push(turn.ms);
+      turn = await user.send(activity);
+    }
     ms.push(turn.ms);
     if (options.check) checkTurn(script, index, turn.replies);
   }

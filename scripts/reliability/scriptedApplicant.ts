@@ -120,6 +120,9 @@ export class ScriptedApplicant {
         if (question) return this.ask(question);
         return this.nextPhase(texts, replies, step);
       case 'submit':
+        // Every scripted applicant is the same company: the bot warns that its SIRET was already sent, and
+        // "Envoyer" again is the owner's confirmation.
+        if (texts.some((text) => text.includes(this.prefix('applicationFlow:warning.choose')))) return step;
         return this.fail('no reference after sending the file');
     }
   }

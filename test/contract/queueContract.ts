@@ -65,6 +65,38 @@ export function describeQueueContract(name: string, makeFixture: () => QueueFixt
         expect(seen?.history).toEqual(application.history);
       });
 
+      it('keeps the checks of a submission, merges later ones and adds a history line under the lock', async () => {
+        const { application } = await submit({
+          eligibility: {
+            verdict: 'OK',
+            reasons: [],
+            check: { verdict: 'NO', reasons: ['eligibility:reason.proceedings.liquidation'] },
+          },
+          checks: {
+            duplicateOf: ['ALZ-2026-0007'],
+            costMismatch: { investment: 9, amountRequested: 1, otherFinancing: 2 },
+          },
+        });
+        const note = {
+          at: '2026-04-01T10:00:00.000Z',
+          by: 'user-1',
+          from: 'received' as const,
+          to: 'received' as const,
+          comment: 'le chiffre d’affaires est de 1 500 000 €',
+          kind: 'correctionRequest' as const,
+        };
+        await queue.amend(application.reference, { checks: { duplicateOf: ['ALZ-2026-0003'] } });
+        await queue.amend(application.reference, { appendHistory: [note] });
+        const seen = await fixture.open().get(application.reference);
+        expect(seen?.eligibility?.check?.verdict).toBe('NO');
+        expect(seen?.checks).toEqual({
+          duplicateOf: ['ALZ-2026-0003', 'ALZ-2026-0007'],
+          costMismatch: { investment: 9, amountRequested: 1, otherFinancing: 2 },
+        });
+        expect(seen?.history).toEqual([...application.history, note]);
+        expect(seen?.status).toBe('received');
+      });
+
       it('refuses an unknown reference', async () => {
         await expect(
           queue.amend('ALZ-2026-0999', { retention: { anonymisedAt: 'x' } }),

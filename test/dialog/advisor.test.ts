@@ -136,6 +136,11 @@ describe('the queue in advisor mode', () => {
     const card = await say('ALZ-2026-0001');
     const content = JSON.stringify(card[0].attachments?.[0].content);
     expect(content).toContain('Mécanique Cévenole');
+    // The verdict computed at submission is the card's first fact.
+    const [verdict] = (card[0].attachments?.[0].content as { body: { inlines?: { text: string }[] }[] }).body
+      .filter((block) => block.inlines)
+      .map((block) => block.inlines!.map((run) => run.text).join(''));
+    expect(verdict).toBe(`${fr.t('committee:show.meta.verdict')}${fr.t('common:card.factSeparator')}OK`);
     const toReview = fr.t('advisor:file.move', { label: fr.t('status:label.in_review') });
     expect(content).toContain(toReview);
 

@@ -55,7 +55,9 @@ describe('an answer that is also a command: the open question wins', () => {
 
   test('"annuler" typed as a company name is the cancel command, not a name', async () => {
     const { driver } = await atQuestion('company.name');
-    expect(await driver.read('annuler')).toContain(fr.t('common:cancelled'));
+    const asked = await driver.read('annuler');
+    expect(asked).not.toContain(fr.t('application:question.company.legalForm'));
+    expect(await driver.read(fr.t('common:confirm.leave'))).toContain(fr.t('common:cancelled'));
   });
 });
 

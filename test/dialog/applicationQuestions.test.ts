@@ -81,7 +81,7 @@ describe('the application with the committee’s eye', () => {
       'company.address': '12 rue de la République',
       'company.postalCode': '30100',
       'project.amountRequested': 30_000,
-      'project.otherFinancingAmount': 150_000,
+      'project.otherFinancingAmount': 220_000,
       'project.jobsCreated': 3,
       'project.jobsKept': 0,
       'contact.firstName': 'Marie',

@@ -172,11 +172,12 @@ describe('the eligibility check', () => {
     expect(await driver.read(salindres)).toContain(q('headcount'));
   });
 
-  test('"recommencer" restarts the check from its first question', async () => {
+  test('"recommencer" restarts the check from its first question, once confirmed', async () => {
     const { driver } = await startCheck();
     await driver.say('Alès');
     await driver.say('12');
-    const reply = await driver.read('recommencer');
+    expect(await driver.read('recommencer')).toContain(fr.t('common:confirm.restart', { count: 2 }));
+    const reply = await driver.read(fr.t('common:confirm.restartYes', { count: 2 }));
     expect(reply).toContain(fr.t('common:restarted'));
     expect(reply).toContain(fr.t('eligibility:intro'));
     expect(reply).toContain(q('commune'));

@@ -31,6 +31,7 @@ function start(storage = new MemoryStorage()) {
 async function checkThenApply(
   say: (text: string) => Promise<Partial<Activity>[]>,
   first: Partial<Activity>[],
+  changes: Record<string, string> = {},
 ) {
   const check = await answerAll(say, first, ELIGIBLE_COMPANY_CHECK);
   expect(readable(check.replies)).toContain(fr.t('eligibility:verdict.OK'));
@@ -38,6 +39,7 @@ async function checkThenApply(
   const book = withAnswers(ELIGIBLE_COMPANY_FILE, {
     'company.address': '12 rue de la République',
     'project.aidTypes': 'financier et conseil',
+    ...changes,
   });
   const file = await fillApplication(say, await say(fr.t('eligibility:next.apply')), { book });
   expect(readable(file.replies)).toContain(fr.t('applicationFlow:recap.submit'));
@@ -68,7 +70,8 @@ describe('several facts understood in one message', () => {
     const next = await say(fr.t('questionnaire:yes'));
     expect(readable(next)).toContain(fr.t('facts:noted'));
     expect(questionAsked(next)?.questionId).toBe('turnover');
-    const { check, file } = await checkThenApply(say, next);
+    // 50 000 € asked: the project's cost adds up with 220 000 € of other financing (no warning at submission).
+    const { check, file } = await checkThenApply(say, next, { 'project.investment': '270 000 €' });
     expect(check).not.toEqual(expect.arrayContaining(['commune']));
     expect(check).not.toContain('headcount');
     for (const key of ['company.name', 'company.legalForm', 'company.commune', 'company.headcount'])

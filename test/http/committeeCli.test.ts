@@ -125,12 +125,15 @@ describe('committee CLI: reading the files', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.trimEnd().split('\n');
-    for (const key of ['reference', 'status', 'submittedAt', 'company', 'commune', 'amount', 'jobs']) {
+    const headers = ['reference', 'status', 'submittedAt', 'company', 'commune', 'amount', 'jobs', 'verdict'];
+    for (const key of [...headers, 'flags']) {
       expect(lines[0]).toContain(fr.t(`committee:list.header.${key}`));
     }
     const received = fr.t('committee:status.label.received');
     expect(lines[2]).toMatch(
-      new RegExp(`^ALZ-2026-0001 +${received} +16/03/2026 10:30 +Cévennes Usinage +Alès +30\\D000\\s€ +3$`),
+      new RegExp(
+        `^ALZ-2026-0001 +${received} +16/03/2026 10:30 +Cévennes Usinage +Alès +30\\D000\\s€ +3 +${fr.t('committee:verdict.OK')}$`,
+      ),
     );
     expect(stdout).not.toMatch(/\b(received|in_review)\b/);
     expect(lines[3]).toContain('ALZ-2026-0002');

@@ -35,11 +35,12 @@ export const FULL_APPLICATION: [string, string, unknown][] = [
   ['fin mars 2027', 'project.startDate', '2027-03-31'],
   ['250 000 €', 'project.investment', 250_000],
   [
-    'prêt bancaire du Crédit Agricole de 150 000 €',
+    'prêt bancaire du Crédit Agricole de 220 000 €',
     'project.otherFinancing',
-    'prêt bancaire du Crédit Agricole de 150 000 €',
+    'prêt bancaire du Crédit Agricole de 220 000 €',
   ],
-  ['150 000 €', 'project.otherFinancingAmount', 150_000],
+  // The project's cost adds up: 250 000 € = the advance (30 000 €) + the other financing (220 000 €).
+  ['220 000 €', 'project.otherFinancingAmount', 220_000],
   // "Oui" to "Êtes-vous l’interlocuteur du comité ?" acknowledges the notice shown with it.
   ['oui', 'contact.isInterlocutor', true],
   ["J'ai pris connaissance de ces informations", 'notice.acknowledgedAt', undefined],

@@ -34,7 +34,7 @@ const typed: Answers = {
   'project.investment': 250_000,
   'project.amountRequested': 30_000,
   'project.otherFinancing': 'Prêt du Crédit Agricole',
-  'project.otherFinancingAmount': 150_000,
+  'project.otherFinancingAmount': 220_000,
   'project.jobsCreated': 2,
   'project.jobsKept': 5,
   'project.startDate': '2027-03-31',
