@@ -1,7 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { formatClockTime, formatDayWithWeekday } from '../../dialogs/formatting.js';
-import { ELIGIBLE_COMPANY, answerAll, questionAsked, type AnswerBook } from '../support/answerBook.js';
+import {
+  ELIGIBLE_COMPANY,
+  ONE_FACT_PER_ANSWER,
+  answerAll,
+  questionAsked,
+  type AnswerBook,
+} from '../support/answerBook.js';
 import { SUBMIT } from '../support/applicationWalk.js';
 import { fr, settings } from '../support/botHarness.js';
 import { HttpConversation, texts, type Reply } from '../support/httpBot.js';
@@ -20,6 +26,8 @@ function committee(dataDir: string, ...args: string[]): unknown {
 }
 
 const bounds = { min: settings.advance.min, max: settings.advance.max };
+/** The check, then the file one fact at a time (the amount is its own question, where she asks about it). */
+const BOOK: AnswerBook = { ...ELIGIBLE_COMPANY, ...ONE_FACT_PER_ANSWER };
 const CALLBACK: AnswerBook = { name: 'Marie Dupont', phone: '06 12 34 56 78', moment: 'demain matin' };
 
 /**
@@ -37,7 +45,7 @@ describe('an owner who asks questions and for a person in the middle of her appl
     const read = (replies: Reply[]) => texts(replies).join('\n');
     const asked = (replies: Reply[]) => questionAsked(replies)?.questionId;
     /** Answers from the book until the question `at` is asked (left open). */
-    const upTo = async (replies: Reply[], at: string, book: AnswerBook = ELIGIBLE_COMPANY) => {
+    const upTo = async (replies: Reply[], at: string, book: AnswerBook = BOOK) => {
       const walked = await answerAll(say, replies, book, { until: (q) => !q.pending && q.questionId === at });
       expect(asked(walked.replies)).toBe(at);
       return walked.replies;
@@ -69,7 +77,7 @@ describe('an owner who asks questions and for a person in the middle of her appl
     replies = await say('combien je peux demander ?');
     expect(read(replies)).toContain(fr.t('talk:faq.amount', bounds));
     expect(asked(replies)).toBe('project.amountRequested');
-    replies = await upTo(await say(ELIGIBLE_COMPANY['project.amountRequested']), 'contact.email');
+    replies = await upTo(await say(BOOK['project.amountRequested']), 'contact.email');
 
     // A person, in the middle of the contact questions: the callback, then back to the e-mail question.
     replies = await say("je veux parler à quelqu'un de la CCI");
@@ -93,7 +101,7 @@ describe('an owner who asks questions and for a person in the middle of her appl
     expect(asked(replies)).toBe('contact.email');
 
     // The rest of the file, the recap, and the file sent.
-    const recap = await answerAll(say, replies, ELIGIBLE_COMPANY);
+    const recap = await answerAll(say, replies, BOOK);
     expect(recap.asked).not.toContain('project.amountRequested');
     const sent = await owner.post(SUBMIT);
     const reference = /ALZ-\d{4}-\d{4}/.exec(read(sent.replies))?.[0];

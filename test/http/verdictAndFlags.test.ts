@@ -54,7 +54,7 @@ describe('what the committee sees of the verdict and of the points to check (iss
     expect(show.stdout).toContain(fr.t('committee:flagDetail.ineligibleReview'));
     const list = await cli('list');
     const row = list.stdout.split('\n').find((line) => line.startsWith('ALZ-2026-0001'));
-    expect(row).toContain(` NO `);
+    expect(row).toContain(fr.t('committee:verdict.NO'));
     expect(row).toContain(fr.t('committee:flag.ineligibleReview'));
   });
 
@@ -118,7 +118,7 @@ describe('what the committee sees of the verdict and of the points to check (iss
         gap: euros(70_000),
       }),
     );
-    const csv = await callCheckedApi(server.url, '/api/applications.csv', {
+    const csv = await callCheckedApi(server.url, '/api/applications.csv?headers=keys', {
       authorization: `Bearer ${TOKEN}`,
     });
     const [header, , row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
