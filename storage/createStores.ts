@@ -5,14 +5,17 @@ import type { ApplicationQueue } from './applicationQueue.js';
 import { azureAccountOf, blobsStorageOf } from './azureAccount.js';
 import { AzureApplicationQueue } from './azureApplicationQueue.js';
 import { AzureContactRequestStore } from './azureContactRequests.js';
+import { AzureDocumentStore } from './azureDocumentStore.js';
 import { createLowdbContactRequestStore, type ContactRequestStore } from './contactRequests.js';
+import type { DocumentStore } from './documentStore.js';
 import { createLowdbApplicationQueue } from './lowdbApplicationQueue.js';
+import { LowdbDocumentStore } from './lowdbDocumentStore.js';
 import { LowdbStorage } from './lowdbStorage.js';
 import { SnapshotStorage } from './snapshotStorage.js';
 import { StatusOutbox } from './statusOutbox.js';
 import { withFileLock } from './fileLock.js';
 import { azureStateKeys, lowdbStateKeys } from './stateKeys.js';
-import type { AzureBackendConfig, StorageBackendConfig } from './storageBackend.js';
+import { AZURE_DEFAULTS, type AzureBackendConfig, type StorageBackendConfig } from './storageBackend.js';
 
 export interface StoresOptions {
   /** DATA_DIR: where the lowdb back end keeps its files. */
@@ -30,6 +33,8 @@ export interface Stores {
   storage: Storage;
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
+  /** Supporting documents, by draft or reference (DATA_DIR/documents/ or a private Blob container). */
+  documents: DocumentStore;
   /** Status notices the committee CLI leaves for the running server to deliver. */
   statusOutbox: StatusOutbox;
   /** Every bot-state key, for maintenance (the purge of idle drafts). */
@@ -51,6 +56,7 @@ function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedF
     storage,
     queue: createLowdbApplicationQueue(dataDir, onSkipped ? { onSkipped } : {}),
     contactRequests: createLowdbContactRequestStore(dataDir),
+    documents: new LowdbDocumentStore(path.join(dataDir, 'documents')),
     // The CLI and the server both change the outbox: a lock file makes each read-then-write whole.
     statusOutbox: new StatusOutbox(storage, (task) => withFileLock(path.join(dataDir, 'outbox.lock'), task)),
     stateKeys: () => lowdbStateKeys(path.join(dataDir, 'state')),
@@ -76,6 +82,10 @@ function createAzureStores(
       ...(onNotifyError ? { onNotifyError } : {}),
     }),
     contactRequests: new AzureContactRequestStore(account, config.requestsTable),
+    documents: new AzureDocumentStore(
+      account,
+      config.documentsContainer ?? AZURE_DEFAULTS.documentsContainer,
+    ),
     stateKeys: () => azureStateKeys(account, config.stateContainer),
     // Every write is awaited by its caller and the SDK clients hold no buffered data: nothing to flush.
     close: async () => undefined,
