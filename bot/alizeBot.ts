@@ -17,6 +17,7 @@ import { detectMenuIntent } from '../dialogs/menuIntents.js';
 import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
+import type { DocumentReceiver } from './documents/documentReceiver.js';
 import type { Logger } from './logger.js';
 import { NO_TELEMETRY, type Telemetry, type TurnEnd } from './telemetry/telemetry.js';
 import { TurnOutbox } from './turnOutbox.js';
@@ -39,6 +40,8 @@ export interface AlizeBotParts {
   logger: Logger;
   /** A span per turn: channel, activity type, dialog and outcome; never the text or an id. */
   telemetry?: Telemetry;
+  /** Files sent in the chat (any dialog): checked and kept with the draft or the submitted file. */
+  documents?: DocumentReceiver;
 }
 
 /**
@@ -72,6 +75,12 @@ export class AlizeBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      if (parts.documents?.handles(context.activity)) {
+        // A file (or the button saying which piece it is) does not answer the question asked: the dialog waits.
+        await parts.documents.receive(context, (await this.profiles.get(context, {})) ?? {});
+        await next();
+        return;
+      }
       const greetedNow = await this.greetOnce(context);
       const text = context.activity.text ?? '';
       const handoverCode = greetedNow ? handoverCodeIn(text) : undefined;

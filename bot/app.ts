@@ -1,3 +1,6 @@
+import { createDocumentReceiver } from './documents/createDocumentReceiver.js';
+import { UploadStore } from './directLine/uploadStore.js';
+import { withDocumentsAtSubmission } from '../storage/documentsAtSubmission.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -107,7 +110,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const conversationState = new SharedConversationState(storage);
   const userState = new UserState(storage);
   const localizer = new Localizer();
-  const rawQueue = overrides.queue ?? stores.queue;
+  // At submission a draft's documents move to the file's reference (storage/documentsAtSubmission.ts).
+  const rawQueue = withDocumentsAtSubmission(overrides.queue ?? stores.queue, stores.documents);
   const queue = trace ? tracedQueue(rawQueue, backend, telemetry) : rawQueue;
   const rawRequests = overrides.contactRequests ?? stores.contactRequests;
   const contactRequests = trace ? tracedContactRequests(rawRequests, backend, telemetry) : rawRequests;
@@ -147,7 +151,24 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
   });
-  const bot = new AlizeBot({ conversationState, userState, storage, rootDialog, logger, telemetry });
+  const uploads = new UploadStore();
+  const documents = createDocumentReceiver({
+    config,
+    store: stores.documents,
+    uploads,
+    required: settings.documents,
+    logger,
+    clock,
+  });
+  const bot = new AlizeBot({
+    conversationState,
+    userState,
+    storage,
+    rootDialog,
+    logger,
+    telemetry,
+    documents,
+  });
 
   let isReady = false;
   // Messages wait for the indexes and parsers; /healthz says ready once warm-up turns have been served too.
@@ -199,6 +220,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     botAppId: config.auth.appId,
     ready: modelsReady,
     directLineSecret: config.directLineSecret,
+    uploads,
+    uploadLimits: {
+      maxFileBytes: config.documents.limits.maxBytes,
+      maxFiles: config.documents.limits.maxCount,
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -65,9 +65,9 @@ export type DocumentCheck =
   | { outcome: 'duplicate'; id: string }
   | { outcome: 'refuse'; refusal: DocumentRefusal };
 
-/** Megabytes as the sentence says them (10 485 760 bytes → 10). */
+/** Megabytes as the sentence says them, to a tenth (10 485 760 bytes → 10; 65 536 → 0.1). */
 export function megabytes(bytes: number): number {
-  return Math.floor((bytes / (1024 * 1024)) * 10) / 10;
+  return Math.max(0.1, Math.round((bytes / (1024 * 1024)) * 10) / 10);
 }
 
 /**
