@@ -153,6 +153,9 @@ export class AlizeBot extends ActivityHandler {
       // "Supprimer mes données", confirmed: nothing of this user or conversation is written back, and the
       // state of the user's other conversations (callback answers, pre-screen, dialog stack) goes too.
       const others = (await this.conversationKeys.get(context, [])) ?? [];
+      // The draft's documents are erased with it; a submitted file's go when it is anonymised (the purge).
+      const draftId = (await this.profiles.get(context))?.application?.id;
+      if (draftId) await this.parts.documents?.eraseDraft(draftId);
       await Promise.all(this.states.map((state) => state.delete(context)));
       if (this.parts.storage && others.length > 0) await this.parts.storage.delete(others);
       this.parts.logger.info(

@@ -188,6 +188,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   registerCommitteeApi(server, {
     queue,
+    documents: stores.documents,
     token: config.committeeToken,
     logger,
     clock,

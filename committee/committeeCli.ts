@@ -42,6 +42,7 @@ interface CommandSpec {
 const COMMANDS: Record<CommitteeCommand['name'], CommandSpec> = {
   list: { positionals: [], values: ['status'], flags: ['json'] },
   show: { positionals: ['REF'], values: [], flags: ['json'] },
+  documents: { positionals: ['REF'], values: ['out'], flags: ['json'] },
   export: { positionals: [], values: ['csv', 'status'], flags: [] },
   status: { positionals: ['REF', 'NEW_STATUS'], values: ['comment', 'by'], flags: [] },
   callbacks: { positionals: [], values: [], flags: ['json'] },
@@ -128,6 +129,10 @@ function parseCommitteeArguments(args: string[]): CommitteeCommand {
       return { name, json, status: statusArgument(raw.values.get('status')) };
     case 'show':
       return { name, json, reference: reference(raw.positionals[0]) };
+    case 'documents': {
+      const out = raw.values.get('out');
+      return { name, json, reference: reference(raw.positionals[0]), ...(out ? { out } : {}) };
+    }
     case 'export':
       return { name, csv: required(raw, 'csv', name), status: statusArgument(raw.values.get('status')) };
     case 'status': {
@@ -193,6 +198,7 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
     queue: stores.queue,
     statusService,
     requests: stores.contactRequests,
+    documents: stores.documents,
     ...(maintenance ? { maintenance } : {}),
     text,
     cwd,

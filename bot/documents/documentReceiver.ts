@@ -54,6 +54,11 @@ export function pieceLabel(t: TurnLanguage['t'], piece: string): string {
 export class DocumentReceiver {
   constructor(private readonly parts: DocumentReceiverParts) {}
 
+  /** "Supprimer mes données": the draft's documents go at once. */
+  async eraseDraft(draftId: string): Promise<void> {
+    await this.parts.store.removeAll(draftDocumentsOwner(draftId));
+  }
+
   handles(activity: Partial<Activity>): boolean {
     return fileAttachments(activity.attachments).length > 0 || pieceChoiceOf(activity.value) !== undefined;
   }
