@@ -1,7 +1,12 @@
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { documentRefusalSentence } from '../../dialogs/documentSentences.js';
 import { megabytes, type DocumentLimits } from '../../dialogs/domain/documentChecks.js';
-import { documentPieces, missingPieces, recognisePiece } from '../../dialogs/domain/documentPieces.js';
+import {
+  asksToAddDocument,
+  documentPieces,
+  missingPieces,
+  recognisePiece,
+} from '../../dialogs/domain/documentPieces.js';
 import { languageOf, type TurnLanguage } from '../../dialogs/translator.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
 import type { DocumentIntake } from '../../storage/documentIntake.js';
@@ -60,7 +65,11 @@ export class DocumentReceiver {
   }
 
   handles(activity: Partial<Activity>): boolean {
-    return fileAttachments(activity.attachments).length > 0 || pieceChoiceOf(activity.value) !== undefined;
+    return (
+      fileAttachments(activity.attachments).length > 0 ||
+      pieceChoiceOf(activity.value) !== undefined ||
+      asksToAddDocument(activity.text ?? '')
+    );
   }
 
   async receive(context: TurnContext, profile: UserProfile): Promise<void> {
@@ -83,6 +92,16 @@ export class DocumentReceiver {
           : t('documents:unknownDocument'),
       );
       if (labelled) await this.sendMissing(context, language, target.owner);
+      return;
+    }
+    if (fileAttachments(context.activity.attachments).length === 0) {
+      // "Ajouter un document à mon dossier": how to, and what is still expected (also after submission).
+      await context.sendActivity(
+        target.reference
+          ? t('documents:howToAddToFile', { reference: target.reference })
+          : t('documents:howToAdd'),
+      );
+      await this.sendMissing(context, language, target.owner);
       return;
     }
     const said = recognisePiece(context.activity.text ?? '', pieces);

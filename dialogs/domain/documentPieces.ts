@@ -32,3 +32,14 @@ export function missingPieces(
 ): string[] {
   return required.filter((piece) => !labelled.includes(piece));
 }
+
+const ADD_DOCUMENT = [
+  /^(?:je (?:veux|voudrais|souhaite) )?(?:ajouter|joindre|envoyer|deposer|transmettre) (?:un|une|des|mes|les|d'autres|un autre|une autre) (?:documents?|pieces?|justificatifs?)\b/,
+  /^(?:i want to |i'd like to )?(?:add|send|upload|attach) (?:a|an|some|my|the|another) (?:documents?|files?|pieces?)\b/,
+];
+
+/** "Ajouter un document à mon dossier", "joindre une pièce", "add a document": a short request, not a form answer. */
+export function asksToAddDocument(text: string): boolean {
+  const folded = foldForMatch(text);
+  return folded.length <= 80 && ADD_DOCUMENT.some((pattern) => pattern.test(folded));
+}

@@ -141,6 +141,15 @@ describe('the local Direct Line upload route (Direct Line 3.0, as Web Chat sends
     expect(documentFiles(server.dataDir)).toEqual([]);
   });
 
+  test('"ajouter un document à mon dossier" says how, and which pieces are still expected', async () => {
+    const client = await applicant();
+    await client.say('ajouter un document à mon dossier');
+    const replies = await client.pollUntil((a) =>
+      texts(a).some((t) => t.startsWith(fr.t('documents:stillMissing'))),
+    );
+    expect(texts(replies)).toContain(fr.t('documents:howToAdd'));
+  });
+
   test('without an application the file is not kept, and the bot says how to start one', async () => {
     const client = await new DirectLineClient(server.url).open();
     await client.start();
