@@ -150,6 +150,18 @@ describe('the local Direct Line upload route (Direct Line 3.0, as Web Chat sends
     expect(texts(replies)).toContain(fr.t('documents:howToAdd'));
   });
 
+  test('"supprimer mes données", confirmed, erases the draft’s documents with it', async () => {
+    const client = await applicant();
+    await upload(client, [{ name: 'rib.pdf', type: 'application/pdf', bytes: samplePdf('rib') }], 'RIB');
+    await client.pollUntil((a) => texts(a).some((t) => t.startsWith(fr.t('documents:stillMissing'))));
+    expect(documentFiles(server.dataDir).filter((name) => name.endsWith('.pdf'))).toHaveLength(1);
+    await client.say('supprimer mes données');
+    await client.pollUntil((a) => texts(a).some((t) => t.startsWith(fr.t('privacy:confirm').slice(0, 20))));
+    await client.say(fr.t('privacy:yes'));
+    await client.pollUntil((a) => texts(a).includes(fr.t('privacy:erased')));
+    expect(documentFiles(server.dataDir)).toEqual([]);
+  });
+
   test('without an application the file is not kept, and the bot says how to start one', async () => {
     const client = await new DirectLineClient(server.url).open();
     await client.start();
