@@ -26,6 +26,7 @@ import { TURN_SALUTATION_KEY, greetingKey } from '../dialogs/turnSalutation.js';
 import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
+import type { DocumentReceiver } from './documents/documentReceiver.js';
 import type { Logger } from './logger.js';
 import { WELCOME_GIVEN_KEY } from './sharedWelcome.js';
 import { NO_TELEMETRY, type Telemetry, type TurnEnd } from './telemetry/telemetry.js';
@@ -55,6 +56,8 @@ export interface AlizeBotParts {
   timeZone?: string;
   /** After an erasure's state deletion: the rest of what is kept about the user (outbox, resume codes, page). */
   onErased?: (context: TurnContext) => Promise<void>;
+  /** Files sent in the chat (any dialog): checked and kept with the draft or the submitted file. */
+  documents?: DocumentReceiver;
 }
 
 /**
@@ -90,6 +93,12 @@ export class AlizeBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      if (parts.documents?.handles(context.activity)) {
+        // A file (or the button saying which piece it is) does not answer the question asked: the dialog waits.
+        await parts.documents.receive(context, (await this.profiles.get(context, {})) ?? {});
+        await next();
+        return;
+      }
       const greetedNow = await this.greetOnce(context);
       const text = context.activity.text ?? '';
       const handoverCode = greetedNow ? handoverCodeIn(text) : undefined;
@@ -189,6 +198,9 @@ export class AlizeBot extends ActivityHandler {
       // "Supprimer mes données", confirmed: nothing of this user or conversation is written back, and the
       // state of the user's other conversations (callback answers, pre-screen, dialog stack) goes too.
       const others = (await this.conversationKeys.get(context, [])) ?? [];
+      // The draft's documents are erased with it; a submitted file's go when it is anonymised (the purge).
+      const draftId = (await this.profiles.get(context))?.application?.id;
+      if (draftId) await this.parts.documents?.eraseDraft(draftId);
       await Promise.all(this.states.map((state) => state.delete(context)));
       if (this.parts.storage && others.length > 0) await this.parts.storage.delete(others);
       await this.parts.onErased?.(context);

@@ -1,4 +1,7 @@
 import { opensWithFacts } from '../dialogs/openingFacts.js';
+import { createDocumentReceiver } from './documents/createDocumentReceiver.js';
+import { UploadStore } from './directLine/uploadStore.js';
+import { withDocumentsAtSubmission } from '../storage/documentsAtSubmission.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -117,7 +120,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const conversationState = new SharedConversationState(storage);
   const userState = new UserState(storage);
   const localizer = new Localizer();
-  const rawQueue = overrides.queue ?? stores.queue;
+  // At submission a draft's documents move to the file's reference (storage/documentsAtSubmission.ts).
+  const rawQueue = withDocumentsAtSubmission(overrides.queue ?? stores.queue, stores.documents);
   const queue = trace ? tracedQueue(rawQueue, backend, telemetry) : rawQueue;
   const rawRequests = overrides.contactRequests ?? stores.contactRequests;
   const contactRequests = trace ? tracedContactRequests(rawRequests, backend, telemetry) : rawRequests;
@@ -173,6 +177,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     clock,
     logger,
   });
+  const uploads = new UploadStore();
+  const documents = createDocumentReceiver({
+    config,
+    store: stores.documents,
+    uploads,
+    required: settings.documents,
+    logger,
+    clock,
+  });
   const bot = new AlizeBot({
     conversationState,
     userState,
@@ -187,6 +200,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       await resumeCodes.erase(context);
       await announceErasure(context);
     },
+    documents,
   });
   // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
   const runTurn = async (context: TurnContext): Promise<void> => {
@@ -216,6 +230,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   registerCommitteeApi(server, {
     queue,
+    documents: stores.documents,
     token: config.committeeToken,
     logger,
     clock,
@@ -250,6 +265,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     directLineSecret: config.directLineSecret,
     onVisitorBack: (userId) => void messenger.retryFor('webchat', userId),
     clock,
+    uploads,
+    uploadLimits: {
+      maxFileBytes: config.documents.limits.maxBytes,
+      maxFiles: config.documents.limits.maxCount,
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,3 +1,4 @@
+import { readDocumentConfig, type DocumentConfig } from './documentConfig.js';
 import path from 'node:path';
 import { readStorageBackend, type StorageBackendConfig } from '../storage/storageBackend.js';
 import { trustedProxyProblem } from './trustedProxies.js';
@@ -34,6 +35,8 @@ export interface AppConfig {
   committeeToken?: string;
   /** Where state and the committee queue live (STORAGE, AZURE_*); only storage/ looks inside. */
   storage: StorageBackendConfig;
+  /** Supporting documents: limits and the optional antivirus (DOCUMENT_MAX_BYTES, DOCUMENT_MAX_COUNT, CLAMD_ADDRESS). */
+  documents: DocumentConfig;
   /** Limits of the public routes (RATE_LIMIT_*). */
   rateLimits: RateLimitConfig;
   /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); absent: no telemetry at all. */
@@ -180,6 +183,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const companyLookup = readCompanyLookup(text, problems);
   const storage = readStorageBackend(text);
   problems.push(...storage.problems);
+  const documents = readDocumentConfig(text, integer, problems);
 
   const rateLimits: RateLimitConfig = {
     perIpPerMinute: integer('RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.perIpPerMinute, 0, 1_000_000),
@@ -220,6 +224,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     advisorLocal,
     ...(committeeToken ? { committeeToken } : {}),
     storage: storage.backend,
+    documents,
     rateLimits,
     ...(telemetry ? { telemetry } : {}),
     ...(companyLookup ? { companyLookup } : {}),

@@ -14,6 +14,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
 };
 
+/** Direct Line 3.0's upload route (the local Direct Line's; its conversation ids are base64url). */
+const UPLOAD_PATH = /^\/v3\/directline\/conversations\/[A-Za-z0-9_-]{1,100}\/upload$/;
+
 /** True when the request carries a body (a length above zero, or chunks). */
 function hasBody(req: Request): boolean {
   const length = req.header('content-length');
@@ -30,7 +33,10 @@ export function registerHttpGuards(server: Server, logger: Logger): void {
   const localizer = new Localizer();
   server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.header(name, value);
-    if (!hasBody(req) || isJsonMediaType(req.header('content-type')?.split(';')[0] ?? '')) return next();
+    const mediaType = req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!hasBody(req) || isJsonMediaType(mediaType)) return next();
+    // The one route that takes files: the local Direct Line's upload, which parses it itself, token first.
+    if (mediaType === 'multipart/form-data' && UPLOAD_PATH.test(req.getPath())) return next();
     const path = req.getPath();
     logger.warn({ event: 'http_error', status: 415, path }, 'body is not JSON');
     const language = localizer.language(req.header('accept-language')?.split(',')[0]?.split(';')[0]);

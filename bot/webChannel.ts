@@ -6,11 +6,21 @@ import { BotTurns } from './directLine/botTurns.js';
 import { ConversationStore, DEFAULT_STORE_LIMITS, type StoreLimits } from './directLine/conversationStore.js';
 import { CALLBACK_PATH, registerDirectLineRoutes } from './directLine/directLineRoutes.js';
 import { LocalDirectLine } from './directLine/localDirectLine.js';
+import type { UploadLimits } from './directLine/multipartUpload.js';
+import { registerUploadRoute } from './directLine/uploadRoute.js';
+import type { UploadStore } from './directLine/uploadStore.js';
+import { DEFAULT_DOCUMENT_LIMITS } from '../dialogs/domain/documentChecks.js';
+
 import { registerTokenRoute } from './directLine/tokenRoute.js';
 import type { AccessibilityConformity } from '../dialogs/domain/programmeSettings.js';
 import type { Logger } from './logger.js';
 import type { WebSignin } from './webSignin/webSignin.js';
 import { registerWebPageRoutes } from './webPage/webPageRoutes.js';
+
+const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  maxFileBytes: DEFAULT_DOCUMENT_LIMITS.maxBytes,
+  maxFiles: DEFAULT_DOCUMENT_LIMITS.maxCount,
+};
 
 export interface WebChannelOptions {
   adapter: CloudAdapter;
@@ -33,6 +43,10 @@ export interface WebChannelOptions {
   signin?: WebSignin;
   /** The accessibility mention of the page's footer (the programme settings' legal section). */
   conformity?: AccessibilityConformity;
+  /** Where the upload route holds files for the bot (the document receiver reads the same store). */
+  uploads?: UploadStore;
+  /** The upload route's limits (DOCUMENT_MAX_BYTES, DOCUMENT_MAX_COUNT). */
+  uploadLimits?: UploadLimits;
   /** For tests of the Azure token exchange. */
   fetch?: typeof fetch;
   /** A web visitor reloaded a conversation they had: the applicant outbox tries what waits for them. */
@@ -93,6 +107,7 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
     logger,
     ...(options.onVisitorBack ? { onVisitorBack: options.onVisitorBack } : {}),
     ...(signin ? { identityOfSession: (session: string) => signin.identityOf(session) } : {}),
+    ...(options.uploads ? { uploads: options.uploads } : {}),
   });
   // Signing out (or a session's end) closes the conversations opened under it: transcript and token.
   signin?.sessions.onEnded((session) => localDirectLine.store.dropSigninSession(session));
@@ -102,5 +117,6 @@ export function registerWebChannel(server: Server, options: WebChannelOptions): 
     ...(signin ? { signinSessionOf: (req: Request) => signin.sessionOf(req)?.id } : {}),
   });
   registerDirectLineRoutes(server, localDirectLine, logger);
+  registerUploadRoute(server, localDirectLine, options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS, logger);
   return { localDirectLine };
 }

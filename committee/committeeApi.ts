@@ -13,6 +13,13 @@ import {
   type StatusChange,
   type StoredApplication,
 } from '../storage/index.js';
+import type { DocumentStore } from '../storage/documentStore.js';
+import {
+  attachmentDisposition,
+  documentBytes,
+  documentRecord,
+  listDocuments,
+} from './committeeApiDocuments.js';
 import { etagOf, parseIfMatch } from './committeeApiEtag.js';
 import { nextLink, pageOf, parsePageRequest } from './committeeApiPaging.js';
 import { committeeOpenApi, OPENAPI_PATH } from './committeeOpenApi.js';
@@ -48,13 +55,18 @@ export interface CommitteeApiOptions {
   statusService?: StatusService;
   /** The time recorded in the history; tests set it. */
   clock?: () => Date;
+  /** The files' supporting documents (listed in `show`, served by `…/documents/:id`). */
+  documents?: DocumentStore;
   /** For the `message` of error answers (Accept-Language: en gets English, anything else French). */
   localizer?: Localizer;
 }
 
 /** What a route answers; the wrapper turns it into HTTP so that every answer is sent and logged one way. */
 type ApiReply = { status: number; headers?: Record<string, string> } & (
-  { json: unknown } | { csv: string } | { problem: ApiProblem }
+  | { json: unknown }
+  | { csv: string }
+  | { problem: ApiProblem }
+  | { file: { bytes: Buffer; type: string; name: string } }
 );
 
 const CHALLENGE = 'Bearer realm="alize-committee"';
@@ -80,7 +92,7 @@ function referenceOf(req: Request): string {
  * `show --json`. Returns whether the API is on.
  */
 export function registerCommitteeApi(server: Server, options: CommitteeApiOptions): boolean {
-  const { queue, logger } = options;
+  const { queue, logger, documents } = options;
   const expectedToken = options.token?.trim();
   if (!expectedToken) {
     logger.info({ event: 'committee_api_off' }, 'committee API off (no COMMITTEE_TOKEN)');
@@ -179,9 +191,37 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     handle('show', async (req) => {
       const application = await queue.get(referenceOf(req));
       if (!application) throw new UnknownReferenceError(referenceOf(req));
-      return { status: 200, json: record(req, application), headers: { etag: etagOf(application) } };
+      const shown = record(req, application);
+      const json = documents
+        ? { ...shown, documents: (await documents.list(application.reference)).map(documentRecord) }
+        : shown;
+      return { status: 200, json, headers: { etag: etagOf(application) } };
     }),
   );
+
+  if (documents) {
+    server.get(
+      '/api/applications/:reference/documents',
+      handle('documents', async (req) => {
+        const listed = await listDocuments(queue, documents, referenceOf(req));
+        return { status: 200, json: listed.map(documentRecord) };
+      }),
+    );
+    server.get(
+      '/api/applications/:reference/documents/:id',
+      handle('document', async (req) => {
+        const reply = await documentBytes(queue, documents, referenceOf(req), req);
+        if ('file' in reply) return reply;
+        if ('json' in reply) return reply;
+        return problem(404, {
+          error: 'unknown_document',
+          messageKey: 'committeeApi:error.unknownDocument',
+          values: { id: reply.documentId },
+          details: { id: reply.documentId },
+        });
+      }),
+    );
+  }
 
   server.patch(
     '/api/applications/:reference',
@@ -279,7 +319,13 @@ function failureReply(error: unknown, logger: Logger, route: string): ApiReply {
 
 function send(res: Response, reply: ApiReply, text: TurnLanguage): void {
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.header(name, value);
-  if ('csv' in reply) {
+  if ('file' in reply) {
+    // Never shown inline: the committee's browser saves it, whatever the bytes would look like to it.
+    res.header('content-type', reply.file.type);
+    res.header('content-disposition', attachmentDisposition(reply.file.name));
+    res.header('cache-control', 'no-store');
+    res.sendRaw(reply.status, reply.file.bytes);
+  } else if ('csv' in reply) {
     res.header('content-type', 'text/csv; charset=utf-8');
     res.header('content-disposition', `attachment; filename="${CSV_FILE_NAME}"`);
     res.header('cache-control', 'no-store');

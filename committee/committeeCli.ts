@@ -43,6 +43,7 @@ interface CommandSpec {
 const COMMANDS: Record<CommitteeCommand['name'], CommandSpec> = {
   list: { positionals: [], values: ['status'], flags: ['json'] },
   show: { positionals: ['REF'], values: [], flags: ['json'] },
+  documents: { positionals: ['REF'], values: ['out'], flags: ['json'] },
   export: { positionals: [], values: ['csv', 'status'], flags: ['keys'] },
   status: { positionals: ['REF', 'NEW_STATUS'], values: ['comment', 'by'], flags: [] },
   callbacks: { positionals: [], values: [], flags: ['json'] },
@@ -129,6 +130,10 @@ function parseCommitteeArguments(args: string[]): CommitteeCommand {
       return { name, json, status: statusArgument(raw.values.get('status')) };
     case 'show':
       return { name, json, reference: reference(raw.positionals[0]) };
+    case 'documents': {
+      const out = raw.values.get('out');
+      return { name, json, reference: reference(raw.positionals[0]), ...(out ? { out } : {}) };
+    }
     case 'export':
       return {
         name,
@@ -202,6 +207,7 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
     queue: stores.queue,
     statusService,
     requests: stores.contactRequests,
+    documents: stores.documents,
     ...(maintenance ? { maintenance } : {}),
     text,
     cwd,

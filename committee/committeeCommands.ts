@@ -27,6 +27,9 @@ import {
 } from './committeeFormat.js';
 import { committeeCsv } from './committeeCsv.js';
 import { statusLabel, withLabels } from './committeeLabels.js';
+import { runDocuments, type DocumentsCommand } from './committeeDocuments.js';
+import type { DocumentStore } from '../storage/documentStore.js';
+import { draftDocumentsOwner } from '../storage/documentsAtSubmission.js';
 import type { StatusService } from './statusService.js';
 
 export const EXIT_OK = 0;
@@ -39,6 +42,8 @@ export interface CommitteeContext {
   /** Where `status` changes a file: the rules, the history, the notice to the applicant. */
   statusService: StatusService;
   requests: ContactRequestStore;
+  /** For `documents` (and `purge`, which removes an anonymised file's documents). */
+  documents?: DocumentStore;
   /** For `purge`: bot state, its keys, the retention settings and the clock. */
   maintenance?: {
     storage: Storage;
@@ -57,6 +62,7 @@ export interface CommitteeContext {
 export type CommitteeCommand =
   | { name: 'list'; status?: ApplicationStatus; json: boolean }
   | { name: 'show'; reference: string; json: boolean }
+  | DocumentsCommand
   | { name: 'export'; csv: string; status?: ApplicationStatus; keys: boolean }
   | { name: 'status'; reference: string; to: ApplicationStatus; by: string; comment?: string }
   | { name: 'callbacks'; json: boolean }
@@ -105,6 +111,9 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
       );
       return EXIT_OK;
     }
+    case 'documents':
+      await runDocuments(command, context);
+      return EXIT_OK;
     case 'export': {
       const report: ListReport = { skipped: [] };
       const apps = await queue.list({ status: command.status }, report);
@@ -164,10 +173,19 @@ async function purge(dryRun: boolean, context: CommitteeContext): Promise<number
     maintenance.storage,
     maintenance.stateKeys(),
     (updatedAt) => isDraftIdle(updatedAt, draftIdleDays, now),
-    { dryRun },
+    {
+      dryRun,
+      onPurged: (draftId) => context.documents?.removeAll(draftDocumentsOwner(draftId)) ?? Promise.resolve(),
+    },
   );
   const due = (await queue.list()).filter((app) => dueForAnonymisation(app, fileYearsAfterDecision, now));
-  if (!dryRun) for (const app of due) await queue.amend(app.reference, anonymisation(app, now));
+  if (!dryRun) {
+    for (const app of due) {
+      await queue.amend(app.reference, anonymisation(app, now));
+      // A Kbis names the managers, a RIB is a bank account: an anonymised file keeps no document.
+      await context.documents?.removeAll(app.reference);
+    }
+  }
   const anonymised = new Set(due.map((app) => app.reference));
   if (!dryRun && anonymised.size > 0) {
     await maintenance.outbox?.removeWhere(

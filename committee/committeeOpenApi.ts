@@ -130,6 +130,48 @@ const paths = {
       },
     },
   },
+  '/api/applications/{reference}/documents': {
+    parameters: [parameter('Reference')],
+    get: {
+      operationId: 'listApplicationDocuments',
+      summary: 'The supporting documents of a file, as `committee documents REF --json`',
+      parameters: [parameter('AcceptLanguage')],
+      responses: {
+        '200': {
+          description: 'The documents (an empty array when none).',
+          content: json(schema('DocumentList')),
+        },
+        '404': response('UnknownReference'),
+        ...COMMON_ERRORS,
+        ...INTERNAL,
+      },
+    },
+  },
+  '/api/applications/{reference}/documents/{id}': {
+    parameters: [
+      parameter('Reference'),
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'A document id.' },
+    ],
+    get: {
+      operationId: 'getApplicationDocument',
+      summary: 'One document’s bytes, always as an attachment (never shown inline)',
+      parameters: [parameter('AcceptLanguage')],
+      responses: {
+        '200': {
+          description: 'The bytes; the type is the one read from them.',
+          headers: { 'Content-Disposition': header('ContentDisposition') },
+          content: {
+            'application/pdf': { schema: { type: 'string', format: 'binary' } },
+            'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+            'image/png': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        '404': errors('No such file, or no such document in it.', 'UnknownReference', 'UnknownDocument'),
+        ...COMMON_ERRORS,
+        ...INTERNAL,
+      },
+    },
+  },
   [OPENAPI_PATH]: {
     get: {
       operationId: 'getOpenApiDocument',

@@ -117,6 +117,7 @@ const APPLICATION_RECORD: Schema = {
         ]),
     ),
     history: { type: 'array', minItems: 1, items: ref('StatusChange') },
+    documents: { ...ref('DocumentList'), description: 'The supporting documents (GET …/documents/{id}).' },
   },
   additionalProperties: { description: 'A form value of a field added since (still a DOMAIN.md key).' },
 };
@@ -149,6 +150,32 @@ export const COMMITTEE_SCHEMAS: Record<string, Schema> = {
     },
     propertyNames: { enum: [...BODY_FIELDS] },
   },
+  Document: {
+    type: 'object',
+    description: 'A supporting document, as `committee documents REF --json` lists it.',
+    required: ['id', 'name', 'type', 'size', 'sha256', 'piece', 'receivedAt'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-f0-9]{32}$' },
+      name: { type: 'string', description: 'The name the applicant’s file had (plain text).' },
+      type: {
+        enum: ['application/pdf', 'image/jpeg', 'image/png'],
+        description: 'From the bytes, not the name.',
+      },
+      size: { type: 'integer', minimum: 1 },
+      sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
+      piece: {
+        oneOf: [{ type: 'string' }, { type: 'null' }],
+        description:
+          'Which required piece (`kbis`, `balanceSheets`, `urssafCertificate`, `taxCertificate`, `rib`, `quotes`, `other`); null until said.',
+      },
+      receivedAt: { type: 'string', format: 'date-time' },
+    },
+    additionalProperties: false,
+  },
+  DocumentList: { type: 'array', items: ref('Document'), description: 'Oldest first.' },
+  UnknownDocument: problem('unknown_document', 'The file has no document with this id.', {
+    id: { type: 'string' },
+  }),
   Unauthorized: problem('unauthorized', 'No token, or not the right one.'),
   UnknownReference: problem('unknown_reference', 'No file has this reference.', {
     reference: { type: 'string' },

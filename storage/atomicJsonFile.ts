@@ -71,12 +71,13 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   }
 }
 
-export async function writeFileAtomically(filePath: string, text: string): Promise<void> {
+/** Writes text or bytes to a unique temporary file, fsyncs it, renames it over `filePath`, fsyncs the folder. */
+export async function writeFileAtomically(filePath: string, text: string | Uint8Array): Promise<void> {
   const tempPath = `${filePath}.${processToken}.${++tempCounter}.tmp`;
   try {
     const handle = await open(tempPath, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
       await handle.sync();
     } finally {
       await handle.close();

@@ -5,15 +5,18 @@ import type { ApplicationQueue } from './applicationQueue.js';
 import { azureAccountOf, blobsStorageOf } from './azureAccount.js';
 import { AzureApplicationQueue } from './azureApplicationQueue.js';
 import { AzureContactRequestStore } from './azureContactRequests.js';
+import { AzureDocumentStore } from './azureDocumentStore.js';
 import { createLowdbContactRequestStore, type ContactRequestStore } from './contactRequests.js';
+import type { DocumentStore } from './documentStore.js';
 import { createLowdbApplicationQueue } from './lowdbApplicationQueue.js';
+import { LowdbDocumentStore } from './lowdbDocumentStore.js';
 import { LowdbStorage } from './lowdbStorage.js';
 import { SnapshotStorage } from './snapshotStorage.js';
 import { ApplicantOutbox } from './applicantOutbox.js';
 import { StatusOutbox } from './statusOutbox.js';
 import { withFileLock } from './fileLock.js';
 import { azureStateKeys, lowdbStateKeys } from './stateKeys.js';
-import type { AzureBackendConfig, StorageBackendConfig } from './storageBackend.js';
+import { AZURE_DEFAULTS, type AzureBackendConfig, type StorageBackendConfig } from './storageBackend.js';
 
 export interface StoresOptions {
   /** DATA_DIR: where the lowdb back end keeps its files. */
@@ -31,6 +34,8 @@ export interface Stores {
   storage: Storage;
   queue: ApplicationQueue;
   contactRequests: ContactRequestStore;
+  /** Supporting documents, by draft or reference (DATA_DIR/documents/ or a private Blob container). */
+  documents: DocumentStore;
   /** Status notices an older committee CLI left (read once, moved to the applicant outbox). */
   statusOutbox: StatusOutbox;
   /** Every message to an applicant outside their turns, kept until a channel accepted it. */
@@ -54,6 +59,7 @@ function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedF
     storage,
     queue: createLowdbApplicationQueue(dataDir, onSkipped ? { onSkipped } : {}),
     contactRequests: createLowdbContactRequestStore(dataDir),
+    documents: new LowdbDocumentStore(path.join(dataDir, 'documents')),
     // The CLI and the server both change the outbox: a lock file makes each read-then-write whole.
     statusOutbox: new StatusOutbox(storage, (task) => withFileLock(path.join(dataDir, 'outbox.lock'), task)),
     applicantOutbox: new ApplicantOutbox(storage, (task) =>
@@ -83,6 +89,10 @@ function createAzureStores(
       ...(onNotifyError ? { onNotifyError } : {}),
     }),
     contactRequests: new AzureContactRequestStore(account, config.requestsTable),
+    documents: new AzureDocumentStore(
+      account,
+      config.documentsContainer ?? AZURE_DEFAULTS.documentsContainer,
+    ),
     stateKeys: () => azureStateKeys(account, config.stateContainer),
     // Every write is awaited by its caller and the SDK clients hold no buffered data: nothing to flush.
     close: async () => undefined,

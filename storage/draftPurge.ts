@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 
 interface UserStateItem {
-  profile?: { application?: { updatedAt?: string } };
+  profile?: { application?: { id?: string; updatedAt?: string } };
   eTag?: string;
 }
 
@@ -13,7 +13,7 @@ export async function purgeIdleDrafts(
   storage: Storage,
   keys: AsyncIterable<string>,
   isIdle: (updatedAt: string | undefined) => boolean,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; onPurged?: (draftId: string) => Promise<unknown> } = {},
 ): Promise<{ scanned: number; purged: number; skipped: number }> {
   let scanned = 0;
   let purged = 0;
@@ -32,6 +32,9 @@ export async function purgeIdleDrafts(
     try {
       await storage.write({ [key]: { ...item, profile } });
       purged += 1;
+      // The draft's documents go with it (they are only ever reached through the draft).
+      const draftId = item.profile.application.id;
+      if (draftId) await options.onPurged?.(draftId);
     } catch (error) {
       if (!/eTag conflict|412|precondition/i.test((error as Error).message)) throw error;
       skipped += 1;

@@ -21,6 +21,8 @@ export interface AzureBackendConfig {
   applicationsTable: string;
   /** Table of the contact requests (callbacks, handoffs). */
   requestsTable: string;
+  /** Private Blob container of the supporting documents (AZURE_DOCUMENTS_CONTAINER). */
+  documentsContainer?: string;
   /** Storage Queue that gets one message per new file; none when absent. */
   notifyQueue?: string;
 }
@@ -31,6 +33,7 @@ export const AZURE_DEFAULTS = {
   stateContainer: 'alize-state',
   applicationsTable: 'AlizeApplications',
   requestsTable: 'AlizeRequests',
+  documentsContainer: 'alize-documents',
 } as const;
 
 /**
@@ -137,6 +140,11 @@ export function readStorageBackend(text: (name: string) => string): {
   const stateContainer = name('AZURE_STATE_CONTAINER', 'container', AZURE_DEFAULTS.stateContainer);
   const applicationsTable = name('AZURE_APPLICATIONS_TABLE', 'table', AZURE_DEFAULTS.applicationsTable);
   const requestsTable = name('AZURE_REQUESTS_TABLE', 'table', AZURE_DEFAULTS.requestsTable);
+  const documentsContainer = name(
+    'AZURE_DOCUMENTS_CONTAINER',
+    'container',
+    AZURE_DEFAULTS.documentsContainer,
+  );
   const notifyQueue = text('AZURE_NOTIFY_QUEUE') === '' ? undefined : name('AZURE_NOTIFY_QUEUE', 'queue', '');
   const backend: AzureBackendConfig = {
     kind: 'azure',
@@ -145,6 +153,7 @@ export function readStorageBackend(text: (name: string) => string): {
     stateContainer,
     applicationsTable,
     requestsTable,
+    documentsContainer,
     ...(notifyQueue ? { notifyQueue } : {}),
   };
   return { backend, problems };

@@ -19,7 +19,11 @@ const param = (req: Request, name: string): string => {
 const sameToken = (a: string, b: string): boolean => secureCompare(a, b);
 
 /** The conversation of the URL when the bearer token is its own; otherwise answers 401, 404 or 403. */
-function authorized(req: Request, res: Response, directLine: LocalDirectLine): LocalConversation | null {
+export function authorized(
+  req: Request,
+  res: Response,
+  directLine: LocalDirectLine,
+): LocalConversation | null {
   const token = bearerToken(req);
   if (!token) {
     sendJson(res, 401, {

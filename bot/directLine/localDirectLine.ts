@@ -5,6 +5,7 @@ import { botActivity, visitorActivity, visitorJoined, type Parties } from './act
 import type { BotTurns } from './botTurns.js';
 import type { ConversationStore, LocalConversation } from './conversationStore.js';
 import { isErasedEvent } from '../erasedEvent.js';
+import { UPLOAD_URL_PREFIX, UploadStore, type HeldUpload } from './uploadStore.js';
 
 export interface LocalDirectLineParts {
   store: ConversationStore;
@@ -17,11 +18,17 @@ export interface LocalDirectLineParts {
   onVisitorBack?: (userId: string) => void;
   /** The verified identity of a live advisor sign-in session (web page), if it still lives. */
   identityOfSession?: (signinSession: string) => VerifiedIdentity | undefined;
+  uploads?: UploadStore;
 }
 
 /** The local Direct Line's behaviour, between the HTTP routes and the store: start, post, deliver. */
 export class LocalDirectLine {
-  constructor(private readonly parts: LocalDirectLineParts) {}
+  /** Files posted to the upload route, until the bot's turn takes them. */
+  readonly uploads: UploadStore;
+
+  constructor(private readonly parts: LocalDirectLineParts) {
+    this.uploads = parts.uploads ?? new UploadStore();
+  }
 
   get store(): ConversationStore {
     return this.parts.store;
@@ -53,6 +60,45 @@ export class LocalDirectLine {
     const activity = visitorActivity(body, conversation, this.parts.parties(), this.parts.clock());
     const echo = this.parts.store.append(conversation, activity);
     await this.parts.turns.run({ ...echo }, this.deliverer(conversation), this.identityOf(conversation));
+    return echo.id;
+  }
+
+  /**
+   * A message with files (the upload route): the transcript shows each file's name, the bot's turn gets them as
+   * attachments whose contentUrl it resolves in `uploads` only. Returns null when the store is full.
+   */
+  async postWithUploads(
+    conversation: LocalConversation,
+    body: Record<string, unknown>,
+    files: readonly HeldUpload[],
+  ): Promise<string | null> {
+    const ids: string[] = [];
+    for (const file of files) {
+      const id = this.uploads.hold(conversation.id, file);
+      if (id === undefined) {
+        this.uploads.release(ids);
+        return null;
+      }
+      ids.push(id);
+    }
+    const shown = files.map((file) => ({ contentType: file.declaredType, name: file.name }));
+    const activity = visitorActivity(
+      { ...body, type: 'message' },
+      conversation,
+      this.parts.parties(),
+      this.parts.clock(),
+    );
+    const echo = this.parts.store.append(conversation, { ...activity, attachments: shown });
+    const forBot = shown.map((file, index) => ({ ...file, contentUrl: `${UPLOAD_URL_PREFIX}${ids[index]}` }));
+    try {
+      await this.parts.turns.run(
+        { ...echo, attachments: forBot },
+        this.deliverer(conversation),
+        this.identityOf(conversation),
+      );
+    } finally {
+      this.uploads.release(ids);
+    }
     return echo.id;
   }
 

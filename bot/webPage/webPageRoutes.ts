@@ -37,7 +37,8 @@ export function contentSecurityPolicy(styleNonce: string, connectSources: string
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "media-src 'self' data: blob:",
-    `connect-src ${["'self'", ...connectSources].join(' ')}`,
+    // blob: is the file the visitor picked: Direct Line JS reads it back from its blob: URL before uploading.
+    `connect-src ${["'self'", 'blob:', ...connectSources].join(' ')}`,
     "base-uri 'none'",
     "form-action 'none'",
     "object-src 'none'",

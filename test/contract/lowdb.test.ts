@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createStores } from '../../storage/createStores.js';
 import { describeContactRequestsContract } from './contactRequestsContract.js';
+import { describeDocumentStoreContract } from './documentStoreContract.js';
 import { describeQueueContract } from './queueContract.js';
 import { describeQueueStatusContract } from './queueStatusContract.js';
 import { describeStorageContract } from './storageContract.js';
@@ -37,4 +38,9 @@ describeQueueStatusContract('lowdb', () => {
 describeContactRequestsContract('lowdb', () => {
   const open = freshStores();
   return { open: () => open().contactRequests };
+});
+
+describeDocumentStoreContract('lowdb', () => {
+  const open = freshStores();
+  return { open: () => open().documents };
 });

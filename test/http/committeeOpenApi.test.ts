@@ -1,3 +1,4 @@
+import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -176,7 +177,8 @@ describe('the OpenAPI document and the server', () => {
   test('describes exactly the routes the committee API registers, and the app registers no other', async () => {
     const bare = restify.createServer();
     const queue = createLowdbApplicationQueue(dataDir);
-    registerCommitteeApi(bare, { queue, token: TOKEN, logger: createLogger('silent') });
+    const documents = new LowdbDocumentStore(`${dataDir}/documents`);
+    registerCommitteeApi(bare, { queue, documents, token: TOKEN, logger: createLogger('silent') });
     const committeeRoutes = registeredRoutes(bare);
     expect(committeeRoutes).toEqual(describedRoutes);
     const appRoutes = registeredRoutes(app.server).filter((route) =>

@@ -27,7 +27,7 @@ const ROUTES: [string, string][] = [
   ['POST', '/api/directline/token'],
   ['POST', '/v3/directline/conversations'],
   ['POST', '/v3/directline/conversations/abc/activities'],
-  ['POST', '/v3/directline/conversations/abc/upload'],
+  ['POST', '/v3/directline/conversations/abc/upload/more'],
   ['PATCH', '/api/applications/ALZ-2026-0001'],
   ['POST', '/api/unknown'],
 ];
@@ -65,6 +65,18 @@ describe('what the server accepts and the headers it sends', () => {
     const answer = (await response.json()) as { message?: string; error?: { message: string } };
     expect(answer.message ?? answer.error?.message).toBe(fr.t('reliability:http.jsonOnly'));
     expect(fs.readdirSync(uploadsDir)).toEqual([]);
+  });
+
+  test('the one route that takes files, Direct Line upload, checks its token before reading a byte', async () => {
+    const { body, contentType } = multipart();
+    const response = await fetch(`${app.url}/v3/directline/conversations/abc/upload`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, authorization: 'Bearer not-a-conversation-token' },
+      body,
+    });
+    expect(response.status).toBe(404);
+    expect(fs.readdirSync(uploadsDir)).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, 'documents'))).toBe(false);
   });
 
   test.each([

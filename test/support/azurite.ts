@@ -103,6 +103,7 @@ export function azureBackend(azurite: RunningAzurite, notifyQueue?: string): Azu
     stateContainer: uniqueName('state', 'container'),
     applicationsTable: uniqueName('Applications'),
     requestsTable: uniqueName('Requests'),
+    documentsContainer: uniqueName('documents', 'container'),
     ...(notifyQueue ? { notifyQueue } : {}),
   };
 }
@@ -115,6 +116,7 @@ export function azureEnv(backend: AzureBackendConfig): Record<string, string> {
     AZURE_STATE_CONTAINER: backend.stateContainer,
     AZURE_APPLICATIONS_TABLE: backend.applicationsTable,
     AZURE_REQUESTS_TABLE: backend.requestsTable,
+    ...(backend.documentsContainer ? { AZURE_DOCUMENTS_CONTAINER: backend.documentsContainer } : {}),
     ...(backend.notifyQueue ? { AZURE_NOTIFY_QUEUE: backend.notifyQueue } : {}),
   };
 }

@@ -22,6 +22,7 @@ describe('STORAGE and the AZURE_* settings', () => {
       stateContainer: 'alize-state',
       applicationsTable: 'AlizeApplications',
       requestsTable: 'AlizeRequests',
+      documentsContainer: 'alize-documents',
     });
   });
 
@@ -33,12 +34,14 @@ describe('STORAGE and the AZURE_* settings', () => {
       AZURE_APPLICATIONS_TABLE: 'AlesFiles2026',
       AZURE_REQUESTS_TABLE: 'AlesRequests',
       AZURE_NOTIFY_QUEUE: 'nouveaux-dossiers',
+      AZURE_DOCUMENTS_CONTAINER: 'cci-ales-pieces',
     });
     expect(config.storage).toMatchObject({
       stateContainer: 'cci-ales-state',
       applicationsTable: 'AlesFiles2026',
       requestsTable: 'AlesRequests',
       notifyQueue: 'nouveaux-dossiers',
+      documentsContainer: 'cci-ales-pieces',
     });
   });
 
@@ -70,6 +73,7 @@ describe('STORAGE and the AZURE_* settings', () => {
       stateContainer: 'alize-state',
       applicationsTable: 'AlizeApplications',
       requestsTable: 'AlizeRequests',
+      documentsContainer: 'alize-documents',
     });
   });
 

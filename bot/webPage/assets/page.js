@@ -50,7 +50,9 @@ const styleOptions = {
   bubbleFromUserBorderRadius: 8,
   suggestedActionLayout: narrow ? 'carousel' : 'flow',
   suggestedActionBorderRadius: 6,
-  hideUploadButton: true,
+  hideUploadButton: false,
+  uploadAccept: 'application/pdf,image/jpeg,image/png',
+  uploadMultiple: true,
   sendBoxHeight: 48,
 };
 

@@ -1,0 +1,109 @@
+import type { Attachment, TurnContext } from 'botbuilder';
+import { AuthenticationConstants, type ClaimsIdentity } from 'botframework-connector';
+import type { LookupFunction } from 'node:net';
+import type { UploadStore } from '../directLine/uploadStore.js';
+import { UPLOAD_URL_PREFIX } from '../directLine/uploadStore.js';
+import { boundedGet } from './boundedFetch.js';
+import { publicAddressesOf } from './publicAddress.js';
+
+export const TEAMS_FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
+
+/** A file the applicant sent, as far as a trusted source gave it. */
+export interface ReceivedFile {
+  name: string;
+  /** Absent when the file was larger than the limit (dropped while reading). */
+  bytes?: Buffer;
+  size: number;
+}
+
+export type SourceOutcome = { file: ReceivedFile } | { refused: 'untrusted' | 'unreachable' };
+
+export interface AttachmentSourcesParts {
+  /** The local Direct Line's uploads (absent with Azure's Direct Line). */
+  uploads?: UploadStore;
+  maxBytes: number;
+  /** MicrosoftAppId is set: every request carries a channel token the adapter checked. */
+  authRequired: boolean;
+}
+
+/** Cards, Teams' inline HTML and the like: what a chat client attaches that is not a file. */
+function isFile(attachment: Attachment): boolean {
+  const type = attachment.contentType ?? '';
+  if (type === TEAMS_FILE_DOWNLOAD) return true;
+  if (type.startsWith('application/vnd.microsoft.')) return false;
+  return type !== 'text/html' && type !== 'text/plain' && typeof attachment.contentUrl === 'string';
+}
+
+export function fileAttachments(attachments: readonly Attachment[] | undefined): Attachment[] {
+  return (attachments ?? []).filter(isFile);
+}
+
+/** The turn came from Teams with a channel token the adapter validated (the access rules' check). */
+function teamsAuthenticated(context: TurnContext, authRequired: boolean): boolean {
+  if (!authRequired || context.activity.channelId !== 'msteams') return false;
+  const claims = context.turnState.get(context.adapter.BotIdentityKey) as ClaimsIdentity | undefined;
+  const issuer = claims?.getClaimValue(AuthenticationConstants.IssuerClaim);
+  return claims?.isAuthenticated === true && issuer === AuthenticationConstants.ToBotFromChannelTokenIssuer;
+}
+
+/**
+ * Where the bot takes a file's bytes from, and nowhere else: its own Direct Line store (local web page), the
+ * download URL Teams gives on a request whose channel token was checked, and an Emulator's contentUrl only when
+ * its host resolves to public addresses alone. Any other contentUrl (a client's own, 127.0.0.1, 169.254.169.254,
+ * a private network) is refused without being fetched.
+ */
+export class AttachmentSources {
+  constructor(private readonly parts: AttachmentSourcesParts) {}
+
+  async fetch(context: TurnContext, attachment: Attachment): Promise<SourceOutcome> {
+    const name = typeof attachment.name === 'string' ? attachment.name : 'document';
+    const { activity } = context;
+    const contentUrl = typeof attachment.contentUrl === 'string' ? attachment.contentUrl : '';
+    if (contentUrl.startsWith(UPLOAD_URL_PREFIX)) {
+      const held =
+        activity.channelId === 'webchat'
+          ? this.parts.uploads?.take(activity.conversation.id, contentUrl)
+          : undefined;
+      if (!held) return { refused: 'untrusted' };
+      return { file: { name: held.name, size: held.size, ...(held.bytes ? { bytes: held.bytes } : {}) } };
+    }
+    if (attachment.contentType === TEAMS_FILE_DOWNLOAD) {
+      const content = attachment.content as { downloadUrl?: unknown } | undefined;
+      const url = parseUrl(content?.downloadUrl);
+      if (!url || !teamsAuthenticated(context, this.parts.authRequired)) return { refused: 'untrusted' };
+      return this.download(name, url);
+    }
+    if (activity.channelId === 'emulator' && !this.parts.authRequired) {
+      const url = parseUrl(contentUrl);
+      const addresses = url ? await publicAddressesOf(url.hostname) : undefined;
+      if (!url || !addresses) return { refused: 'untrusted' };
+      // The connection goes to an address checked above, never to a second answer of the DNS.
+      const pinned: LookupFunction = (_host, options, callback) => {
+        const first = addresses[0]!;
+        if (options.all) callback(null, addresses);
+        else callback(null, first.address, first.family);
+      };
+      return this.download(name, url, pinned);
+    }
+    return { refused: 'untrusted' };
+  }
+
+  private async download(name: string, url: URL, lookup?: LookupFunction): Promise<SourceOutcome> {
+    try {
+      const fetched = await boundedGet(url, { maxBytes: this.parts.maxBytes, ...(lookup ? { lookup } : {}) });
+      return { file: { name, ...fetched } };
+    } catch {
+      return { refused: 'unreachable' };
+    }
+  }
+}
+
+function parseUrl(raw: unknown): URL | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
