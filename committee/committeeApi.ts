@@ -106,6 +106,12 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     return { ...language, hasKey: (key) => localizer.hasKey(language.locale, key) };
   };
   const record = (req: Request, app: StoredApplication) => withLabels(applicationToRecord(app), textOf(req));
+  /** One file (GET and PATCH of /api/applications/:reference, like `committee show --json`): its documents too. */
+  const oneFile = async (req: Request, app: StoredApplication) => {
+    const shown = record(req, app);
+    if (!documents) return shown;
+    return { ...shown, documents: (await documents.list(app.reference)).map(documentRecord) };
+  };
 
   const unauthorized = (req: Request): ApiReply | undefined => {
     const given = bearerToken(req);
@@ -191,11 +197,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     handle('show', async (req) => {
       const application = await queue.get(referenceOf(req));
       if (!application) throw new UnknownReferenceError(referenceOf(req));
-      const shown = record(req, application);
-      const json = documents
-        ? { ...shown, documents: (await documents.list(application.reference)).map(documentRecord) }
-        : shown;
-      return { status: 200, json, headers: { etag: etagOf(application) } };
+      return { status: 200, json: await oneFile(req, application), headers: { etag: etagOf(application) } };
     }),
   );
 
@@ -253,7 +255,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
         ...(comment ? { comment } : {}),
         ...(ifMatch.value ? { expectedVersions: ifMatch.value } : {}),
       });
-      return { status: 200, json: record(req, updated), headers: { etag: etagOf(updated) } };
+      return { status: 200, json: await oneFile(req, updated), headers: { etag: etagOf(updated) } };
     }),
   );
 

@@ -27,6 +27,7 @@ import {
 } from './committeeFormat.js';
 import { committeeCsv } from './committeeCsv.js';
 import { statusLabel, withLabels } from './committeeLabels.js';
+import { documentRecord } from './committeeApiDocuments.js';
 import { runDocuments, type DocumentsCommand } from './committeeDocuments.js';
 import type { DocumentStore } from '../storage/documentStore.js';
 import { draftDocumentsOwner } from '../storage/documentsAtSubmission.js';
@@ -106,9 +107,12 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
     case 'show': {
       const app = await queue.get(command.reference);
       if (!app) throw new UnknownReferenceError(command.reference);
-      out(
-        command.json ? json(withLabels(applicationToRecord(app), text)) : `${applicationBlock(app, text)}\n`,
-      );
+      if (command.json) {
+        // The same JSON as the API's GET /api/applications/:reference, documents listed.
+        const record = withLabels(applicationToRecord(app), text);
+        const documents = context.documents ? await context.documents.list(app.reference) : undefined;
+        out(json(documents ? { ...record, documents: documents.map(documentRecord) } : record));
+      } else out(`${applicationBlock(app, text)}\n`);
       return EXIT_OK;
     }
     case 'documents':

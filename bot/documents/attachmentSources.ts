@@ -35,7 +35,11 @@ function isFile(attachment: Attachment): boolean {
 }
 
 export function fileAttachments(attachments: readonly Attachment[] | undefined): Attachment[] {
-  return (attachments ?? []).filter(isFile);
+  // A client may send anything in the list (null, a string): only objects can be files.
+  return (Array.isArray(attachments) ? attachments : []).filter(
+    (attachment): attachment is Attachment =>
+      typeof attachment === 'object' && attachment !== null && isFile(attachment),
+  );
 }
 
 /** The turn came from Teams with a channel token the adapter validated (the access rules' check). */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
-import { fr } from '../support/botHarness.js';
+import { fr, WELCOME_KEY } from '../support/botHarness.js';
 import { launch, SEND_BOX, shown, WAIT } from '../support/chromium.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 import { samplePdf } from '../contract/documentStoreContract.js';
@@ -38,7 +38,7 @@ describe('sending a document from the web page, in Chromium', () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1000, height: 900 } });
     const page = await context.newPage();
     await page.goto(app.url);
-    await page.getByText(shown('common:greeting.hello')).last().waitFor(WAIT);
+    await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     const apply = page
       .getByRole('toolbar')
       .getByRole('button', { name: fr.t('common:menu.apply'), exact: true });
