@@ -265,8 +265,11 @@ export class RootDialog extends ComponentDialog {
     }
     const typed = step.context.activity.text ?? '';
     const detected = given ?? detectMenuIntent(typed);
-    // At the menu, "SARL de 12 salariés à Alès" starts the check with what it says.
-    const withFacts = !given && detected === null && this.opensWithFacts?.(step.context, typed) === true;
+    // At the menu, "SARL de 12 salariés à Alès" starts the check with what it says, even after a « Bonjour, ».
+    const withFacts =
+      !given &&
+      (detected === null || detected === 'greeting') &&
+      this.opensWithFacts?.(step.context, typed) === true;
     const intent = withFacts ? 'eligibility' : detected;
     const opening =
       (step.result as { opening?: string } | undefined)?.opening ?? (withFacts ? typed : undefined);

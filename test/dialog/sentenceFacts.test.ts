@@ -231,6 +231,17 @@ describe('several facts understood in one message', () => {
     expect(readable(rest.replies)).toContain('Méca-Cévennes');
   });
 
+  test('« Bonjour, » before the description does not make it a mere greeting', async () => {
+    const { driver, say } = start();
+    await driver.say(welcome);
+    const replies = await say('Bonjour, nous sommes une SARL de 12 salariés à Alès');
+    expect(readable(replies)).toContain(fr.t('eligibility:intro'));
+    expect(readable(replies)).toContain(
+      noted(['legalForm', { form: 'SARL' }], ['commune', { commune: 'Alès' }], ['headcount', { count: 12 }]),
+    );
+    expect(questionAsked(await say('oui'))?.questionId).toBe('turnover');
+  });
+
   test('typed at the menu, a description of the company starts the check with it', async () => {
     const { driver, say } = start();
     await driver.say(welcome);
