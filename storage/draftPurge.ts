@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 
 interface UserStateItem {
-  profile?: { application?: { id?: string; updatedAt?: string } };
+  profile?: { application?: { id?: string; updatedAt?: string }; companyLookup?: unknown };
   eTag?: string;
 }
 
@@ -29,6 +29,8 @@ export async function purgeIdleDrafts(
     }
     const profile = { ...item.profile };
     delete profile.application;
+    // The register's answer for that company (a sole trader's name is personal data) served the draft: it goes too.
+    delete profile.companyLookup;
     try {
       await storage.write({ [key]: { ...item, profile } });
       purged += 1;

@@ -36,6 +36,8 @@ describe('npm run committee -- purge', () => {
       profile: {
         application: { id: 'd', answers: { 'company.name': 'X' }, updatedAt: updatedAt.toISOString() },
         eligibility: { answers: {} },
+        // The register's answer for a sole trader: a person's name, which goes with the idle draft.
+        companyLookup: { offered: true, company: { name: 'JEAN DUPUIS (EI)' } },
       },
     });
     await state.write({
@@ -92,9 +94,11 @@ describe('npm run committee -- purge', () => {
     expect((users['webchat/users/idle'] as { profile: object }).profile).toEqual({
       eligibility: { answers: {} },
     });
-    expect(
-      (users['webchat/users/recent'] as { profile: { application?: object } }).profile.application,
-    ).toBeDefined();
+    const recent = (
+      users['webchat/users/recent'] as { profile: { application?: object; companyLookup?: object } }
+    ).profile;
+    expect(recent.application).toBeDefined();
+    expect(recent.companyLookup).toBeDefined();
 
     for (const reference of [old.reference, erased.reference]) {
       const anonymised = await queue.get(reference);
