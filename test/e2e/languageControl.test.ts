@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import type { RunningApp } from '../../bot/app.js';
 import { en, fr, WELCOME_KEY } from '../support/botHarness.js';
-import { launch, send, shown, WAIT } from '../support/chromium.js';
-import { startTestServer, tempDataDir } from '../support/httpBot.js';
+import { send, shown, WAIT } from '../support/chromium.js';
+import { pageSuite } from '../support/pageSuite.js';
 
 /** An English bot sentence as Web Chat shows it (its Markdown makes ' typographic), up to its first value. */
 const shownEn = (key: string): RegExp =>
@@ -16,28 +13,18 @@ const shownEn = (key: string): RegExp =>
   );
 
 describe('the web page’s FR / EN control in Chromium', () => {
-  let dataDir: string;
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    app = await startTestServer(dataDir);
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const suite = pageSuite();
 
   test('EN switches the conversation to English at the open question, and a French browser keeps it', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1000, height: 900 } });
+    const context = await suite.browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 1000, height: 900 },
+    });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     expect(await page.getAttribute('#language-fr', 'aria-pressed')).toBe('true');
     expect(await page.getAttribute('#language-en', 'aria-pressed')).toBe('false');
@@ -58,7 +45,7 @@ describe('the web page’s FR / EN control in Chromium', () => {
     await page.getByText(shownEn('eligibility:question.headcount')).last().waitFor(WAIT);
 
     // Back on the French page (a French browser, the page's default): the bot keeps the visitor's English.
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await page.getByText(shownEn('eligibility:question.headcount')).last().waitFor(WAIT);
     await send(page, 'twelve');

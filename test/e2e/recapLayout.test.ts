@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningApp } from '../../bot/app.js';
 import { answerAll } from '../support/answerBook.js';
 import { ELIGIBLE_COMPANY } from '../support/answerBook.js';
 import { fr } from '../support/botHarness.js';
-import { launch, WAIT } from '../support/chromium.js';
+import { WAIT } from '../support/chromium.js';
 import { DirectLineClient, type DlActivity } from '../support/directLineClient.js';
-import { startTestServer, tempDataDir } from '../support/httpBot.js';
+import { pageSuite } from '../support/pageSuite.js';
 
 const OUTPUT_DIR = path.resolve('test-output');
 
@@ -108,20 +107,7 @@ async function openAs(
 }
 
 describe('the recap card and the submission in Chromium', () => {
-  let dataDir: string;
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    app = await startTestServer(dataDir);
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const suite = pageSuite();
 
   test.each([
     [1280, 900],
@@ -129,8 +115,8 @@ describe('the recap card and the submission in Chromium', () => {
   ])(
     'at %i × %i px, no label of the recap is broken mid-word',
     async (width, height) => {
-      const userId = await visitorAtRecap(app.url);
-      const page = await openAs(browser, app.url, userId, width, height);
+      const userId = await visitorAtRecap(suite.app.url);
+      const page = await openAs(suite.browser, suite.app.url, userId, width, height);
       const { words, broken } = (await page.evaluate(BROKEN_LABEL_WORDS)) as {
         words: string[];
         broken: string[];
@@ -150,8 +136,8 @@ describe('the recap card and the submission in Chromium', () => {
   );
 
   test('on a phone (390 × 844), the reference comes last after submission and stays in view', async () => {
-    const userId = await visitorAtRecap(app.url);
-    const page = await openAs(browser, app.url, userId, 390, 844);
+    const userId = await visitorAtRecap(suite.app.url);
+    const page = await openAs(suite.browser, suite.app.url, userId, 390, 844);
     await page
       .locator('.ac-adaptiveCard')
       .last()
@@ -160,7 +146,7 @@ describe('the recap card and the submission in Chromium', () => {
     const confirmation = page.getByText(/ALZ-\d{4}-\d{4}/).last();
     await confirmation.waitFor(WAIT);
     const reference = /ALZ-\d{4}-\d{4}/.exec((await confirmation.textContent()) ?? '')?.[0] ?? '';
-    expect((await app.queue.get(reference))?.status).toBe('received');
+    expect((await suite.app.queue.get(reference))?.status).toBe('received');
     // The end of the turn: the menu's buttons are back under the last message.
     await page
       .getByRole('toolbar')

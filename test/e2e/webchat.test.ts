@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningApp } from '../../bot/app.js';
+import type { Page } from 'playwright-core';
 import { fr, WELCOME_KEY } from '../support/botHarness.js';
-import { launch, send, shown, WAIT } from '../support/chromium.js';
-import { startTestServer, tempDataDir } from '../support/httpBot.js';
+import { send, shown, WAIT } from '../support/chromium.js';
+import { pageSuite } from '../support/pageSuite.js';
 
 const OUTPUT_DIR = path.resolve('test-output');
 
@@ -39,29 +38,19 @@ const REST_OF_CHECK: { question: string; type?: string; click?: string }[] = [
 ];
 
 describe('the web page in Chromium', () => {
-  let dataDir: string;
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dataDir = tempDataDir();
-    app = await startTestServer(dataDir);
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const suite = pageSuite();
 
   test('a French chat: greeting, menu buttons, an eligibility check to its verdict; reloads resume it', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1000, height: 900 } });
+    const context = await suite.browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 1000, height: 900 },
+    });
     const page = await context.newPage();
     await page.addInitScript({ content: WATCH_CSP });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
-    const response = await page.goto(app.url);
+    const response = await page.goto(suite.app.url);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toBe('Assistant AliZé — CCI Alès-Cévennes');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
@@ -140,9 +129,9 @@ describe('the web page in Chromium', () => {
   }, 180_000);
 
   test("nothing a user types is rendered as HTML, in their own message or in the bot's echo of it", async () => {
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await suite.browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(suite.app.url);
     await page.getByText(shown(WELCOME_KEY)).last().waitFor(WAIT);
     // An answer the bot echoes back (a commune it cannot find is quoted in the re-prompt), and a plain message.
     const hostile =
