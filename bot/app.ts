@@ -30,6 +30,7 @@ import type { StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { createStores } from '../storage/createStores.js';
 import { createAdvisorAlert } from './advisorAlert.js';
+import { documentAddedToFile } from './documents/documentAddedToFile.js';
 import { announceErasure } from './erasedEvent.js';
 import { ApplicantMessenger } from './applicantMessenger.js';
 import { ResumeCodeTurns } from './resumeCodeTurns.js';
@@ -185,6 +186,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     required: settings.documents,
     logger,
     clock,
+    onAddedToFile: documentAddedToFile({
+      queue,
+      alertAdvisors: createAdvisorAlert(proactive),
+      clock,
+      logger,
+    }),
   });
   const bot = new AlizeBot({
     conversationState,
