@@ -29,6 +29,7 @@ import type { Answers } from '../dialogs/questionnaire/question.js';
 import type { StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { createStores } from '../storage/createStores.js';
+import type { DocumentStore } from '../storage/documentStore.js';
 import { createAdvisorAlert } from './advisorAlert.js';
 import { documentAddedToFile } from './documents/documentAddedToFile.js';
 import { announceErasure } from './erasedEvent.js';
@@ -167,6 +168,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onStatusChanged,
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
+    documents: stores.documents,
     ...(config.companyLookup
       ? { companyRegister: createCompanyRegisterClient({ baseUrl: config.companyLookup.url, logger }) }
       : {}),
@@ -346,6 +348,8 @@ export interface DialogDeps {
   eligibilityRules?: EligibilityRuleSet;
   /** The company register (COMPANY_LOOKUP): the lookup is offered when it is given, never otherwise. */
   companyRegister?: CompanyRegister;
+  /** The supporting documents (the recap lists the pieces received and missing). */
+  documents?: DocumentStore;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
@@ -359,7 +363,16 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
   const lookup = deps.companyRegister
     ? new CompanyLookupDialog(deps.companyRegister, profiles, clock)
     : undefined;
-  const application = new ApplicationDialog(profiles, settings, clock, queue, handovers, rules, lookup);
+  const application = new ApplicationDialog(
+    profiles,
+    settings,
+    clock,
+    queue,
+    handovers,
+    rules,
+    lookup,
+    deps.documents,
+  );
   const contact = new ContactAdvisorDialog({
     profiles,
     callbackAnswers: conversationState.createProperty<Answers>('callbackAnswers'),
