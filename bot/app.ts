@@ -135,6 +135,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     outbox: stores.applicantOutbox,
     legacyOutbox: stores.statusOutbox,
     queue,
+    documents: stores.documents,
     clock,
   });
   const onStatusChanged = messenger.notifyStatus;
