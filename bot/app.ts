@@ -29,7 +29,9 @@ import type { Answers } from '../dialogs/questionnaire/question.js';
 import type { StatusChangeListener } from '../dialogs/statusMessages.js';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { createStores } from '../storage/createStores.js';
+import type { DocumentStore } from '../storage/documentStore.js';
 import { createAdvisorAlert } from './advisorAlert.js';
+import { documentAddedToFile } from './documents/documentAddedToFile.js';
 import { announceErasure } from './erasedEvent.js';
 import { ApplicantMessenger } from './applicantMessenger.js';
 import { ResumeCodeTurns } from './resumeCodeTurns.js';
@@ -133,6 +135,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     outbox: stores.applicantOutbox,
     legacyOutbox: stores.statusOutbox,
     queue,
+    documents: stores.documents,
     clock,
   });
   const onStatusChanged = messenger.notifyStatus;
@@ -166,6 +169,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onStatusChanged,
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
+    documents: stores.documents,
     ...(config.companyLookup
       ? { companyRegister: createCompanyRegisterClient({ baseUrl: config.companyLookup.url, logger }) }
       : {}),
@@ -185,6 +189,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     required: settings.documents,
     logger,
     clock,
+    onAddedToFile: documentAddedToFile({
+      queue,
+      alertAdvisors: createAdvisorAlert(proactive),
+      clock,
+      logger,
+    }),
   });
   const bot = new AlizeBot({
     conversationState,
@@ -339,6 +349,8 @@ export interface DialogDeps {
   eligibilityRules?: EligibilityRuleSet;
   /** The company register (COMPANY_LOOKUP): the lookup is offered when it is given, never otherwise. */
   companyRegister?: CompanyRegister;
+  /** The supporting documents (the recap lists the pieces received and missing). */
+  documents?: DocumentStore;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
@@ -352,7 +364,16 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
   const lookup = deps.companyRegister
     ? new CompanyLookupDialog(deps.companyRegister, profiles, clock)
     : undefined;
-  const application = new ApplicationDialog(profiles, settings, clock, queue, handovers, rules, lookup);
+  const application = new ApplicationDialog(
+    profiles,
+    settings,
+    clock,
+    queue,
+    handovers,
+    rules,
+    lookup,
+    deps.documents,
+  );
   const contact = new ContactAdvisorDialog({
     profiles,
     callbackAnswers: conversationState.createProperty<Answers>('callbackAnswers'),

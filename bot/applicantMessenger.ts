@@ -6,6 +6,7 @@ import { ApplicantOutbox, statusMessageFor, type OutboxMessage } from '../storag
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { StatusOutbox } from '../storage/statusOutbox.js';
 import type { Localizer } from './i18n.js';
+import type { DocumentStore } from '../storage/documentStore.js';
 import type { Logger } from './logger.js';
 import { failureFields, sendProactive } from './proactiveSend.js';
 
@@ -22,6 +23,8 @@ export interface ApplicantMessengerParts {
   botAppId: string;
   localizer: Localizer;
   settings: ProgrammeSettings;
+  /** The files' supporting documents: an *incomplete* notice asks only for the pieces not yet received. */
+  documents?: DocumentStore;
   logger: Logger;
   clock: () => Date;
 }
@@ -162,7 +165,12 @@ export class ApplicantMessenger {
       this.parts.logger.info({ event: 'notify_dropped', ...logFields(message) }, 'file gone: notice dropped');
       return null;
     }
-    return statusChangeMessage(language, application, message.content.change, this.parts.settings);
+    const { change } = message.content;
+    const received =
+      change.to === 'incomplete' && this.parts.documents
+        ? (await this.parts.documents.list(application.reference)).map((document) => document.piece)
+        : undefined;
+    return statusChangeMessage(language, application, change, this.parts.settings, received);
   }
 
   /** Messages kept past the drafts' retention are not news any more, and hold a comment: dropped. */

@@ -238,6 +238,15 @@ export function applicationBlock(
     '',
     t('committee:show.section.history'),
     ...displayedHistory(app).map((change) => {
+      if (change.kind === 'documentAdded') {
+        const key = `documents:piece.${change.piece ?? 'other'}`;
+        return `  ${t('committee:show.historyDocumentAdded', {
+          at: formatDateTime(change.at, text.locale),
+          by: clean(change.by),
+          piece: text.hasKey(key) ? t(key) : clean(change.piece ?? ''),
+          documentId: clean(change.documentId ?? ''),
+        })}`;
+      }
       const line = t('committee:show.historyLine', {
         at: formatDateTime(change.at, text.locale),
         by: clean(change.by),

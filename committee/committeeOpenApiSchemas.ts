@@ -44,8 +44,18 @@ const STATUS_CHANGE: Schema = {
     fromLabel: { type: ['string', 'null'], description: 'The label of `from` (« reçu »).' },
     toLabel: { type: 'string', description: 'The label of `to` (« en cours d’examen »).' },
     kind: {
-      const: 'correctionRequest',
-      description: 'Not a status change: the applicant asked for a correction (`comment` says what).',
+      enum: ['correctionRequest', 'documentAdded'],
+      description:
+        'Not a status change: the applicant asked for a correction (`comment` says what), or added a document ' +
+        'after submission (`documentId`, `piece`).',
+    },
+    documentId: {
+      type: 'string',
+      description: 'The document added (`kind` documentAdded): its id in …/documents.',
+    },
+    piece: {
+      type: 'string',
+      description: 'Which required piece the document is, when known (`kbis`, `rib`…).',
     },
   },
   additionalProperties: false,

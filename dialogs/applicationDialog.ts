@@ -44,6 +44,9 @@ import { REGISTER_PREFILL_KEY } from './domain/companyRegisterAnswers.js';
 import type { Answers } from './questionnaire/question.js';
 import { draftVerdict, gateMessage, readGateChoice, stopsAtGate } from './ineligibleGate.js';
 import { correctedField, WARNING_FIELDS } from './submissionWarnings.js';
+import { documentsGroup } from './recapDocuments.js';
+import type { DocumentStore } from '../storage/documentStore.js';
+import { draftDocumentsOwner } from '../storage/documentsAtSubmission.js';
 
 export const APPLY_DIALOG = 'apply';
 const QUESTIONS = 'applicationQuestions';
@@ -80,6 +83,8 @@ export class ApplicationDialog extends ComponentDialog {
     private readonly rules: EligibilityRuleSet = ELIGIBILITY,
     /** The company lookup, offered before a new draft when this owner has not been offered it yet. */
     private readonly lookup?: Dialog,
+    /** The supporting documents kept with the draft, listed in the recap (received and missing pieces). */
+    private readonly documents?: DocumentStore,
   ) {
     super(APPLY_DIALOG);
     if (lookup) this.addDialog(lookup);
@@ -198,6 +203,10 @@ export class ApplicationDialog extends ComponentDialog {
     }
     const answers = await this.source.load(step.context);
     const groups = recapGroups(answers, this.source.questionContext(step.context), language);
+    if (this.documents && profile.application) {
+      const kept = await this.documents.list(draftDocumentsOwner(profile.application.id));
+      groups.push(documentsGroup(this.settings.documents, kept, language));
+    }
     const actions = [language.t('applicationFlow:recap.submit'), language.t('applicationFlow:recap.edit')];
     if (supportsAdaptiveCards(step.context.activity.channelId)) {
       await step.context.sendActivity({ type: 'message', attachments: [recapCard(groups, language)] });

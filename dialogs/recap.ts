@@ -16,6 +16,8 @@ export const EDIT_ACTION = 'editApplication';
 export interface RecapGroup {
   title: string;
   facts: { key: string; label: string; value: string }[];
+  /** A sentence after the facts (the supporting documents: the missing ones may be sent here). */
+  note?: string;
 }
 
 export function shown(display: Display, language: TurnLanguage): string {
@@ -69,6 +71,7 @@ export function recapCard(groups: RecapGroup[], language: TurnLanguage): Attachm
           group.facts.map((fact) => ({ title: fact.label, value: fact.value })),
           t('common:card.factSeparator'),
         ),
+        ...(group.note ? [{ type: 'TextBlock', text: group.note, isSubtle: true, wrap: true }] : []),
       ]),
     ],
     actions: [
@@ -94,6 +97,7 @@ export function recapText(groups: RecapGroup[], language: TurnLanguage): string 
       '',
       group.title.toUpperCase(),
       ...group.facts.map((fact) => language.t('applicationFlow:recap.line', fact)),
+      ...(group.note ? [group.note] : []),
     );
   }
   return lines.join('\n');

@@ -1,4 +1,5 @@
 import type { StatusChange, StoredApplication } from '../storage/applicationQueue.js';
+import { missingPieces } from './domain/documentPieces.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import type { TurnLanguage } from './translator.js';
 
@@ -11,6 +12,8 @@ export function statusChangeMessage(
   application: StoredApplication,
   change: StatusChange,
   settings: ProgrammeSettings,
+  /** The pieces of the documents already kept with the file, when known: only the others are asked for. */
+  received?: readonly (string | undefined)[],
 ): string {
   const { t } = language;
   const parts = [
@@ -19,10 +22,14 @@ export function statusChangeMessage(
   ];
   if (change.comment) parts.push(t('status:notify.comment', { comment: change.comment }));
   if (change.to === 'incomplete') {
-    const documents = settings.documents
-      .map((doc) => `- ${t(`applicationFlow:documents.${doc}`)}`)
-      .join('\n');
-    parts.push(`${t('status:notify.missingDocuments')}\n${documents}`);
+    // The pieces are sent here, in the chat (the paper clip), and join the file: not to an advisor by other means.
+    const missing = received ? missingPieces(settings.documents, received) : settings.documents;
+    const documents = missing.map((doc) => `- ${t(`applicationFlow:documents.${doc}`)}`).join('\n');
+    parts.push(
+      missing.length > 0
+        ? `${t('status:notify.sendMissingHere')}\n${documents}`
+        : t('status:notify.sendMoreHere'),
+    );
   }
   parts.push(t('status:notify.contact'));
   return parts.join('\n\n');

@@ -10,8 +10,13 @@ export interface StatusChange {
   from: ApplicationStatus | null;
   to: ApplicationStatus;
   comment?: string;
-  /** Not a status change: a request the applicant made about the file (`from` and `to` are its status). */
-  kind?: 'correctionRequest';
+  /**
+   * Not a status change (`from` and `to` are the file's status then): a correction the applicant asked for, or
+   * a document they added after submission (`documentId`, and `piece` when known; never its name or content).
+   */
+  kind?: 'correctionRequest' | 'documentAdded';
+  documentId?: string;
+  piece?: string;
 }
 
 /** A submitted application file as the committee sees it. */

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { DocumentIntake } from '../../storage/documentIntake.js';
 import type { DocumentStore } from '../../storage/documentStore.js';
 import { AttachmentSources } from './attachmentSources.js';
-import { DocumentReceiver } from './documentReceiver.js';
+import { DocumentReceiver, type DocumentReceiverParts } from './documentReceiver.js';
 
 export interface DocumentReceiverSetup {
   config: Pick<AppConfig, 'documents' | 'auth'>;
@@ -14,6 +14,8 @@ export interface DocumentReceiverSetup {
   required: readonly string[];
   logger: Logger;
   clock: () => Date;
+  /** A document joined a submitted file (its history line, the advisors' alert). */
+  onAddedToFile?: DocumentReceiverParts['onAddedToFile'];
 }
 
 /** The receiver of the server: its limits, the antivirus when CLAMD_ADDRESS is set, the trusted sources. */
@@ -36,5 +38,6 @@ export function createDocumentReceiver(setup: DocumentReceiverSetup): DocumentRe
     limits,
     required: setup.required,
     logger: setup.logger,
+    ...(setup.onAddedToFile ? { onAddedToFile: setup.onAddedToFile } : {}),
   });
 }

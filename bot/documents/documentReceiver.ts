@@ -30,7 +30,7 @@ export interface DocumentReceiverParts {
   required: readonly string[];
   logger: Logger;
   /** A document joined a submitted file: its history and the committee hear of it. */
-  onAddedToFile?: (reference: string, document: StoredDocument) => Promise<void>;
+  onAddedToFile?: (reference: string, document: StoredDocument, context: TurnContext) => Promise<void>;
 }
 
 /** Whose documents these are: the draft being filled, or else the user's last submitted file. */
@@ -133,7 +133,7 @@ export class DocumentReceiver {
         continue;
       }
       const { document } = result;
-      if (target.reference) await this.parts.onAddedToFile?.(target.reference, document);
+      if (target.reference) await this.parts.onAddedToFile?.(target.reference, document, context);
       if (document.piece) {
         await context.sendActivity(
           t('documents:receivedAs', { name: document.name, piece: pieceLabel(t, document.piece) }),

@@ -97,6 +97,34 @@ export function describeQueueContract(name: string, makeFixture: () => QueueFixt
         expect(seen?.status).toBe('received');
       });
 
+      it('keeps every line when documents are added while another queue object changes the status', async () => {
+        const { application } = await submit();
+        const other = fixture.open();
+        const added = (index: number) => ({
+          at: '2026-04-01T10:00:00.000Z',
+          by: 'user-1',
+          from: 'received' as const,
+          to: 'received' as const,
+          kind: 'documentAdded' as const,
+          documentId: `doc-${index}`,
+          piece: 'rib',
+        });
+        await Promise.all([
+          queue.amend(application.reference, { appendHistory: [added(1)] }),
+          other.changeStatus(application.reference, 'in_review', 'advisor-1'),
+          other.amend(application.reference, { appendHistory: [added(2)] }),
+        ]);
+        const seen = await fixture.open().get(application.reference);
+        expect(seen?.status).toBe('in_review');
+        expect(
+          seen?.history
+            .filter((change) => change.kind === 'documentAdded')
+            .map((c) => c.documentId)
+            .sort(),
+        ).toEqual(['doc-1', 'doc-2']);
+        expect(seen?.history.filter((change) => change.to === 'in_review' && !change.kind)).toHaveLength(1);
+      });
+
       it('refuses an unknown reference', async () => {
         await expect(
           queue.amend('ALZ-2026-0999', { retention: { anonymisedAt: 'x' } }),

@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { DocumentIntake } from '../../storage/documentIntake.js';
+import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
+import { samplePdf } from '../contract/documentStoreContract.js';
 import { fr } from '../support/botHarness.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
 import { submitFromChannel } from '../support/applicationWalk.js';
@@ -26,6 +30,12 @@ describe('the committee changes a status through the API and the applicant is to
         headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify({ status, comment, by: 'comité' }),
       });
+    // A RIB already joined the file (sent in the chat): the notice asks only for the other pieces.
+    const documents = new LowdbDocumentStore(path.join(server.dataDir, 'documents'));
+    const intake = new DocumentIntake(documents, { limits: { maxBytes: 1024 * 1024, maxCount: 20 } });
+    expect(
+      (await intake.add('ALZ-2026-0001', { name: 'rib.pdf', bytes: samplePdf('rib'), piece: 'rib' })).outcome,
+    ).toBe('stored');
     expect((await patch('in_review', 'Dossier en cours de lecture')).status).toBe(200);
     expect((await patch('incomplete', 'Merci d’envoyer votre Kbis.')).status).toBe(200);
 
@@ -40,5 +50,8 @@ describe('the committee changes a status through the API and the applicant is to
     expect(last).toContain(fr.t('status:meaning.incomplete'));
     expect(last).toContain('Merci d’envoyer votre Kbis.');
     expect(last).toContain(fr.t('applicationFlow:documents.kbis'));
+    // To be sent here, in the chat, not to an advisor by other means.
+    expect(last).toContain(fr.t('status:notify.sendMissingHere'));
+    expect(last).not.toContain(fr.t('applicationFlow:documents.rib'));
   });
 });

@@ -14,6 +14,12 @@ import type { EligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet
 import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 import { settings, TEST_NOW, WELCOME_KEY } from './programmeFixture.js';
 import { tempFolder } from './tempFolders.js';
+import path from 'node:path';
+import { UploadStore } from '../../bot/directLine/uploadStore.js';
+import { AttachmentSources } from '../../bot/documents/attachmentSources.js';
+import { DocumentReceiver } from '../../bot/documents/documentReceiver.js';
+import { DocumentIntake } from '../../storage/documentIntake.js';
+import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
 import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
 import type { CompanyRegister } from '../../dialogs/domain/companyRegister.js';
 
@@ -49,6 +55,9 @@ export function createTestBot(
   const queueDir = tempFolder('alize-queue-');
   const queue = createLowdbApplicationQueue(queueDir);
   const contactRequests = createLowdbContactRequestStore(queueDir);
+  // Supporting documents in real lowdb files, sent as the local Direct Line hands them over (the upload store).
+  const documents = new LowdbDocumentStore(path.join(queueDir, 'documents'));
+  const uploads = new UploadStore();
   // What would be sent proactively (to the applicant, to the advisors' channel), recorded for assertions.
   const notified: { application: StoredApplication; change: StatusChange }[] = [];
   const alerts: string[] = [];
@@ -70,11 +79,29 @@ export function createTestBot(
     },
     eligibilityRules: options.eligibilityRules,
     ...(options.companyRegister ? { companyRegister: options.companyRegister } : {}),
+    documents,
   });
   const logger = options.logger ?? createLogger('silent');
   const clock = typeof now === 'function' ? now : () => now;
   const timeZone = (options.settings ?? settings).timeZone;
-  const bot = new AlizeBot({ conversationState, userState, rootDialog, logger, clock, timeZone });
+  const limits = { maxBytes: 1024 * 1024, maxCount: 20 };
+  const receiver = new DocumentReceiver({
+    intake: new DocumentIntake(documents, { limits, now: clock }),
+    store: documents,
+    sources: new AttachmentSources({ uploads, maxBytes: limits.maxBytes, authRequired: false }),
+    limits,
+    required: (options.settings ?? settings).documents,
+    logger,
+  });
+  const bot = new AlizeBot({
+    conversationState,
+    userState,
+    rootDialog,
+    logger,
+    clock,
+    timeZone,
+    documents: receiver,
+  });
   // The template overrides every incoming activity, so it carries only the channel; the locale is the
   // conversation's default and a test may still send another one.
   const adapter = new TestAdapter((context) => bot.run(context), { channelId });
@@ -86,5 +113,5 @@ export function createTestBot(
     if (identity) setVerifiedIdentity(context, identity);
     await next();
   });
-  return { adapter, bot, storage, queue, queueDir, contactRequests, notified, alerts };
+  return { adapter, bot, storage, queue, queueDir, contactRequests, notified, alerts, documents, uploads };
 }
