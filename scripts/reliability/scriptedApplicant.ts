@@ -230,8 +230,9 @@ export class ScriptedApplicant {
     }
   }
 
+  /** The start of a sentence, to recognise it; `count` picks a plural form (« 10 réponses déjà données »). */
   private prefix(key: string): string {
-    return this.fr.t(key).split('{{')[0].slice(0, 30);
+    return this.fr.t(key, { count: 2 }).split('{{')[0].slice(0, 30);
   }
 
   private fail(problem: string): never {
