@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import restify from 'restify';
-import { registerCommitteeApi } from '../../committee/committeeApi.js';
-import { createLogger } from '../../bot/logger.js';
 import { Localizer } from '../../bot/i18n.js';
 import { createStores, type Stores } from '../../storage/createStores.js';
 import { DocumentIntake } from '../../storage/documentIntake.js';
@@ -13,6 +9,7 @@ import type { StoredDocument } from '../../storage/documentStore.js';
 import { callApi, runCommitteeCli } from '../support/committeeApiClient.js';
 import { callCheckedApi } from '../support/openApiCheck.js';
 import { samplePdf } from '../contract/documentStoreContract.js';
+import { startCommitteeApiServer } from '../support/committeeApiServer.js';
 
 const TOKEN = 'c0mm1ttee-t0ken-0f-the-d0cuments-test-32ch';
 const fr = new Localizer().language('fr');
@@ -50,16 +47,9 @@ beforeAll(async () => {
   const stored = await intake.add(reference, { name: 'kbis « été ».pdf', bytes: kbisBytes, piece: 'kbis' });
   if (stored.outcome !== 'stored') throw new Error('the document was not stored');
   kbis = stored.document;
-  const server = restify.createServer({ handleUncaughtExceptions: false });
-  registerCommitteeApi(server, {
-    queue: stores.queue,
-    documents: stores.documents,
-    token: TOKEN,
-    logger: createLogger('silent'),
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const server = await startCommitteeApiServer(stores.queue, TOKEN, undefined, stores.documents);
+  url = server.url;
+  close = server.close;
 });
 
 afterAll(async () => {

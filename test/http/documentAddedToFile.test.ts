@@ -1,16 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
-import restify from 'restify';
 import { UploadStore, UPLOAD_URL_PREFIX } from '../../bot/directLine/uploadStore.js';
 import { AttachmentSources } from '../../bot/documents/attachmentSources.js';
 import { documentAddedToFile } from '../../bot/documents/documentAddedToFile.js';
 import { DocumentReceiver } from '../../bot/documents/documentReceiver.js';
 import { LocaleMiddleware } from '../../bot/localeMiddleware.js';
 import { createLogger } from '../../bot/logger.js';
-import { registerCommitteeApi } from '../../committee/committeeApi.js';
 import { formatDateTime } from '../../committee/committeeFormat.js';
 import type { StatusChange } from '../../storage/applicationQueue.js';
 import { createStores, type Stores } from '../../storage/createStores.js';
@@ -21,6 +18,7 @@ import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { callCheckedApi } from '../support/openApiCheck.js';
 import { settings } from '../support/programmeFixture.js';
 import { samplePdf } from '../contract/documentStoreContract.js';
+import { startCommitteeApiServer } from '../support/committeeApiServer.js';
 
 const TOKEN = 'c0mm1ttee-t0ken-0f-the-added-d0cs-test-32c';
 const USER = 'dl_owner-of-the-file';
@@ -38,16 +36,9 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'alize-added-docs-'));
   workDir = await mkdtemp(path.join(tmpdir(), 'alize-cwd-'));
   stores = createStores({ dataDir, backend: { kind: 'lowdb' } });
-  const server = restify.createServer({ handleUncaughtExceptions: false });
-  registerCommitteeApi(server, {
-    queue: stores.queue,
-    documents: stores.documents,
-    token: TOKEN,
-    logger: createLogger('silent'),
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const server = await startCommitteeApiServer(stores.queue, TOKEN, undefined, stores.documents);
+  url = server.url;
+  close = server.close;
 });
 
 afterAll(async () => {
