@@ -10,12 +10,12 @@ import type { StatusService } from '../committee/statusService.js';
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import type { ContactRequestStore } from '../storage/contactRequests.js';
 import { displayUserId } from '../storage/displayUserId.js';
-import { messageWithChoices } from './choices.js';
 import type { AdvisorAlert } from './contactAdvisorDialog.js';
 import { isFinalStatus } from './domain/applicationStatus.js';
 import { cleanText, lengthOf } from './domain/applicationFieldKit.js';
 import type { FlowResult } from './flow.js';
-import { ownedFile, ownedFiles, referenceIn } from './ownedFiles.js';
+import { ownedFile } from './ownedFiles.js';
+import { chooseOwnedFile, chosenReference } from './ownedFileChoice.js';
 import { answerText } from './questionnaire/answerText.js';
 import { languageOf } from './translator.js';
 
@@ -31,7 +31,7 @@ export interface CorrectFileDeps {
   clock: () => Date;
 }
 
-type Values = { candidates?: string[]; reference?: string };
+type Values = { reference?: string };
 
 /**
  * "Je voudrais corriger mon dossier": the owner says what is wrong. A file the committee sent back as
@@ -48,42 +48,16 @@ export class CorrectFileDialog extends ComponentDialog {
   }
 
   private async choose(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = languageOf(step.context);
-    const mine = await ownedFiles(this.deps.queue, step.context);
-    const asked = referenceIn(answerText(step.context.activity));
-    const file = asked ? mine.find((app) => app.reference === asked) : undefined;
-    if (asked && !file) {
-      await step.context.sendActivity(t('status:myFiles.notYours', { reference: asked }));
-      return step.endDialog({} satisfies FlowResult);
-    }
-    if (file && isFinalStatus(file.status)) {
-      await step.context.sendActivity(
-        t('fileRequest:correct.final', {
-          reference: file.reference,
-          label: t(`status:label.${file.status}`),
-        }),
-      );
-      return step.endDialog({} satisfies FlowResult);
-    }
-    const candidates = file
-      ? [file.reference]
-      : mine.filter((app) => !isFinalStatus(app.status)).map((a) => a.reference);
-    if (candidates.length === 0) {
-      await step.context.sendActivity(t('fileRequest:noneOpen'));
-      return step.endDialog({} satisfies FlowResult);
-    }
-    (step.values as Values).candidates = candidates;
-    if (candidates.length === 1) return step.next(candidates[0]);
-    await step.context.sendActivity(messageWithChoices(step.context, t('fileRequest:which'), candidates));
-    return Dialog.EndOfTurn;
+    return chooseOwnedFile(step, this.deps.queue, {
+      applies: (status) => !isFinalStatus(status),
+      finalKey: 'fileRequest:correct.final',
+    });
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = languageOf(step.context);
-    const candidates = (step.values as Values).candidates ?? [];
-    const reference =
-      typeof step.result === 'string' ? step.result : referenceIn(answerText(step.context.activity));
-    if (!reference || !candidates.includes(reference)) {
+    const reference = chosenReference(step);
+    if (!reference) {
       await step.context.sendActivity(t('fileRequest:notChosen'));
       return step.endDialog({} satisfies FlowResult);
     }

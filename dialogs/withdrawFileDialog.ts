@@ -13,14 +13,15 @@ import type { FlowResult } from './flow.js';
 import { formatDate } from './formatting.js';
 import { parseYesNo } from './french/yesNo.js';
 import { commandKey } from './globalCommands.js';
-import { ownedFile, ownedFiles, referenceIn } from './ownedFiles.js';
+import { ownedFile } from './ownedFiles.js';
+import { chooseOwnedFile, chosenReference } from './ownedFileChoice.js';
 import { answerText } from './questionnaire/answerText.js';
 import { languageOf } from './translator.js';
 
 export const WITHDRAW_FILE_DIALOG = 'withdrawFile';
 const STEPS = 'withdrawFileSteps';
 
-type Values = { candidates?: string[]; reference?: string };
+type Values = { reference?: string };
 
 /**
  * "Je veux retirer mon dossier ALZ-2026-0001": the owner's file only, after a confirmation that says what
@@ -39,46 +40,17 @@ export class WithdrawFileDialog extends ComponentDialog {
   }
 
   private async choose(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = languageOf(step.context);
-    const mine = await ownedFiles(this.queue, step.context);
-    const asked = referenceIn(answerText(step.context.activity));
-    const file = asked ? mine.find((app) => app.reference === asked) : undefined;
-    if (asked && !file) {
-      await step.context.sendActivity(t('status:myFiles.notYours', { reference: asked }));
-      return step.endDialog({} satisfies FlowResult);
-    }
-    if (file && !canWithdraw(file.status)) {
-      await step.context.sendActivity(
-        t('fileRequest:withdraw.final', {
-          reference: file.reference,
-          label: t(`status:label.${file.status}`),
-        }),
-      );
-      return step.endDialog({} satisfies FlowResult);
-    }
-    const candidates = file
-      ? [file.reference]
-      : mine.filter((app) => canWithdraw(app.status)).map((a) => a.reference);
-    if (candidates.length === 0) {
-      await step.context.sendActivity(t('fileRequest:noneOpen'));
-      return step.endDialog({} satisfies FlowResult);
-    }
-    (step.values as Values).candidates = candidates;
-    if (candidates.length === 1) return step.next(candidates[0]);
-    await step.context.sendActivity(messageWithChoices(step.context, t('fileRequest:which'), candidates));
-    return Dialog.EndOfTurn;
+    return chooseOwnedFile(step, this.queue, {
+      applies: canWithdraw,
+      finalKey: 'fileRequest:withdraw.final',
+    });
   }
 
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const language = languageOf(step.context);
     const { t } = language;
-    const candidates = (step.values as Values).candidates ?? [];
-    const reference =
-      typeof step.result === 'string' ? step.result : referenceIn(answerText(step.context.activity));
-    const file =
-      reference && candidates.includes(reference)
-        ? await ownedFile(this.queue, step.context, reference)
-        : undefined;
+    const reference = chosenReference(step);
+    const file = reference ? await ownedFile(this.queue, step.context, reference) : undefined;
     if (!file) {
       await step.context.sendActivity(t('fileRequest:notChosen'));
       return step.endDialog({} satisfies FlowResult);
