@@ -50,6 +50,7 @@ import type { AppConfig } from './config.js';
 import { Localizer } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServer } from './server.js';
+import { closeServer } from './serverShutdown.js';
 import { registerLegalRoutes } from './webPage/legalRoutes.js';
 import { registerWebChannel } from './webChannel.js';
 import { registerSigninOff, WebSignin } from './webSignin/webSignin.js';
@@ -320,7 +321,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ready,
     close: async () => {
       await outboxDelivery.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await stores.close();
       if (!overrides.telemetry) await telemetry.shutdown();
     },
