@@ -67,9 +67,17 @@ const contentWidth = (doc: PDFKit.PDFDocument): number =>
   doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const bottom = (doc: PDFKit.PDFDocument): number => doc.page.height - doc.page.margins.bottom;
 
+/** A page like the current one (a landscape table runs on in landscape). */
+export function nextPage(doc: PDFKit.PDFDocument, layout: 'portrait' | 'landscape' = pageLayout(doc)): void {
+  doc.addPage({ size: 'A4', layout, margin: MARGIN });
+}
+
+const pageLayout = (doc: PDFKit.PDFDocument): 'portrait' | 'landscape' =>
+  doc.page.layout === 'landscape' ? 'landscape' : 'portrait';
+
 /** A new page when fewer than `height` points are left on this one. */
 export function keepRoom(doc: PDFKit.PDFDocument, height: number): void {
-  if (doc.y + height > bottom(doc)) doc.addPage();
+  if (doc.y + height > bottom(doc)) nextPage(doc);
 }
 
 export function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
@@ -153,7 +161,7 @@ export function table(
       Math.max(...texts.map((text, index) => doc.heightOfString(text, { width: widths[index] - 2 * pad }))) +
       2 * pad;
     if (doc.y + height > bottom(doc)) {
-      doc.addPage();
+      nextPage(doc);
       if (!bold)
         drawRow(
           columns.map((column) => column.header),
