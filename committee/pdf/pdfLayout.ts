@@ -92,6 +92,8 @@ export function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void 
 }
 
 export function paragraph(doc: PDFKit.PDFDocument, text: string, options: { bold?: boolean } = {}): void {
+  // A bold paragraph introduces what follows (« Motifs : »): a little air before it.
+  if (options.bold) doc.moveDown(0.4);
   doc
     .font(options.bold ? BOLD : FONT)
     .fontSize(BODY_SIZE)
@@ -100,11 +102,15 @@ export function paragraph(doc: PDFKit.PDFDocument, text: string, options: { bold
 }
 
 export function bullets(doc: PDFKit.PDFDocument, items: readonly string[]): void {
+  const left = doc.page.margins.left;
   for (const item of items) {
-    doc.text(pdfSafe(item), doc.page.margins.left + 12, doc.y, {
-      width: contentWidth(doc) - 12,
-      indent: -10,
-    });
+    const text = pdfSafe(item);
+    // The bullet and the item's first line on the same page; the item's next lines hang under its text.
+    keepRoom(doc, doc.currentLineHeight(true));
+    const top = doc.y;
+    doc.text('•', left + 4, top, { lineBreak: false });
+    doc.text(text, left + 16, top, { width: contentWidth(doc) - 16 });
+    doc.x = left;
   }
 }
 
