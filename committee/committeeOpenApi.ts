@@ -1,29 +1,25 @@
 import { EXPORT_HEADERS, EXPORT_PARAMETERS } from './committeeApiInput.js';
 import { PAGE_LIMITS } from './committeeApiPaging.js';
-import { COMMITTEE_SCHEMAS, type Schema } from './committeeOpenApiSchemas.js';
-import { DOSSIER_PATH } from './pdf/pdfApi.js';
+import { COMMITTEE_SCHEMAS } from './committeeOpenApiSchemas.js';
+import {
+  COMMON_ERRORS,
+  errors,
+  header,
+  INTERNAL,
+  json,
+  parameter,
+  response,
+  schema,
+} from './committeeOpenApiRefs.js';
+import { PDF_PATHS } from './pdf/pdfOpenApi.js';
 
 /** Where the document is served: public (it holds no data), rate-limited like the API's other routes. */
 export const OPENAPI_PATH = '/api/openapi.json';
-
-const schema = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const json = (body: Schema) => ({ 'application/json': { schema: body } });
-const oneOf = (...names: string[]): Schema =>
-  names.length === 1 ? schema(names[0]) : { oneOf: names.map(schema) };
-const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
-const parameter = (name: string) => ({ $ref: `#/components/parameters/${name}` });
-const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
-
-function errors(description: string, ...names: string[]) {
-  return { description, content: json(oneOf(...names)) };
-}
 
 const SKIPPED_HEADERS = {
   'X-Skipped-Files': header('XSkippedFiles'),
   'X-Skipped-Count': header('XSkippedCount'),
 };
-const COMMON_ERRORS = { '401': response('Unauthorized'), '429': response('TooManyRequests') };
-const INTERNAL = { '500': response('InternalError') };
 
 const LIST_QUERY_ERRORS = ['UnknownStatus', 'UnknownParameter', 'RepeatedParameter'];
 
@@ -173,59 +169,7 @@ const paths = {
       },
     },
   },
-  '/api/applications/{reference}/pdf': {
-    parameters: [parameter('Reference')],
-    get: {
-      operationId: 'getApplicationPdf',
-      summary: 'The file as a PDF, as `committee pdf REF`, always as an attachment',
-      description:
-        'Header (reference, status, submission date), the verdict and its reasons, every answer with the ' +
-        'committee’s labels, the documents received and missing, the points to check and the history; in ' +
-        'French (English with Accept-Language: en). Made from the file as it is now; nothing is stored.',
-      parameters: [parameter('AcceptLanguage')],
-      responses: {
-        '200': {
-          description: 'The PDF, named after the reference (`ALZ-2026-0007.pdf`).',
-          headers: { 'Content-Disposition': header('PdfContentDisposition') },
-          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-        },
-        '404': response('UnknownReference'),
-        ...COMMON_ERRORS,
-        ...INTERNAL,
-      },
-    },
-  },
-  [DOSSIER_PATH]: {
-    get: {
-      operationId: 'getSessionDossier',
-      summary: 'The dossier de séance of a committee meeting, as `committee dossier`',
-      description:
-        'A cover, the summary table (reference, company, commune, volets, advance asked, jobs created + kept, ' +
-        'verdict, status), then each file. The files are those awaiting a decision (received, in review, ' +
-        'incomplete) submitted before the meeting’s day. Without `date`, the next committee date of the ' +
-        'programme settings (today included).',
-      parameters: [
-        {
-          name: 'date',
-          in: 'query',
-          description: 'The meeting’s day, YYYY-MM-DD; by default the next committee date.',
-          schema: { type: 'string', format: 'date' },
-        },
-        parameter('AcceptLanguage'),
-      ],
-      responses: {
-        '200': {
-          description: 'The PDF, named `dossier-de-seance-YYYY-MM-DD.pdf`.',
-          headers: { 'Content-Disposition': header('PdfContentDisposition') },
-          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-        },
-        '400': errors('A bad query.', 'UnknownParameter', 'RepeatedParameter', 'InvalidParameter'),
-        '404': errors('No date asked, and none to come in the settings.', 'NoCommitteeDate'),
-        ...COMMON_ERRORS,
-        ...INTERNAL,
-      },
-    },
-  },
+  ...PDF_PATHS,
   [OPENAPI_PATH]: {
     get: {
       operationId: 'getOpenApiDocument',
