@@ -248,6 +248,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     localizer,
     onStatusChanged,
     statusService,
+    settings,
   });
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
   let serverUrl = '';

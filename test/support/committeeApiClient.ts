@@ -10,9 +10,17 @@ export interface CliOutput {
   stderr: string;
 }
 
-/** Runs the committee CLI on a data folder, in French, from a working directory without any .env. */
-export function runCommitteeCli(args: string[], dataDir: string, cwd: string): Promise<CliOutput> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', DATA_DIR: dataDir };
+/**
+ * Runs the committee CLI on a data folder, in French unless `more` says otherwise, from a working directory
+ * without any .env.
+ */
+export function runCommitteeCli(
+  args: string[],
+  dataDir: string,
+  cwd: string,
+  more: NodeJS.ProcessEnv = {},
+): Promise<CliOutput> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', DATA_DIR: dataDir, ...more };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, cwd });
     let stdout = '';
