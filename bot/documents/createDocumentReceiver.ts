@@ -20,7 +20,7 @@ export interface DocumentReceiverSetup {
 
 /** The receiver of the server: its limits, the antivirus when CLAMD_ADDRESS is set, the trusted sources. */
 export function createDocumentReceiver(setup: DocumentReceiverSetup): DocumentReceiver {
-  const { limits, clamd } = setup.config.documents;
+  const { limits, clamd, directLineHosts } = setup.config.documents;
   const intake = new DocumentIntake(setup.store, {
     limits,
     ...(clamd ? { scanner: clamdScanner(clamd) } : {}),
@@ -30,6 +30,7 @@ export function createDocumentReceiver(setup: DocumentReceiverSetup): DocumentRe
     uploads: setup.uploads,
     maxBytes: limits.maxBytes,
     authRequired: setup.config.auth.appId !== '',
+    directLineHosts,
   });
   return new DocumentReceiver({
     intake,
