@@ -199,6 +199,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     required: settings.documents,
     logger,
     clock,
+    timeZone: settings.timeZone,
     onAddedToFile: documentAddedToFile({
       queue,
       alertAdvisors: createAdvisorAlert(proactive),

@@ -115,7 +115,8 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
   const oneFile = async (req: Request, app: StoredApplication): Promise<ApiReply> => {
     const shown = record(req, app);
     const listed = await documentsOf(app);
-    const json = documents ? { ...shown, documents: listed.map(documentRecord) } : shown;
+    const records = listed.map((document) => documentRecord(document, app.submittedAt));
+    const json = documents ? { ...shown, documents: records } : shown;
     return { status: 200, json, headers: { etag: etagOf(app, listed) } };
   };
 
@@ -212,7 +213,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       '/api/applications/:reference/documents',
       handle('documents', async (req) => {
         const listed = await listDocuments(queue, documents, referenceOf(req));
-        return { status: 200, json: listed.map(documentRecord) };
+        return { status: 200, json: listed };
       }),
     );
     server.get(

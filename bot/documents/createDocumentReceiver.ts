@@ -14,6 +14,8 @@ export interface DocumentReceiverSetup {
   required: readonly string[];
   logger: Logger;
   clock: () => Date;
+  /** The programme's time zone (a Kbis' age is counted in days there). */
+  timeZone: string;
   /** A document joined a submitted file (its history line, the advisors' alert). */
   onAddedToFile?: DocumentReceiverParts['onAddedToFile'];
 }
@@ -39,6 +41,8 @@ export function createDocumentReceiver(setup: DocumentReceiverSetup): DocumentRe
     limits,
     required: setup.required,
     logger: setup.logger,
+    clock: setup.clock,
+    timeZone: setup.timeZone,
     ...(setup.onAddedToFile ? { onAddedToFile: setup.onAddedToFile } : {}),
   });
 }

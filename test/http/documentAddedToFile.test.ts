@@ -66,6 +66,8 @@ function chat(reference: string) {
     limits,
     required: settings.documents,
     logger,
+    clock: () => NOW,
+    timeZone: settings.timeZone,
     onAddedToFile: documentAddedToFile({
       queue: stores.queue,
       alertAdvisors: (text) => {
