@@ -6,7 +6,7 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
+import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { BotAuthConfig } from './config.js';
 import type { Localizer } from './i18n.js';
 import { LocaleMiddleware } from './localeMiddleware.js';
@@ -59,8 +59,12 @@ export function createAdapter(
   conversationState: ConversationState,
   /** Where Teams channels' welcomes are remembered; without it a channel is welcomed per thread. */
   storage?: Storage,
+  /** Where the bot's own tokens come from; default: Entra ID, from MicrosoftAppId and its secret or identity. */
+  credentials?: ServiceClientCredentialsFactory,
 ): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettings(auth)));
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(botFrameworkSettings(auth), credentials),
+  );
   adapter.use(new LocaleMiddleware(localizer));
   adapter.use(new TeamsMiddleware(storage ? new SharedWelcome(storage) : undefined));
   adapter.use(new PlainTextMiddleware());

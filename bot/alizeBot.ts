@@ -99,6 +99,11 @@ export class AlizeBot extends ActivityHandler {
         await next();
         return;
       }
+      if (await parts.documents?.answersKbisDate(context, (await this.profiles.get(context, {})) ?? {})) {
+        // The extract's day, just asked for: the question of the dialog still waits, like after a file.
+        await next();
+        return;
+      }
       const greetedNow = await this.greetOnce(context);
       const text = context.activity.text ?? '';
       const handoverCode = greetedNow ? handoverCodeIn(text) : undefined;

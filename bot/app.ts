@@ -42,6 +42,7 @@ import { warmUpParsers } from '../dialogs/french/recognizersWarmup.js';
 import { RootDialog } from '../dialogs/rootDialog.js';
 import { LANGUAGE_PREFERENCE_PROPERTY, type LanguagePreference } from '../dialogs/languagePreference.js';
 import { createAdapter } from './adapter.js';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { advisorRole } from './identity/advisorRole.js';
 import { SharedConversationState } from './identity/sharedConversationState.js';
 import { AlizeBot } from './alizeBot.js';
@@ -86,6 +87,8 @@ export interface AppOverrides {
   outboxPollMs?: number;
   /** Telemetry made by the caller (tests: an in-memory exporter); the caller then shuts it down. */
   telemetry?: Telemetry;
+  /** The bot's own token source instead of Entra ID (tests: a token endpoint on loopback). */
+  botCredentials?: ServiceClientCredentialsFactory;
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -128,7 +131,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const queue = trace ? tracedQueue(rawQueue, backend, telemetry) : rawQueue;
   const rawRequests = overrides.contactRequests ?? stores.contactRequests;
   const contactRequests = trace ? tracedContactRequests(rawRequests, backend, telemetry) : rawRequests;
-  const adapter = createAdapter(config.auth, localizer, logger, conversationState, storage);
+  const adapter = createAdapter(
+    config.auth,
+    localizer,
+    logger,
+    conversationState,
+    storage,
+    overrides.botCredentials,
+  );
   const proactive = { adapter, botAppId: config.auth.appId, localizer, settings, logger };
   // Every message to an applicant outside their turns: stored, sent when a channel takes it (or next visit).
   const messenger = new ApplicantMessenger({
@@ -190,6 +200,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     required: settings.documents,
     logger,
     clock,
+    timeZone: settings.timeZone,
     onAddedToFile: documentAddedToFile({
       queue,
       alertAdvisors: createAdvisorAlert(proactive),

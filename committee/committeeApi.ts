@@ -5,6 +5,7 @@ import {
   IllegalTransitionError,
   isApplicationStatus,
   isStoreBusyError,
+  applicationVersion,
   StaleVersionError,
   STATUS_TRANSITIONS,
   UnknownReferenceError,
@@ -20,7 +21,7 @@ import {
   documentRecord,
   listDocuments,
 } from './committeeApiDocuments.js';
-import { etagOf, parseIfMatch } from './committeeApiEtag.js';
+import { etagOf, fileTag, parseIfMatch } from './committeeApiEtag.js';
 import { nextLink, pageOf, parsePageRequest } from './committeeApiPaging.js';
 import { committeeOpenApi, OPENAPI_PATH } from './committeeOpenApi.js';
 import {
@@ -110,11 +111,17 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     return { ...language, hasKey: (key) => localizer.hasKey(language.locale, key) };
   };
   const record = (req: Request, app: StoredApplication) => withLabels(applicationToRecord(app), textOf(req));
-  /** One file (GET and PATCH of /api/applications/:reference, like `committee show --json`): its documents too. */
-  const oneFile = async (req: Request, app: StoredApplication) => {
+  const documentsOf = async (app: StoredApplication) => (documents ? documents.list(app.reference) : []);
+  /**
+   * One file (GET and PATCH of /api/applications/:reference, like `committee show --json`): its documents too,
+   * and the ETag of both, read together.
+   */
+  const oneFile = async (req: Request, app: StoredApplication): Promise<ApiReply> => {
     const shown = record(req, app);
-    if (!documents) return shown;
-    return { ...shown, documents: (await documents.list(app.reference)).map(documentRecord) };
+    const listed = await documentsOf(app);
+    const records = listed.map((document) => documentRecord(document, app.submittedAt));
+    const json = documents ? { ...shown, documents: records } : shown;
+    return { status: 200, json, headers: { etag: etagOf(app, listed) } };
   };
 
   const unauthorized = (req: Request): ApiReply | undefined => {
@@ -201,7 +208,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
     handle('show', async (req) => {
       const application = await queue.get(referenceOf(req));
       if (!application) throw new UnknownReferenceError(referenceOf(req));
-      return { status: 200, json: await oneFile(req, application), headers: { etag: etagOf(application) } };
+      return oneFile(req, application);
     }),
   );
 
@@ -228,7 +235,7 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       '/api/applications/:reference/documents',
       handle('documents', async (req) => {
         const listed = await listDocuments(queue, documents, referenceOf(req));
-        return { status: 200, json: listed.map(documentRecord) };
+        return { status: 200, json: listed };
       }),
     );
     server.get(
@@ -268,16 +275,19 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       if (!isApplicationStatus(status)) {
         return problem(400, unknownStatusProblem(status, STATUS_TRANSITIONS[current.status]));
       }
-      // The service checks the transition (and the queue If-Match again under its lock: another process may
-      // have moved the file since), writes the history and tells the applicant.
+      // The ETag covers the documents too: one added or named since the caller's GET is a change they missed.
+      const seen = fileTag(current, await documentsOf(current));
+      if (ifMatch.value && !ifMatch.value.includes(seen)) throw new StaleVersionError(reference, seen);
+      // The service checks the transition (and the file's version again under the queue's lock: another process
+      // may have moved the file since), writes the history and tells the applicant.
       const updated = await statusService.change({
         reference: current.reference,
         to: status,
         by,
         ...(comment ? { comment } : {}),
-        ...(ifMatch.value ? { expectedVersions: ifMatch.value } : {}),
+        ...(ifMatch.value ? { expectedVersions: [applicationVersion(current)] } : {}),
       });
-      return { status: 200, json: await oneFile(req, updated), headers: { etag: etagOf(updated) } };
+      return oneFile(req, updated);
     }),
   );
 

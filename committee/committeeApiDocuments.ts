@@ -1,10 +1,15 @@
 import type { Request } from 'restify';
+import { documentFlags } from '../dialogs/domain/kbisAge.js';
+import { TIME_ZONE } from './committeeFormat.js';
 import type { DocumentStore, StoredDocument } from '../storage/documentStore.js';
 import { isDocumentId } from '../storage/documentStore.js';
 import { UnknownReferenceError, type ApplicationQueue } from '../storage/index.js';
 
-/** A document as the API and `committee documents --json` list it. */
-export function documentRecord(document: StoredDocument): Record<string, unknown> {
+/**
+ * A document as the API and `committee documents --json` list it; `flags` are judged at the file's submission
+ * (`kbisOld`: a Kbis extract more than 3 months old on the day the file was sent).
+ */
+export function documentRecord(document: StoredDocument, submittedAt: string): Record<string, unknown> {
   return {
     id: document.id,
     name: document.name,
@@ -12,6 +17,8 @@ export function documentRecord(document: StoredDocument): Record<string, unknown
     size: document.size,
     sha256: document.sha256,
     piece: document.piece ?? null,
+    issuedOn: document.issuedOn ?? null,
+    flags: documentFlags(document, new Date(submittedAt), TIME_ZONE),
     receivedAt: document.receivedAt,
   };
 }
@@ -21,14 +28,17 @@ export type DocumentReply =
   | { status: 200; file: { bytes: Buffer; type: string; name: string } }
   | { status: 404; documentId: string };
 
-/** The documents of a file that exists (an unknown reference is a 404 like `show`'s). */
+/** The documents of a file that exists, as records (an unknown reference is a 404 like `show`'s). */
 export async function listDocuments(
   queue: ApplicationQueue,
   documents: DocumentStore,
   reference: string,
-): Promise<StoredDocument[]> {
-  if (!(await queue.get(reference))) throw new UnknownReferenceError(reference);
-  return documents.list(reference);
+): Promise<Record<string, unknown>[]> {
+  const application = await queue.get(reference);
+  if (!application) throw new UnknownReferenceError(reference);
+  return (await documents.list(reference)).map((document) =>
+    documentRecord(document, application.submittedAt),
+  );
 }
 
 function paramOf(req: Request, name: string): string {

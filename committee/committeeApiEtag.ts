@@ -1,8 +1,19 @@
-import { applicationVersion, type StoredApplication } from '../storage/index.js';
+import type { StoredDocument } from '../storage/documentStore.js';
+import { applicationVersion, documentsVersion, type StoredApplication } from '../storage/index.js';
 import type { Parsed } from './committeeApiInput.js';
 
-/** A strong ETag: the file's version, the same on lowdb and Azure, new after any stored change. */
-export const etagOf = (application: StoredApplication): string => `"${applicationVersion(application)}"`;
+/**
+ * What the ETag stands for: the file's version, followed by its documents' when it has some (the GET lists them,
+ * and a piece named after submission changes the list without touching the file). The same on lowdb and Azure.
+ */
+export function fileTag(application: StoredApplication, documents: readonly StoredDocument[]): string {
+  const version = applicationVersion(application);
+  return documents.length === 0 ? version : `${version}.${documentsVersion(documents)}`;
+}
+
+/** A strong ETag, new after any stored change of the file or of its documents. */
+export const etagOf = (application: StoredApplication, documents: readonly StoredDocument[]): string =>
+  `"${fileTag(application, documents)}"`;
 
 // RFC 9110 §8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, in a comma-separated list.
 const ENTITY_TAG = /\s*(W\/)?"([\x21\x23-\x7e]*)"\s*(,|$)/y;

@@ -118,7 +118,8 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
         // The same JSON as the API's GET /api/applications/:reference, documents listed.
         const record = withLabels(applicationToRecord(app), text);
         const documents = context.documents ? await context.documents.list(app.reference) : undefined;
-        out(json(documents ? { ...record, documents: documents.map(documentRecord) } : record));
+        const records = documents?.map((document) => documentRecord(document, app.submittedAt));
+        out(json(records ? { ...record, documents: records } : record));
       } else out(`${applicationBlock(app, text)}\n`);
       return EXIT_OK;
     }

@@ -5,7 +5,9 @@ import { cleanDocumentName } from '../storage/documentIntake.js';
 import type { DocumentStore, StoredDocument } from '../storage/documentStore.js';
 import { UnknownReferenceError, type ApplicationQueue } from '../storage/index.js';
 import { documentRecord } from './committeeApiDocuments.js';
-import type { CommitteeText } from './committeeFormat.js';
+import { TIME_ZONE, type CommitteeText } from './committeeFormat.js';
+import { documentFlags } from '../dialogs/domain/kbisAge.js';
+import { formatDate } from '../dialogs/formatting.js';
 
 export interface DocumentsCommand {
   name: 'documents';
@@ -29,10 +31,21 @@ export function savedName(document: StoredDocument): string {
   return `${document.id.slice(0, 8)}-${base}.${extension}`;
 }
 
-function line(document: StoredDocument, text: CommitteeText): string {
-  const piece = document.piece
+function line(document: StoredDocument, text: CommitteeText, submittedAt: string): string {
+  const named = document.piece
     ? text.t(`documents:piece.${document.piece}`)
     : text.t('committee:documents.noPiece');
+  const dated = document.issuedOn
+    ? text.t('committee:documents.issuedOn', {
+        piece: named,
+        date: formatDate(document.issuedOn, text.locale),
+      })
+    : named;
+  // « Kbis de plus de 3 mois », judged on the day the file was sent.
+  const flags = documentFlags(document, new Date(submittedAt), TIME_ZONE).map((flag) =>
+    text.t(`documents:flag.${flag}`),
+  );
+  const piece = [dated, ...flags].join(' — ');
   const size = text.t('committee:documents.size', {
     kilobytes: Math.max(1, Math.round(document.size / 1024)),
   });
@@ -42,7 +55,8 @@ function line(document: StoredDocument, text: CommitteeText): string {
 /** `documents REF [--out FOLDER] [--json]`: lists a file's documents, or saves them into a folder. */
 export async function runDocuments(command: DocumentsCommand, context: DocumentsContext): Promise<void> {
   const { text, out } = context;
-  if (!(await context.queue.get(command.reference))) throw new UnknownReferenceError(command.reference);
+  const application = await context.queue.get(command.reference);
+  if (!application) throw new UnknownReferenceError(command.reference);
   const listed = (await context.documents?.list(command.reference)) ?? [];
   if (command.out !== undefined) {
     const folder = path.resolve(context.cwd, command.out);
@@ -55,7 +69,8 @@ export async function runDocuments(command: DocumentsCommand, context: Documents
     return;
   }
   if (command.json) {
-    out(`${JSON.stringify(listed.map(documentRecord), null, 2)}\n`);
+    const records = listed.map((document) => documentRecord(document, application.submittedAt));
+    out(`${JSON.stringify(records, null, 2)}\n`);
     return;
   }
   if (listed.length === 0) {
@@ -63,6 +78,6 @@ export async function runDocuments(command: DocumentsCommand, context: Documents
     return;
   }
   out(
-    `${listed.map((document) => line(document, text)).join('\n')}\n\n${text.t('committee:documents.total', { count: listed.length })}\n`,
+    `${listed.map((document) => line(document, text, application.submittedAt)).join('\n')}\n\n${text.t('committee:documents.total', { count: listed.length })}\n`,
   );
 }

@@ -22,7 +22,8 @@ import {
 export type { CommitteeText } from './committeeLabels.js';
 
 // The committee sits in Alès: times are shown on the Paris clock whatever the machine's time zone.
-const TIME_ZONE = 'Europe/Paris';
+/** Where the committee sits: its dates and times, and the days a Kbis' age is counted in. */
+export const TIME_ZONE = 'Europe/Paris';
 const INTL_LOCALE: Record<SupportedLocale, string> = { fr: 'fr-FR', en: 'en-GB' };
 const COMPANY_WIDTH = 32;
 

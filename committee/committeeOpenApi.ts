@@ -90,7 +90,7 @@ const paths = {
       operationId: 'changeApplicationStatus',
       summary: 'Change the status: the rules and history of `committee status`',
       description:
-        'Send the ETag of your GET in If-Match: if the file changed since, nothing is done (412). Without ' +
+        'Send the ETag of your GET in If-Match: if the file or its documents changed since, nothing is done (412). Without ' +
         'If-Match (or with `*`) the change is made on the file as it is now, as before ETags existed. The ' +
         'applicant is told in their conversation; the answer is the updated file and its new ETag.',
       parameters: [parameter('IfMatch'), parameter('AcceptLanguage')],
@@ -249,7 +249,9 @@ const components = {
   },
   headers: {
     ETag: {
-      description: 'Strong ETag of the stored file: new after any change, the same on every back end.',
+      description:
+        'Strong ETag of the stored file and its documents: new after any change (a document added or its ' +
+        'piece named included), the same on every back end.',
       required: true,
       schema: { type: 'string', pattern: '^"[\\x21\\x23-\\x7e]+"$' },
     },

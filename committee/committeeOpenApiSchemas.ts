@@ -163,7 +163,7 @@ export const COMMITTEE_SCHEMAS: Record<string, Schema> = {
   Document: {
     type: 'object',
     description: 'A supporting document, as `committee documents REF --json` lists it.',
-    required: ['id', 'name', 'type', 'size', 'sha256', 'piece', 'receivedAt'],
+    required: ['id', 'name', 'type', 'size', 'sha256', 'piece', 'issuedOn', 'flags', 'receivedAt'],
     properties: {
       id: { type: 'string', pattern: '^[a-f0-9]{32}$' },
       name: { type: 'string', description: 'The name the applicant’s file had (plain text).' },
@@ -177,6 +177,16 @@ export const COMMITTEE_SCHEMAS: Record<string, Schema> = {
         oneOf: [{ type: 'string' }, { type: 'null' }],
         description:
           'Which required piece (`kbis`, `balanceSheets`, `urssafCertificate`, `taxCertificate`, `rib`, `quotes`, `other`); null until said.',
+      },
+      issuedOn: {
+        oneOf: [{ type: 'string', format: 'date' }, { type: 'null' }],
+        description: 'A Kbis: the day of the extract, as the applicant gave it; null when not known.',
+      },
+      flags: {
+        type: 'array',
+        items: { enum: ['kbisOld'] },
+        description:
+          'What the committee should look at, judged on the day the file was sent: `kbisOld`, a Kbis extract more than 3 months old.',
       },
       receivedAt: { type: 'string', format: 'date-time' },
     },

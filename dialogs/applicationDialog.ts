@@ -205,7 +205,12 @@ export class ApplicationDialog extends ComponentDialog {
     const groups = recapGroups(answers, this.source.questionContext(step.context), language);
     if (this.documents && profile.application) {
       const kept = await this.documents.list(draftDocumentsOwner(profile.application.id));
-      groups.push(documentsGroup(this.settings.documents, kept, language));
+      groups.push(
+        documentsGroup(this.settings.documents, kept, language, {
+          now: this.clock(),
+          timeZone: this.settings.timeZone,
+        }),
+      );
     }
     const actions = [language.t('applicationFlow:recap.submit'), language.t('applicationFlow:recap.edit')];
     if (supportsAdaptiveCards(step.context.activity.channelId)) {

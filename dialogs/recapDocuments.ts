@@ -1,4 +1,5 @@
 import { documentPieces } from './domain/documentPieces.js';
+import { documentFlags } from './domain/kbisAge.js';
 import type { RecapGroup } from './recap.js';
 import type { TurnLanguage } from './translator.js';
 
@@ -6,6 +7,8 @@ import type { TurnLanguage } from './translator.js';
 export interface RecapDocument {
   name: string;
   piece?: string;
+  /** A Kbis: the day of the extract, when the applicant gave it. */
+  issuedOn?: string;
 }
 
 function capitalised(text: string, locale: string): string {
@@ -15,16 +18,24 @@ function capitalised(text: string, locale: string): string {
 /**
  * The supporting documents as a group of the recap: each required piece (settings `documents`) with the files
  * received for it or « à envoyer », then quotes and other pieces received, then the files not yet labelled; the
- * note says the missing ones may be sent here, in the chat.
+ * note says the missing ones may be sent here, in the chat. A Kbis older than 3 months at `at` (the recap comes
+ * just before the submission) says so next to its name, as the committee will see it.
  */
 export function documentsGroup(
   required: readonly string[],
   documents: readonly RecapDocument[],
   language: TurnLanguage,
+  at: { now: Date; timeZone: string },
 ): RecapGroup {
   const { t } = language;
-  const names = (list: readonly RecapDocument[]): string =>
-    list.map((document) => t('applicationFlow:recap.documents.name', { name: document.name })).join(', ');
+  const nameOf = (document: RecapDocument): string => {
+    const names = t('applicationFlow:recap.documents.name', { name: document.name });
+    const [flag] = documentFlags(document, at.now, at.timeZone);
+    return flag
+      ? t('applicationFlow:recap.documents.flagged', { names, flag: t(`documents:flag.${flag}`) })
+      : names;
+  };
+  const names = (list: readonly RecapDocument[]): string => list.map(nameOf).join(', ');
   const facts: RecapGroup['facts'] = [];
   for (const piece of documentPieces(required)) {
     const received = documents.filter((document) => document.piece === piece);

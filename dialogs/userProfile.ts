@@ -53,6 +53,8 @@ export interface UserProfile {
   application?: ApplicationDraft;
   /** References of the files this user submitted, most recent last. */
   submitted?: { reference: string; submittedAt: string }[];
+  /** « De quelle date est cet extrait Kbis ? » was just asked about this document (the next message may answer). */
+  kbisDateAsked?: { owner: string; documentId: string };
 }
 
 export type ProfileAccessor = StatePropertyAccessor<UserProfile>;

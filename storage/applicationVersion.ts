@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StoredApplication } from './applicationQueue.js';
+import type { StoredDocument } from './documentStore.js';
 
 /**
  * The version of a stored file: a hash of its JSON with the keys sorted, so the same file has the same version
@@ -7,7 +8,19 @@ import type { StoredApplication } from './applicationQueue.js';
  * status, an amendment, an anonymisation) gives a new version. 22 base64url characters (132 bits).
  */
 export function applicationVersion(application: StoredApplication): string {
-  return createHash('sha256').update(canonicalJson(application), 'utf8').digest('base64url').slice(0, 22);
+  return versionOf(application);
+}
+
+/**
+ * The version of a file's supporting documents (ids, pieces, contents…), whatever order the store lists them in:
+ * a document added, or its piece named later, gives a new one. The documents live beside the file, not in it.
+ */
+export function documentsVersion(documents: readonly StoredDocument[]): string {
+  return versionOf([...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+}
+
+function versionOf(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('base64url').slice(0, 22);
 }
 
 function canonicalJson(value: unknown): string {

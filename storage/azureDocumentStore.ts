@@ -4,6 +4,7 @@ import { containerClientOf, type AzureAccount } from './azureAccount.js';
 import {
   assertOwner,
   isDocumentId,
+  relabelled,
   type DocumentStore,
   type NewDocument,
   type StoredDocument,
@@ -15,6 +16,8 @@ interface DocumentMetadata extends Record<string, string> {
   sha256: string;
   receivedat: string;
   piece: string;
+  /** A Kbis' day of extract, YYYY-MM-DD ('' when not known). */
+  issuedon: string;
 }
 
 /**
@@ -85,7 +88,12 @@ export class AzureDocumentStore implements DocumentStore {
     });
   }
 
-  async label(owner: string, id: string, piece: string): Promise<StoredDocument | undefined> {
+  async label(
+    owner: string,
+    id: string,
+    piece: string,
+    issuedOn?: string,
+  ): Promise<StoredDocument | undefined> {
     if (!isDocumentId(id)) return undefined;
     await this.ready();
     const blob = this.blob(owner, id);
@@ -93,7 +101,7 @@ export class AzureDocumentStore implements DocumentStore {
       const properties = await blob.getProperties();
       const document = describe(id, properties.contentType, properties.contentLength, properties.metadata);
       if (!document) return undefined;
-      const labelled = { ...document, piece };
+      const labelled = relabelled(document, piece, issuedOn);
       await blob.setMetadata(metadataOf(labelled), { conditions: { ifMatch: properties.etag } });
       return labelled;
     } catch (error) {
@@ -127,6 +135,7 @@ function metadataOf(document: StoredDocument): DocumentMetadata {
     sha256: document.sha256,
     receivedat: document.receivedAt,
     piece: document.piece ?? '',
+    issuedon: document.issuedOn ?? '',
   };
 }
 
@@ -147,6 +156,7 @@ function describe(
     size,
     sha256: metadata.sha256,
     ...(metadata.piece ? { piece: metadata.piece } : {}),
+    ...(metadata.issuedon ? { issuedOn: metadata.issuedon } : {}),
     receivedAt: metadata.receivedat,
   };
 }

@@ -15,6 +15,8 @@ export interface DocumentUpload {
   name: string;
   bytes: Buffer;
   piece?: string;
+  /** A Kbis whose day the applicant's words gave. */
+  issuedOn?: string;
 }
 
 export type IntakeResult =
@@ -83,6 +85,7 @@ export class DocumentIntake {
       size: upload.bytes.length,
       sha256,
       ...(upload.piece ? { piece: upload.piece } : {}),
+      ...(upload.piece && upload.issuedOn ? { issuedOn: upload.issuedOn } : {}),
       receivedAt: (this.options.now?.() ?? new Date()).toISOString(),
     };
     await this.store.put(owner, { document, bytes: upload.bytes });

@@ -11,6 +11,8 @@ export interface StoredDocument {
   sha256: string;
   /** Which required piece it is (`kbis`, `balanceSheets`…), once known. */
   piece?: string;
+  /** A Kbis: the day of the extract (YYYY-MM-DD), as the applicant gave it. */
+  issuedOn?: string;
   /** ISO 8601. */
   receivedAt: string;
 }
@@ -30,8 +32,11 @@ export interface DocumentStore {
   read(owner: string, id: string): Promise<NewDocument | undefined>;
   /** Stores the bytes then the description; the caller has checked them. */
   put(owner: string, entry: NewDocument): Promise<void>;
-  /** Sets or changes which piece a document is. */
-  label(owner: string, id: string, piece: string): Promise<StoredDocument | undefined>;
+  /**
+   * Sets or changes which piece a document is and, for a Kbis, the day of the extract (kept while the piece
+   * stays the same, dropped when it changes).
+   */
+  label(owner: string, id: string, piece: string, issuedOn?: string): Promise<StoredDocument | undefined>;
   /** Moves every document of a draft to its reference at submission. */
   move(from: string, to: string): Promise<number>;
   /** Erasure and retention: removes every document of the owner; how many there were. */
@@ -48,4 +53,11 @@ export function assertOwner(owner: string): void {
 
 export function isDocumentId(id: string): boolean {
   return ID.test(id);
+}
+
+/** The description after `label`: the new piece, and the extract's day given now or kept from before. */
+export function relabelled(document: StoredDocument, piece: string, issuedOn?: string): StoredDocument {
+  const { issuedOn: before, ...rest } = document;
+  const kept = issuedOn ?? (piece === document.piece ? before : undefined);
+  return { ...rest, piece, ...(kept ? { issuedOn: kept } : {}) };
 }

@@ -19,7 +19,7 @@ export {
   flagsOf,
   type ApplicationFlag,
 } from './applicationView.js';
-export { applicationVersion, StaleVersionError } from './applicationVersion.js';
+export { applicationVersion, documentsVersion, StaleVersionError } from './applicationVersion.js';
 export { AtomicJsonFile, CorruptJsonFileError } from './atomicJsonFile.js';
 export * from './contactRequests.js';
 export { LockTimeoutError, type FileLockOptions } from './fileLock.js';

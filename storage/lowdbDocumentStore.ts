@@ -5,6 +5,7 @@ import { isErrnoException, writeFileAtomically } from './atomicJsonFile.js';
 import {
   assertOwner,
   isDocumentId,
+  relabelled,
   type DocumentStore,
   type NewDocument,
   type StoredDocument,
@@ -81,11 +82,16 @@ export class LowdbDocumentStore implements DocumentStore {
     return writeFileAtomically(file, `${JSON.stringify(document, null, 2)}\n`);
   }
 
-  async label(owner: string, id: string, piece: string): Promise<StoredDocument | undefined> {
+  async label(
+    owner: string,
+    id: string,
+    piece: string,
+    issuedOn?: string,
+  ): Promise<StoredDocument | undefined> {
     if (!isDocumentId(id)) return undefined;
     const document = await this.describe(owner, id);
     if (!document) return undefined;
-    const labelled = { ...document, piece };
+    const labelled = relabelled(document, piece, issuedOn);
     await this.writeDescription(owner, labelled);
     return labelled;
   }

@@ -14,13 +14,15 @@ export interface DocumentReceiverSetup {
   required: readonly string[];
   logger: Logger;
   clock: () => Date;
+  /** The programme's time zone (a Kbis' age is counted in days there). */
+  timeZone: string;
   /** A document joined a submitted file (its history line, the advisors' alert). */
   onAddedToFile?: DocumentReceiverParts['onAddedToFile'];
 }
 
 /** The receiver of the server: its limits, the antivirus when CLAMD_ADDRESS is set, the trusted sources. */
 export function createDocumentReceiver(setup: DocumentReceiverSetup): DocumentReceiver {
-  const { limits, clamd } = setup.config.documents;
+  const { limits, clamd, directLineHosts } = setup.config.documents;
   const intake = new DocumentIntake(setup.store, {
     limits,
     ...(clamd ? { scanner: clamdScanner(clamd) } : {}),
@@ -30,6 +32,7 @@ export function createDocumentReceiver(setup: DocumentReceiverSetup): DocumentRe
     uploads: setup.uploads,
     maxBytes: limits.maxBytes,
     authRequired: setup.config.auth.appId !== '',
+    directLineHosts,
   });
   return new DocumentReceiver({
     intake,
@@ -38,6 +41,8 @@ export function createDocumentReceiver(setup: DocumentReceiverSetup): DocumentRe
     limits,
     required: setup.required,
     logger: setup.logger,
+    clock: setup.clock,
+    timeZone: setup.timeZone,
     ...(setup.onAddedToFile ? { onAddedToFile: setup.onAddedToFile } : {}),
   });
 }

@@ -7,6 +7,8 @@ import {
   missingPieces,
   recognisePiece,
 } from '../../dialogs/domain/documentPieces.js';
+import { KBIS_PIECE, kbisIssuedOnIn, kbisTooOld } from '../../dialogs/domain/kbisAge.js';
+import { formatDate } from '../../dialogs/formatting.js';
 import { languageOf, type TurnLanguage } from '../../dialogs/translator.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
 import type { DocumentIntake } from '../../storage/documentIntake.js';
@@ -31,6 +33,9 @@ export interface DocumentReceiverParts {
   logger: Logger;
   /** A document joined a submitted file: its history and the committee hear of it. */
   onAddedToFile?: (reference: string, document: StoredDocument, context: TurnContext) => Promise<void>;
+  /** Today, for the Kbis' age; and where the applicant's days are counted (the programme's time zone). */
+  clock: () => Date;
+  timeZone: string;
 }
 
 /** Whose documents these are: the draft being filled, or else the user's last submitted file. */
@@ -64,6 +69,23 @@ export class DocumentReceiver {
     await this.parts.store.removeAll(draftDocumentsOwner(draftId));
   }
 
+  /**
+   * The answer to « De quelle date est cet extrait Kbis ? », asked once, in the message right after: a day is
+   * kept with the document; anything else goes to the dialog as usual (the question is not asked again).
+   */
+  async answersKbisDate(context: TurnContext, profile: UserProfile): Promise<boolean> {
+    const asked = profile.kbisDateAsked;
+    if (!asked) return false;
+    delete profile.kbisDateAsked;
+    const language = languageOf(context);
+    const issuedOn = this.issuedOnIn(context.activity.text ?? '', language, false);
+    if (!issuedOn || documentOwnerOf(profile)?.owner !== asked.owner) return false;
+    const dated = await this.parts.store.label(asked.owner, asked.documentId, KBIS_PIECE, issuedOn);
+    if (!dated) return false;
+    await this.sayKbisDate(context, language, issuedOn);
+    return true;
+  }
+
   handles(activity: Partial<Activity>): boolean {
     return (
       fileAttachments(activity.attachments).length > 0 ||
@@ -76,6 +98,8 @@ export class DocumentReceiver {
     const language = languageOf(context);
     const { t } = language;
     const target = documentOwnerOf(profile);
+    // A file or a button instead of the extract's date: the question is not carried on.
+    delete profile.kbisDateAsked;
     if (!target) {
       await context.sendActivity(t('documents:noFile'));
       return;
@@ -91,7 +115,11 @@ export class DocumentReceiver {
           ? t('documents:labelled', { name: labelled.name, piece: pieceLabel(t, choice.piece) })
           : t('documents:unknownDocument'),
       );
-      if (labelled) await this.sendMissing(context, language, target.owner);
+      if (!labelled) return;
+      if (labelled.piece === KBIS_PIECE && !labelled.issuedOn)
+        this.askKbisDate(profile, target.owner, labelled);
+      await this.sendMissing(context, language, target.owner);
+      if (profile.kbisDateAsked) await context.sendActivity(t('documents:kbisDate.ask'));
       return;
     }
     if (fileAttachments(context.activity.attachments).length === 0) {
@@ -105,6 +133,9 @@ export class DocumentReceiver {
       return;
     }
     const said = recognisePiece(context.activity.text ?? '', pieces);
+    // « Voici le Kbis du 12 novembre 2026 »: the extract's day, from the same words.
+    const issuedOn =
+      said === KBIS_PIECE ? this.issuedOnIn(context.activity.text ?? '', language, true) : undefined;
     for (const attachment of fileAttachments(context.activity.attachments)) {
       const fetched = await this.parts.sources.fetch(context, attachment);
       if ('refused' in fetched) {
@@ -122,6 +153,7 @@ export class DocumentReceiver {
         name: file.name,
         bytes: file.bytes,
         ...(said ? { piece: said } : {}),
+        ...(issuedOn ? { issuedOn } : {}),
       });
       this.parts.logger.info({ event: 'document_received', outcome: result.outcome }, 'document');
       if (result.outcome === 'refused') {
@@ -138,11 +170,41 @@ export class DocumentReceiver {
         await context.sendActivity(
           t('documents:receivedAs', { name: document.name, piece: pieceLabel(t, document.piece) }),
         );
+        if (document.piece === KBIS_PIECE) {
+          if (document.issuedOn) await this.sayKbisDate(context, language, document.issuedOn);
+          else this.askKbisDate(profile, target.owner, document);
+        }
       } else {
         await context.sendActivity(this.whichPiece(language, document, pieces));
       }
     }
     await this.sendMissing(context, language, target.owner);
+    // Last, so that the applicant's next message answers it.
+    if (profile.kbisDateAsked) await context.sendActivity(t('documents:kbisDate.ask'));
+  }
+
+  private issuedOnIn(text: string, language: TurnLanguage, wordsWithFile: boolean): string | undefined {
+    return kbisIssuedOnIn(text, {
+      now: this.parts.clock(),
+      locale: language.locale,
+      timeZone: this.parts.timeZone,
+      wordsWithFile,
+    });
+  }
+
+  /** Once per Kbis whose day is not known: the next message may answer it. */
+  private askKbisDate(profile: UserProfile, owner: string, document: StoredDocument): void {
+    profile.kbisDateAsked = { owner, documentId: document.id };
+  }
+
+  private async sayKbisDate(context: TurnContext, language: TurnLanguage, issuedOn: string): Promise<void> {
+    const { t } = language;
+    await context.sendActivity(
+      t('documents:kbisDate.noted', { date: formatDate(issuedOn, language.locale) }),
+    );
+    if (kbisTooOld(issuedOn, this.parts.clock(), this.parts.timeZone)) {
+      await context.sendActivity(t('documents:kbisDate.old'));
+    }
   }
 
   private whichPiece(language: TurnLanguage, document: StoredDocument, pieces: string[]): Partial<Activity> {

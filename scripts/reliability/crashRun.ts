@@ -4,7 +4,14 @@ import path from 'node:path';
 import { displayUserId } from '../../storage/displayUserId.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Localizer } from '../../bot/i18n.js';
-import { checkAcknowledgedAnswers, checkDataFiles, committeeList, recordProblems } from './dataDirChecks.js';
+import {
+  checkAcknowledgedAnswers,
+  checkDataFiles,
+  checkDocuments,
+  committeeList,
+  recordProblems,
+} from './dataDirChecks.js';
+import { ScriptedUploader } from './scriptedUploader.js';
 import { applicantRows, PromptBook } from './promptBook.js';
 import { ReliabilityFailure, ScriptedApplicant, type ServerTarget } from './scriptedApplicant.js';
 import { SeededRandom } from './seededRandom.js';
@@ -24,6 +31,8 @@ export interface CrashOptions {
    * has read nothing of the applicants' state when it takes over: it sees the data as the kill left it.
    */
   prewarm?: number;
+  /** Web visitors sending documents with the paper clip at the same time (a kill falls mid-upload too). */
+  uploaders?: number;
   /** Kept for inspection instead of deleted. */
   keepDataDir?: boolean;
   log?: (line: string) => void;
@@ -39,6 +48,10 @@ export interface CrashFigures {
   filesChecked: number;
   answersVerified: number;
   leftoverTempFiles: number;
+  /** Documents the bot acknowledged in the chat, every one found whole after every kill. */
+  documentsAcknowledged: number;
+  /** Uploads a kill cut short (the request, the bot's turn or its reply). */
+  uploadsCut: number;
   serverErrors: number;
   seconds: number;
   dataDir: string;
@@ -129,14 +142,32 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
     filesChecked: 0,
     answersVerified: 0,
     leftoverTempFiles: 0,
+    documentsAcknowledged: 0,
+    uploadsCut: 0,
     serverErrors: 0,
     seconds: 0,
     dataDir,
     failures: [],
   };
   const applicants: ScriptedApplicant[] = [];
+  const uploaders: ScriptedUploader[] = [];
   const running = new Set<Promise<void>>();
   let killing = true;
+  const acknowledgedDocuments = (): string[] => uploaders.flatMap((uploader) => uploader.acknowledged);
+  const upload = (): void => {
+    const uploader = new ScriptedUploader(uploaders.length + 1, fleet, fr);
+    uploaders.push(uploader);
+    const run: Promise<void> = uploader
+      .run()
+      .catch((error: unknown) => {
+        figures.failures.push(String(error instanceof Error ? error.message : error));
+      })
+      .finally(() => {
+        running.delete(run);
+        if (killing && figures.failures.length === 0) upload();
+      });
+    running.add(run);
+  };
   const launch = (): void => {
     const n = applicants.length + 1;
     const applicant = new ScriptedApplicant(
@@ -162,6 +193,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
   try {
     await fleet.promote();
     for (let i = 0; i < options.conversations; i += 1) launch();
+    for (let i = 0; i < (options.uploaders ?? 2); i += 1) upload();
     for (let kill = 1; kill <= options.kills && figures.failures.length === 0; kill += 1) {
       await sleep(random.int(options.minUptimeMs ?? 150, options.maxUptimeMs ?? 1200));
       await fleet.kill();
@@ -175,16 +207,21 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
       figures.answersVerified += answers.verified;
       figures.failures.push(...files.problems.map((p) => `after kill ${kill}: ${p}`));
       figures.failures.push(...answers.problems.map((p) => `after kill ${kill}: ${p}`));
+      const documents = await checkDocuments(dataDir, acknowledgedDocuments());
+      figures.failures.push(...documents.problems.map((p) => `after kill ${kill}: ${p}`));
       const restart = performance.now();
       await fleet.promote();
       log(
-        `kill ${kill}: ${files.files} files parse, ${answers.verified} acknowledged answers in the state; ` +
+        `kill ${kill}: ${files.files} files parse, ${answers.verified} acknowledged answers in the state, ` +
+          `${documents.documents} documents whole; ` +
           `restarted in ${Math.round(performance.now() - restart)} ms`,
       );
     }
     killing = false;
     await Promise.all(running);
     if (figures.failures.length === 0) await finalChecks(dataDir, applicants, figures);
+    const documents = await checkDocuments(dataDir, acknowledgedDocuments());
+    figures.failures.push(...documents.problems);
   } finally {
     await fleet.stop();
     figures.serverErrors = fleet.all.reduce((sum, server) => sum + server.errorLines.length, 0);
@@ -195,6 +232,8 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
     figures.conversations = applicants.length;
     figures.turns = applicants.reduce((sum, a) => sum + a.turns, 0);
     figures.lostTurns = applicants.reduce((sum, a) => sum + a.lostTurns, 0);
+    figures.documentsAcknowledged = acknowledgedDocuments().length;
+    figures.uploadsCut = uploaders.reduce((sum, u) => sum + u.cut, 0);
     figures.seconds = Math.round((performance.now() - started) / 100) / 10;
     if (!options.keepDataDir && figures.failures.length === 0)
       fs.rmSync(root, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { storedValues } from '../../dialogs/domain/applicationForm.js';
 import type { Answers } from '../../dialogs/questionnaire/question.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
+import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
 import { LowdbStorage } from '../../storage/lowdbStorage.js';
 import type { Prompt } from './promptBook.js';
 import { COMMITTEE_CLI } from './serverProcess.js';
@@ -42,11 +44,51 @@ export function checkDataFiles(dataDir: string): FileCheck {
         } catch (error) {
           check.problems.push(`${path.relative(dataDir, full)} does not parse: ${(error as Error).message}`);
         }
-      } else check.problems.push(`unexpected file ${path.relative(dataDir, full)}`);
+      } else if (!isDocumentBytes(dataDir, full)) {
+        check.problems.push(`unexpected file ${path.relative(dataDir, full)}`);
+      }
     }
   };
   if (fs.existsSync(dataDir)) walk(dataDir);
   return check;
+}
+
+/** A supporting document's bytes (`documents/<owner>/<id>.pdf`): checked against its description below. */
+function isDocumentBytes(dataDir: string, file: string): boolean {
+  const relative = path.relative(path.join(dataDir, 'documents'), file).split(path.sep);
+  return relative.length === 2 && relative[0] !== '..' && /^[a-f0-9]{32}\.(pdf|jpg|png)$/.test(relative[1]!);
+}
+
+/**
+ * Every listed document is whole (its bytes have the size and sha256 of its description), none is listed twice,
+ * and every document the bot acknowledged in the chat is listed: a kill mid-upload leaves at most a temporary
+ * file that nobody lists.
+ */
+export async function checkDocuments(
+  dataDir: string,
+  acknowledged: readonly string[],
+): Promise<{ documents: number; problems: string[] }> {
+  const root = path.join(dataDir, 'documents');
+  const store = new LowdbDocumentStore(root);
+  const problems: string[] = [];
+  const listed = new Map<string, number>();
+  const owners = fs.existsSync(root) ? fs.readdirSync(root) : [];
+  for (const owner of owners) {
+    for (const document of await store.list(owner)) {
+      const read = await store.read(owner, document.id);
+      const sha256 = read ? createHash('sha256').update(read.bytes).digest('hex') : undefined;
+      if (!read || read.bytes.length !== document.size || sha256 !== document.sha256) {
+        problems.push(`documents/${owner}/${document.id} is listed but its bytes are not whole`);
+      }
+      listed.set(document.sha256, (listed.get(document.sha256) ?? 0) + 1);
+    }
+  }
+  for (const sha256 of acknowledged) {
+    const times = listed.get(sha256) ?? 0;
+    if (times !== 1)
+      problems.push(`an acknowledged document (sha256 ${sha256.slice(0, 12)}…) is listed ${times} times`);
+  }
+  return { documents: [...listed.values()].reduce((sum, n) => sum + n, 0), problems };
 }
 
 /** What one applicant's acknowledged answers must look like in the stored user state. */

@@ -89,6 +89,27 @@ export function describeDocumentStoreContract(name: string, makeFixture: () => D
       expect(await store.list('draft-u3')).toHaveLength(3);
     });
 
+    it('keeps a Kbis’ day of extract from the upload or a later answer, through a move, until the piece changes', async () => {
+      const sent = await intake.add('draft-u5', {
+        name: 'kbis.pdf',
+        bytes: samplePdf('kbis u5'),
+        piece: 'kbis',
+        issuedOn: '2026-11-12',
+      });
+      const id = sent.outcome === 'stored' ? sent.document.id : '';
+      expect((await store.list('draft-u5'))[0]).toMatchObject({ id, piece: 'kbis', issuedOn: '2026-11-12' });
+      expect(await store.label('draft-u5', id, 'kbis', '2026-10-01')).toMatchObject({
+        issuedOn: '2026-10-01',
+      });
+      expect(await store.label('draft-u5', id, 'kbis')).toMatchObject({ issuedOn: '2026-10-01' });
+      await store.move('draft-u5', 'ALZ-2026-0008');
+      expect((await store.list('ALZ-2026-0008'))[0]).toMatchObject({ id, issuedOn: '2026-10-01' });
+      const other = await store.label('ALZ-2026-0008', id, 'other');
+      expect(other?.issuedOn).toBeUndefined();
+      expect((await store.list('ALZ-2026-0008'))[0]?.issuedOn).toBeUndefined();
+      await store.removeAll('ALZ-2026-0008');
+    });
+
     it('says which piece a document is, moves a draft’s documents to its reference and erases them', async () => {
       const stored = await intake.add('draft-u4', { name: 'scan.png', bytes: pngBytes() });
       const id = stored.outcome === 'stored' ? stored.document.id : '';

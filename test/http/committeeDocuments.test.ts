@@ -72,6 +72,8 @@ describe('the committee reads a file’s documents', () => {
       size: kbisBytes.length,
       sha256: sha256(kbisBytes),
       piece: 'kbis',
+      issuedOn: null,
+      flags: [],
       receivedAt: '2026-03-16T09:45:00.000Z',
     };
     expect(listed.json).toEqual([record]);
@@ -128,6 +130,45 @@ describe('the committee reads a file’s documents', () => {
     const names = await readdir(folder);
     expect(names).toEqual([`${kbis.id.slice(0, 8)}-kbis « été ».pdf`]);
     expect(sha256(await readFile(path.join(folder, names[0]!)))).toBe(sha256(kbisBytes));
+  });
+
+  test('a Kbis more than 3 months old when the file was sent is flagged in the JSON and the CLI listing', async () => {
+    const { application } = await stores.queue.submit(
+      {
+        channel: 'webchat',
+        origin: 'applicant',
+        userId: 'user-old-kbis',
+        data: { 'company.name': 'Garrigue Bois' },
+        now: new Date('2026-03-16T09:30:00.000Z'),
+      },
+      'draft-of-the-old-kbis',
+    );
+    // One minute apart, so that they are listed in the order they came.
+    let minute = 40;
+    const intake = new DocumentIntake(stores.documents, {
+      limits: { maxBytes: 1024 * 1024, maxCount: 20 },
+      now: () => new Date(`2026-03-16T09:${minute++}:00.000Z`),
+    });
+    const add = (name: string, issuedOn: string) =>
+      intake.add(application.reference, { name, bytes: samplePdf(name), piece: 'kbis', issuedOn });
+    // 1 December 2025 + 3 months = 1 March 2026, before the 16 March submission; 1 January 2026 is not.
+    await add('kbis-ancien.pdf', '2025-12-01');
+    await add('kbis-recent.pdf', '2026-01-01');
+    const file = await callCheckedApi(url, `/api/applications/${application.reference}`, auth);
+    const listed = (file.json as { documents: { name: string; issuedOn: string; flags: string[] }[] })
+      .documents;
+    expect(listed.map(({ name, issuedOn, flags }) => ({ name, issuedOn, flags }))).toEqual([
+      { name: 'kbis-ancien.pdf', issuedOn: '2025-12-01', flags: ['kbisOld'] },
+      { name: 'kbis-recent.pdf', issuedOn: '2026-01-01', flags: [] },
+    ]);
+
+    const cli = await runCommitteeCli(['documents', application.reference], dataDir, workDir);
+    const [oldLine, recentLine] = cli.stdout.split('\n').filter((line) => line.startsWith('- '));
+    const kbisOf = (date: string) =>
+      fr.t('committee:documents.issuedOn', { piece: fr.t('documents:piece.kbis'), date });
+    expect(oldLine).toContain(`${kbisOf('1er décembre 2025')} — ${fr.t('documents:flag.kbisOld')}`);
+    expect(recentLine).toContain(kbisOf('1er janvier 2026'));
+    expect(recentLine).not.toContain(fr.t('documents:flag.kbisOld'));
   });
 
   test('an unknown reference is refused by the CLI in French', async () => {

@@ -66,6 +66,8 @@ function chat(reference: string) {
     limits,
     required: settings.documents,
     logger,
+    clock: () => NOW,
+    timeZone: settings.timeZone,
     onAddedToFile: documentAddedToFile({
       queue: stores.queue,
       alertAdvisors: (text) => {
@@ -102,8 +104,29 @@ function chat(reference: string) {
       } as Partial<Activity>);
       return adapter.activeQueue.splice(0).map((activity) => String(activity.text ?? ''));
     },
+    /** Presses the "which piece is it" button of a document sent without saying. */
+    async choose(documentId: string, piece: string): Promise<void> {
+      await adapter.receiveActivity({
+        type: 'message',
+        locale: 'fr-FR',
+        from: { id: USER, name: '' },
+        value: { alizeDocument: documentId, piece },
+      } as Partial<Activity>);
+      adapter.activeQueue.splice(0);
+    },
   };
 }
+
+const readFile = (reference: string) =>
+  callCheckedApi(url, `/api/applications/${reference}`, { authorization: `Bearer ${TOKEN}` });
+const patchStatus = (reference: string, status: string, ifMatch: string) =>
+  callCheckedApi(url, `/api/applications/${reference}`, {
+    authorization: `Bearer ${TOKEN}`,
+    method: 'PATCH',
+    contentType: 'application/json',
+    body: JSON.stringify({ status }),
+    headers: { 'if-match': ifMatch },
+  });
 
 async function submittedFile(): Promise<string> {
   const { application } = await stores.queue.submit(
@@ -187,5 +210,36 @@ describe('a document added to a submitted file', () => {
     expect(history.filter((change) => change.kind === 'documentAdded')).toHaveLength(1);
     expect(history.filter((change) => change.by === 'advisor-2')).toHaveLength(1);
     expect((await stores.queue.get(reference))?.status).toBe('in_review');
+  });
+
+  test('changes the file’s ETag: a PATCH with the If-Match read before is refused (412) and changes nothing', async () => {
+    const reference = await submittedFile();
+    const before = (await readFile(reference)).headers.get('etag')!;
+    await chat(reference).send('rib.pdf', 'voici notre RIB');
+    const after = await readFile(reference);
+    expect(after.headers.get('etag')).not.toBe(before);
+    expect((after.json as { documents: unknown[] }).documents).toHaveLength(1);
+
+    const stale = await patchStatus(reference, 'in_review', before);
+    expect(stale.status).toBe(412);
+    expect((await stores.queue.get(reference))?.status).toBe('incomplete');
+    const fresh = await patchStatus(reference, 'in_review', after.headers.get('etag')!);
+    expect(fresh.status).toBe(200);
+    expect((await stores.queue.get(reference))?.status).toBe('in_review');
+  });
+
+  test('saying later which piece a document is changes the ETag too', async () => {
+    const reference = await submittedFile();
+    const conversation = chat(reference);
+    await conversation.send('scan-0042.pdf', 'voici un document');
+    const read = await readFile(reference);
+    const [document] = (read.json as { documents: { id: string; piece: string | null }[] }).documents;
+    expect(document?.piece).toBeNull();
+    await conversation.choose(document!.id, 'kbis');
+    const relabelled = await readFile(reference);
+    expect((relabelled.json as { documents: { piece?: string }[] }).documents[0]?.piece).toBe('kbis');
+    expect(relabelled.headers.get('etag')).not.toBe(read.headers.get('etag'));
+    expect((await patchStatus(reference, 'in_review', read.headers.get('etag')!)).status).toBe(412);
+    expect((await patchStatus(reference, 'in_review', relabelled.headers.get('etag')!)).status).toBe(200);
   });
 });

@@ -6,7 +6,8 @@ describe('crash safety (npm run test:crash, CI size)', () => {
     console.log(
       `crash: ${figures.kills} kills survived, ${figures.filesChecked} files checked, ` +
         `${figures.conversations} conversations, ${figures.answersVerified} answers verified, ` +
-        `${figures.submitted} files, ${figures.lostTurns} turns cut by a kill, ${figures.seconds} s`,
+        `${figures.submitted} files, ${figures.lostTurns} turns cut by a kill, ` +
+        `${figures.documentsAcknowledged} documents (${figures.uploadsCut} uploads cut), ${figures.seconds} s`,
     );
     expect(figures.failures).toEqual([]);
     expect(figures.kills).toBe(20);
@@ -16,5 +17,7 @@ describe('crash safety (npm run test:crash, CI size)', () => {
     expect(figures.lostTurns).toBeGreaterThanOrEqual(20);
     expect(figures.filesChecked).toBeGreaterThan(20 * 6);
     expect(figures.answersVerified).toBeGreaterThan(figures.conversations * 30);
+    // Web visitors sent documents meanwhile: those acknowledged were found whole after every kill.
+    expect(figures.documentsAcknowledged).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -92,6 +92,8 @@ export function createTestBot(
     limits,
     required: (options.settings ?? settings).documents,
     logger,
+    clock,
+    timeZone,
   });
   const bot = new AlizeBot({
     conversationState,

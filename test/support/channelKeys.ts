@@ -37,15 +37,18 @@ export interface ChannelKeyServer {
 
 /**
  * The channel's OpenID metadata and JWKS, on loopback: what login.botframework.com publishes for the real
- * channels, with one RSA key endorsed for Microsoft Teams. The bot's own JWT validation fetches and checks it.
+ * channels, with one RSA key endorsed for Microsoft Teams (or the channels given: `webchat` for Azure's Direct
+ * Line). The bot's own JWT validation fetches and checks it.
  */
-export async function startChannelKeyServer(): Promise<ChannelKeyServer> {
+export async function startChannelKeyServer(
+  endorsements: readonly string[] = ['msteams'],
+): Promise<ChannelKeyServer> {
   const key = newSigningKey();
   const jwk = {
     ...key.publicKey.export({ format: 'jwk' }),
     kid: key.kid,
     use: 'sig',
-    endorsements: ['msteams'],
+    endorsements: [...endorsements],
   };
   let base = '';
   const server = http.createServer((req, res) => {
