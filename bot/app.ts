@@ -61,6 +61,8 @@ import { TracedStorage, tracedContactRequests, tracedQueue } from './telemetry/t
 import { CompanyLookupDialog } from '../dialogs/companyLookupDialog.js';
 import type { CompanyRegister } from '../dialogs/domain/companyRegister.js';
 import { createCompanyRegisterClient } from './companyRegisterClient.js';
+import { FunnelBatch } from '../storage/funnelBatch.js';
+import { FunnelRecorder } from './funnelRecorder.js';
 
 export interface RunningApp {
   server: Server;
@@ -196,6 +198,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger,
     }),
   });
+  // The anonymous funnel: counted after each saved turn, written every few seconds and at close.
+  const funnelBatch = new FunnelBatch(stores.funnel, {
+    onError: (error) =>
+      logger.warn(
+        { event: 'funnel_not_saved', code: errorCode(error) },
+        'funnel counts kept for the next flush',
+      ),
+  });
   const bot = new AlizeBot({
     conversationState,
     userState,
@@ -211,6 +221,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       await announceErasure(context);
     },
     documents,
+    funnel: new FunnelRecorder(conversationState, funnelBatch, settings.timeZone),
   });
   // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
   const runTurn = async (context: TurnContext): Promise<void> => {
@@ -321,6 +332,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     close: async () => {
       await outboxDelivery.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await funnelBatch.close();
       await stores.close();
       if (!overrides.telemetry) await telemetry.shutdown();
     },
