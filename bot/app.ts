@@ -53,7 +53,7 @@ import { createServer } from './server.js';
 import { registerLegalRoutes } from './webPage/legalRoutes.js';
 import { registerWebChannel } from './webChannel.js';
 import { registerSigninOff, WebSignin } from './webSignin/webSignin.js';
-import { warmUpTurns } from './warmUpTurns.js';
+import { isWarmUpTurn, warmUpTurns } from './warmUpTurns.js';
 import type { EligibilityRuleSet } from '../dialogs/domain/eligibilityRuleSet.js';
 import { startTelemetry } from './telemetry/startTelemetry.js';
 import type { Telemetry } from './telemetry/telemetry.js';
@@ -221,7 +221,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       await announceErasure(context);
     },
     documents,
-    funnel: new FunnelRecorder(conversationState, funnelBatch, settings.timeZone),
+    funnel: new FunnelRecorder(conversationState, funnelBatch, settings.timeZone, isWarmUpTurn),
   });
   // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
   const runTurn = async (context: TurnContext): Promise<void> => {
@@ -258,6 +258,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     localizer,
     onStatusChanged,
     statusService,
+    statistics: { funnel: stores.funnel, settings },
   });
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
   let serverUrl = '';

@@ -21,12 +21,15 @@ export class FunnelRecorder {
     conversationState: ConversationState,
     private readonly batch: FunnelBatch,
     private readonly timeZone: string,
+    /** Turns of no applicant (the server's warm-up): nothing of theirs is counted. */
+    private readonly ignored: (context: TurnContext) => boolean = () => false,
   ) {
     this.counted = conversationState.createProperty<string[]>(COUNTED_PROPERTY);
   }
 
   /** At the start of a turn: the dialogs' reports are collected for this turn. */
   open(context: TurnContext): void {
+    if (this.ignored(context)) return;
     const reached: string[] = [];
     context.turnState.set(FUNNEL_SINK_KEY, (step: string) => reached.push(step));
     context.turnState.set(REACHED_KEY, reached);

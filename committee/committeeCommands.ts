@@ -32,6 +32,10 @@ import { runDocuments, type DocumentsCommand } from './committeeDocuments.js';
 import type { DocumentStore } from '../storage/documentStore.js';
 import { draftDocumentsOwner } from '../storage/documentsAtSubmission.js';
 import type { StatusService } from './statusService.js';
+import type { FunnelStore } from '../storage/funnelStore.js';
+import type { ProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
+import { computeStatistics } from './statistics/programmeStatistics.js';
+import { statisticsText } from './statistics/statisticsText.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -54,6 +58,8 @@ export interface CommitteeContext {
     /** The applicant outbox: messages about files anonymised here go with their personal data. */
     outbox?: Pick<ApplicantOutbox, 'removeWhere'>;
   };
+  /** For `stats`: the funnel counts, the programme settings (budget, target, committee dates) and the clock. */
+  statistics?: { funnel: FunnelStore; settings: ProgrammeSettings; now(): Date };
   text: CommitteeText;
   cwd: string;
   out(text: string): void;
@@ -68,6 +74,7 @@ export type CommitteeCommand =
   | { name: 'status'; reference: string; to: ApplicationStatus; by: string; comment?: string }
   | { name: 'callbacks'; json: boolean }
   | { name: 'purge'; dryRun: boolean }
+  | { name: 'stats'; json: boolean }
   | { name: 'help' };
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -118,6 +125,14 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
     case 'documents':
       await runDocuments(command, context);
       return EXIT_OK;
+    case 'stats': {
+      const { statistics } = context;
+      if (!statistics) throw new Error('stats needs the funnel and the programme settings');
+      const stats = await computeStatistics({ queue, ...statistics, now: statistics.now() });
+      // --json: the body of GET /api/statistics.
+      out(command.json ? json(stats) : statisticsText(stats, text));
+      return EXIT_OK;
+    }
     case 'export': {
       const report: ListReport = { skipped: [] };
       const apps = await queue.list({ status: command.status }, report);

@@ -1,6 +1,7 @@
 import { EXPORT_HEADERS, EXPORT_PARAMETERS } from './committeeApiInput.js';
 import { PAGE_LIMITS } from './committeeApiPaging.js';
 import { COMMITTEE_SCHEMAS, type Schema } from './committeeOpenApiSchemas.js';
+import { STATISTICS_SCHEMAS } from './statistics/statisticsOpenApi.js';
 
 /** Where the document is served: public (it holds no data), rate-limited like the API's other routes. */
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -172,6 +173,21 @@ const paths = {
       },
     },
   },
+  '/api/statistics': {
+    get: {
+      operationId: 'getStatistics',
+      summary: 'The figures of /committee/statistics, as `committee stats` prints them',
+      description:
+        'Files by status and commune, advances asked against the budget, jobs planned against the target, ' +
+        'decisions per committee date, and the anonymous funnel (written every few seconds by the bot: a count ' +
+        'may appear a few seconds late).',
+      responses: {
+        '200': { description: 'The figures.', content: json(schema('Statistics')) },
+        ...COMMON_ERRORS,
+        ...INTERNAL,
+      },
+    },
+  },
   [OPENAPI_PATH]: {
     get: {
       operationId: 'getOpenApiDocument',
@@ -200,7 +216,7 @@ const components = {
       description: 'COMMITTEE_TOKEN (at least 32 random characters); the scheme name is case-insensitive.',
     },
   },
-  schemas: COMMITTEE_SCHEMAS,
+  schemas: { ...COMMITTEE_SCHEMAS, ...STATISTICS_SCHEMAS },
   parameters: {
     Reference: {
       name: 'reference',

@@ -130,7 +130,8 @@ export function statisticsFigures(stats: ProgrammeStatistics, text: CommitteeTex
       target: number(jobs.target),
       months: number(jobs.months),
       from: day(jobs.from),
-      to: day(jobs.to),
+      // `to` is the first day after the period: the sentence names its last day.
+      to: day(new Date(Date.parse(`${jobs.to}T00:00:00Z`) - 24 * 3600 * 1000).toISOString().slice(0, 10)),
     }),
     decisions,
     funnelMonths: funnel.months

@@ -1,4 +1,6 @@
 import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
+import { LowdbFunnelStore } from '../../storage/lowdbFunnelStore.js';
+import { settings } from '../support/programmeFixture.js';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -178,7 +180,14 @@ describe('the OpenAPI document and the server', () => {
     const bare = restify.createServer();
     const queue = createLowdbApplicationQueue(dataDir);
     const documents = new LowdbDocumentStore(`${dataDir}/documents`);
-    registerCommitteeApi(bare, { queue, documents, token: TOKEN, logger: createLogger('silent') });
+    const statistics = { funnel: new LowdbFunnelStore(dataDir), settings };
+    registerCommitteeApi(bare, {
+      queue,
+      documents,
+      statistics,
+      token: TOKEN,
+      logger: createLogger('silent'),
+    });
     const committeeRoutes = registeredRoutes(bare);
     expect(committeeRoutes).toEqual(describedRoutes);
     const appRoutes = registeredRoutes(app.server).filter((route) =>
