@@ -41,6 +41,23 @@ export class AzureFunnelStore implements FunnelStore {
     return counts;
   }
 
+  /** Writes a counter as it is (migration from lowdb); false when Azure already has it (left alone). */
+  async put(month: string, step: string, count: number): Promise<boolean> {
+    const client = await this.table.ready();
+    try {
+      await client.createEntity<CounterEntity>({ partitionKey: month, rowKey: step, count });
+      return true;
+    } catch (error) {
+      if (isWriteConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  async get(month: string, step: string): Promise<number | undefined> {
+    const stored = await this.table.find<CounterEntity>(month, step);
+    return typeof stored?.count === 'number' ? stored.count : undefined;
+  }
+
   private async increment(month: string, step: string, count: number): Promise<void> {
     const client = await this.table.ready();
     for (let attempt = 1; ; attempt += 1) {
