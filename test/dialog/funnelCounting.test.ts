@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder';
+import type { VerifiedIdentity } from '../../bot/identity/verifiedIdentity.js';
 import { FUNNEL_STEP, questionStep } from '../../dialogs/domain/funnelSteps.js';
 import { LowdbFunnelStore } from '../../storage/lowdbFunnelStore.js';
 import { ELIGIBLE_COMPANY, ELIGIBLE_COMPANY_CHECK, answerAll, questionAsked } from '../support/answerBook.js';
@@ -13,10 +14,10 @@ const SUBMIT = { type: ActivityTypes.Message, value: { action: 'submitApplicatio
 const MONTH = '2026-11';
 
 /** The real bot, counting its funnel in a real lowdb file of a temporary DATA_DIR. */
-function countingBot() {
+function countingBot(options: Parameters<typeof createTestBot>[3] = {}) {
   const dataDir = tempFolder('alize-funnel-');
   const store = new LowdbFunnelStore(dataDir);
-  const bot = createTestBot(undefined, 'emulator', undefined, { funnelStore: store });
+  const bot = createTestBot(undefined, 'emulator', undefined, { ...options, funnelStore: store });
   const counts = async () => {
     await bot.funnel!.close();
     return (await store.read())[MONTH] ?? {};
@@ -85,5 +86,23 @@ describe('the funnel, counted by real conversations', () => {
     expect(counted[FUNNEL_STEP.verdict('NO')]).toBe(1);
     expect(counted[FUNNEL_STEP.verdict('OK')]).toBeUndefined();
     expect(counted[FUNNEL_STEP.applicationStarted]).toBeUndefined();
+  });
+
+  test('an advisor’s pre-screen of a company is no applicant’s step: nothing counted', async () => {
+    const advisor = { id: 'advisor-web-id', name: 'Paul' };
+    const objectId = '6d1f9c2e-0000-4000-8000-000000000001';
+    const tenantId = '5a0c4f1e-0000-4000-8000-00000000cc1a';
+    const verified = {
+      [advisor.id]: { source: 'teams', objectId, tenantId },
+    } satisfies Record<string, VerifiedIdentity>;
+    const { adapter, counts } = countingBot({ advisorIds: [objectId], tenantId, verified });
+    const driver = new ConversationDriver(adapter, 'c-advisor');
+    const as = (text: string): Partial<Activity> => ({ type: ActivityTypes.Message, text, from: advisor });
+    await driver.say(as('bonjour'));
+    await driver.say(as('mode conseiller'));
+    const first = await driver.say(as(fr.t('advisor:menu.prescreen')));
+    const check = await answerAll((text) => driver.say(as(text)), first, ELIGIBLE_COMPANY_CHECK);
+    expect(readable(check.replies)).toContain(fr.t('eligibility:verdict.OK_advisor'));
+    expect(await counts()).toEqual({});
   });
 });
