@@ -84,7 +84,11 @@ export function renderStatisticsHtml(stats: ProgrammeStatistics, text: Committee
               { value: stats.jobs[row].created, className: `stats-bar stats-created` },
               { value: stats.jobs[row].kept, className: `stats-bar stats-kept` },
             ],
-            shown: figures.number(stats.jobs[row].total),
+            shown: t('statistics:jobs.bar', {
+              total: figures.number(stats.jobs[row].total),
+              created: figures.number(stats.jobs[row].created),
+              kept: figures.number(stats.jobs[row].kept),
+            }),
           }))
           .concat({
             label: t('statistics:jobs.row.target'),
@@ -106,7 +110,10 @@ export function renderStatisticsHtml(stats: ProgrammeStatistics, text: Committee
                 { value: row.accepted, className: 'stats-bar stats-status-accepted' },
                 { value: row.rejected, className: 'stats-bar stats-status-rejected' },
               ],
-              shown: `${figures.number(row.accepted)} / ${figures.number(row.rejected)}`,
+              shown: t('statistics:decisions.bar', {
+                accepted: figures.number(row.accepted),
+                rejected: figures.number(row.rejected),
+              }),
             })),
           ),
       stats.decisions.length === 0 ? '' : table(figures.decisions),
