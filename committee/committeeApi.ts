@@ -268,10 +268,11 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
   if (statistics) {
     server.get(
       '/api/statistics',
-      handle('statistics', async () => ({
-        status: 200,
-        json: await computeStatistics({ queue, ...statistics, now: clock() }),
-      })),
+      handle('statistics', async (req) => {
+        const query = parseListQuery(req.getQuery(), []);
+        if (!query.ok) return problem(400, query.problem);
+        return { status: 200, json: await computeStatistics({ queue, ...statistics, now: clock() }) };
+      }),
     );
   }
 

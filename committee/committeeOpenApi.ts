@@ -183,6 +183,7 @@ const paths = {
         'may appear a few seconds late).',
       responses: {
         '200': { description: 'The figures.', content: json(schema('Statistics')) },
+        '400': errors('A query parameter: this route takes none.', 'UnknownParameter'),
         ...COMMON_ERRORS,
         ...INTERNAL,
       },

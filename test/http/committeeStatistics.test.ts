@@ -70,6 +70,24 @@ describe('the statistics of the committee', () => {
     expect(stats.funnel.check.questions.map((question) => question.key)).toContain('commune');
   });
 
+  test('a query parameter is refused: the route takes none', async () => {
+    const answer = await callCheckedApi(app.url, '/api/statistics?month=2026-11', {
+      authorization: `Bearer ${TOKEN}`,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual({
+      error: 'unknown_parameter',
+      parameter: 'month',
+      message: fr.t('committee:error.prefix', {
+        message: fr.t('committeeApi:error.unknownParameter', {
+          parameter: 'month',
+          parameters: '',
+          count: 0,
+        }),
+      }),
+    });
+  });
+
   test('npm run committee -- stats prints the tables in French; --json the API’s figures', () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [CLI, 'stats', ...args], {
