@@ -27,6 +27,7 @@ import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
 import type { DocumentReceiver } from './documents/documentReceiver.js';
+import type { FunnelRecorder } from './funnelRecorder.js';
 import type { Logger } from './logger.js';
 import { WELCOME_GIVEN_KEY } from './sharedWelcome.js';
 import { NO_TELEMETRY, type Telemetry, type TurnEnd } from './telemetry/telemetry.js';
@@ -58,6 +59,8 @@ export interface AlizeBotParts {
   onErased?: (context: TurnContext) => Promise<void>;
   /** Files sent in the chat (any dialog): checked and kept with the draft or the submitted file. */
   documents?: DocumentReceiver;
+  /** The anonymous funnel (steps reached, once per conversation), counted for turns whose state is saved. */
+  funnel?: FunnelRecorder;
 }
 
 /**
@@ -198,6 +201,7 @@ export class AlizeBot extends ActivityHandler {
         'answer unsure',
       );
     context.turnState.set(ANSWER_EVENTS_KEY, onAnswer);
+    this.parts.funnel?.open(context);
     await super.run(context);
     if (context.turnState.get(ERASE_STATE_KEY)) {
       // "Supprimer mes données", confirmed: nothing of this user or conversation is written back, and the
@@ -216,6 +220,7 @@ export class AlizeBot extends ActivityHandler {
       return { outcome: 'erased' };
     }
     await this.rememberConversation(context);
+    const reached = (await this.parts.funnel?.mark(context)) ?? [];
     const dialog = activeDialogPath(await this.dialogState.get(context));
     let outcome: Awaited<ReturnType<TurnStateCommit['commit']>>;
     try {
@@ -225,6 +230,7 @@ export class AlizeBot extends ActivityHandler {
       return { outcome: 'not_saved', ...(dialog ? { dialog } : {}) };
     }
     if (outcome === 'conflict') await this.refuseConflictingTurn(context, outbox);
+    else this.parts.funnel?.count(reached, now);
     // One line per turn: ids, where the conversation stands, how long it took; never what the user typed.
     this.parts.logger.info(
       {

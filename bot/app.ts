@@ -55,7 +55,7 @@ import { closeServer } from './serverShutdown.js';
 import { registerLegalRoutes } from './webPage/legalRoutes.js';
 import { registerWebChannel } from './webChannel.js';
 import { registerSigninOff, WebSignin } from './webSignin/webSignin.js';
-import { warmUpTurns } from './warmUpTurns.js';
+import { isWarmUpTurn, warmUpTurns } from './warmUpTurns.js';
 import type { EligibilityRuleSet } from '../dialogs/domain/eligibilityRuleSet.js';
 import { startTelemetry } from './telemetry/startTelemetry.js';
 import type { Telemetry } from './telemetry/telemetry.js';
@@ -63,6 +63,8 @@ import { TracedStorage, tracedContactRequests, tracedQueue } from './telemetry/t
 import { CompanyLookupDialog } from '../dialogs/companyLookupDialog.js';
 import type { CompanyRegister } from '../dialogs/domain/companyRegister.js';
 import { createCompanyRegisterClient } from './companyRegisterClient.js';
+import { FunnelBatch } from '../storage/funnelBatch.js';
+import { FunnelRecorder } from './funnelRecorder.js';
 
 export interface RunningApp {
   server: Server;
@@ -208,6 +210,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger,
     }),
   });
+  // The anonymous funnel: counted after each saved turn, written every few seconds and at close.
+  const funnelBatch = new FunnelBatch(stores.funnel, {
+    onError: (error) =>
+      logger.warn(
+        { event: 'funnel_not_saved', code: errorCode(error) },
+        'funnel counts kept for the next flush',
+      ),
+  });
   const bot = new AlizeBot({
     conversationState,
     userState,
@@ -223,6 +233,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       await announceErasure(context);
     },
     documents,
+    funnel: new FunnelRecorder(conversationState, funnelBatch, settings.timeZone, isWarmUpTurn),
   });
   // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
   const runTurn = async (context: TurnContext): Promise<void> => {
@@ -260,6 +271,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onStatusChanged,
     statusService,
     settings,
+    statistics: { funnel: stores.funnel, settings },
   });
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
   let serverUrl = '';
@@ -334,6 +346,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     close: async () => {
       await outboxDelivery.stop();
       await closeServer(server);
+      await funnelBatch.close();
       await stores.close();
       if (!overrides.telemetry) await telemetry.shutdown();
     },

@@ -25,6 +25,14 @@ export interface WarmUpTurnParts {
   companyLookup?: boolean;
 }
 
+/** The start of the ids of the warm-up conversations (and of their user). */
+export const WARM_UP_PREFIX = 'warm-up-';
+
+/** A turn of our own warm-up: no applicant (never counted in the funnel). */
+export function isWarmUpTurn(context: TurnContext): boolean {
+  return context.activity.conversation?.id?.startsWith(WARM_UP_PREFIX) === true;
+}
+
 export function loopbackUrl(host: string, port: number): string {
   if (host === '0.0.0.0' || host === '') return `http://127.0.0.1:${port}`;
   if (host === '::') return `http://[::1]:${port}`;
@@ -70,7 +78,7 @@ async function warmUpConversation(
   parts: WarmUpTurnParts,
   activities: Record<string, unknown>[],
 ): Promise<number> {
-  const id = `warm-up-${randomUUID()}`;
+  const id = `${WARM_UP_PREFIX}${randomUUID()}`;
   const envelope = {
     channelId: 'emulator',
     conversation: { id },

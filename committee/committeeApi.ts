@@ -41,6 +41,8 @@ import { committeeCsv } from './committeeCsv.js';
 import { withLabels, type CommitteeText } from './committeeLabels.js';
 import { DOSSIER_PATH, FILE_PDF_PATH, pdfRoutes } from './pdf/pdfApi.js';
 import type { ProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
+import type { FunnelStore } from '../storage/funnelStore.js';
+import { computeStatistics } from './statistics/programmeStatistics.js';
 
 export type StatusChangedListener = (
   application: StoredApplication,
@@ -64,6 +66,8 @@ export interface CommitteeApiOptions {
   localizer?: Localizer;
   /** The programme settings (committee dates, required pieces): with them, the PDF routes are on. */
   settings?: ProgrammeSettings;
+  /** With the funnel counts: `GET /api/statistics` (the figures of /committee/statistics, as JSON). */
+  statistics?: { funnel: FunnelStore; settings: ProgrammeSettings };
 }
 
 /** What a route answers; the wrapper turns it into HTTP so that every answer is sent and logged one way. */
@@ -93,7 +97,7 @@ function referenceOf(req: Request): string {
  * The committee's HTTP API: `GET /api/applications[?status=&limit=&cursor=]`,
  * `GET /api/applications.csv[?status=&headers=keys]` (French headers and labels; `headers=keys` for tools),
  * `GET /api/applications/:reference` (with an ETag), `PATCH /api/applications/:reference` with
- * `{ status, comment?, by? }` and an optional `If-Match`. The JSON is that of `npm run committee -- list --json` /
+ * `{ status, comment?, by? }` and an optional `If-Match`; `GET /api/statistics`. The JSON is that of `npm run committee -- list --json` /
  * `show --json`. Returns whether the API is on.
  */
 export function registerCommitteeApi(server: Server, options: CommitteeApiOptions): boolean {
@@ -290,6 +294,18 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       return oneFile(req, updated);
     }),
   );
+
+  const { statistics } = options;
+  if (statistics) {
+    server.get(
+      '/api/statistics',
+      handle('statistics', async (req) => {
+        const query = parseListQuery(req.getQuery(), []);
+        if (!query.ok) return problem(400, query.problem);
+        return { status: 200, json: await computeStatistics({ queue, ...statistics, now: clock() }) };
+      }),
+    );
+  }
 
   // Public: a description without data, as a client generator fetches it; served only when the API is on.
   const openApi = committeeOpenApi();

@@ -51,6 +51,7 @@ const COMMANDS: Record<CommitteeCommand['name'], CommandSpec> = {
   status: { positionals: ['REF', 'NEW_STATUS'], values: ['comment', 'by'], flags: [] },
   callbacks: { positionals: [], values: [], flags: ['json'] },
   purge: { positionals: [], values: [], flags: ['dry-run'] },
+  stats: { positionals: [], values: [], flags: ['json'] },
   help: { positionals: [], values: [], flags: [] },
 };
 
@@ -164,6 +165,8 @@ function parseCommitteeArguments(args: string[]): CommitteeCommand {
       return { name, json };
     case 'purge':
       return { name, dryRun: raw.flags.has('dry-run') };
+    case 'stats':
+      return { name, json };
     case 'help':
       return { name };
   }
@@ -236,6 +239,15 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
     documents: stores.documents,
     ...(maintenance ? { maintenance } : {}),
     ...(pdf ? { pdf } : {}),
+    ...(command.name === 'stats'
+      ? {
+          statistics: {
+            funnel: stores.funnel,
+            settings: loadProgrammeSettings(settingsFile),
+            now: () => new Date(),
+          },
+        }
+      : {}),
     text,
     cwd,
     out: (chunk) => process.stdout.write(chunk),

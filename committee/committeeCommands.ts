@@ -35,6 +35,10 @@ import type { StatusService } from './statusService.js';
 import type { CommitteePdf } from './pdf/committeePdf.js';
 import { runPdfCommand, type DossierCommand, type PdfCommand } from './pdf/pdfCommands.js';
 import { InvalidSessionDateError, NoCommitteeDateError } from './pdf/committeePdf.js';
+import type { FunnelStore } from '../storage/funnelStore.js';
+import type { ProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
+import { computeStatistics } from './statistics/programmeStatistics.js';
+import { statisticsText } from './statistics/statisticsText.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -59,6 +63,8 @@ export interface CommitteeContext {
   };
   /** For `pdf` and `dossier`. */
   pdf?: CommitteePdf;
+  /** For `stats`: the funnel counts, the programme settings (budget, target, committee dates) and the clock. */
+  statistics?: { funnel: FunnelStore; settings: ProgrammeSettings; now(): Date };
   text: CommitteeText;
   cwd: string;
   out(text: string): void;
@@ -75,6 +81,7 @@ export type CommitteeCommand =
   | { name: 'status'; reference: string; to: ApplicationStatus; by: string; comment?: string }
   | { name: 'callbacks'; json: boolean }
   | { name: 'purge'; dryRun: boolean }
+  | { name: 'stats'; json: boolean }
   | { name: 'help' };
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -130,6 +137,14 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
     case 'dossier':
       await runPdfCommand(command, context);
       return EXIT_OK;
+    case 'stats': {
+      const { statistics } = context;
+      if (!statistics) throw new Error('stats needs the funnel and the programme settings');
+      const stats = await computeStatistics({ queue, ...statistics, now: statistics.now() });
+      // --json: the body of GET /api/statistics.
+      out(command.json ? json(stats) : statisticsText(stats, text));
+      return EXIT_OK;
+    }
     case 'export': {
       const report: ListReport = { skipped: [] };
       const apps = await queue.list({ status: command.status }, report);

@@ -12,6 +12,7 @@ import {
   schema,
 } from './committeeOpenApiRefs.js';
 import { PDF_PATHS } from './pdf/pdfOpenApi.js';
+import { STATISTICS_SCHEMAS } from './statistics/statisticsOpenApi.js';
 
 /** Where the document is served: public (it holds no data), rate-limited like the API's other routes. */
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -170,6 +171,22 @@ const paths = {
     },
   },
   ...PDF_PATHS,
+  '/api/statistics': {
+    get: {
+      operationId: 'getStatistics',
+      summary: 'The figures of /committee/statistics, as `committee stats` prints them',
+      description:
+        'Files by status and commune, advances asked against the budget, jobs planned against the target, ' +
+        'decisions per committee date, and the anonymous funnel (written every few seconds by the bot: a count ' +
+        'may appear a few seconds late).',
+      responses: {
+        '200': { description: 'The figures.', content: json(schema('Statistics')) },
+        '400': errors('A query parameter: this route takes none.', 'UnknownParameter'),
+        ...COMMON_ERRORS,
+        ...INTERNAL,
+      },
+    },
+  },
   [OPENAPI_PATH]: {
     get: {
       operationId: 'getOpenApiDocument',
@@ -198,7 +215,7 @@ const components = {
       description: 'COMMITTEE_TOKEN (at least 32 random characters); the scheme name is case-insensitive.',
     },
   },
-  schemas: COMMITTEE_SCHEMAS,
+  schemas: { ...COMMITTEE_SCHEMAS, ...STATISTICS_SCHEMAS },
   parameters: {
     Reference: {
       name: 'reference',

@@ -47,6 +47,7 @@ import { correctedField, WARNING_FIELDS } from './submissionWarnings.js';
 import { documentsGroup } from './recapDocuments.js';
 import type { DocumentStore } from '../storage/documentStore.js';
 import { draftDocumentsOwner } from '../storage/documentsAtSubmission.js';
+import { funnelEvents } from './funnelEvents.js';
 
 export const APPLY_DIALOG = 'apply';
 const QUESTIONS = 'applicationQuestions';
@@ -89,7 +90,7 @@ export class ApplicationDialog extends ComponentDialog {
     super(APPLY_DIALOG);
     if (lookup) this.addDialog(lookup);
     this.source = new ApplicationSource(profiles, settings, clock, rules);
-    this.addDialog(new QuestionnaireDialog(QUESTIONS, this.source));
+    this.addDialog(new QuestionnaireDialog(QUESTIONS, this.source, 'application'));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.chooseDraft.bind(this),
@@ -316,6 +317,7 @@ export class ApplicationDialog extends ComponentDialog {
     const known = knownFromCheck(handover.eligibility, this.rules);
     profile.application = { ...newDraft(this.clock(), known), advisorId: handover.advisorId };
     await this.profiles.set(step.context, profile);
+    funnelEvents.applicationStarted(step.context);
     await step.context.sendActivity(
       t('applicationFlow:handover.accepted', { count: Object.keys(known).length }),
     );
@@ -352,6 +354,7 @@ export class ApplicationDialog extends ComponentDialog {
     );
     profile.application = newDraft(this.clock(), known);
     await this.profiles.set(step.context, profile);
+    funnelEvents.applicationStarted(step.context);
     const { t } = languageOf(step.context);
     const prefilled = Object.keys(known).filter((key) => key !== REGISTER_PREFILL_KEY).length;
     // After a NO of the check, the first thing said is that the file cannot be accepted (the walk's gate).

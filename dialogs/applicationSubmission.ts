@@ -11,6 +11,7 @@ import { NOTICE_KEY } from './applicationSource.js';
 import { REGISTER_PREFILL_KEY } from './domain/companyRegisterAnswers.js';
 import { callWindowMessage } from './eligibilityVerdictMessages.js';
 import { languageOf } from './translator.js';
+import { funnelEvents } from './funnelEvents.js';
 import { profileOf, type ProfileAccessor } from './userProfile.js';
 
 export interface SubmissionDeps {
@@ -100,6 +101,7 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
 
   // The earlier files of the same SIRET are flagged too: the committee sees the pair from either side.
   if (created) {
+    funnelEvents.applicationSubmitted(context);
     for (const other of checks.duplicateOf ?? []) {
       await deps.queue
         .amend(other, { checks: { duplicateOf: [application.reference] } })

@@ -25,6 +25,7 @@ import { languageOf } from './translator.js';
 import type { EligibilityStore } from './eligibilityStore.js';
 import type { CompanyLookupOptions } from './companyLookupDialog.js';
 import { siretIn } from './openingSiret.js';
+import { funnelEvents } from './funnelEvents.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibility';
 const QUESTIONS = 'eligibilityQuestions';
@@ -69,6 +70,8 @@ export class EligibilityDialog extends ComponentDialog {
       new QuestionnaireDialog(
         QUESTIONS,
         new EligibilitySource(store, settings, clock, this.audience, this.rules),
+        // An advisor's pre-screen is no applicant's step: only the owner's check is counted.
+        this.audience === 'owner' ? 'check' : undefined,
       ),
     );
     this.addDialog(
@@ -99,6 +102,7 @@ export class EligibilityDialog extends ComponentDialog {
       await step.context.sendActivity(t('eligibility:resumed', context));
     } else {
       await this.store.set(step.context, { answers: {}, startedAt: this.clock().toISOString() });
+      if (this.audience === 'owner') funnelEvents.checkStarted(step.context);
       await step.context.sendActivity(t('eligibility:intro', context));
       const lookup = this.options.lookup;
       const query = step.options?.companyQuery ?? siretIn(step.options?.opening);
@@ -139,6 +143,7 @@ export class EligibilityDialog extends ComponentDialog {
       verdict: { verdict: verdict.verdict, reasons: shown.map((r) => r.reason) },
     });
 
+    if (this.audience === 'owner') funnelEvents.verdict(step.context, verdict.verdict);
     const language = languageOf(step.context);
     const messages = verdictMessages(language, verdict, this.settings, now, this.audience);
     await step.context.sendActivities(messages.map((text) => ({ type: 'message', text })));

@@ -135,6 +135,7 @@ module web 'modules/appService.bicep' = {
         AZURE_STATE_CONTAINER: storage.outputs.stateContainer
         AZURE_APPLICATIONS_TABLE: storage.outputs.applicationsTable
         AZURE_REQUESTS_TABLE: storage.outputs.requestsTable
+        AZURE_FUNNEL_TABLE: storage.outputs.funnelTable
         AZURE_NOTIFY_QUEUE: storage.outputs.notifyQueue
         // DefaultAzureCredential picks the user-assigned identity by its client id.
         AZURE_CLIENT_ID: identity.outputs.clientId

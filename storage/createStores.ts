@@ -10,6 +10,9 @@ import { createLowdbContactRequestStore, type ContactRequestStore } from './cont
 import type { DocumentStore } from './documentStore.js';
 import { createLowdbApplicationQueue } from './lowdbApplicationQueue.js';
 import { LowdbDocumentStore } from './lowdbDocumentStore.js';
+import { AzureFunnelStore } from './azureFunnelStore.js';
+import type { FunnelStore } from './funnelStore.js';
+import { LowdbFunnelStore } from './lowdbFunnelStore.js';
 import { LowdbStorage } from './lowdbStorage.js';
 import { SnapshotStorage } from './snapshotStorage.js';
 import { ApplicantOutbox } from './applicantOutbox.js';
@@ -40,6 +43,8 @@ export interface Stores {
   statusOutbox: StatusOutbox;
   /** Every message to an applicant outside their turns, kept until a channel accepted it. */
   applicantOutbox: ApplicantOutbox;
+  /** The anonymous funnel counts (DATA_DIR/funnel.json or an Azure table); written in batches (FunnelBatch). */
+  funnel: FunnelStore;
   /** Every bot-state key, for maintenance (the purge of idle drafts). */
   stateKeys(): AsyncIterable<string>;
   /** Waits for pending writes; call before exiting. */
@@ -60,6 +65,7 @@ function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedF
     queue: createLowdbApplicationQueue(dataDir, onSkipped ? { onSkipped } : {}),
     contactRequests: createLowdbContactRequestStore(dataDir),
     documents: new LowdbDocumentStore(path.join(dataDir, 'documents')),
+    funnel: new LowdbFunnelStore(dataDir),
     // The CLI and the server both change the outbox: a lock file makes each read-then-write whole.
     statusOutbox: new StatusOutbox(storage, (task) => withFileLock(path.join(dataDir, 'outbox.lock'), task)),
     applicantOutbox: new ApplicantOutbox(storage, (task) =>
@@ -93,6 +99,7 @@ function createAzureStores(
       account,
       config.documentsContainer ?? AZURE_DEFAULTS.documentsContainer,
     ),
+    funnel: new AzureFunnelStore(account, config.funnelTable ?? AZURE_DEFAULTS.funnelTable),
     stateKeys: () => azureStateKeys(account, config.stateContainer),
     // Every write is awaited by its caller and the SDK clients hold no buffered data: nothing to flush.
     close: async () => undefined,

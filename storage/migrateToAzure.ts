@@ -8,11 +8,13 @@ import { createLowdbContactRequestStore } from './contactRequests.js';
 import { createLowdbApplicationQueue } from './lowdbApplicationQueue.js';
 import { readLowdbIdempotencyRecords, readLowdbSequences, readLowdbStateRecords } from './lowdbExport.js';
 import { parseReference } from './referenceSequence.js';
-import type { AzureBackendConfig } from './storageBackend.js';
+import { AZURE_DEFAULTS, type AzureBackendConfig } from './storageBackend.js';
+import { AzureFunnelStore } from './azureFunnelStore.js';
+import { LowdbFunnelStore } from './lowdbFunnelStore.js';
 
 /** One kind of data: how many items lowdb has, what happened to them, and how many Azure now holds. */
 export interface MigrationCount {
-  kind: 'state' | 'applications' | 'idempotencyKeys' | 'sequences' | 'contactRequests';
+  kind: 'state' | 'applications' | 'idempotencyKeys' | 'sequences' | 'contactRequests' | 'funnel';
   found: number;
   copied: number;
   /** Already in Azure (an earlier run, or the bot since): left alone. */
@@ -44,6 +46,7 @@ export async function migrateLowdbToAzure(
     await copyState(dataDir, account, backend),
     ...(await copyQueue(dataDir, account, backend)),
     await copyContactRequests(dataDir, account, backend),
+    await copyFunnel(dataDir, account, backend),
   ];
   const ok = counts.every((count) => count.verified === count.found && count.conflicts.length === 0);
   return { counts, ok };
@@ -161,6 +164,30 @@ async function copyContactRequests(
     const stored = await store.get(request.id);
     if (stored && isDeepStrictEqual({ ...stored }, { ...request })) count.verified += 1;
     else if (stored) count.conflicts.push(request.id);
+  }
+  return count;
+}
+
+/**
+ * The funnel counters, each (month, step) created only when Azure has none: a second run adds nothing, and
+ * counts an Azure instance made meanwhile are kept (lowdb's are then not added to them: a few counts at most).
+ */
+async function copyFunnel(
+  dataDir: string,
+  account: AzureAccount,
+  backend: AzureBackendConfig,
+): Promise<MigrationCount> {
+  const counters = Object.entries(await new LowdbFunnelStore(dataDir).read()).flatMap(([month, steps]) =>
+    Object.entries(steps).map(([step, value]) => ({ month, step, value })),
+  );
+  const count = newCount('funnel', counters.length);
+  const store = new AzureFunnelStore(account, backend.funnelTable ?? AZURE_DEFAULTS.funnelTable);
+  for (const { month, step, value } of counters) {
+    const copied = await store.put(month, step, value);
+    count[copied ? 'copied' : 'present'] += 1;
+    const stored = await store.get(month, step);
+    if (stored === value || (!copied && stored !== undefined)) count.verified += 1;
+    else count.conflicts.push(`${month} ${step}`);
   }
   return count;
 }

@@ -23,6 +23,8 @@ export interface AzureBackendConfig {
   requestsTable: string;
   /** Private Blob container of the supporting documents (AZURE_DOCUMENTS_CONTAINER). */
   documentsContainer?: string;
+  /** Table of the anonymous funnel counters (AZURE_FUNNEL_TABLE), one entity per month and step. */
+  funnelTable?: string;
   /** Storage Queue that gets one message per new file; none when absent. */
   notifyQueue?: string;
 }
@@ -34,6 +36,7 @@ export const AZURE_DEFAULTS = {
   applicationsTable: 'AlizeApplications',
   requestsTable: 'AlizeRequests',
   documentsContainer: 'alize-documents',
+  funnelTable: 'AlizeFunnel',
 } as const;
 
 /**
@@ -145,6 +148,7 @@ export function readStorageBackend(text: (name: string) => string): {
     'container',
     AZURE_DEFAULTS.documentsContainer,
   );
+  const funnelTable = name('AZURE_FUNNEL_TABLE', 'table', AZURE_DEFAULTS.funnelTable);
   const notifyQueue = text('AZURE_NOTIFY_QUEUE') === '' ? undefined : name('AZURE_NOTIFY_QUEUE', 'queue', '');
   const backend: AzureBackendConfig = {
     kind: 'azure',
@@ -154,6 +158,7 @@ export function readStorageBackend(text: (name: string) => string): {
     applicationsTable,
     requestsTable,
     documentsContainer,
+    funnelTable,
     ...(notifyQueue ? { notifyQueue } : {}),
   };
   return { backend, problems };

@@ -134,6 +134,15 @@ export const programmeSettingsSchema = z.strictObject({
     .strictObject({ min: positiveInteger(), max: positiveInteger() })
     .refine((bounds) => bounds.min <= bounds.max, { path: ['min'], message: 'min must not exceed max' }),
   mentoring: z.strictObject({ maxMonths: positiveInteger() }),
+  /** The advances available to the call, in euros (the committee's statistics); null until the CCI sets it. */
+  budget: positiveInteger().nullable().default(null),
+  /**
+   * The programme's own measure: `jobs` created or kept over `months` from `startsOn` (the first call's opening
+   * when absent). DOMAIN.md: 60 jobs over the two years following the third convention.
+   */
+  jobsTarget: z
+    .strictObject({ jobs: positiveInteger(), months: positiveInteger(), startsOn: isoDate().optional() })
+    .default({ jobs: 60, months: 24 }),
   calls: z
     .array(call, expected('a list of calls { opensOn, closesOn }'))
     .min(1, expected('at least one call'))

@@ -6,6 +6,8 @@ import { commandKey, routeGlobalCommand, type OpenQuestionDialog } from '../glob
 import { languageOf, type TurnLanguage } from '../translator.js';
 import { routeTurnIntent, type AskingDialog, type OpenQuestion } from '../turnIntents.js';
 import { answerEvent } from './answerEvents.js';
+import type { FunnelFlow } from '../domain/funnelSteps.js';
+import { funnelEvents } from '../funnelEvents.js';
 import { answerText } from './answerText.js';
 import type { AnswerValue, Answers, Display, Question } from './question.js';
 import type { FactTargets } from './factTargets.js';
@@ -95,9 +97,11 @@ export const MAX_FAILURES = 3;
 export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog, AskingDialog {
   private readonly facts: SentenceFactsStep<C>;
 
+  /** `funnel`: each question asked counts as reached in that flow of the anonymous funnel (none: not counted). */
   constructor(
     id: string,
     private readonly source: QuestionnaireSource<C>,
+    private readonly funnel?: FunnelFlow,
   ) {
     super(id);
     this.facts = new SentenceFactsStep(source);
@@ -347,6 +351,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
 
   private async ask(dc: DialogContext, state: WalkState, question: Question<C>, withProgress: boolean) {
     state.current = question.key;
+    if (this.funnel) funnelEvents.questionReached(dc.context, this.funnel, question.key);
     await dc.context.sendActivity(
       await this.prompt(dc.context, question, withProgress ? state : undefined, state.opener),
     );

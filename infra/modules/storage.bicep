@@ -1,4 +1,4 @@
-// The shared storage of every instance (storage/azure*.ts): the state container, the two tables and the queue of
+// The shared storage of every instance (storage/azure*.ts): the state container, the three tables and the queue of
 // new files, reached by the app's managed identity (no key in the app settings).
 param name string
 param location string
@@ -9,6 +9,7 @@ param principalId string
 var stateContainer = 'alize-state'
 var applicationsTable = 'AlizeApplications'
 var requestsTable = 'AlizeRequests'
+var funnelTable = 'AlizeFunnel'
 var notifyQueue = 'alize-new-files'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -57,6 +58,12 @@ resource requests 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-0
   name: requestsTable
 }
 
+// The anonymous funnel counters of the committee's statistics (one entity per month and step).
+resource funnel 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: funnelTable
+}
+
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: account
   name: 'default'
@@ -91,4 +98,5 @@ output blobUrl string = 'https://${account.name}.blob.${environment().suffixes.s
 output stateContainer string = container.name
 output applicationsTable string = applications.name
 output requestsTable string = requests.name
+output funnelTable string = funnel.name
 output notifyQueue string = queue.name

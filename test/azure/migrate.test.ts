@@ -42,6 +42,7 @@ function migrate(
     AZURE_STATE_CONTAINER: backend.stateContainer,
     AZURE_APPLICATIONS_TABLE: backend.applicationsTable,
     AZURE_REQUESTS_TABLE: backend.requestsTable,
+    AZURE_FUNNEL_TABLE: backend.funnelTable ?? '',
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MIGRATE, ...args], { env, cwd: dataDir });
@@ -91,6 +92,8 @@ async function lowdbData(): Promise<{ dataDir: string; lowdb: Stores }> {
     reason: 'dossier « urgent »',
     now: new Date(1),
   });
+  // Anonymous counts of the funnel: two steps in one month.
+  await lowdb.funnel.add({ '2026-11': { 'check.started': 4, 'check.verdict.OK': 2 } });
   await lowdb.close();
   return { dataDir, lowdb };
 }
@@ -100,7 +103,7 @@ async function azureSnapshot(backend: AzureBackendConfig): Promise<string[]> {
   const lines: string[] = [];
   const container = new ContainerClient(backend.connectionString, backend.stateContainer);
   for await (const blob of container.listBlobsFlat()) lines.push(`${blob.name} ${blob.properties.etag}`);
-  for (const name of [backend.applicationsTable, backend.requestsTable]) {
+  for (const name of [backend.applicationsTable, backend.requestsTable, backend.funnelTable ?? '']) {
     const table = TableClient.fromConnectionString(backend.connectionString, name, {
       allowInsecureConnection: true,
     });
@@ -121,17 +124,20 @@ describe('npm run migrate -- --from lowdb --to azure', () => {
     expect(row(first.stdout, 'idempotencyKeys')).toBe('3 3 0 3 ok');
     expect(row(first.stdout, 'sequences')).toBe('2 2 0 2 ok');
     expect(row(first.stdout, 'contactRequests')).toBe('2 2 0 2 ok');
+    expect(row(first.stdout, 'funnel')).toBe('2 2 0 2 ok');
 
     const before = await azureSnapshot(backend);
     const second = await migrate(dataDir, backend);
     expect(second.code).toBe(0);
     expect(row(second.stdout, 'applications')).toBe('3 0 3 3 ok');
     expect(row(second.stdout, 'state')).toBe('3 0 3 3 ok');
+    expect(row(second.stdout, 'funnel')).toBe('2 0 2 2 ok');
     expect(await azureSnapshot(backend)).toEqual(before);
 
     const azure = createStores({ dataDir, backend });
     expect(await azure.queue.list()).toEqual(await lowdb.queue.list());
     expect(await azure.contactRequests.list()).toEqual(await lowdb.contactRequests.list());
+    expect(await azure.funnel.read()).toEqual(await lowdb.funnel.read());
     const keys = ['emulator/users/u1', 'emulator/conversations/c1', 'msteams/users/29:1abc'];
     const strip = (items: Record<string, Record<string, unknown>>): Record<string, unknown> =>
       Object.fromEntries(Object.entries(items).map(([key, item]) => [key, { ...item, eTag: 'any' }]));

@@ -1,4 +1,6 @@
 import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
+import { LowdbFunnelStore } from '../../storage/lowdbFunnelStore.js';
+import { settings } from '../support/programmeFixture.js';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,7 +15,6 @@ import { SECURITY_HEADERS } from '../../bot/httpGuards.js';
 import { createLogger } from '../../bot/logger.js';
 import { createLowdbApplicationQueue } from '../../storage/index.js';
 import { callApi } from '../support/committeeApiClient.js';
-import { settings } from '../support/programmeFixture.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 import { atPointer, documentValidator, escapePointer, OpenApiChecker } from '../support/openApiCheck.js';
 
@@ -180,6 +181,14 @@ describe('the OpenAPI document and the server', () => {
     const queue = createLowdbApplicationQueue(dataDir);
     const documents = new LowdbDocumentStore(`${dataDir}/documents`);
     registerCommitteeApi(bare, { queue, documents, settings, token: TOKEN, logger: createLogger('silent') });
+    const statistics = { funnel: new LowdbFunnelStore(dataDir), settings };
+    registerCommitteeApi(bare, {
+      queue,
+      documents,
+      statistics,
+      token: TOKEN,
+      logger: createLogger('silent'),
+    });
     const committeeRoutes = registeredRoutes(bare);
     expect(committeeRoutes).toEqual(describedRoutes);
     const appRoutes = registeredRoutes(app.server).filter((route) =>

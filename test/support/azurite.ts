@@ -104,6 +104,7 @@ export function azureBackend(azurite: RunningAzurite, notifyQueue?: string): Azu
     applicationsTable: uniqueName('Applications'),
     requestsTable: uniqueName('Requests'),
     documentsContainer: uniqueName('documents', 'container'),
+    funnelTable: uniqueName('Funnel'),
     ...(notifyQueue ? { notifyQueue } : {}),
   };
 }
@@ -117,6 +118,7 @@ export function azureEnv(backend: AzureBackendConfig): Record<string, string> {
     AZURE_APPLICATIONS_TABLE: backend.applicationsTable,
     AZURE_REQUESTS_TABLE: backend.requestsTable,
     ...(backend.documentsContainer ? { AZURE_DOCUMENTS_CONTAINER: backend.documentsContainer } : {}),
+    ...(backend.funnelTable ? { AZURE_FUNNEL_TABLE: backend.funnelTable } : {}),
     ...(backend.notifyQueue ? { AZURE_NOTIFY_QUEUE: backend.notifyQueue } : {}),
   };
 }

@@ -22,6 +22,9 @@ import { DocumentIntake } from '../../storage/documentIntake.js';
 import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
 import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
 import type { CompanyRegister } from '../../dialogs/domain/companyRegister.js';
+import { FunnelRecorder } from '../../bot/funnelRecorder.js';
+import { FunnelBatch } from '../../storage/funnelBatch.js';
+import type { FunnelStore } from '../../storage/funnelStore.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
@@ -48,6 +51,8 @@ export function createTestBot(
     settings?: ProgrammeSettings;
     /** The company register the lookup asks (a client of a loopback server); absent: no lookup. */
     companyRegister?: CompanyRegister;
+    /** Where the anonymous funnel is counted (a lowdb file, an Azure table); absent: not counted. */
+    funnelStore?: FunnelStore;
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -95,6 +100,10 @@ export function createTestBot(
     clock,
     timeZone,
   });
+  // Flushed by the test (`funnel.close()`), never by a timer it would have to wait for.
+  const funnel = options.funnelStore
+    ? new FunnelBatch(options.funnelStore, { everyMs: 60 * 60 * 1000 })
+    : undefined;
   const bot = new AlizeBot({
     conversationState,
     userState,
@@ -103,6 +112,7 @@ export function createTestBot(
     clock,
     timeZone,
     documents: receiver,
+    ...(funnel ? { funnel: new FunnelRecorder(conversationState, funnel, timeZone) } : {}),
   });
   // The template overrides every incoming activity, so it carries only the channel; the locale is the
   // conversation's default and a test may still send another one.
@@ -115,5 +125,17 @@ export function createTestBot(
     if (identity) setVerifiedIdentity(context, identity);
     await next();
   });
-  return { adapter, bot, storage, queue, queueDir, contactRequests, notified, alerts, documents, uploads };
+  return {
+    adapter,
+    bot,
+    storage,
+    queue,
+    queueDir,
+    contactRequests,
+    notified,
+    alerts,
+    documents,
+    uploads,
+    funnel,
+  };
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import { registerCommitteeApi } from '../../committee/committeeApi.js';
+import { registerCommitteeApi, type CommitteeApiOptions } from '../../committee/committeeApi.js';
 import { createLogger } from '../../bot/logger.js';
 import type { DocumentStore } from '../../storage/documentStore.js';
 import type { ApplicationQueue } from '../../storage/index.js';
@@ -22,6 +22,7 @@ export async function startCommitteeApiServer(
   clock: () => Date = () => new Date('2026-11-20T10:00:00Z'),
   documents?: DocumentStore,
   settings: ProgrammeSettings = fixtureSettings,
+  statistics?: CommitteeApiOptions['statistics'],
 ): Promise<CommitteeApiServer> {
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
@@ -32,6 +33,7 @@ export async function startCommitteeApiServer(
     clock,
     settings,
     ...(documents ? { documents } : {}),
+    ...(statistics ? { statistics } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {

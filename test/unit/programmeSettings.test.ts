@@ -83,6 +83,31 @@ describe('the default settings file', () => {
     expect(codes).toEqual([...codes].sort());
   });
 
+  test('the statistics settings: no budget until the CCI sets one, and 60 jobs over 24 months by default', () => {
+    expect(loadProgrammeSettings(SHIPPED_FILE)).toMatchObject({
+      budget: null,
+      jobsTarget: { jobs: 60, months: 24 },
+    });
+    const absent = parseProgrammeSettings(
+      edited((json) => {
+        delete json.budget;
+        delete json.jobsTarget;
+      }),
+    );
+    expect(absent.budget).toBeNull();
+    expect(absent.jobsTarget).toEqual({ jobs: 60, months: 24 });
+    const set = parseProgrammeSettings(
+      edited((json) => {
+        json.budget = 400_000;
+        json.jobsTarget = { jobs: 80, months: 36, startsOn: '2026-09-01' };
+      }),
+    );
+    expect(set).toMatchObject({
+      budget: 400_000,
+      jobsTarget: { jobs: 80, months: 36, startsOn: '2026-09-01' },
+    });
+  });
+
   test('advisorsHandoff may be left out: it defaults to null', () => {
     const settings = parseProgrammeSettings(edited((json) => delete json.advisorsHandoff));
     expect(settings.advisorsHandoff).toBeNull();
@@ -157,6 +182,10 @@ describe('a broken settings file is refused with every problem, one per line', (
     ['a legal contact that is no e-mail', (j) => (section(j, 'legal').contactEmail = 'accueil'), 'legal.contactEmail: expected an e-mail address'],
     ['a help without URL', (j) => delete (j.otherHelp as Json[])[1].url, 'otherHelp[1].url: missing'],
     ['a locale key without its namespace', (j) => ((j.otherHelp as Json[])[0].descriptionKey = 'otherHelp.x'), 'otherHelp[0].descriptionKey: expected a key like "ns:some.key"'],
+    ['a budget written as text', (j) => (j.budget = '250 000 €'), 'budget: expected a positive integer'],
+    ['a jobs target of none', (j) => (j.jobsTarget = { jobs: 0, months: 24 }), 'jobsTarget.jobs: expected a positive integer'],
+    ['a jobs target without its period', (j) => (j.jobsTarget = { jobs: 60 }), 'jobsTarget.months: missing'],
+    ['a jobs target starting on a French date', (j) => (j.jobsTarget = { jobs: 60, months: 24, startsOn: '01/09/2026' }), 'jobsTarget.startsOn: expected a real date written YYYY-MM-DD'],
     ['a document key with a space', (j) => (j.documents = ['kbis', 'tax certificate']), 'documents[1]: expected a camelCase key'],
   ])('%s', (_case, change, problem) => {
     expect(problemsOf(() => parseProgrammeSettings(edited(change), 'test.json'))).toEqual([

@@ -23,6 +23,7 @@ describe('STORAGE and the AZURE_* settings', () => {
       applicationsTable: 'AlizeApplications',
       requestsTable: 'AlizeRequests',
       documentsContainer: 'alize-documents',
+      funnelTable: 'AlizeFunnel',
     });
   });
 
@@ -35,6 +36,7 @@ describe('STORAGE and the AZURE_* settings', () => {
       AZURE_REQUESTS_TABLE: 'AlesRequests',
       AZURE_NOTIFY_QUEUE: 'nouveaux-dossiers',
       AZURE_DOCUMENTS_CONTAINER: 'cci-ales-pieces',
+      AZURE_FUNNEL_TABLE: 'AlesFunnel',
     });
     expect(config.storage).toMatchObject({
       stateContainer: 'cci-ales-state',
@@ -42,6 +44,7 @@ describe('STORAGE and the AZURE_* settings', () => {
       requestsTable: 'AlesRequests',
       notifyQueue: 'nouveaux-dossiers',
       documentsContainer: 'cci-ales-pieces',
+      funnelTable: 'AlesFunnel',
     });
   });
 
@@ -74,6 +77,7 @@ describe('STORAGE and the AZURE_* settings', () => {
       applicationsTable: 'AlizeApplications',
       requestsTable: 'AlizeRequests',
       documentsContainer: 'alize-documents',
+      funnelTable: 'AlizeFunnel',
     });
   });
 
