@@ -180,11 +180,11 @@ describe('the OpenAPI document and the server', () => {
     const bare = restify.createServer();
     const queue = createLowdbApplicationQueue(dataDir);
     const documents = new LowdbDocumentStore(`${dataDir}/documents`);
-    registerCommitteeApi(bare, { queue, documents, settings, token: TOKEN, logger: createLogger('silent') });
     const statistics = { funnel: new LowdbFunnelStore(dataDir), settings };
     registerCommitteeApi(bare, {
       queue,
       documents,
+      settings,
       statistics,
       token: TOKEN,
       logger: createLogger('silent'),
