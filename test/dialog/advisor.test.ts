@@ -1,5 +1,6 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
+import { COMPLIANT_DECLARATIONS, DECLARATIONS_KEY } from '../../dialogs/domain/declarations.js';
 import {
   ELIGIBLE_COMPANY,
   ELIGIBLE_COMPANY_CHECK,
@@ -195,7 +196,9 @@ describe('pre-screening a company on its behalf', () => {
     const company = new ConversationDriver(bot.adapter, 'c-company');
     const resumed = await company.say(as(OWNER, code.toLowerCase(), 'c-company'));
     const context = { settings, locale: 'fr' as const, now: TEST_NOW };
-    const answered = ['commune', ...check.asked];
+    // The attestation answered « Oui, tout est exact » stands for the four declarations.
+    const attested = check.asked.includes(DECLARATIONS_KEY) ? Object.keys(COMPLIANT_DECLARATIONS) : [];
+    const answered = ['commune', ...check.asked, ...attested];
     const carried = ELIGIBILITY.prefill(bookValues(ELIGIBLE_COMPANY_CHECK, ELIGIBILITY, context, answered));
     expect(Object.keys(carried).length).toBeGreaterThanOrEqual(9);
     expect(readable(resumed)).toContain(
