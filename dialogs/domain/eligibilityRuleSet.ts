@@ -140,7 +140,7 @@ export function eligibilityRuleSet(
     },
 
     // The questions answered so far, this one, and those the rules still need as the answers stand: a company
-    // whose turnover settles its size answers ten questions, eleven otherwise. An attestation counts as one
+    // whose turnover settles its size answers seven questions, eight otherwise. An attestation counts as one
     // question, its statements too when they were answered one by one.
     progress(answers, key, context) {
       const given = answers as Answers;
