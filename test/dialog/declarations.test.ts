@@ -123,6 +123,19 @@ describe('the four declarations are one attestation', () => {
     expect(asked(again)).toBe(DECLARATIONS_KEY);
   });
 
+  test('« je ne comprends pas la question »: what an attestation sur l’honneur is, an example, then the attestation', async () => {
+    const { say } = await atAttestation();
+    const help = await say('je ne comprends pas la question');
+    expect(readable(help)).toContain(fr.t('talk:faq.declarations'));
+    expect(readable(help)).toContain(
+      fr.t('talk:questionHelp.example', { example: fr.t('eligibility:example.declarations') }),
+    );
+    expect(asked(help)).toBe(DECLARATIONS_KEY);
+    expect(readable(await say("c'est quoi une attestation sur l'honneur ?"))).toContain(
+      fr.t('talk:faq.declarations'),
+    );
+  });
+
   test('« Non, je précise » asks the four declarations one by one, each with its own question', async () => {
     const { say } = await atAttestation();
     let replies = await say(fr.t('eligibility:choice.detail'));
