@@ -24,6 +24,7 @@ import { MyFilesDialog } from '../dialogs/myFilesDialog.js';
 import { WithdrawFileDialog } from '../dialogs/withdrawFileDialog.js';
 import { CorrectFileDialog } from '../dialogs/correctFileDialog.js';
 import { DRAFT_MIGRATIONS, type DraftMigration } from '../dialogs/domain/draftMigration.js';
+import { DECLARATIONS_KEY } from '../dialogs/domain/declarations.js';
 import { migratingProfiles } from '../dialogs/draftVersions.js';
 import type { Answers } from '../dialogs/questionnaire/question.js';
 import type { StatusChangeListener } from '../dialogs/statusMessages.js';
@@ -475,7 +476,10 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
         const profile = await profiles.get(context, {});
         if (flow === 'apply' || flow === 'resume')
           return Object.keys(profile.application?.answers ?? {}).length;
-        if (flow === 'eligibility') return Object.keys(profile.eligibility?.answers ?? {}).length;
+        // The attestation's own answer is not one more: it stands for the four declarations it filled.
+        if (flow === 'eligibility')
+          return Object.keys(profile.eligibility?.answers ?? {}).filter((key) => key !== DECLARATIONS_KEY)
+            .length;
         return 0;
       },
       async discard(context, flow) {

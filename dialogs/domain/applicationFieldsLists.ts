@@ -70,7 +70,7 @@ function documentsField(): ApplicationField {
     ...sentenceKeys('documents'),
     kind: 'list',
     group: 'project',
-    // Asked last, after the contact: the documents close the file.
+    // No longer asked (applicationForm.ts RETIRED_FIELDS): kept so that files that have it still read the same.
     step: 'contact',
     optional: true,
     // Buttons cannot depend on the settings: the prompt lists the documents of the settings instead.

@@ -22,8 +22,14 @@ export const APPLICATION_FORM: readonly ApplicationField[] = [
   ...COMPANY_FIELDS,
   ...PROJECT_FIELDS,
   ...CONTACT_FIELDS,
-  DOCUMENTS_FIELD,
 ];
+
+/**
+ * Keys of files stored before their question was dropped, still read by the committee (CSV column, labels):
+ * `documents`, the pieces the applicant said were at hand, is no longer asked now that the pieces themselves are
+ * sent in the chat at any time and the recap lists those received and missing (recapDocuments.ts).
+ */
+export const RETIRED_FIELDS: readonly ApplicationField[] = [DOCUMENTS_FIELD];
 
 /** The steps of the form, in the order asked: "Entreprise → Projet → Financement → Contact". */
 export const FORM_STEPS = ['company', 'project', 'financing', 'contact'] as const;

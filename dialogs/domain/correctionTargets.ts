@@ -28,6 +28,10 @@ const TARGETS: [RegExp, string[]][] = [
   ],
   [/^(emplois?|nombre d emplois|emplois crees|cdi)$|^jobs?$/, ['jobs', 'project.jobsCreated']],
   [/^emplois maintenus$|^jobs kept$/, ['project.jobsKept']],
+  [
+    /^((l )?attestation( sur l honneur)?|declarations?( sur l honneur)?)$|^(declarations?|attestation)$/,
+    ['declarations'],
+  ],
   [/^(procedures?( collectives?)?)$|^(collective )?proceedings$/, ['proceedings', 'company.proceedings']],
   [/^((aides? )?de minimis|minimis)$|^de minimis( aid)?$/, ['deMinimis', 'company.deMinimisReceived']],
   [

@@ -1,4 +1,4 @@
-import type { Answers, AnswerValue } from '../questionnaire/question.js';
+import type { Answers, AnswerValue, Params } from '../questionnaire/question.js';
 import type { Commune } from './communes.js';
 import type { EligibilityQuestion } from './eligibilityQuestions.js';
 import type { SectorAnswer } from './naf.js';
@@ -95,6 +95,20 @@ export interface EligibilityRule {
    * A NO from this rule usually ends the walk at once; these rules are still settled after it (see territory).
    */
   stillSettledAfterNo?: readonly RuleId[];
+}
+
+/**
+ * Several questions of the rules asked as one (the « attestation sur l'honneur »): its question lists their
+ * statements; "all true" stores each one's `compliant` answer under its own key (the `also` of its reading),
+ * "I'll specify" stores nothing else and the questions are then asked one by one. The rules never read the
+ * attestation's own key: it only says how the answers were given ('attested' or 'detail').
+ */
+export interface Attestation {
+  question: EligibilityQuestion;
+  /** The keys it answers, each with the answer its statement stands for. */
+  compliant: Readonly<Record<string, AnswerValue>>;
+  /** The prompt's parameters listing these statements (those the rules still ask, in their order). */
+  lines(keys: readonly string[]): Params;
 }
 
 /** The answers a rule reads: the keys of its questions. */

@@ -4,6 +4,7 @@ import {
   ELIGIBILITY_RULES,
   missingAnswers,
   notAnswered,
+  type Attestation,
   type EligibilityAnswers,
   type EligibilityRule,
   type Prefill,
@@ -11,6 +12,7 @@ import {
   type RuleResult,
 } from './eligibilityRules.js';
 import type { Effect } from './programmeSettings.js';
+import { DECLARATIONS } from './declarations.js';
 
 export interface EligibilityVerdict {
   verdict: Effect;
@@ -30,6 +32,9 @@ export interface EligibilityRuleSet {
   readonly rules: readonly EligibilityRule[];
   /** Every question, in the order the rules declare them, each once. */
   readonly questions: readonly EligibilityQuestion[];
+  /** Questions of the rules asked as one (the « attestation sur l'honneur »), after all the others. */
+  readonly attestations: readonly Attestation[];
+  /** A rule's question or an attestation, by key. */
   question(key: string): EligibilityQuestion | undefined;
   /** The next answer to ask for, or null when the verdict cannot change any more. */
   nextQuestion(answers: EligibilityAnswers, context: RuleContext): string | null;
@@ -43,7 +48,10 @@ export interface EligibilityRuleSet {
 
 const defaultPrefillValue = (answer: AnswerValue) => (answer === 'unknown' ? undefined : answer);
 
-export function eligibilityRuleSet(rules: readonly EligibilityRule[]): EligibilityRuleSet {
+export function eligibilityRuleSet(
+  rules: readonly EligibilityRule[],
+  declared: readonly Attestation[] = [DECLARATIONS],
+): EligibilityRuleSet {
   const byKey = new Map<string, EligibilityQuestion>();
   const prefills = new Map<string, readonly Prefill[]>();
   for (const rule of rules) {
@@ -62,6 +70,9 @@ export function eligibilityRuleSet(rules: readonly EligibilityRule[]): Eligibili
   }
   const questions = [...byKey.values()];
   const order = questions.map((question) => question.key);
+  const keysOf = (attestation: Attestation) => order.filter((key) => key in attestation.compliant);
+  // A rule set without these questions (a programme of its own) has no use for the attestation.
+  const attestations = declared.filter((attestation) => keysOf(attestation).length > 0);
 
   const decided = (answers: EligibilityAnswers, context: RuleContext): RuleResult[] =>
     rules
@@ -71,9 +82,41 @@ export function eligibilityRuleSet(rules: readonly EligibilityRule[]): Eligibili
   const stillNeeded = (answers: EligibilityAnswers, context: RuleContext, asked = rules) =>
     new Set(asked.flatMap((rule) => missingAnswers(rule, answers, context)));
 
+  const waiting = (answers: EligibilityAnswers) =>
+    attestations.filter((attestation) => (answers as Answers)[attestation.question.key] === undefined);
+
+  /** The statements an attestation lists: its questions the rules would ask were none of them answered. */
+  const listed = (attestation: Attestation, answers: Answers, context: RuleContext): string[] => {
+    const keys = keysOf(attestation);
+    const blank = Object.fromEntries(Object.entries(answers).filter(([key]) => !keys.includes(key)));
+    const needed = stillNeeded(blank as EligibilityAnswers, context);
+    return keys.filter((key) => needed.has(key));
+  };
+
+  for (const attestation of attestations) {
+    const { question } = attestation;
+    byKey.set(question.key, {
+      ...question,
+      fills: keysOf(attestation),
+      promptParams: (context, answers = {}) => ({
+        ...settingsParams(context),
+        ...attestation.lines(listed(attestation, answers, context)),
+      }),
+      // "Oui, tout est exact" answers the statements shown, not one the rules do not ask (a creation's taxes).
+      interpret: (text, context, answers = {}) => {
+        const reading = question.interpret(text, context, answers);
+        if (reading.kind !== 'answer' || !reading.also) return reading;
+        const shown = listed(attestation, answers, context);
+        const also = Object.fromEntries(Object.entries(reading.also).filter(([k]) => shown.includes(k)));
+        return { ...reading, also };
+      },
+    });
+  }
+
   return {
     rules,
     questions,
+    attestations,
     question: (key) => byKey.get(key),
 
     nextQuestion(answers, context) {
@@ -86,16 +129,36 @@ export function eligibilityRuleSet(rules: readonly EligibilityRule[]): Eligibili
           ? rules
           : rules.filter((rule) => refusing[0].stillSettledAfterNo!.includes(rule.id));
       const needed = stillNeeded(answers, context, stillAsked);
-      return order.find((key) => needed.has(key)) ?? null;
+      // An attestation not answered yet waits for every other question (the project type says whether the tax
+      // and social statement applies), then stands for its questions; answered "je précise", they follow.
+      const pending = waiting(answers).filter((attestation) =>
+        keysOf(attestation).some((k) => needed.has(k)),
+      );
+      const deferred = new Set(pending.flatMap(keysOf));
+      const first = order.find((key) => needed.has(key) && !deferred.has(key));
+      return first ?? pending[0]?.question.key ?? order.find((key) => needed.has(key)) ?? null;
     },
 
     // The questions answered so far, this one, and those the rules still need as the answers stand: a company
-    // whose turnover settles its size answers ten questions, eleven otherwise.
+    // whose turnover settles its size answers seven questions, eight otherwise. An attestation counts as one
+    // question, its statements too when they were answered one by one.
     progress(answers, key, context) {
       const given = answers as Answers;
-      const answered = order.filter((other) => other !== key && given[other] !== undefined).length;
-      const needed = [...stillNeeded(answers, context)].filter((other) => other !== key).length;
-      return { index: answered + 1, total: answered + 1 + needed };
+      const attested = new Set(
+        attestations.filter((a) => given[a.question.key] === 'attested').flatMap(keysOf),
+      );
+      const asked = [...order.filter((k) => !attested.has(k)), ...attestations.map((a) => a.question.key)];
+      const answered = asked.filter((other) => other !== key && given[other] !== undefined).length;
+      const needed = stillNeeded(answers, context);
+      const pending = waiting(answers).filter(
+        (a) => a.question.key !== key && keysOf(a).some((k) => needed.has(k)),
+      );
+      const covered = new Set([
+        ...pending.flatMap(keysOf),
+        ...attestations.filter((a) => a.question.key === key).flatMap(keysOf),
+      ]);
+      const remaining = [...needed].filter((other) => other !== key && !covered.has(other)).length;
+      return { index: answered + 1, total: answered + 1 + remaining + pending.length };
     },
 
     computeVerdict(answers, context) {

@@ -70,7 +70,8 @@ const nafPrefill: readonly Prefill[] = [
 /**
  * The programme's rules, in the order their questions are asked: what can end a hopeless case first (where,
  * how big), then the other rules that can say NO, then those that can only ask for a review. The balance sheet
- * is only asked when the turnover is over its ceiling or unknown, so an eligible company answers 10 questions.
+ * is only asked when the turnover is over its ceiling or unknown. The four declarations (proceedings, de minimis,
+ * independence, standing) are asked last as one attestation (declarations.ts), so an eligible company answers 7.
  * `jobs` is the total of jobs created OR kept: the file then asks only how many of them are created.
  */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [

@@ -25,6 +25,7 @@ export const FAQ_TOPICS = [
   'jobs',
   'call',
   'territory',
+  'declarations',
 ] as const;
 export type FaqTopic = (typeof FAQ_TOPICS)[number];
 
@@ -60,6 +61,10 @@ const TERMS: [FaqTopic, string][] = [
     '(etre )?a jour (de ses |des |de mes |de nos )?obligations( fiscales( et sociales)?)?|obligations fiscales( et sociales)?|attestations? (urssaf|fiscales?)|good standing',
   ],
   ['support', 'volets?|aliz\\w* (volets?|aides?)'],
+  [
+    'declarations',
+    'attestation( sur l honneur)?|declarations? sur l honneur|sworn statement|declarations? on (my |your |our )?hono(u)?r',
+  ],
 ];
 
 const ARTICLE = '(le |la |l |les |un |une |des |du |d |a |an |the )?';
@@ -151,6 +156,7 @@ const QUESTION_TOPICS: Record<string, FaqTopic> = {
   'company.independent': 'independence',
   goodStanding: 'goodStanding',
   'company.goodStanding': 'goodStanding',
+  declarations: 'declarations',
   'project.aidTypes': 'support',
   'project.amountRequested': 'amount',
   'project.mentoringNeeds': 'mentoring',

@@ -1,6 +1,6 @@
 import type { FieldKind } from '../questionnaire/question.js';
 import type { ApplicationField } from './applicationFieldKit.js';
-import { APPLICATION_FORM } from './applicationForm.js';
+import { APPLICATION_FORM, RETIRED_FIELDS } from './applicationForm.js';
 import { REGISTER_PREFILL_KEY } from './companyRegisterAnswers.js';
 
 export type { FieldKind } from '../questionnaire/question.js';
@@ -100,4 +100,4 @@ export function fieldRegistry(
 }
 
 /** The AliZé file's registry: what storage, retention, the CSV, the CLI, the API and the advisor card read. */
-export const FIELD_REGISTRY: FieldRegistry = fieldRegistry(APPLICATION_FORM);
+export const FIELD_REGISTRY: FieldRegistry = fieldRegistry([...APPLICATION_FORM, ...RETIRED_FIELDS]);

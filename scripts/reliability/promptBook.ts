@@ -1,4 +1,4 @@
-import { ELIGIBILITY_QUESTIONS } from '../../dialogs/domain/eligibilityRuleSet.js';
+import { ELIGIBILITY, ELIGIBILITY_QUESTIONS } from '../../dialogs/domain/eligibilityRuleSet.js';
 import {
   ELIGIBLE_COMPANY,
   answerFor,
@@ -44,7 +44,9 @@ export function applicantBook(rows: [string, string, unknown][]): AnswerBook {
 
 /** Recognises the question a reply asks by its id, and gives this applicant's answer to it. */
 export class PromptBook {
-  private readonly eligibilityIds = new Set(ELIGIBILITY_QUESTIONS.map((question) => question.key));
+  private readonly eligibilityIds = new Set(
+    [...ELIGIBILITY_QUESTIONS, ...ELIGIBILITY.attestations.map(({ question }) => question)].map((q) => q.key),
+  );
   private readonly expected = new Map<string, [string, unknown][]>();
   private readonly book: AnswerBook;
 

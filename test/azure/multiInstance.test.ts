@@ -68,6 +68,8 @@ const STORED_ELIGIBILITY = {
   independent: true,
   projectType: 'development',
   goodStanding: 'yes',
+  // The four declarations above, attested at once (« Oui, tout est exact »).
+  declarations: 'attested',
 };
 
 const REFERENCE = /ALZ-\d{4}-\d{4}/;

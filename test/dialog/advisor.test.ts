@@ -1,5 +1,6 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
+import { COMPLIANT_DECLARATIONS, DECLARATIONS_KEY } from '../../dialogs/domain/declarations.js';
 import {
   ELIGIBLE_COMPANY,
   ELIGIBLE_COMPANY_CHECK,
@@ -179,11 +180,22 @@ describe('pre-screening a company on its behalf', () => {
     expect(first).toContain(fr.t('eligibility:question.commune_advisor'));
     const afterCommune = await advisor.say(as(ADVISOR, 'Alès', 'c-advisor'));
     expect(readable(afterCommune)).toContain(fr.t('eligibility:question.headcount_advisor'));
-    const check = await answerAll(
-      (text) => advisor.say(as(ADVISOR, text, 'c-advisor')),
-      afterCommune,
-      ELIGIBLE_COMPANY_CHECK,
+    const answer = (text: string) => advisor.say(as(ADVISOR, text, 'c-advisor'));
+    const upToAttestation = await answerAll(answer, afterCommune, ELIGIBLE_COMPANY_CHECK, {
+      until: (question) => question.questionId === DECLARATIONS_KEY,
+    });
+    // The attestation, worded for the advisor: the owner's declarations on their honour.
+    const attestation = ELIGIBILITY.question(DECLARATIONS_KEY)!;
+    const params = attestation.promptParams!(
+      { settings, locale: 'fr', now: TEST_NOW, audience: 'advisor' },
+      {},
     );
+    expect(readable(upToAttestation.replies)).toContain(fr.t(attestation.promptKey, params));
+    expect(fr.t(attestation.promptKey, params)).not.toEqual(
+      fr.t(attestation.promptKey, { ...params, context: undefined }),
+    );
+    const attested = await answerAll(answer, upToAttestation.replies, ELIGIBLE_COMPANY_CHECK);
+    const check = { replies: attested.replies, asked: [...upToAttestation.asked, ...attested.asked] };
     const verdict = readable(check.replies);
     expect(verdict).toContain(fr.t('eligibility:verdict.OK_advisor'));
     expect(verdict).toContain(fr.t('advisor:prescreen.nextStep'));
@@ -195,7 +207,9 @@ describe('pre-screening a company on its behalf', () => {
     const company = new ConversationDriver(bot.adapter, 'c-company');
     const resumed = await company.say(as(OWNER, code.toLowerCase(), 'c-company'));
     const context = { settings, locale: 'fr' as const, now: TEST_NOW };
-    const answered = ['commune', ...check.asked];
+    // The attestation answered « Oui, tout est exact » stands for the four declarations.
+    const declared = check.asked.includes(DECLARATIONS_KEY) ? Object.keys(COMPLIANT_DECLARATIONS) : [];
+    const answered = ['commune', ...check.asked, ...declared];
     const carried = ELIGIBILITY.prefill(bookValues(ELIGIBLE_COMPANY_CHECK, ELIGIBILITY, context, answered));
     expect(Object.keys(carried).length).toBeGreaterThanOrEqual(9);
     expect(readable(resumed)).toContain(

@@ -1,5 +1,6 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { findField, progressOf } from '../../dialogs/domain/applicationForm.js';
+import { COMPLIANT_DECLARATIONS, DECLARATIONS_KEY } from '../../dialogs/domain/declarations.js';
 import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
 import {
   ELIGIBLE_COMPANY,
@@ -56,7 +57,9 @@ describe('the application file', () => {
     );
 
     const { replies: recap, asked } = await fillApplication((text) => driver.say(text), firstReplies);
-    expect(asked.at(-1)).toBe('documents');
+    // The documents are not a question: they are sent in the chat, and the recap lists those missing.
+    expect(asked.at(-1)).toBe('contact.email');
+    expect(asked).not.toContain('documents');
     const card = recap[0].attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const cardText = JSON.stringify(card?.content);
@@ -217,7 +220,11 @@ describe('the application file', () => {
     expect(readable(replies)).toContain(fr.t('eligibility:verdict.OK'));
     const startReplies = await driver.say(fr.t('eligibility:next.apply'));
     // What the rules carry over for this company (commune with its postal code, headcount, turnover, NAF…).
-    const carried = ELIGIBILITY.prefill(bookValues(ELIGIBLE_COMPANY_CHECK, ELIGIBILITY, context, checked));
+    // The attestation, « Oui, tout est exact », stands for the four declarations.
+    const attested = checked.includes(DECLARATIONS_KEY) ? Object.keys(COMPLIANT_DECLARATIONS) : [];
+    const carried = ELIGIBILITY.prefill(
+      bookValues(ELIGIBLE_COMPANY_CHECK, ELIGIBILITY, context, [...checked, ...attested]),
+    );
     expect(Object.keys(carried).length).toBeGreaterThanOrEqual(9);
     expect(readable(startReplies)).toContain(
       fr.t('applicationFlow:intro.prefilled', { count: Object.keys(carried).length }),

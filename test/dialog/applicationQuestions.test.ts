@@ -14,6 +14,7 @@ import {
 } from '../support/answerBook.js';
 import { TEST_NOW, createTestBot, fr, settings } from '../support/botHarness.js';
 import { ConversationDriver, readable } from '../support/conversationDriver.js';
+import { EDIT_ACTION } from '../../dialogs/recap.js';
 
 const context = { settings, locale: 'fr' as const, now: TEST_NOW };
 const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
@@ -266,7 +267,12 @@ describe('the application with the committee’s eye', () => {
     // A Friday evening: advisors are away, the bot offers a callback.
     const bot = countedBot(new Date('2026-11-27T21:00:00+01:00'));
     await bot.say(welcome);
-    await fillApplication(bot.say, await bot.say(fr.t('common:menu.apply')), { stopAt: 'documents' });
+    // The whole file answered; at the recap the owner goes back to the e-mail, then pauses there.
+    await fillApplication(bot.say, await bot.say(fr.t('common:menu.apply')));
+    await bot.say({ type: ActivityTypes.Message, value: { action: EDIT_ACTION } });
+    expect(questionAsked(await bot.say(fr.t('application:label.contact.email')))?.questionId).toBe(
+      'contact.email',
+    );
     await bot.say('pause');
     await bot.say(fr.t('common:menu.advisor'));
     const offered = readable(await bot.say(fr.t('contact:closed.yes')));

@@ -28,7 +28,8 @@ describe('a rule composed into the bot', () => {
     const ids = asked.map((question) => question.id);
     expect(ids.slice(0, 4)).toEqual(['commune', 'headcount', 'turnover', 'creationDate']);
     const total = ids.length;
-    expect(total).toBe(11);
+    // The programme's six questions, its four declarations as one attestation, and the composed question.
+    expect(total).toBe(8);
     expect(asked[3].progress).toContain(fr.t('questionnaire:progress', { index: 4, total }));
     expect(asked[3].progress).toContain(fr.t('eligibility:question.creationDate'));
     expect(verdict).toContain(fr.t('eligibility:verdict.REVIEW'));

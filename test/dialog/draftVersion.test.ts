@@ -12,11 +12,11 @@ const HISTORY: DraftMigration[] = [
 ];
 const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'owner', name: 'Marie' }] };
 
-/** The draft as the previous version left it in user state: everything answered but the documents. */
+/** The draft as the previous version left it in user state: everything answered but the e-mail. */
 function savedDraft(version: number, extra: Record<string, string>): UserProfile {
   const answers = { ...complete };
   const financing = answers['project.otherFinancing'];
-  delete answers.documents;
+  delete answers['contact.email'];
   delete answers['project.otherFinancing'];
   return {
     application: {
@@ -54,7 +54,7 @@ describe('a draft saved before a field was renamed', () => {
       savedDraft(2, { 'company.fax': '04 66 00 00 00' }),
     );
     expect(offer).not.toContain(fr.t('applicationFlow:draft.newerVersion'));
-    // The documents, the last question of the form, are all that is left to ask: question 1 of 1 of this walk.
+    // The e-mail, a question of the last step, is all that is left to ask: question 1 of 1 of this walk.
     expect(resumed).toContain(
       fr.t('questionnaire:progressStep', {
         index: 1,
@@ -64,7 +64,7 @@ describe('a draft saved before a field was renamed', () => {
         stepName: fr.t('application:group.contact'),
       }),
     );
-    expect(resumed).toContain(fr.t('application:question.documents', { n: 5 }).slice(0, 30));
+    expect(resumed).toContain(fr.t('application:question.contact.email').slice(0, 30));
     expect(resumed).not.toContain(fr.t('application:question.project.otherFinancing'));
     const draft = (await stored()).application;
     expect(draft?.version).toBe(3);
@@ -72,7 +72,7 @@ describe('a draft saved before a field was renamed', () => {
     expect(draft?.answers).not.toHaveProperty(['project.otherFunding']);
     expect(draft?.answers).not.toHaveProperty(['company.fax']);
 
-    const recap = await driver.read('Je les enverrai plus tard');
+    const recap = await driver.read(String(complete['contact.email']));
     expect(recap).toContain(String(complete['project.otherFinancing']));
     await driver.say({ type: ActivityTypes.Message, value: { action: 'submitApplication', entry: 'apply' } });
     const [file] = await queue.list();

@@ -1,5 +1,6 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
+import { COMPLIANT_DECLARATIONS, DECLARATIONS_KEY } from '../../dialogs/domain/declarations.js';
 import {
   ELIGIBLE_COMPANY_CHECK,
   answerAll,
@@ -24,10 +25,17 @@ async function startCheck(now = TEST_NOW) {
   return { driver, first: readable(firstReplies), firstReplies, storage };
 }
 
-/** The questions a typical SME answers, in the rules' order: all but the balance sheet (its turnover settles its size). */
-const TYPICAL_QUESTIONS = ELIGIBILITY.questions
-  .map((question) => question.key)
-  .filter((key) => key !== 'balanceSheet');
+const DECLARED = Object.keys(COMPLIANT_DECLARATIONS);
+/**
+ * The questions a typical SME answers, in the rules' order: all but the balance sheet (its turnover settles its
+ * size), the four declarations being one attestation, asked last.
+ */
+const TYPICAL_QUESTIONS = [
+  ...ELIGIBILITY.questions
+    .map((question) => question.key)
+    .filter((key) => key !== 'balanceSheet' && !DECLARED.includes(key)),
+  DECLARATIONS_KEY,
+];
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${iso}T12:00:00Z`),
@@ -56,12 +64,10 @@ describe('the eligibility check', () => {
       expect(question).toEqual({ questionId: TYPICAL_QUESTIONS[index - 1] });
       const prompt = readable(replies);
       expect(prompt).toContain(fr.t('questionnaire:progress', { index, total }));
-      expect(prompt).toContain(
-        q(question.questionId, {
-          months: settings.jobs.horizonMonths,
-          years: settings.deMinimis.periodYears,
-        }),
-      );
+      const params = { months: settings.jobs.horizonMonths, years: settings.deMinimis.periodYears };
+      if (question.questionId === DECLARATIONS_KEY) {
+        for (const key of DECLARED) expect(prompt).toContain(fr.t(`eligibility:declaration.${key}`, params));
+      } else expect(prompt).toContain(q(question.questionId, params));
       asked.push(question.questionId);
       replies = await driver.say(answerFor(ELIGIBLE_COMPANY_CHECK, question));
     }

@@ -43,7 +43,6 @@ describe('an English-speaking owner, from the eligibility check to the committee
       'project.aidTypes': ['financial', 'advice'],
       'project.startDate': '2027-03-31',
       'contact.phone': '+33612345678',
-      documents: [],
     });
   });
 });

@@ -36,15 +36,16 @@ describe('the owners’ own questions', () => {
       await say(fr.t('common:menu.eligibility')),
       ELIGIBLE_COMPANY_CHECK,
       {
-        until: (q) => q.questionId === 'deMinimis',
+        until: (q) => q.questionId === 'declarations',
       },
     );
-    expect(asked(replies)).toBe('deMinimis');
+    // At the attestation, which names the de minimis aid and the collective proceedings.
+    expect(asked(replies)).toBe('declarations');
     const turn = await say(question);
     expect(readable(turn)).toContain(answer());
-    expect(asked(turn)).toBe('deMinimis');
-    // The question was not answered by the question: its real answer is still taken.
-    expect(asked(await say('aucune'))).not.toBe('deMinimis');
+    expect(asked(turn)).toBe('declarations');
+    // The question was not answered by the question ("de minimis" named is no "not true"): its answer is taken.
+    expect(asked(await say('oui'))).not.toBe('declarations');
   });
 
   test('the figures come from the programme settings, formatted the French way', () => {

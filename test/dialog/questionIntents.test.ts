@@ -1,6 +1,7 @@
 import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { findField } from '../../dialogs/domain/applicationForm.js';
 import {
+  DECLARED_ONE_BY_ONE,
   ELIGIBLE_COMPANY_CHECK,
   ONE_FACT_PER_ANSWER,
   answerAll,
@@ -14,19 +15,14 @@ const welcome = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: '
 const asked = (replies: Partial<Activity>[]) => questionAsked(replies)?.questionId;
 
 /** An owner in the eligibility check, answered from the book up to the question `at` (left open). */
-async function checkUpTo(at: string, now?: Date) {
+async function checkUpTo(at: string, now?: Date, book = ELIGIBLE_COMPANY_CHECK) {
   const bot = now ? createTestBot(new MemoryStorage(), 'emulator', now) : createTestBot();
   const driver = new ConversationDriver(bot.adapter);
   await driver.say(welcome);
   const say = (text: string) => driver.say(text);
-  const { replies } = await answerAll(
-    say,
-    await say(fr.t('common:menu.eligibility')),
-    ELIGIBLE_COMPANY_CHECK,
-    {
-      until: (question) => !question.pending && question.questionId === at,
-    },
-  );
+  const { replies } = await answerAll(say, await say(fr.t('common:menu.eligibility')), book, {
+    until: (question) => !question.pending && question.questionId === at,
+  });
   expect(asked(replies)).toBe(at);
   return { ...bot, driver, say };
 }
@@ -130,7 +126,8 @@ describe('a correction at a question', () => {
 
 describe('help at a question', () => {
   test('"je ne comprends pas la question" at the de minimis question: what it means, an example, the question', async () => {
-    const { say } = await checkUpTo('deMinimis');
+    // "Non, je précise" to the attestation: the de minimis question comes by itself.
+    const { say } = await checkUpTo('deMinimis', undefined, DECLARED_ONE_BY_ONE);
     const help = await say('je ne comprends pas la question');
     const text = readable(help);
     expect(text).toContain(
@@ -146,7 +143,7 @@ describe('help at a question', () => {
   });
 
   test('"aide" at a question gives the question’s help too, and asks it again', async () => {
-    const { say } = await checkUpTo('proceedings');
+    const { say } = await checkUpTo('proceedings', undefined, DECLARED_ONE_BY_ONE);
     const help = await say('aide');
     expect(readable(help)).toContain(fr.t('talk:faq.proceedings'));
     expect(readable(help)).toContain(fr.t('common:help.inFlow'));

@@ -26,15 +26,17 @@ async function click(page: Page, title: string): Promise<void> {
  * The rest of an eligibility check for an SME in Alès, as an owner would do it: typed answers, or a click
  * where the bot offers buttons. Each step waits for the question it answers.
  */
-const REST_OF_CHECK: { question: string; type?: string; click?: string }[] = [
+const REST_OF_CHECK: { question: string; type?: string; click?: string; seen?: string }[] = [
   { question: 'turnover', type: '1,2 M€' },
   { question: 'sector', type: '25.62B' },
   { question: 'jobs', type: '3' },
-  { question: 'proceedings', click: fr.t('eligibility:choice.none') },
-  { question: 'deMinimis', type: 'aucune' },
-  { question: 'independent', click: fr.t('eligibility:choice.no') },
   { question: 'projectType', click: fr.t('eligibility:choice.development') },
-  { question: 'goodStanding', click: fr.t('eligibility:choice.yes') },
+  // The four declarations, one attestation: seen by its first statement, shown as a list.
+  {
+    question: 'declarations',
+    seen: 'eligibility:declaration.proceedings',
+    click: fr.t('eligibility:choice.attested'),
+  },
 ];
 
 describe('the web page in Chromium', () => {
@@ -83,7 +85,7 @@ describe('the web page in Chromium', () => {
     await send(page, 'douze');
     for (const step of REST_OF_CHECK) {
       await page
-        .getByText(shown(`eligibility:question.${step.question}`))
+        .getByText(shown(step.seen ?? `eligibility:question.${step.question}`))
         .last()
         .waitFor(WAIT);
       if (step.click) await click(page, step.click);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { findField, type ApplicationContext } from '../../dialogs/domain/applicationForm.js';
+import { findField, RETIRED_FIELDS, type ApplicationContext } from '../../dialogs/domain/applicationForm.js';
 import type { EligibilityContext } from '../../dialogs/domain/eligibilityQuestions.js';
 import { eligibilityQuestion } from '../../dialogs/domain/eligibilityRuleSet.js';
 import { loadProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
@@ -25,6 +25,7 @@ const KINDS: [RegExp, string][] = [
   [/legalForm|proceedings|goodStanding|project\.type|projectType/, 'choice'],
   [/aidTypes|mentoringNeeds/, 'list'],
   [/^documents$/, 'documents'],
+  [/declarations/, 'attestation'],
   [/commune/, 'commune'],
   [/siret/, 'siret'],
   [/nafCode|sector/, 'activity'],
@@ -45,7 +46,8 @@ type AnyQuestion = Question<ApplicationContext & EligibilityContext>;
 function questionOf(key: string): AnyQuestion {
   const question = key.startsWith('eligibility.')
     ? eligibilityQuestion(key.slice('eligibility.'.length))
-    : findField(key);
+    : // The documents question is no longer asked: its cases still measure the reading of older drafts.
+      (findField(key) ?? RETIRED_FIELDS.find((field) => field.key === key));
   if (!question) throw new Error(`No question ${key} in the corpus`);
   return question as AnyQuestion;
 }

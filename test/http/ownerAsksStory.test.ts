@@ -53,7 +53,8 @@ describe('an owner who asks questions and for a person in the middle of her appl
 
     // « Bonsoir », answered in kind; her first words start the check.
     expect(texts(await say('Bonsoir')).at(0)).toBe(fr.t('common:greeting.helloEvening'));
-    let replies = await upTo(await say('suis-je éligible ?'), 'deMinimis');
+    // The check ends with the attestation, whose statements name the de minimis aid.
+    let replies = await upTo(await say('suis-je éligible ?'), 'declarations');
 
     // "c'est quoi le de minimis ?": the answer, with the ceiling of the settings, then the question again.
     replies = await say("c'est quoi le de minimis ?");
@@ -63,12 +64,13 @@ describe('an owner who asks questions and for a person in the middle of her appl
         years: settings.deMinimis.periodYears,
       }),
     );
-    expect(asked(replies)).toBe('deMinimis');
+    expect(asked(replies)).toBe('declarations');
     // "qui décide ?" there too.
     expect(read(await say('qui décide ?'))).toContain(fr.t('talk:faq.decider'));
 
     // The rest of the check: an OK verdict that says what the company could ask for.
-    const verdict = read((await answerAll(say, await say('aucune'), ELIGIBLE_COMPANY)).replies);
+    const attested = await say(fr.t('eligibility:choice.attested'));
+    const verdict = read((await answerAll(say, attested, ELIGIBLE_COMPANY)).replies);
     expect(verdict).toContain(fr.t('eligibility:verdict.OK'));
     expect(verdict).toContain(fr.t('talk:verdictOffer', { ...bounds, months: settings.mentoring.maxMonths }));
 

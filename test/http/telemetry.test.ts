@@ -66,8 +66,9 @@ const named = (name: string) => spans.getFinishedSpans().filter((span) => span.n
 describe('telemetry with an exporter', () => {
   test('one span per turn, with the channel, the activity type, the dialog and the outcome', () => {
     const turns = named('turn');
-    // The warm-up turns, the greeting, the eligibility check, the file and its submission.
-    expect(turns.length).toBeGreaterThan(40);
+    // The warm-up turns, the greeting, the eligibility check (its declarations one attestation), the file and
+    // its submission: 38 turns.
+    expect(turns.length).toBeGreaterThan(30);
     const submitted = turns.filter((span) =>
       String(span.attributes['alize.dialog'] ?? '').includes('application'),
     );

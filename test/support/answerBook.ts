@@ -1,6 +1,7 @@
 import type { EligibilityContext } from '../../dialogs/domain/eligibilityQuestions.js';
 import type { EligibilityRuleSet } from '../../dialogs/domain/eligibilityRuleSet.js';
 import type { Answers } from '../../dialogs/questionnaire/question.js';
+import { COMPLIANT_DECLARATIONS } from '../../dialogs/domain/declarations.js';
 import { FULL_APPLICATION } from './applicationScript.js';
 
 /**
@@ -16,7 +17,11 @@ const QUESTION_OF_STORED_KEY: Record<string, string> = {
   'company.postalCode': 'company.commune',
 };
 
-/** The eligibility check of a typical eligible company: 12 staff in Alès machining parts (25.62B), 3 jobs. */
+/**
+ * The eligibility check of a typical eligible company: 12 staff in Alès machining parts (25.62B), 3 jobs. Its
+ * four declarations are one « attestation sur l'honneur » (`declarations`), answered « Oui, tout est exact »;
+ * their own answers are what it says when they are asked one by one.
+ */
 export const ELIGIBLE_COMPANY_CHECK: AnswerBook = {
   commune: 'Alès',
   headcount: 'nous sommes douze',
@@ -29,6 +34,7 @@ export const ELIGIBLE_COMPANY_CHECK: AnswerBook = {
   independent: 'non',
   projectType: 'développement',
   goodStanding: 'oui',
+  declarations: 'Oui, tout est exact',
 };
 
 /** Its application file (test/support/applicationScript.ts), by question. */
@@ -72,6 +78,7 @@ export const ELIGIBLE_COMPANY_EN: AnswerBook = {
   independent: 'no',
   projectType: 'development',
   goodStanding: 'yes',
+  declarations: 'yes, all correct',
   'project.type': 'development',
   'company.name': 'Mécanique Cévenole SAS',
   'company.address': '12 rue de la République, 30100 Alès',
@@ -99,12 +106,26 @@ export const ELIGIBLE_COMPANY_EN: AnswerBook = {
   'contact.role': 'manager',
   'contact.email': 'marie.dupont@exemple.fr, 06 12 34 56 78',
   'contact.phone': '06 12 34 56 78',
-  documents: 'I will send them later',
 };
 
-/** A book with some answers changed (a company of 300 people, one that does not know its turnover…). */
+/** The same company answering the attestation « Non, je précise »: the four declarations are asked one by one. */
+export const DECLARED_ONE_BY_ONE: AnswerBook = {
+  ...ELIGIBLE_COMPANY_CHECK,
+  declarations: 'Non, je précise',
+};
+
+const DECLARED = Object.keys(COMPLIANT_DECLARATIONS);
+
+/**
+ * A book with some answers changed (a company of 300 people, one that does not know its turnover…). A company
+ * for which a declaration is not true (in liquidation, a group unknown) does not attest them all: unless the
+ * changes say how, it answers the attestation "non" and then each declaration.
+ */
 export function withAnswers(book: AnswerBook, changes: Record<string, string>): AnswerBook {
-  return { ...book, ...changes };
+  const declarationChanged = DECLARED.some((key) => key in changes && changes[key] !== book[key]);
+  const detail: Record<string, string> =
+    declarationChanged && !('declarations' in changes) ? { declarations: 'non' } : {};
+  return { ...book, ...changes, ...detail };
 }
 
 /** What a bot's message says it asks (QuestionChannelData of dialogs/questionnaire/questionnaireDialog.ts). */

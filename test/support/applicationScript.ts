@@ -49,5 +49,4 @@ export const FULL_APPLICATION: [string, string, unknown][] = [
   ['gérante', 'contact.role', 'gérante'],
   ['marie.dupont@exemple.fr, 06 12 34 56 78', 'contact.email', 'marie.dupont@exemple.fr'],
   ['06 12 34 56 78', 'contact.phone', '+33612345678'],
-  ['Je les enverrai plus tard', 'documents', []],
 ];

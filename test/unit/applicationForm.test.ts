@@ -1,5 +1,6 @@
 import {
   APPLICATION_FORM,
+  RETIRED_FIELDS,
   applicableFields,
   findField,
   missingFields,
@@ -34,7 +35,7 @@ describe('the form definition', () => {
     expect(findField('company.unknown')).toBeUndefined();
   });
 
-  test('the stored file holds every question of the form, the commune as three keys, the register source and the notice', () => {
+  test('the stored file holds every question of the form, the commune as three keys, the register source, the notice and the documents of older files', () => {
     const stored = new Set<string>(APPLICATION_DATA_KEYS);
     const asked = keys(APPLICATION_FORM).filter((key) => key !== 'company.commune');
     expect(asked.filter((key) => !stored.has(key))).toEqual([]);
@@ -45,10 +46,13 @@ describe('the form definition', () => {
       'company.inseeCode',
       'company.registerPrefill',
       'notice.acknowledgedAt',
+      // No longer asked (the pieces are sent in the chat): files stored before keep their column.
+      'documents',
     ]);
+    expect(keys(RETIRED_FIELDS)).toEqual(['documents']);
   });
 
-  test('the project type comes first, the contact fields are personal, the documents optional and last', () => {
+  test('the project type comes first, the contact fields are personal, no question is optional', () => {
     expect(APPLICATION_FORM[0].key).toBe('project.type');
     const personal = APPLICATION_FORM.filter((field) => field.personal);
     expect(APPLICATION_FORM.find((field) => field.key === 'contact.isInterlocutor')?.personal).toBeFalsy();
@@ -59,15 +63,15 @@ describe('the form definition', () => {
       'contact.email',
       'contact.phone',
     ]);
-    expect(APPLICATION_FORM.at(-1)).toMatchObject({ key: 'documents', optional: true });
-    expect(APPLICATION_FORM.filter((field) => field.optional)).toHaveLength(1);
+    expect(APPLICATION_FORM.filter((field) => field.optional)).toHaveLength(0);
   });
 
-  test('the questions are asked step by step: company, project, financing, contact, the documents last', () => {
+  test('the questions are asked step by step: company, project, financing, contact, the documents never', () => {
     const asked = missingFields({}, context);
     expect([...new Set(asked.map(stepOf))]).toEqual(['company', 'project', 'financing', 'contact']);
     expect(asked[0].key).toBe('project.type');
-    expect(asked.at(-1)?.key).toBe('documents');
+    expect(asked.at(-1)?.key).toBe('contact.phone');
+    expect(keys(asked)).not.toContain('documents');
   });
 });
 
@@ -180,10 +184,9 @@ describe('missing fields and progress', () => {
     expect(missing.indexOf('project.mentoringNeeds')).toBe(missing.indexOf('project.investment') - 1);
   });
 
-  test('a complete file misses nothing; the documents answered "later" count as answered', () => {
+  test('a complete file misses nothing, with or without the documents answer of an older draft', () => {
     expect(missingFields(complete, context)).toEqual([]);
-    expect(missingFields({ ...complete, documents: [] }, context)).toEqual([]);
-    expect(keys(missingFields({ ...complete, documents: undefined }, context))).toEqual(['documents']);
+    expect(missingFields({ ...complete, documents: undefined }, context)).toEqual([]);
   });
 
   const progress = (key: string, answers: Answers, walk?: { asked: string[]; total?: number }) => {

@@ -1,10 +1,11 @@
-import { findField, type ApplicationContext } from '../../dialogs/domain/applicationForm.js';
+import { findField, RETIRED_FIELDS, type ApplicationContext } from '../../dialogs/domain/applicationForm.js';
 import type { AnswerValue, Interpretation, Params } from '../../dialogs/questionnaire/question.js';
 import { detectGlobalCommand } from '../../dialogs/globalCommands.js';
 import { context as fr, settings } from './applicationFormFixtures.js';
 
 function interpret(key: string, text: string, context: ApplicationContext = fr): Interpretation {
-  const field = findField(key);
+  // The documents question is no longer asked; its reading still shows the answers of older drafts.
+  const field = findField(key) ?? RETIRED_FIELDS.find((retired) => retired.key === key);
   if (!field) throw new Error(`no field ${key}`);
   return field.interpret(text, context);
 }

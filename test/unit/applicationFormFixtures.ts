@@ -45,7 +45,6 @@ const typed: Answers = {
   'contact.role': 'gérante',
   'contact.email': 'marie.dupont@exemple.fr',
   'contact.phone': '+33612345678',
-  documents: ['kbis', 'rib'],
 };
 
 /**

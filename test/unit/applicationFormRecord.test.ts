@@ -92,8 +92,9 @@ describe('the flat record for the committee queue', () => {
       'project.aidTypes': ['financial', 'advice', 'mentoring'],
       'contact.phone': '+33612345678',
     });
-    // The dialog writes the notice's time and, after a company lookup, the keys the register filled.
-    const written = ['notice.acknowledgedAt', REGISTER_PREFILL_KEY];
+    // The dialog writes the notice's time and, after a company lookup, the keys the register filled; the
+    // documents are those of older files (no longer asked).
+    const written = ['notice.acknowledgedAt', REGISTER_PREFILL_KEY, 'documents'];
     const expected = APPLICATION_DATA_KEYS.filter((key) => !written.includes(key));
     expect(Object.keys(record).sort()).toEqual([...expected].sort());
     expect(record['project.otherFinancingAmount']).toBe(complete['project.otherFinancingAmount']);

@@ -26,6 +26,8 @@ const eligible: EligibilityAnswers = {
   proceedings: 'none',
   goodStanding: 'yes',
   deMinimis: 20_000,
+  // 20 000 € of de minimis aid is not « aucune aide »: the owner answers the attestation « Non, je précise ».
+  declarations: 'detail',
 };
 
 /** Answers whatever the rules ask, from `applicant`; the questions in the order asked with their progress. */
@@ -47,18 +49,20 @@ describe('a rule composed into a rule set brings its question, its place, its co
 
   test('its question is asked once, after the size, and counted in "Question n sur N"', () => {
     const { asked } = walk(eightMonthsOld);
+    // The four declarations are one attestation, asked last; answered « je précise », they follow one by one.
     expect(asked).toEqual([
-      ['commune', '1/11'],
-      ['headcount', '2/11'],
-      ['turnover', '3/11'],
-      ['creationDate', '4/11'],
-      ['sector', '5/11'],
-      ['jobs', '6/11'],
-      ['proceedings', '7/11'],
-      ['deMinimis', '8/11'],
-      ['independent', '9/11'],
-      ['projectType', '10/11'],
-      ['goodStanding', '11/11'],
+      ['commune', '1/8'],
+      ['headcount', '2/8'],
+      ['turnover', '3/8'],
+      ['creationDate', '4/8'],
+      ['sector', '5/8'],
+      ['jobs', '6/8'],
+      ['projectType', '7/8'],
+      ['declarations', '8/8'],
+      ['proceedings', '9/12'],
+      ['deMinimis', '10/12'],
+      ['independent', '11/12'],
+      ['goodStanding', '12/12'],
     ]);
     expect(rules.questions.map((question) => question.key).indexOf('creationDate')).toBe(4);
   });
