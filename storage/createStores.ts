@@ -14,6 +14,7 @@ import { LowdbStorage } from './lowdbStorage.js';
 import { SnapshotStorage } from './snapshotStorage.js';
 import { ApplicantOutbox } from './applicantOutbox.js';
 import { StatusOutbox } from './statusOutbox.js';
+import { MailOutbox } from './mailOutbox.js';
 import { withFileLock } from './fileLock.js';
 import { azureStateKeys, lowdbStateKeys } from './stateKeys.js';
 import { AZURE_DEFAULTS, type AzureBackendConfig, type StorageBackendConfig } from './storageBackend.js';
@@ -40,6 +41,8 @@ export interface Stores {
   statusOutbox: StatusOutbox;
   /** Every message to an applicant outside their turns, kept until a channel accepted it. */
   applicantOutbox: ApplicantOutbox;
+  /** E-mails to applicants (receipts, status changes), kept until the SMTP server accepted them. */
+  mailOutbox: MailOutbox;
   /** Every bot-state key, for maintenance (the purge of idle drafts). */
   stateKeys(): AsyncIterable<string>;
   /** Waits for pending writes; call before exiting. */
@@ -65,6 +68,7 @@ function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedF
     applicantOutbox: new ApplicantOutbox(storage, (task) =>
       withFileLock(path.join(dataDir, 'outbox.lock'), task),
     ),
+    mailOutbox: new MailOutbox(storage, (task) => withFileLock(path.join(dataDir, 'outbox.lock'), task)),
     stateKeys: () => lowdbStateKeys(path.join(dataDir, 'state')),
     close: () => storage.close(),
   };
@@ -82,6 +86,7 @@ function createAzureStores(
     storage,
     statusOutbox: new StatusOutbox(storage),
     applicantOutbox: new ApplicantOutbox(storage),
+    mailOutbox: new MailOutbox(storage),
     queue: new AzureApplicationQueue({
       account,
       tableName: config.applicationsTable,
