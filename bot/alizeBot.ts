@@ -27,6 +27,7 @@ import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
 import type { DocumentReceiver } from './documents/documentReceiver.js';
+import { FILE_CONSENT_INVOKE } from './receipts/teamsFileConsent.js';
 import type { Logger } from './logger.js';
 import { WELCOME_GIVEN_KEY } from './sharedWelcome.js';
 import { NO_TELEMETRY, type Telemetry, type TurnEnd } from './telemetry/telemetry.js';
@@ -58,6 +59,8 @@ export interface AlizeBotParts {
   onErased?: (context: TurnContext) => Promise<void>;
   /** Files sent in the chat (any dialog): checked and kept with the draft or the submitted file. */
   documents?: DocumentReceiver;
+  /** Teams' file consent card answered (the applicant's PDF put in their OneDrive, or declined). */
+  fileConsent?: (context: TurnContext) => Promise<InvokeResponse>;
 }
 
 /**
@@ -132,6 +135,9 @@ export class AlizeBot extends ActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const value = context.activity.value as { action?: unknown } | undefined;
+    if (context.activity.name === FILE_CONSENT_INVOKE && this.parts.fileConsent) {
+      return this.parts.fileConsent(context);
+    }
     if (context.activity.name === 'adaptiveCard/action' && !isObject(value?.action)) {
       return {
         status: StatusCodes.BAD_REQUEST,

@@ -61,6 +61,15 @@ import { TracedStorage, tracedContactRequests, tracedQueue } from './telemetry/t
 import { CompanyLookupDialog } from '../dialogs/companyLookupDialog.js';
 import type { CompanyRegister } from '../dialogs/domain/companyRegister.js';
 import { createCompanyRegisterClient } from './companyRegisterClient.js';
+import { ApplicantMailer } from './mail/applicantMailer.js';
+import { createMailSender, type MailSender } from './mail/mailTransport.js';
+import type { ApplicantPdf } from '../committee/receipts/applicantPdf.js';
+import { applicantPdfRenderer } from '../committee/receipts/applicantPdfRenderer.js';
+import { DownloadTokenStore } from '../storage/downloadTokens.js';
+import { ApplicantFiles } from './receipts/applicantFiles.js';
+import { registerDownloadRoute } from './receipts/downloadRoute.js';
+import { DownloadFileDialog, type FileOffer } from '../dialogs/downloadFileDialog.js';
+import type { SubmissionReceipts } from '../dialogs/applicationSubmission.js';
 
 export interface RunningApp {
   server: Server;
@@ -70,6 +79,8 @@ export interface RunningApp {
   queue: ApplicationQueue;
   /** Resolves with the warm-up figures once /healthz reports ready. */
   ready: Promise<{ ms: number }>;
+  /** One round of the outboxes now (chat messages, e-mails), and the e-mails being sent: tests wait for them. */
+  deliverOutbox: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -85,6 +96,10 @@ export interface AppOverrides {
   outboxPollMs?: number;
   /** Telemetry made by the caller (tests: an in-memory exporter); the caller then shuts it down. */
   telemetry?: Telemetry;
+  /** How e-mails leave (tests: nodemailer to their own SMTP server is the default; a failing one, say). */
+  mailSender?: MailSender;
+  /** The applicant's PDF (the real renderer by default). */
+  applicantPdf?: ApplicantPdf;
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -138,7 +153,35 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     documents: stores.documents,
     clock,
   });
-  const onStatusChanged = messenger.notifyStatus;
+  const applicantPdf =
+    overrides.applicantPdf ??
+    applicantPdfRenderer({ localizer, settings, documents: stores.documents, clock });
+  // The applicant's e-mails, only with SMTP_URL and MAIL_FROM: otherwise nothing is stored, sent or said.
+  const mailer = config.mail
+    ? new ApplicantMailer({
+        outbox: stores.mailOutbox,
+        send: overrides.mailSender ?? createMailSender(config.mail),
+        queue,
+        pdf: applicantPdf,
+        localizer,
+        settings,
+        documents: stores.documents,
+        logger,
+        clock,
+      })
+    : undefined;
+  // A status change: the chat's message, and its e-mail next to it (a failure of one never stops the other).
+  const onStatusChanged: StatusChangeListener = async (application, change) => {
+    await mailer
+      ?.notifyStatus(application, change)
+      .catch((error: unknown) =>
+        logger.warn(
+          { event: 'mail_failed', reference: application.reference, code: errorCode(error) },
+          'status e-mail not queued',
+        ),
+      );
+    await messenger.notifyStatus(application, change);
+  };
   // The one status service of the server: the advisor mode and the committee API both change statuses here.
   const statusService = createStatusService({
     queue,
@@ -149,9 +192,25 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
   const outboxDelivery = startOutboxDelivery({
-    round: () => messenger.round(),
+    round: async () => {
+      try {
+        await messenger.round();
+      } finally {
+        await mailer?.round();
+      }
+    },
     logger,
     everyMs: overrides.outboxPollMs ?? OUTBOX_POLL_MS,
+  });
+  let serverUrl = '';
+  const downloadTokens = new DownloadTokenStore(storage);
+  const files = new ApplicantFiles({
+    tokens: downloadTokens,
+    queue,
+    pdf: applicantPdf,
+    baseUrl: () => config.publicBaseUrl ?? serverUrl,
+    logger,
+    clock,
   });
   const rootDialog = createRootDialog({
     userState,
@@ -170,6 +229,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
     documents: stores.documents,
+    files,
+    ...(mailer ? { receipts: mailer } : {}),
     ...(config.companyLookup
       ? { companyRegister: createCompanyRegisterClient({ baseUrl: config.companyLookup.url, logger }) }
       : {}),
@@ -207,10 +268,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     timeZone: settings.timeZone,
     onErased: async (context) => {
       await messenger.eraseUser(context.activity.from.id);
+      await mailer?.eraseUser(context.activity.from.id);
+      await files.eraseUser(context.activity.from.id);
       await resumeCodes.erase(context);
       await announceErasure(context);
     },
     documents,
+    fileConsent: (context) => files.answerConsent(context),
   });
   // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
   const runTurn = async (context: TurnContext): Promise<void> => {
@@ -248,8 +312,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onStatusChanged,
     statusService,
   });
+  registerDownloadRoute(server, {
+    tokens: downloadTokens,
+    queue,
+    pdf: applicantPdf,
+    localizer,
+    logger,
+    clock,
+  });
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
-  let serverUrl = '';
   const conformity = settings.legal?.accessibility.conformity;
   const signin = config.webSignin
     ? new WebSignin({
@@ -318,8 +389,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     storage,
     queue,
     ready,
+    deliverOutbox: async () => {
+      await mailer?.settled();
+      await outboxDelivery.deliverNow();
+      await mailer?.settled();
+    },
     close: async () => {
       await outboxDelivery.stop();
+      await mailer?.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();
       if (!overrides.telemetry) await telemetry.shutdown();
@@ -351,6 +428,10 @@ export interface DialogDeps {
   companyRegister?: CompanyRegister;
   /** The supporting documents (the recap lists the pieces received and missing). */
   documents?: DocumentStore;
+  /** The applicant's PDF from the chat (« télécharger mon dossier en PDF »); absent: not offered. */
+  files?: FileOffer;
+  /** The e-mailed receipt at submission (mail on); absent: no mail and nothing said about it. */
+  receipts?: SubmissionReceipts;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
@@ -373,6 +454,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     rules,
     lookup,
     deps.documents,
+    { ...(deps.receipts ? { receipts: deps.receipts } : {}), offersDownload: deps.files !== undefined },
   );
   const contact = new ContactAdvisorDialog({
     profiles,
@@ -417,7 +499,10 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'resume', dialog: application, options: { resume: true } },
       { entry: 'advisor', dialog: contact },
       { entry: 'about', dialog: new AboutDialog() },
-      { entry: 'myFiles', dialog: new MyFilesDialog(queue) },
+      { entry: 'myFiles', dialog: new MyFilesDialog(queue, deps.files !== undefined) },
+      ...(deps.files
+        ? [{ entry: 'downloadFile' as const, dialog: new DownloadFileDialog(queue, deps.files) }]
+        : []),
       { entry: 'withdrawFile', dialog: new WithdrawFileDialog(queue, statusService) },
       {
         entry: 'correctFile',

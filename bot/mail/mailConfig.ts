@@ -8,16 +8,10 @@ export interface MailConfig {
 
 const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
-/** `smtps://user:***@host:465`: what a message may show of SMTP_URL (never its password). */
+/** `smtps://***@host:465`: what a message may show of SMTP_URL (never who signs in, nor the password). */
 export function shownSmtpUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.password) url.password = '***';
-    return url.toString().replace(/\/$/, '');
-  } catch {
-    // Not even a URL: whatever follows a colon may be a password.
-    return raw.replace(/:[^@/]*@/, ':***@');
-  }
+  // Everything between the scheme and the last @ may be credentials, whether or not it parses as a URL.
+  return raw.replace(/^([a-z][a-z0-9+.-]*:(?:\/\/)?)?.*@/i, '$1***@');
 }
 
 /** Undefined when mail is off; problems are pushed with the variable's name, the password never shown. */
