@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../bot/logger.js';
+import { runCommitteeCli } from '../support/committeeApiClient.js';
 import { applicantPdfName } from '../../committee/receipts/applicantPdf.js';
 import type { RunningApp } from '../../bot/app.js';
 import { nextCommitteeDate } from '../../dialogs/domain/eligibilityVerdict.js';
@@ -15,18 +18,25 @@ const TOKEN = 'committee-token-for-tests-7c1e5a9d30b4f286';
 const MAIL_FROM = 'AliZé <alize@cci-ales-cevennes.fr>';
 const CONTACT = 'marie.dupont@exemple.fr';
 
-/** A server with mail on (SMTP_URL to the given server) and a clock the test moves. */
+/** A server with mail on (SMTP_URL to the given server), a clock the test moves, and its log lines. */
 async function serverWithMail(
   smtpUrl: string,
   clock: { now: Date },
-): Promise<{ app: RunningApp; dataDir: string }> {
+): Promise<{ app: RunningApp; dataDir: string; logs: string[] }> {
   const dataDir = tempDataDir('alize-mail-');
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
   const app = await startTestServer(
     dataDir,
     { SMTP_URL: smtpUrl, MAIL_FROM, COMMITTEE_TOKEN: TOKEN },
-    { clock: () => clock.now, outboxPollMs: 3_600_000 },
+    { clock: () => clock.now, outboxPollMs: 3_600_000, logger: createLogger('info', sink) },
   );
-  return { app, dataDir };
+  return { app, dataDir, logs };
 }
 
 const patchStatus = (app: RunningApp, reference: string, status: string, comment: string) =>
@@ -39,13 +49,39 @@ const patchStatus = (app: RunningApp, reference: string, status: string, comment
 describe('the applicant gets their receipts by e-mail', () => {
   let smtp: LocalSmtpServer;
   let connector: Awaited<ReturnType<typeof startConnectorCapture>>;
-  let server: { app: RunningApp; dataDir: string };
+  let server: Awaited<ReturnType<typeof serverWithMail>>;
   const clock = { now: TEST_NOW };
+  /** What the owner of ALZ-2026-0001 read when their file was sent (ALZ-2026-0002 is put in the queue as is). */
+  const confirmations: string[] = [];
   beforeAll(async () => {
     smtp = await startSmtpServer();
     connector = await startConnectorCapture();
     server = await serverWithMail(smtp.url, clock);
+    const conversation = new HttpConversation(server.app.url);
+    confirmations.push(texts(await submitFromChannel(conversation, connector.url)).join('\n'));
+    // Another company's file, of another owner, for the CLI's change.
+    await server.app.queue.submit(
+      {
+        channel: 'emulator',
+        origin: 'applicant',
+        userId: 'owner-of-the-second-file',
+        eligibility: { verdict: 'OK', reasons: [] },
+        data: { 'company.name': 'Cévennes Bois', 'contact.email': 'paul.martin@exemple.fr' },
+        now: TEST_NOW,
+      },
+      'second-draft',
+    );
+    await server.app.deliverOutbox();
   });
+  /** The e-mail of that subject, once the SMTP server has it. */
+  const mailWithSubject = async (subject: string) => {
+    for (let round = 0; round < 400; round++) {
+      const found = smtp.received.find((mail) => mail.subject === subject);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`no e-mail « ${subject} »`);
+  };
   afterAll(async () => {
     await server.app.close();
     await smtp.close();
@@ -54,13 +90,11 @@ describe('the applicant gets their receipts by e-mail', () => {
   });
 
   test('at submission: a French receipt with the reference, the next committee and the PDF of the file', async () => {
-    const owner = new HttpConversation(server.app.url);
-    const submitted = texts(await submitFromChannel(owner, connector.url)).join('\n');
+    const submitted = confirmations[0];
     expect(submitted).toContain(fr.t('receipts:submit.mailSent', { email: CONTACT }));
     expect(submitted).toContain(fr.t('applicationFlow:submit.done', { reference: 'ALZ-2026-0001' }));
 
-    await smtp.waitFor(1);
-    const [mail] = smtp.received;
+    const mail = await mailWithSubject(fr.t('receipts:receipt.subject', { reference: 'ALZ-2026-0001' }));
     expect(mail.envelopeTo).toEqual([CONTACT]);
     expect(mail.from?.text).toContain('alize@cci-ales-cevennes.fr');
     expect(mail.subject).toBe(fr.t('receipts:receipt.subject', { reference: 'ALZ-2026-0001' }));
@@ -85,21 +119,25 @@ describe('the applicant gets their receipts by e-mail', () => {
     ]);
     expect((await pdfText(mail.attachments[0].content)).text).toContain('ALZ-2026-0001');
     // Nothing waits any more: the receipt left the outbox once sent.
+    await server.app.deliverOutbox();
     expect(await new MailOutbox(server.app.storage).list()).toEqual([]);
+    // The log says « receipt sent » with the reference, never the address.
+    const sent = server.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(sent.filter((line) => line.event === 'receipt_sent').map((line) => line.reference)).toEqual([
+      'ALZ-2026-0001',
+    ]);
+    expect(server.logs.join('\n')).not.toContain(CONTACT);
   });
 
   test('a status change from the committee API sends the chat’s message by e-mail too', async () => {
-    const before = smtp.received.length;
     expect(
       (await patchStatus(server.app, 'ALZ-2026-0001', 'in_review', 'Nous lisons votre dossier.')).status,
     ).toBe(200);
     await server.app.deliverOutbox();
-    await smtp.waitFor(before + 1);
-    const mail = smtp.received[before];
-    expect(mail.envelopeTo).toEqual([CONTACT]);
-    expect(mail.subject).toBe(
+    const mail = await mailWithSubject(
       fr.t('receipts:status.subject', { reference: 'ALZ-2026-0001', label: fr.t('status:label.in_review') }),
     );
+    expect(mail.envelopeTo).toEqual([CONTACT]);
     const application = (await server.app.queue.get('ALZ-2026-0001'))!;
     const change = application.history.at(-1)!;
     // The very words of the chat's notice (same keys), which the conversation received as well.
@@ -108,6 +146,24 @@ describe('the applicant gets their receipts by e-mail', () => {
     expect(connector.received.at(-1)?.activity.text).toBe(chatWords);
     expect(mail.text).toContain('Nous lisons votre dossier.');
     expect(mail.attachments).toEqual([]);
+  });
+
+  test('a status change from the committee CLI is e-mailed by the running server', async () => {
+    const cli = await runCommitteeCli(
+      ['status', 'ALZ-2026-0002', 'in_review', '--by', 'Comité', '--comment', 'Lecture en cours.'],
+      server.dataDir,
+      server.dataDir,
+      { SMTP_URL: smtp.url, MAIL_FROM },
+    );
+    expect(cli.code).toBe(0);
+    await server.app.deliverOutbox();
+    const mail = await mailWithSubject(
+      fr.t('receipts:status.subject', { reference: 'ALZ-2026-0002', label: fr.t('status:label.in_review') }),
+    );
+    expect(mail.envelopeTo).toEqual(['paul.martin@exemple.fr']);
+    expect(mail.text).toContain(fr.t('status:meaning.in_review'));
+    expect(mail.text).toContain('Lecture en cours.');
+    expect(server.logs.join('\n')).not.toContain('paul.martin@exemple.fr');
   });
 });
 
@@ -167,6 +223,33 @@ describe('without SMTP settings', () => {
     } finally {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('erasure and the mail outbox', () => {
+  test('« supprimer mes données » drops the receipt still waiting: it is never sent afterwards', async () => {
+    const port = await closedPort();
+    const clock = { now: TEST_NOW };
+    const server = await serverWithMail(`smtp://127.0.0.1:${port}`, clock);
+    let smtp: LocalSmtpServer | undefined;
+    try {
+      const owner = new HttpConversation(server.app.url);
+      await submitFromChannel(owner, 'http://127.0.0.1:9');
+      await server.app.deliverOutbox();
+      expect(await new MailOutbox(server.app.storage).list()).toHaveLength(1);
+      await owner.say('supprimer mes données');
+      await owner.say(fr.t('privacy:yes'));
+      expect(await new MailOutbox(server.app.storage).list()).toEqual([]);
+
+      smtp = await startSmtpServer(port);
+      clock.now = new Date(TEST_NOW.getTime() + 60 * 60_000);
+      await server.app.deliverOutbox();
+      expect(smtp.received).toHaveLength(0);
+    } finally {
+      await server.app.close();
+      await smtp?.close();
+      fs.rmSync(server.dataDir, { recursive: true, force: true });
     }
   });
 });

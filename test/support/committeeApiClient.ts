@@ -11,8 +11,14 @@ export interface CliOutput {
 }
 
 /** Runs the committee CLI on a data folder, in French, from a working directory without any .env. */
-export function runCommitteeCli(args: string[], dataDir: string, cwd: string): Promise<CliOutput> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', DATA_DIR: dataDir };
+export function runCommitteeCli(
+  args: string[],
+  dataDir: string,
+  cwd: string,
+  /** More settings of the CLI's environment (SMTP_URL and MAIL_FROM, say). */
+  settings: Record<string, string> = {},
+): Promise<CliOutput> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', DATA_DIR: dataDir, ...settings };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, cwd });
     let stdout = '';
