@@ -190,18 +190,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onDeliveryError: (err, reference) =>
       logger.error({ err, event: 'status_listener_failed', reference }, 'status change listener failed'),
   });
-  // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
-  const outboxDelivery = startOutboxDelivery({
-    round: async () => {
-      try {
-        await messenger.round();
-      } finally {
-        await mailer?.round();
-      }
-    },
-    logger,
-    everyMs: overrides.outboxPollMs ?? OUTBOX_POLL_MS,
-  });
   let serverUrl = '';
   const downloadTokens = new DownloadTokenStore(storage);
   const files = new ApplicantFiles({
@@ -211,6 +199,19 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     baseUrl: () => config.publicBaseUrl ?? serverUrl,
     logger,
     clock,
+  });
+  // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
+  const outboxDelivery = startOutboxDelivery({
+    round: async () => {
+      try {
+        await messenger.round();
+      } finally {
+        await mailer?.round();
+        await files.prune();
+      }
+    },
+    logger,
+    everyMs: overrides.outboxPollMs ?? OUTBOX_POLL_MS,
   });
   const rootDialog = createRootDialog({
     userState,

@@ -66,6 +66,12 @@ export class DownloadTokenStore {
     return found.expiresAt <= now.toISOString() ? { state: 'expired' } : { state: 'valid', token: found };
   }
 
+  /** Retention: links expired for a day are forgotten (with the user id they hold). */
+  prune(now: Date): Promise<void> {
+    const forgotten = new Date(now.getTime() - KEEP_EXPIRED_MS).toISOString();
+    return this.removeWhere((t) => t.expiresAt <= forgotten);
+  }
+
   /** Erasure: every link this user was given stops working. */
   eraseUser(userId: string): Promise<void> {
     return this.removeWhere((t) => t.userId === userId);

@@ -23,6 +23,8 @@ export interface ApplicantFilesParts {
 
 /** The applicant's PDF in the chat: a personal link (`/files/<token>`), or in Teams personal chat a consent card. */
 export class ApplicantFiles implements FileOffer {
+  private prunedAt?: number;
+
   constructor(private readonly parts: ApplicantFilesParts) {}
 
   async offer(context: TurnContext, application: StoredApplication): Promise<void> {
@@ -68,5 +70,13 @@ export class ApplicantFiles implements FileOffer {
 
   eraseUser(userId: string): Promise<void> {
     return this.parts.tokens.eraseUser(userId);
+  }
+
+  /** Run with the outbox rounds, at most hourly: links expired for a day are forgotten. */
+  async prune(): Promise<void> {
+    const now = this.parts.clock();
+    if (this.prunedAt !== undefined && now.getTime() - this.prunedAt < 3_600_000) return;
+    this.prunedAt = now.getTime();
+    await this.parts.tokens.prune(now);
   }
 }
