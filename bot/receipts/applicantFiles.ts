@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { ApplicantPdf } from '../../committee/receipts/applicantPdf.js';
 import type { FileOffer } from '../../dialogs/downloadFileDialog.js';
 import { languageOf } from '../../dialogs/translator.js';
@@ -58,8 +58,21 @@ export class ApplicantFiles implements FileOffer {
       DOWNLOAD_LINK_MINUTES * 60_000,
     );
     const url = `${this.parts.baseUrl()}${FILES_ROUTE}/${token}`;
+    // The link in the words (plain text, any channel) and as a button that opens it (Web Chat, Emulator).
+    const button = CardFactory.heroCard(
+      '',
+      [],
+      CardFactory.actions([{ type: 'openUrl', title: t('receipts:download.open'), value: url }]),
+    );
     await context.sendActivity(
-      t('receipts:download.link', { reference: application.reference, url, minutes: DOWNLOAD_LINK_MINUTES }),
+      MessageFactory.attachment(
+        button,
+        t('receipts:download.link', {
+          reference: application.reference,
+          url,
+          minutes: DOWNLOAD_LINK_MINUTES,
+        }),
+      ),
     );
   }
 

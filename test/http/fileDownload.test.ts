@@ -38,8 +38,14 @@ describe('the applicant downloads the PDF of their file from the chat', () => {
   test.each(['télécharger mon dossier en PDF', 'envoyez-moi le PDF'])(
     '« %s » gives a personal link serving the PDF as an attachment, never cached',
     async (request) => {
-      const replies = texts(await owner.say(request));
+      const answer = await owner.say(request);
+      const replies = texts(answer);
       const link = linkIn(replies);
+      // A button opens it too.
+      const actions = answer
+        .flatMap((r) => r.attachments ?? [])
+        .flatMap((a) => a.content.buttons as object[]);
+      expect(actions).toEqual([{ type: 'openUrl', title: fr.t('receipts:download.open'), value: link }]);
       expect(replies.join('\n')).toContain(
         fr.t('receipts:download.link', { reference: 'ALZ-2026-0001', url: link, minutes: 30 }),
       );
