@@ -5,7 +5,7 @@ import type { DownloadToken, DownloadTokenStore } from '../../storage/downloadTo
 import type { Localizer } from '../i18n.js';
 import type { Logger } from '../logger.js';
 import { SCRIPTLESS_PAGE_HEADERS } from '../webPage/legalRoutes.js';
-import { pageLink } from '../webPage/legalFooter.js';
+import { legalFooter, pageLink } from '../webPage/legalFooter.js';
 import { documentStart, escapeHtml } from '../webPage/pageHtml.js';
 
 /** The route of an applicant's download links: `/files/<token>`. */
@@ -78,6 +78,7 @@ function refusalPage(localizer: Localizer, reason: 'unknown' | 'expired'): strin
 <p>${t(`receipts:page.${reason}`)}</p>
 <p><a class="button" href="${escapeHtml(pageLink('/', language))}">${t('receipts:page.back')}</a></p>
 </main>
+${legalFooter(language)}
 </body>
 </html>`;
 }

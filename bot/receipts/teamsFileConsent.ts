@@ -57,6 +57,7 @@ export async function answerFileConsent(
   ) {
     return { status: 400 };
   }
+  if (!uploadable(upload.uploadUrl)) return { status: 400 };
   const application = await parts.queue.get(reference);
   if (!application || !ownedBy(application, context)) return { status: 404 };
   try {
@@ -92,6 +93,19 @@ export async function answerFileConsent(
   });
   parts.logger.info({ event: 'file_downloaded', via: 'teams', reference }, 'applicant PDF put in OneDrive');
   return ok;
+}
+
+/** OneDrive's upload sessions are https; plain http only on loopback (a local test of the flow). */
+function uploadable(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname))
+    );
+  } catch {
+    return false;
+  }
 }
 
 function ownedBy(application: StoredApplication, context: TurnContext): boolean {
