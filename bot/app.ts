@@ -64,7 +64,8 @@ import { createCompanyRegisterClient } from './companyRegisterClient.js';
 import { ApplicantMailer } from './mail/applicantMailer.js';
 import { createMailSender, type MailSender } from './mail/mailTransport.js';
 import type { ApplicantPdf } from '../committee/receipts/applicantPdf.js';
-import { applicantPdfRenderer } from '../committee/receipts/applicantPdfRenderer.js';
+import { applicantPdfOf } from '../committee/receipts/applicantPdfOf.js';
+import { CommitteePdf } from '../committee/pdf/committeePdf.js';
 import { DownloadTokenStore } from '../storage/downloadTokens.js';
 import { ApplicantFiles } from './receipts/applicantFiles.js';
 import { registerDownloadRoute } from './receipts/downloadRoute.js';
@@ -155,7 +156,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   const applicantPdf =
     overrides.applicantPdf ??
-    applicantPdfRenderer({ localizer, settings, documents: stores.documents, clock });
+    applicantPdfOf(new CommitteePdf({ queue, documents: stores.documents, localizer, settings, clock }));
   // The applicant's e-mails, only with SMTP_URL and MAIL_FROM: otherwise nothing is stored, sent or said.
   const mailer = config.mail
     ? new ApplicantMailer({
@@ -312,6 +313,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     localizer,
     onStatusChanged,
     statusService,
+    settings,
   });
   registerDownloadRoute(server, {
     tokens: downloadTokens,

@@ -38,6 +38,8 @@ import { secureCompare } from '../bot/secureCompare.js';
 import { createStatusService, type StatusService } from './statusService.js';
 import { committeeCsv } from './committeeCsv.js';
 import { withLabels, type CommitteeText } from './committeeLabels.js';
+import { DOSSIER_PATH, FILE_PDF_PATH, pdfRoutes } from './pdf/pdfApi.js';
+import type { ProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
 
 export type StatusChangedListener = (
   application: StoredApplication,
@@ -59,6 +61,8 @@ export interface CommitteeApiOptions {
   documents?: DocumentStore;
   /** For the `message` of error answers (Accept-Language: en gets English, anything else French). */
   localizer?: Localizer;
+  /** The programme settings (committee dates, required pieces): with them, the PDF routes are on. */
+  settings?: ProgrammeSettings;
 }
 
 /** What a route answers; the wrapper turns it into HTTP so that every answer is sent and logged one way. */
@@ -200,6 +204,24 @@ export function registerCommitteeApi(server: Server, options: CommitteeApiOption
       return { status: 200, json: await oneFile(req, application), headers: { etag: etagOf(application) } };
     }),
   );
+
+  if (options.settings) {
+    const pdf = pdfRoutes({
+      queue,
+      localizer,
+      settings: options.settings,
+      clock,
+      ...(documents ? { documents } : {}),
+    });
+    server.get(
+      FILE_PDF_PATH,
+      handle('pdf', (req) => pdf.file(referenceOf(req), textOf(req).locale)),
+    );
+    server.get(
+      DOSSIER_PATH,
+      handle('dossier', (req) => pdf.dossier(req.getQuery(), textOf(req).locale)),
+    );
+  }
 
   if (documents) {
     server.get(

@@ -6,7 +6,8 @@ import { statusMailFor } from '../storage/mailOutbox.js';
 import { readMail } from '../bot/mail/mailConfig.js';
 import { contactAddress } from './receipts/applicantMails.js';
 import { readStorageBackend } from '../storage/storageBackend.js';
-import { loadProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
+import { isIsoDate, loadProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
+import { CommitteePdf } from './pdf/committeePdf.js';
 import { APPLICATION_STATUSES, isApplicationStatus, type ApplicationStatus } from '../storage/index.js';
 import type { CommitteeText } from './committeeFormat.js';
 import {
@@ -47,6 +48,8 @@ const COMMANDS: Record<CommitteeCommand['name'], CommandSpec> = {
   list: { positionals: [], values: ['status'], flags: ['json'] },
   show: { positionals: ['REF'], values: [], flags: ['json'] },
   documents: { positionals: ['REF'], values: ['out'], flags: ['json'] },
+  pdf: { positionals: ['REF'], values: ['out'], flags: [] },
+  dossier: { positionals: [], values: ['date', 'out'], flags: [] },
   export: { positionals: [], values: ['csv', 'status'], flags: ['keys'] },
   status: { positionals: ['REF', 'NEW_STATUS'], values: ['comment', 'by'], flags: [] },
   callbacks: { positionals: [], values: [], flags: ['json'] },
@@ -137,6 +140,16 @@ function parseCommitteeArguments(args: string[]): CommitteeCommand {
       const out = raw.values.get('out');
       return { name, json, reference: reference(raw.positionals[0]), ...(out ? { out } : {}) };
     }
+    case 'pdf': {
+      const out = raw.values.get('out');
+      return { name, reference: reference(raw.positionals[0]), ...(out ? { out } : {}) };
+    }
+    case 'dossier': {
+      const out = raw.values.get('out');
+      const date = raw.values.get('date')?.trim();
+      if (date !== undefined && !isIsoDate(date)) throw new UsageError('invalidDate', { date });
+      return { name, ...(date ? { date } : {}), ...(out ? { out } : {}) };
+    }
     case 'export':
       return {
         name,
@@ -160,14 +173,16 @@ function parseCommitteeArguments(args: string[]): CommitteeCommand {
 }
 
 /** French unless the shell's LANG asks for English (`en_US.UTF-8`, `en_GB`…). */
-function committeeText(env: NodeJS.ProcessEnv): CommitteeText {
-  const localizer = new Localizer();
-  const locale = (env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'fr';
+const localeOf = (env: NodeJS.ProcessEnv) => ((env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'fr');
+
+function committeeText(localizer: Localizer, env: NodeJS.ProcessEnv): CommitteeText {
+  const locale = localeOf(env);
   return { ...localizer.language(locale), hasKey: (key) => localizer.hasKey(locale, key) };
 }
 
 async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const text = committeeText(env);
+  const localizer = new Localizer();
+  const text = committeeText(localizer, env);
   let command: CommitteeCommand;
   try {
     command = parseCommitteeArguments(args);
@@ -200,6 +215,17 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
         }
       : undefined;
   const mailOn = readMail((name) => (env[name] ?? '').trim(), []) !== undefined;
+  const pdf =
+    command.name === 'pdf' || command.name === 'dossier'
+      ? new CommitteePdf({
+          queue: stores.queue,
+          documents: stores.documents,
+          localizer,
+          settings: loadProgrammeSettings(settingsFile),
+          clock: () => new Date(),
+          locale: localeOf(env),
+        })
+      : undefined;
   // The CLI has no way to the applicant's conversation: the notice waits in the outbox for the server.
   const statusService = createStatusService({
     queue: stores.queue,
@@ -218,6 +244,7 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
     requests: stores.contactRequests,
     documents: stores.documents,
     ...(maintenance ? { maintenance } : {}),
+    ...(pdf ? { pdf } : {}),
     text,
     cwd,
     out: (chunk) => process.stdout.write(chunk),

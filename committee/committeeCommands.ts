@@ -33,6 +33,9 @@ import { runDocuments, type DocumentsCommand } from './committeeDocuments.js';
 import type { DocumentStore } from '../storage/documentStore.js';
 import { draftDocumentsOwner } from '../storage/documentsAtSubmission.js';
 import type { StatusService } from './statusService.js';
+import type { CommitteePdf } from './pdf/committeePdf.js';
+import { runPdfCommand, type DossierCommand, type PdfCommand } from './pdf/pdfCommands.js';
+import { InvalidSessionDateError, NoCommitteeDateError } from './pdf/committeePdf.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -57,6 +60,8 @@ export interface CommitteeContext {
     /** The applicants' e-mails waiting: those about files anonymised here are dropped too. */
     mailOutbox?: Pick<MailOutbox, 'removeWhere'>;
   };
+  /** For `pdf` and `dossier`. */
+  pdf?: CommitteePdf;
   text: CommitteeText;
   cwd: string;
   out(text: string): void;
@@ -67,6 +72,8 @@ export type CommitteeCommand =
   | { name: 'list'; status?: ApplicationStatus; json: boolean }
   | { name: 'show'; reference: string; json: boolean }
   | DocumentsCommand
+  | PdfCommand
+  | DossierCommand
   | { name: 'export'; csv: string; status?: ApplicationStatus; keys: boolean }
   | { name: 'status'; reference: string; to: ApplicationStatus; by: string; comment?: string }
   | { name: 'callbacks'; json: boolean }
@@ -120,6 +127,10 @@ async function run(command: CommitteeCommand, context: CommitteeContext): Promis
     }
     case 'documents':
       await runDocuments(command, context);
+      return EXIT_OK;
+    case 'pdf':
+    case 'dossier':
+      await runPdfCommand(command, context);
       return EXIT_OK;
     case 'export': {
       const report: ListReport = { skipped: [] };
@@ -270,6 +281,8 @@ function describeFailure(error: unknown, text: CommitteeText): string {
       allowed: allowed.length > 0 ? allowed.join(', ') : t('committee:error.finalStatus'),
     });
   }
+  if (error instanceof NoCommitteeDateError) return t('pdf:cli.noCommitteeDate');
+  if (error instanceof InvalidSessionDateError) return t('pdf:cli.invalidDate', { date: error.date });
   if (error instanceof LockTimeoutError) return t('committee:error.locked');
   if (error instanceof CorruptJsonFileError) return t('committee:error.corrupt', { file: error.filePath });
   return t('committee:error.unexpected', { message: error instanceof Error ? error.message : String(error) });

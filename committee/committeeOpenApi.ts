@@ -1,28 +1,25 @@
 import { EXPORT_HEADERS, EXPORT_PARAMETERS } from './committeeApiInput.js';
 import { PAGE_LIMITS } from './committeeApiPaging.js';
-import { COMMITTEE_SCHEMAS, type Schema } from './committeeOpenApiSchemas.js';
+import { COMMITTEE_SCHEMAS } from './committeeOpenApiSchemas.js';
+import {
+  COMMON_ERRORS,
+  errors,
+  header,
+  INTERNAL,
+  json,
+  parameter,
+  response,
+  schema,
+} from './committeeOpenApiRefs.js';
+import { PDF_PATHS } from './pdf/pdfOpenApi.js';
 
 /** Where the document is served: public (it holds no data), rate-limited like the API's other routes. */
 export const OPENAPI_PATH = '/api/openapi.json';
-
-const schema = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const json = (body: Schema) => ({ 'application/json': { schema: body } });
-const oneOf = (...names: string[]): Schema =>
-  names.length === 1 ? schema(names[0]) : { oneOf: names.map(schema) };
-const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
-const parameter = (name: string) => ({ $ref: `#/components/parameters/${name}` });
-const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
-
-function errors(description: string, ...names: string[]) {
-  return { description, content: json(oneOf(...names)) };
-}
 
 const SKIPPED_HEADERS = {
   'X-Skipped-Files': header('XSkippedFiles'),
   'X-Skipped-Count': header('XSkippedCount'),
 };
-const COMMON_ERRORS = { '401': response('Unauthorized'), '429': response('TooManyRequests') };
-const INTERNAL = { '500': response('InternalError') };
 
 const LIST_QUERY_ERRORS = ['UnknownStatus', 'UnknownParameter', 'RepeatedParameter'];
 
@@ -172,6 +169,7 @@ const paths = {
       },
     },
   },
+  ...PDF_PATHS,
   [OPENAPI_PATH]: {
     get: {
       operationId: 'getOpenApiDocument',
@@ -278,6 +276,10 @@ const components = {
     ContentDisposition: {
       required: true,
       schema: { type: 'string', pattern: '^attachment; filename=".+\\.csv"$' },
+    },
+    PdfContentDisposition: {
+      required: true,
+      schema: { type: 'string', pattern: '^attachment; filename=".+\\.pdf"' },
     },
   },
   responses: {

@@ -214,10 +214,14 @@ export const COMMITTEE_SCHEMAS: Record<string, Schema> = {
   }),
   InvalidParameter: problem(
     'invalid_parameter',
-    'A `limit` out of bounds, a cursor not of ours, a bad `headers`.',
+    'A `limit` out of bounds, a cursor not of ours, a bad `headers`, a `date` that is not YYYY-MM-DD.',
     {
-      parameter: { enum: ['limit', 'cursor', 'headers'] },
+      parameter: { enum: ['limit', 'cursor', 'headers', 'date'] },
     },
+  ),
+  NoCommitteeDate: problem(
+    'no_committee_date',
+    'No `date` given, and no committee date to come in the settings.',
   ),
   InvalidIfMatch: problem('invalid_if_match', 'An If-Match that is not a list of quoted ETags nor `*`.'),
   PreconditionFailed: problem(

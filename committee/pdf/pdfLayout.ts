@@ -67,9 +67,17 @@ const contentWidth = (doc: PDFKit.PDFDocument): number =>
   doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const bottom = (doc: PDFKit.PDFDocument): number => doc.page.height - doc.page.margins.bottom;
 
+/** A page like the current one (a landscape table runs on in landscape). */
+export function nextPage(doc: PDFKit.PDFDocument, layout: 'portrait' | 'landscape' = pageLayout(doc)): void {
+  doc.addPage({ size: 'A4', layout, margin: MARGIN });
+}
+
+const pageLayout = (doc: PDFKit.PDFDocument): 'portrait' | 'landscape' =>
+  doc.page.layout === 'landscape' ? 'landscape' : 'portrait';
+
 /** A new page when fewer than `height` points are left on this one. */
 export function keepRoom(doc: PDFKit.PDFDocument, height: number): void {
-  if (doc.y + height > bottom(doc)) doc.addPage();
+  if (doc.y + height > bottom(doc)) nextPage(doc);
 }
 
 export function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
@@ -84,6 +92,8 @@ export function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void 
 }
 
 export function paragraph(doc: PDFKit.PDFDocument, text: string, options: { bold?: boolean } = {}): void {
+  // A bold paragraph introduces what follows (« Motifs : »): a little air before it.
+  if (options.bold) doc.moveDown(0.4);
   doc
     .font(options.bold ? BOLD : FONT)
     .fontSize(BODY_SIZE)
@@ -92,11 +102,15 @@ export function paragraph(doc: PDFKit.PDFDocument, text: string, options: { bold
 }
 
 export function bullets(doc: PDFKit.PDFDocument, items: readonly string[]): void {
+  const left = doc.page.margins.left;
   for (const item of items) {
-    doc.text(pdfSafe(item), doc.page.margins.left + 12, doc.y, {
-      width: contentWidth(doc) - 12,
-      indent: -10,
-    });
+    const text = pdfSafe(item);
+    // The bullet and the item's first line on the same page; the item's next lines hang under its text.
+    keepRoom(doc, doc.currentLineHeight(true));
+    const top = doc.y;
+    doc.text('•', left + 4, top, { lineBreak: false });
+    doc.text(text, left + 16, top, { width: contentWidth(doc) - 16 });
+    doc.x = left;
   }
 }
 
@@ -153,7 +167,7 @@ export function table(
       Math.max(...texts.map((text, index) => doc.heightOfString(text, { width: widths[index] - 2 * pad }))) +
       2 * pad;
     if (doc.y + height > bottom(doc)) {
-      doc.addPage();
+      nextPage(doc);
       if (!bold)
         drawRow(
           columns.map((column) => column.header),

@@ -71,11 +71,21 @@ function prefillsOf(prefill: Prefill | readonly Prefill[] | undefined): readonly
   return Array.isArray(prefill) ? prefill : [prefill as Prefill];
 }
 
-/** The verdict as a file keeps it: the effect and the reasons that made it. */
+/**
+ * The verdict as a file keeps it: the effect, the reasons that made it and what fills their sentences (the
+ * commune, the headcount: the company's facts, never a person's), so that the file's PDF can print the reasons
+ * as the applicant read them.
+ */
 export function verdictRecord(verdict: EligibilityVerdict): {
   verdict: EligibilityVerdict['verdict'];
   reasons: string[];
+  details?: (Record<string, string | number> | null)[];
 } {
   const shown = verdict.verdict === 'NO' ? verdict.failing : verdict.toReview;
-  return { verdict: verdict.verdict, reasons: shown.map((result) => result.reason) };
+  const details = shown.map((result) => result.details ?? null);
+  return {
+    verdict: verdict.verdict,
+    reasons: shown.map((result) => result.reason),
+    ...(details.some((detail) => detail !== null) ? { details } : {}),
+  };
 }

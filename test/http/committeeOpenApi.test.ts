@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from '../../bot/httpGuards.js';
 import { createLogger } from '../../bot/logger.js';
 import { createLowdbApplicationQueue } from '../../storage/index.js';
 import { callApi } from '../support/committeeApiClient.js';
+import { settings } from '../support/programmeFixture.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 import { atPointer, documentValidator, escapePointer, OpenApiChecker } from '../support/openApiCheck.js';
 
@@ -178,7 +179,7 @@ describe('the OpenAPI document and the server', () => {
     const bare = restify.createServer();
     const queue = createLowdbApplicationQueue(dataDir);
     const documents = new LowdbDocumentStore(`${dataDir}/documents`);
-    registerCommitteeApi(bare, { queue, documents, token: TOKEN, logger: createLogger('silent') });
+    registerCommitteeApi(bare, { queue, documents, settings, token: TOKEN, logger: createLogger('silent') });
     const committeeRoutes = registeredRoutes(bare);
     expect(committeeRoutes).toEqual(describedRoutes);
     const appRoutes = registeredRoutes(app.server).filter((route) =>

@@ -10,15 +10,17 @@ export interface CliOutput {
   stderr: string;
 }
 
-/** Runs the committee CLI on a data folder, in French, from a working directory without any .env. */
+/**
+ * Runs the committee CLI on a data folder, in French unless `more` says otherwise, from a working directory
+ * without any .env.
+ */
 export function runCommitteeCli(
   args: string[],
   dataDir: string,
   cwd: string,
-  /** More settings of the CLI's environment (SMTP_URL and MAIL_FROM, say). */
-  settings: Record<string, string> = {},
+  more: NodeJS.ProcessEnv = {},
 ): Promise<CliOutput> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', DATA_DIR: dataDir, ...settings };
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', DATA_DIR: dataDir, ...more };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, cwd });
     let stdout = '';

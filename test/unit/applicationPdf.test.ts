@@ -5,7 +5,9 @@ import type { SupportedLocale } from '../../dialogs/translator.js';
 import { committeeText } from '../support/committeeText.js';
 import { document, PRINTED_AT, storedApplication } from '../support/pdfFixtures.js';
 import { flat, flatText, pdfText } from '../support/pdfText.js';
-import { settings } from '../support/programmeFixture.js';
+import { settings, TEST_NOW } from '../support/programmeFixture.js';
+import { ELIGIBILITY } from '../../dialogs/domain/eligibilityRuleSet.js';
+import { fileVerdict, verdictRecord } from '../../dialogs/domain/fileEligibility.js';
 
 const parts = (locale: SupportedLocale, more: Partial<ApplicationPdfParts> = {}): ApplicationPdfParts => ({
   text: committeeText(locale),
@@ -52,6 +54,39 @@ describe('the PDF of one application file', () => {
         flat(t('pdf:footer', { reference: 'ALZ-2026-0007', page: index + 1, total: content.pages.length })),
       ),
     );
+  });
+
+  test('a verdict computed at submission keeps its figures: the reasons print as the applicant read them', async () => {
+    const { t } = committeeText('fr');
+    const check = {
+      commune: { inseeCode: '30007', name: 'Alès', department: '30', postalCode: '30100' },
+      headcount: 12,
+      turnover: 1_200_000,
+      sector: { nafCode: '25.62B' },
+      jobs: 3,
+      proceedings: 'none',
+      deMinimis: 0,
+      independent: true,
+      projectType: 'development',
+      goodStanding: 'yes',
+    } as const;
+    const verdict = fileVerdict(
+      ELIGIBILITY,
+      check,
+      { 'company.headcount': 400 },
+      { settings, now: TEST_NOW },
+    );
+    const eligibility = verdictRecord(verdict);
+    expect(eligibility.verdict).toBe('NO');
+    const all = flatText(
+      await pdfText(await renderApplicationPdf(storedApplication({ eligibility }), parts('fr'))),
+    );
+    expect(all).toContain(`${t('pdf:file.verdict')} ${t('committee:verdict.NO')}`);
+    for (const [index, reason] of eligibility.reasons.entries()) {
+      const sentence = t(reason, eligibility.details?.[index] ?? {});
+      expect(sentence).not.toContain('{{');
+      expect(all).toContain(flat(sentence.charAt(0).toUpperCase() + sentence.slice(1)));
+    }
   });
 
   test('English when the reader is English', async () => {
