@@ -22,6 +22,11 @@ import { DocumentIntake } from '../../storage/documentIntake.js';
 import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
 import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
 import type { CompanyRegister } from '../../dialogs/domain/companyRegister.js';
+import { ApplicantMailer } from '../../bot/mail/applicantMailer.js';
+import type { MailSender } from '../../bot/mail/mailTransport.js';
+import { CommitteePdf } from '../../committee/pdf/committeePdf.js';
+import { applicantPdfOf } from '../../committee/receipts/applicantPdfOf.js';
+import { MailOutbox } from '../../storage/mailOutbox.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
@@ -48,6 +53,8 @@ export function createTestBot(
     settings?: ProgrammeSettings;
     /** The company register the lookup asks (a client of a loopback server); absent: no lookup. */
     companyRegister?: CompanyRegister;
+    /** Receipts by e-mail (the real mailer and PDF, its outbox in `storage`), sent this way; absent: mail off. */
+    mailSender?: MailSender;
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -61,6 +68,28 @@ export function createTestBot(
   // What would be sent proactively (to the applicant, to the advisors' channel), recorded for assertions.
   const notified: { application: StoredApplication; change: StatusChange }[] = [];
   const alerts: string[] = [];
+  const clockOf = typeof now === 'function' ? now : () => now;
+  const mailer = options.mailSender
+    ? new ApplicantMailer({
+        outbox: new MailOutbox(storage),
+        send: options.mailSender,
+        queue,
+        pdf: applicantPdfOf(
+          new CommitteePdf({
+            queue,
+            documents,
+            localizer,
+            settings: options.settings ?? settings,
+            clock: clockOf,
+          }),
+        ),
+        localizer,
+        settings: options.settings ?? settings,
+        documents,
+        logger: createLogger('silent'),
+        clock: clockOf,
+      })
+    : undefined;
   const rootDialog = createRootDialog({
     userState,
     conversationState,
@@ -79,6 +108,7 @@ export function createTestBot(
     },
     eligibilityRules: options.eligibilityRules,
     ...(options.companyRegister ? { companyRegister: options.companyRegister } : {}),
+    ...(mailer ? { receipts: mailer } : {}),
     documents,
   });
   const logger = options.logger ?? createLogger('silent');
@@ -113,5 +143,17 @@ export function createTestBot(
     if (identity) setVerifiedIdentity(context, identity);
     await next();
   });
-  return { adapter, bot, storage, queue, queueDir, contactRequests, notified, alerts, documents, uploads };
+  return {
+    adapter,
+    bot,
+    storage,
+    queue,
+    queueDir,
+    contactRequests,
+    notified,
+    alerts,
+    documents,
+    uploads,
+    mailer,
+  };
 }
