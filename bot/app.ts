@@ -61,14 +61,9 @@ import { TracedStorage, tracedContactRequests, tracedQueue } from './telemetry/t
 import { CompanyLookupDialog } from '../dialogs/companyLookupDialog.js';
 import type { CompanyRegister } from '../dialogs/domain/companyRegister.js';
 import { createCompanyRegisterClient } from './companyRegisterClient.js';
-import { ApplicantMailer } from './mail/applicantMailer.js';
-import { createMailSender, type MailSender } from './mail/mailTransport.js';
 import type { ApplicantPdf } from '../committee/receipts/applicantPdf.js';
-import { applicantPdfOf } from '../committee/receipts/applicantPdfOf.js';
-import { CommitteePdf } from '../committee/pdf/committeePdf.js';
-import { DownloadTokenStore } from '../storage/downloadTokens.js';
-import { ApplicantFiles } from './receipts/applicantFiles.js';
-import { registerDownloadRoute } from './receipts/downloadRoute.js';
+import type { MailSender } from './mail/mailTransport.js';
+import { createApplicantReceipts } from './receipts/applicantReceipts.js';
 import { DownloadFileDialog, type FileOffer } from '../dialogs/downloadFileDialog.js';
 import type { SubmissionReceipts } from '../dialogs/applicationSubmission.js';
 
@@ -154,33 +149,24 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     documents: stores.documents,
     clock,
   });
-  const applicantPdf =
-    overrides.applicantPdf ??
-    applicantPdfOf(new CommitteePdf({ queue, documents: stores.documents, localizer, settings, clock }));
-  // The applicant's e-mails, only with SMTP_URL and MAIL_FROM: otherwise nothing is stored, sent or said.
-  const mailer = config.mail
-    ? new ApplicantMailer({
-        outbox: stores.mailOutbox,
-        send: overrides.mailSender ?? createMailSender(config.mail),
-        queue,
-        pdf: applicantPdf,
-        localizer,
-        settings,
-        documents: stores.documents,
-        logger,
-        clock,
-      })
-    : undefined;
-  // A status change: the chat's message, and its e-mail next to it (a failure of one never stops the other).
+  let serverUrl = '';
+  const receipts = createApplicantReceipts({
+    config,
+    storage,
+    mailOutbox: stores.mailOutbox,
+    queue,
+    documents: stores.documents,
+    localizer,
+    settings,
+    logger,
+    clock,
+    serverUrl: () => serverUrl,
+    ...(overrides.mailSender ? { mailSender: overrides.mailSender } : {}),
+    ...(overrides.applicantPdf ? { applicantPdf: overrides.applicantPdf } : {}),
+  });
+  // A status change: the chat's message, and its e-mail next to it.
   const onStatusChanged: StatusChangeListener = async (application, change) => {
-    await mailer
-      ?.notifyStatus(application, change)
-      .catch((error: unknown) =>
-        logger.warn(
-          { event: 'mail_failed', reference: application.reference, code: errorCode(error) },
-          'status e-mail not queued',
-        ),
-      );
+    await receipts.notifyStatus(application, change);
     await messenger.notifyStatus(application, change);
   };
   // The one status service of the server: the advisor mode and the committee API both change statuses here.
@@ -191,24 +177,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     onDeliveryError: (err, reference) =>
       logger.error({ err, event: 'status_listener_failed', reference }, 'status change listener failed'),
   });
-  let serverUrl = '';
-  const downloadTokens = new DownloadTokenStore(storage);
-  const files = new ApplicantFiles({
-    tokens: downloadTokens,
-    queue,
-    pdf: applicantPdf,
-    baseUrl: () => config.publicBaseUrl ?? serverUrl,
-    logger,
-    clock,
-  });
   // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
   const outboxDelivery = startOutboxDelivery({
     round: async () => {
       try {
         await messenger.round();
       } finally {
-        await mailer?.round();
-        await files.prune();
+        await receipts.round();
       }
     },
     logger,
@@ -231,8 +206,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
     documents: stores.documents,
-    files,
-    ...(mailer ? { receipts: mailer } : {}),
+    files: receipts.files,
+    ...(receipts.mailer ? { receipts: receipts.mailer } : {}),
     ...(config.companyLookup
       ? { companyRegister: createCompanyRegisterClient({ baseUrl: config.companyLookup.url, logger }) }
       : {}),
@@ -270,13 +245,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     timeZone: settings.timeZone,
     onErased: async (context) => {
       await messenger.eraseUser(context.activity.from.id);
-      await mailer?.eraseUser(context.activity.from.id);
-      await files.eraseUser(context.activity.from.id);
+      await receipts.eraseUser(context.activity.from.id);
       await resumeCodes.erase(context);
       await announceErasure(context);
     },
     documents,
-    fileConsent: (context) => files.answerConsent(context),
+    fileConsent: (context) => receipts.files.answerConsent(context),
   });
   // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
   const runTurn = async (context: TurnContext): Promise<void> => {
@@ -315,14 +289,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     statusService,
     settings,
   });
-  registerDownloadRoute(server, {
-    tokens: downloadTokens,
-    queue,
-    pdf: applicantPdf,
-    localizer,
-    logger,
-    clock,
-  });
+  receipts.register(server);
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
   const conformity = settings.legal?.accessibility.conformity;
   const signin = config.webSignin
@@ -393,13 +360,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     queue,
     ready,
     deliverOutbox: async () => {
-      await mailer?.settled();
+      await receipts.settled();
       await outboxDelivery.deliverNow();
-      await mailer?.settled();
+      await receipts.settled();
     },
     close: async () => {
       await outboxDelivery.stop();
-      await mailer?.settled();
+      await receipts.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();
       if (!overrides.telemetry) await telemetry.shutdown();

@@ -22,10 +22,8 @@ import { DocumentIntake } from '../../storage/documentIntake.js';
 import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
 import type { DraftMigration } from '../../dialogs/domain/draftMigration.js';
 import type { CompanyRegister } from '../../dialogs/domain/companyRegister.js';
-import { ApplicantMailer } from '../../bot/mail/applicantMailer.js';
 import type { MailSender } from '../../bot/mail/mailTransport.js';
-import { CommitteePdf } from '../../committee/pdf/committeePdf.js';
-import { applicantPdfOf } from '../../committee/receipts/applicantPdfOf.js';
+import { createApplicantReceipts } from '../../bot/receipts/applicantReceipts.js';
 import { MailOutbox } from '../../storage/mailOutbox.js';
 
 export const localizer = new Localizer();
@@ -69,26 +67,21 @@ export function createTestBot(
   const notified: { application: StoredApplication; change: StatusChange }[] = [];
   const alerts: string[] = [];
   const clockOf = typeof now === 'function' ? now : () => now;
+  // The server's own wiring of the receipts (bot/receipts/applicantReceipts.ts), mail on with that sender.
   const mailer = options.mailSender
-    ? new ApplicantMailer({
-        outbox: new MailOutbox(storage),
-        send: options.mailSender,
+    ? createApplicantReceipts({
+        config: { mail: { url: 'smtp://127.0.0.1', from: 'alize@cci-ales-cevennes.fr' } },
+        storage,
+        mailOutbox: new MailOutbox(storage),
         queue,
-        pdf: applicantPdfOf(
-          new CommitteePdf({
-            queue,
-            documents,
-            localizer,
-            settings: options.settings ?? settings,
-            clock: clockOf,
-          }),
-        ),
+        documents,
         localizer,
         settings: options.settings ?? settings,
-        documents,
         logger: createLogger('silent'),
         clock: clockOf,
-      })
+        serverUrl: () => 'http://127.0.0.1',
+        mailSender: options.mailSender,
+      }).mailer
     : undefined;
   const rootDialog = createRootDialog({
     userState,
