@@ -93,7 +93,14 @@ export class ApplicationDialog extends ComponentDialog {
     if (lookup) this.addDialog(lookup);
     this.source = new ApplicationSource(profiles, settings, clock, rules);
     this.addDialog(new QuestionnaireDialog(QUESTIONS, this.source));
-    this.addDialog(afterSubmissionDialog());
+    // A second click on the recap's « Envoyer » says the file was sent, with its reference, as at the menu.
+    this.addDialog(
+      afterSubmissionDialog((step, card) =>
+        card.entry === APPLY_DIALOG && card.action === SUBMIT_ACTION
+          ? step.replaceDialog(STEPS, { cardAction: SUBMIT_ACTION } satisfies ApplyOptions)
+          : step.endDialog({} satisfies FlowResult),
+      ),
+    );
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.chooseDraft.bind(this),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { RunningApp } from '../../bot/app.js';
 import { applicantPdfName } from '../../committee/receipts/applicantPdf.js';
 import { fr, TEST_NOW } from '../support/botHarness.js';
-import { submitFromChannel } from '../support/applicationWalk.js';
+import { SUBMIT, submitFromChannel } from '../support/applicationWalk.js';
 import { buttons, HttpConversation, startTestServer, tempDataDir, texts } from '../support/httpBot.js';
 import { pdfText } from '../support/pdfText.js';
 
@@ -13,6 +13,8 @@ describe('the applicant downloads the PDF of their file from the chat', () => {
   let app: RunningApp;
   let dataDir: string;
   let owner: HttpConversation;
+  /** What a second click on the recap's « Envoyer », just after the confirmation, answered. */
+  let clickedAgain = '';
   beforeAll(async () => {
     dataDir = tempDataDir('alize-download-');
     app = await startTestServer(dataDir, {}, { clock: () => clock.now });
@@ -20,6 +22,7 @@ describe('the applicant downloads the PDF of their file from the chat', () => {
     const submitted = await submitFromChannel(owner, 'http://127.0.0.1:9');
     // The confirmation offers it at once.
     expect(buttons(submitted)).toContain(fr.t('receipts:download.button'));
+    clickedAgain = texts((await owner.post(SUBMIT)).replies).join('\n');
   });
   afterAll(async () => {
     await app.close();
@@ -61,6 +64,10 @@ describe('the applicant downloads the PDF of their file from the chat', () => {
       expect((await pdfText(Buffer.from(await response.arrayBuffer()))).text).toContain('ALZ-2026-0001');
     },
   );
+
+  test('a second click on « Envoyer » right after the confirmation says the file was sent, with its reference', () => {
+    expect(clickedAgain).toContain(fr.t('applicationFlow:submit.already', { reference: 'ALZ-2026-0001' }));
+  });
 
   test('« où en est mon dossier » offers the download too, and its button gives the link', async () => {
     const replies = await owner.say('où en est mon dossier ?');
