@@ -28,6 +28,7 @@ import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
 import type { DocumentReceiver } from './documents/documentReceiver.js';
 import type { FunnelRecorder } from './funnelRecorder.js';
+import { FILE_CONSENT_INVOKE } from './receipts/teamsFileConsent.js';
 import type { Logger } from './logger.js';
 import { WELCOME_GIVEN_KEY } from './sharedWelcome.js';
 import { NO_TELEMETRY, type Telemetry, type TurnEnd } from './telemetry/telemetry.js';
@@ -61,6 +62,8 @@ export interface AlizeBotParts {
   documents?: DocumentReceiver;
   /** The anonymous funnel (steps reached, once per conversation), counted for turns whose state is saved. */
   funnel?: FunnelRecorder;
+  /** Teams' file consent card answered (the applicant's PDF put in their OneDrive, or declined). */
+  fileConsent?: (context: TurnContext) => Promise<InvokeResponse>;
 }
 
 /**
@@ -140,6 +143,9 @@ export class AlizeBot extends ActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const value = context.activity.value as { action?: unknown } | undefined;
+    if (context.activity.name === FILE_CONSENT_INVOKE && this.parts.fileConsent) {
+      return this.parts.fileConsent(context);
+    }
     if (context.activity.name === 'adaptiveCard/action' && !isObject(value?.action)) {
       return {
         status: StatusCodes.BAD_REQUEST,

@@ -66,6 +66,11 @@ import type { CompanyRegister } from '../dialogs/domain/companyRegister.js';
 import { createCompanyRegisterClient } from './companyRegisterClient.js';
 import { FunnelBatch } from '../storage/funnelBatch.js';
 import { FunnelRecorder } from './funnelRecorder.js';
+import type { ApplicantPdf } from '../committee/receipts/applicantPdf.js';
+import type { MailSender } from './mail/mailTransport.js';
+import { createApplicantReceipts } from './receipts/applicantReceipts.js';
+import { DownloadFileDialog, type FileOffer } from '../dialogs/downloadFileDialog.js';
+import type { SubmissionReceipts } from '../dialogs/applicationSubmission.js';
 
 export interface RunningApp {
   server: Server;
@@ -75,6 +80,8 @@ export interface RunningApp {
   queue: ApplicationQueue;
   /** Resolves with the warm-up figures once /healthz reports ready. */
   ready: Promise<{ ms: number }>;
+  /** One round of the outboxes now (chat messages, e-mails), and the e-mails being sent: tests wait for them. */
+  deliverOutbox: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -92,6 +99,10 @@ export interface AppOverrides {
   telemetry?: Telemetry;
   /** The bot's own token source instead of Entra ID (tests: a token endpoint on loopback). */
   botCredentials?: ServiceClientCredentialsFactory;
+  /** How e-mails leave (tests: nodemailer to their own SMTP server is the default; a failing one, say). */
+  mailSender?: MailSender;
+  /** The applicant's PDF (the real renderer by default). */
+  applicantPdf?: ApplicantPdf;
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -152,7 +163,26 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     documents: stores.documents,
     clock,
   });
-  const onStatusChanged = messenger.notifyStatus;
+  let serverUrl = '';
+  const receipts = createApplicantReceipts({
+    config,
+    storage,
+    mailOutbox: stores.mailOutbox,
+    queue,
+    documents: stores.documents,
+    localizer,
+    settings,
+    logger,
+    clock,
+    serverUrl: () => serverUrl,
+    ...(overrides.mailSender ? { mailSender: overrides.mailSender } : {}),
+    ...(overrides.applicantPdf ? { applicantPdf: overrides.applicantPdf } : {}),
+  });
+  // A status change: the chat's message, and its e-mail next to it.
+  const onStatusChanged: StatusChangeListener = async (application, change) => {
+    await receipts.notifyStatus(application, change);
+    await messenger.notifyStatus(application, change);
+  };
   // The one status service of the server: the advisor mode and the committee API both change statuses here.
   const statusService = createStatusService({
     queue,
@@ -163,7 +193,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   });
   // Notices the committee CLI left (it cannot reach conversations): delivered while the server runs.
   const outboxDelivery = startOutboxDelivery({
-    round: () => messenger.round(),
+    round: async () => {
+      try {
+        await messenger.round();
+      } finally {
+        await receipts.round();
+      }
+    },
     logger,
     everyMs: overrides.outboxPollMs ?? OUTBOX_POLL_MS,
   });
@@ -184,6 +220,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     statusService,
     alertAdvisors: createAdvisorAlert(proactive),
     documents: stores.documents,
+    files: receipts.files,
+    ...(receipts.mailer ? { receipts: receipts.mailer } : {}),
     ...(config.companyLookup
       ? { companyRegister: createCompanyRegisterClient({ baseUrl: config.companyLookup.url, logger }) }
       : {}),
@@ -230,11 +268,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     timeZone: settings.timeZone,
     onErased: async (context) => {
       await messenger.eraseUser(context.activity.from.id);
+      await receipts.eraseUser(context.activity.from.id);
       await resumeCodes.erase(context);
       await announceErasure(context);
     },
     documents,
     funnel: new FunnelRecorder(conversationState, funnelBatch, settings.timeZone, isWarmUpTurn),
+    fileConsent: (context) => receipts.files.answerConsent(context),
   });
   // After the bot's turn, what waits for this applicant in the outbox, as replies of the turn.
   const runTurn = async (context: TurnContext): Promise<void> => {
@@ -274,8 +314,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     settings,
     statistics: { funnel: stores.funnel, settings },
   });
+  receipts.register(server);
   // The advisors' web sign-in; its default redirect URL is this server's own, known once it listens.
-  let serverUrl = '';
   const conformity = settings.legal?.accessibility.conformity;
   const signin = config.webSignin
     ? new WebSignin({
@@ -344,8 +384,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     storage,
     queue,
     ready,
+    deliverOutbox: async () => {
+      await receipts.settled();
+      await outboxDelivery.deliverNow();
+      await receipts.settled();
+    },
     close: async () => {
       await outboxDelivery.stop();
+      await receipts.settled();
       await closeServer(server);
       await funnelBatch.close();
       await stores.close();
@@ -378,6 +424,10 @@ export interface DialogDeps {
   companyRegister?: CompanyRegister;
   /** The supporting documents (the recap lists the pieces received and missing). */
   documents?: DocumentStore;
+  /** The applicant's PDF from the chat (« télécharger mon dossier en PDF »); absent: not offered. */
+  files?: FileOffer;
+  /** The e-mailed receipt at submission (mail on); absent: no mail and nothing said about it. */
+  receipts?: SubmissionReceipts;
 }
 
 export function createRootDialog(deps: DialogDeps): RootDialog {
@@ -400,6 +450,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
     rules,
     lookup,
     deps.documents,
+    { ...(deps.receipts ? { receipts: deps.receipts } : {}), offersDownload: deps.files !== undefined },
   );
   const contact = new ContactAdvisorDialog({
     profiles,
@@ -444,7 +495,10 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
       { entry: 'resume', dialog: application, options: { resume: true } },
       { entry: 'advisor', dialog: contact },
       { entry: 'about', dialog: new AboutDialog() },
-      { entry: 'myFiles', dialog: new MyFilesDialog(queue) },
+      { entry: 'myFiles', dialog: new MyFilesDialog(queue, deps.files !== undefined) },
+      ...(deps.files
+        ? [{ entry: 'downloadFile' as const, dialog: new DownloadFileDialog(queue, deps.files) }]
+        : []),
       { entry: 'withdrawFile', dialog: new WithdrawFileDialog(queue, statusService) },
       {
         entry: 'correctFile',

@@ -8,6 +8,7 @@ import { readAdvisorGroup, readWebSignin, type WebSigninConfig } from './webSign
 import { Localizer } from './i18n.js';
 import { readTelemetry, type TelemetryConfig } from './telemetry/telemetryConfig.js';
 import { readCompanyLookup, type CompanyLookupConfig } from './companyLookupConfig.js';
+import { readMail, type MailConfig } from './mail/mailConfig.js';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -43,6 +44,10 @@ export interface AppConfig {
   telemetry?: TelemetryConfig;
   /** The company register lookup (COMPANY_LOOKUP, COMPANY_LOOKUP_URL); absent: off. */
   companyLookup?: CompanyLookupConfig;
+  /** The applicants' e-mails (SMTP_URL, MAIL_FROM); absent: no mail, and the bot never mentions it. */
+  mail?: MailConfig;
+  /** The public base URL of this server (PUBLIC_HOST, https), for the links it gives; absent: its own address. */
+  publicBaseUrl?: string;
 }
 
 export interface BotAuthConfig {
@@ -181,6 +186,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const telemetry = readTelemetry(text, problems);
   const companyLookup = readCompanyLookup(text, problems);
+  const mail = readMail(text, problems);
+  const publicHost = text('PUBLIC_HOST')
+    .replace(/^https:\/\//, '')
+    .replace(/\/+$/, '');
+  if (publicHost !== '' && !/^[a-z0-9.-]+(:\d+)?$/i.test(publicHost)) {
+    problems.push(
+      `PUBLIC_HOST="${text('PUBLIC_HOST')}": expected a public host name such as alize.example.fr`,
+    );
+  }
   const storage = readStorageBackend(text);
   problems.push(...storage.problems);
   const documents = readDocumentConfig(text, integer, problems);
@@ -228,5 +242,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     rateLimits,
     ...(telemetry ? { telemetry } : {}),
     ...(companyLookup ? { companyLookup } : {}),
+    ...(mail ? { mail } : {}),
+    ...(publicHost ? { publicBaseUrl: `https://${publicHost}` } : {}),
   };
 }

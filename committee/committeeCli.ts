@@ -2,6 +2,9 @@ import 'dotenv/config';
 import path from 'node:path';
 import { createStores } from '../storage/createStores.js';
 import { statusMessageFor } from '../storage/applicantOutbox.js';
+import { statusMailFor } from '../storage/mailOutbox.js';
+import { readMail } from '../bot/mail/mailConfig.js';
+import { contactAddress } from './receipts/applicantMails.js';
 import { readStorageBackend } from '../storage/storageBackend.js';
 import { isIsoDate, loadProgrammeSettings } from '../dialogs/domain/programmeSettings.js';
 import { CommitteePdf } from './pdf/committeePdf.js';
@@ -211,8 +214,10 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
           retention: loadProgrammeSettings(settingsFile).retention,
           now: () => new Date(),
           outbox: stores.applicantOutbox,
+          mailOutbox: stores.mailOutbox,
         }
       : undefined;
+  const mailOn = readMail((name) => (env[name] ?? '').trim(), []) !== undefined;
   const pdf =
     command.name === 'pdf' || command.name === 'dossier'
       ? new CommitteePdf({
@@ -229,6 +234,10 @@ async function main(args: string[], env: NodeJS.ProcessEnv = process.env): Promi
     queue: stores.queue,
     deliver: async (application, change) => {
       await stores.applicantOutbox.add(statusMessageFor(application, change), new Date());
+      // The e-mail next to it, when the server sends mail (the same SMTP_URL and MAIL_FROM): it sends it.
+      if (mailOn && contactAddress(application)) {
+        await stores.mailOutbox.add(statusMailFor(application, change), new Date());
+      }
     },
     onDeliveryError: () => process.stderr.write(`${text.t('committee:status.notNotified')}\n`),
   });

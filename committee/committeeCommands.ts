@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import { purgeIdleDrafts } from '../storage/draftPurge.js';
 import { purgeExpiredResumeCodes } from '../storage/resumeCodes.js';
 import type { ApplicantOutbox } from '../storage/applicantOutbox.js';
+import type { MailOutbox } from '../storage/mailOutbox.js';
 import { contactRequestView } from '../storage/displayUserId.js';
 import { anonymisation, decisionDate, dueForAnonymisation, isDraftIdle } from '../storage/retentionPolicy.js';
 import { writeFile } from 'node:fs/promises';
@@ -60,6 +61,8 @@ export interface CommitteeContext {
     now(): Date;
     /** The applicant outbox: messages about files anonymised here go with their personal data. */
     outbox?: Pick<ApplicantOutbox, 'removeWhere'>;
+    /** The applicants' e-mails waiting: those about files anonymised here are dropped too. */
+    mailOutbox?: Pick<MailOutbox, 'removeWhere'>;
   };
   /** For `pdf` and `dossier`. */
   pdf?: CommitteePdf;
@@ -222,6 +225,7 @@ async function purge(dryRun: boolean, context: CommitteeContext): Promise<number
     await maintenance.outbox?.removeWhere(
       (message) => message.content.kind === 'status' && anonymised.has(message.content.reference),
     );
+    await maintenance.mailOutbox?.removeWhere((entry) => anonymised.has(entry.reference));
   }
   out(
     `${text.t(dryRun ? 'committee:purge.dryRun' : 'committee:purge.done', {

@@ -9,7 +9,8 @@ import {
 import type { ApplicationQueue } from '../storage/applicationQueue.js';
 import { ApplicationSource, newDraft } from './applicationSource.js';
 import { readNewerDraft } from './draftVersions.js';
-import { submitDraft } from './applicationSubmission.js';
+import { submitDraft, type SubmissionDeps } from './applicationSubmission.js';
+import { AFTER_SUBMISSION, afterSubmissionDialog } from './afterSubmission.js';
 import { messageWithChoices } from './choices.js';
 import { applicableFields, plannedQuestions } from './domain/applicationForm.js';
 import { fieldNamed } from './editTarget.js';
@@ -86,11 +87,21 @@ export class ApplicationDialog extends ComponentDialog {
     private readonly lookup?: Dialog,
     /** The supporting documents kept with the draft, listed in the recap (received and missing pieces). */
     private readonly documents?: DocumentStore,
+    /** The e-mailed receipt and the PDF download offered at submission. */
+    private readonly submission: Pick<SubmissionDeps, 'receipts' | 'offersDownload'> = {},
   ) {
     super(APPLY_DIALOG);
     if (lookup) this.addDialog(lookup);
     this.source = new ApplicationSource(profiles, settings, clock, rules);
     this.addDialog(new QuestionnaireDialog(QUESTIONS, this.source, 'application'));
+    // A second click on the recap's « Envoyer » says the file was sent, with its reference, as at the menu.
+    this.addDialog(
+      afterSubmissionDialog((step, card) =>
+        card.entry === APPLY_DIALOG && card.action === SUBMIT_ACTION
+          ? step.replaceDialog(STEPS, { cardAction: SUBMIT_ACTION } satisfies ApplyOptions)
+          : step.endDialog({} satisfies FlowResult),
+      ),
+    );
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.chooseDraft.bind(this),
@@ -114,6 +125,8 @@ export class ApplicationDialog extends ComponentDialog {
       if (outcome === 'warned') {
         return step.replaceDialog(STEPS, { afterEdit: true, waitAtRecap: true } satisfies ApplyOptions);
       }
+      if (outcome === 'submitted' && this.submission.offersDownload)
+        return step.replaceDialog(AFTER_SUBMISSION);
       if (outcome !== 'incomplete' && outcome !== 'ineligible')
         return step.endDialog({} satisfies FlowResult);
       return step.next('continue');
@@ -238,6 +251,8 @@ export class ApplicationDialog extends ComponentDialog {
       if (outcome === 'warned') {
         return step.replaceDialog(STEPS, { afterEdit: true, waitAtRecap: true } satisfies ApplyOptions);
       }
+      if (outcome === 'submitted' && this.submission.offersDownload)
+        return step.replaceDialog(AFTER_SUBMISSION);
       return step.endDialog({} satisfies FlowResult);
     }
     if (action !== EDIT_ACTION) {
@@ -342,6 +357,7 @@ export class ApplicationDialog extends ComponentDialog {
       settings: this.settings,
       now: this.clock(),
       rules: this.rules,
+      ...this.submission,
     };
   }
 

@@ -1,17 +1,19 @@
 import { TurnContext } from 'botbuilder';
-import type { ApplicationChecks, ApplicationQueue } from '../storage/applicationQueue.js';
+import type { ApplicationChecks, ApplicationQueue, StoredApplication } from '../storage/applicationQueue.js';
 import { missingFields, storedValues } from './domain/applicationForm.js';
 import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import { verdictRecord } from './domain/fileEligibility.js';
 import { draftVerdict } from './ineligibleGate.js';
 import { submissionWarnings, warnOwner } from './submissionWarnings.js';
-import { callWindowStatus, nextCommitteeDate } from './domain/eligibilityVerdict.js';
+import { callWindowStatus } from './domain/eligibilityVerdict.js';
+import { submissionNextStep } from './submissionNextStep.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import { NOTICE_KEY } from './applicationSource.js';
 import { REGISTER_PREFILL_KEY } from './domain/companyRegisterAnswers.js';
 import { callWindowMessage } from './eligibilityVerdictMessages.js';
-import { languageOf } from './translator.js';
+import { languageOf, type SupportedLocale } from './translator.js';
 import { funnelEvents } from './funnelEvents.js';
+import { messageWithChoices } from './choices.js';
 import { profileOf, type ProfileAccessor } from './userProfile.js';
 
 export interface SubmissionDeps {
@@ -20,6 +22,15 @@ export interface SubmissionDeps {
   settings: ProgrammeSettings;
   now: Date;
   rules?: EligibilityRuleSet;
+  /** The e-mailed receipt (SMTP_URL and MAIL_FROM set); absent: no mail, and nothing is said about it. */
+  receipts?: SubmissionReceipts;
+  /** The PDF can be downloaded from the chat: the confirmation offers it with a button. */
+  offersDownload?: boolean;
+}
+
+/** Queues the receipt of a file just sent; the address it goes to, or undefined when none was given. */
+export interface SubmissionReceipts {
+  queueReceipt(application: StoredApplication, locale: SupportedLocale): Promise<string | undefined>;
 }
 
 /**
@@ -116,20 +127,25 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
   ];
   await deps.profiles.set(context, profile);
 
-  const committee = nextCommitteeDate(deps.settings, deps.now);
   const documents = deps.settings.documents
     .map((doc) => `- ${t(`applicationFlow:documents.${doc}`)}`)
     .join('\n');
   // The reference last: on a phone the newest message is the one in view, and it is the one to keep.
-  const next = ineligible
-    ? t('applicationFlow:submit.examinedAsIneligible')
-    : committee
-      ? t('applicationFlow:submit.nextCommittee', { date: committee })
-      : t('applicationFlow:submit.noCommitteeDate');
+  const next = submissionNextStep(t, deps.settings, deps.now, ineligible);
+  // Queued only with the file's creation: a double click never sends a second receipt. A failure to queue it
+  // leaves the file sent, and the sentence unsaid.
+  const mailedTo =
+    created && deps.receipts
+      ? await deps.receipts.queueReceipt(application, language.locale).catch(() => undefined)
+      : undefined;
+  const done = t('applicationFlow:submit.done', { reference: application.reference });
   await context.sendActivities([
     { type: 'message', text: next },
     { type: 'message', text: `${t('applicationFlow:submit.documents')}\n\n${documents}` },
-    { type: 'message', text: t('applicationFlow:submit.done', { reference: application.reference }) },
+    ...(mailedTo ? [{ type: 'message', text: t('receipts:submit.mailSent', { email: mailedTo }) }] : []),
+    deps.offersDownload
+      ? messageWithChoices(context, done, [t('receipts:download.button'), t('eligibility:next.menu')])
+      : { type: 'message', text: done },
   ]);
   return 'submitted';
 }

@@ -1,4 +1,4 @@
-import type { MenuEntry } from './menuIntents.js';
+import { ALL_ENTRIES, type MenuEntry } from './menuIntents.js';
 
 /** Options every flow started from the menu accepts. */
 export interface FlowOptions {
@@ -25,4 +25,14 @@ export interface CardSubmit {
 /** What a flow tells the menu when it ends: where the user wants to go next, if anywhere. */
 export interface FlowResult {
   next?: MenuEntry;
+}
+
+/** A submit from one of our cards (`{ action, entry }`), whatever else the value holds. */
+export function cardSubmit(value: unknown): CardSubmit | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { action, entry } = value as Record<string, unknown>;
+  if (typeof action !== 'string' || typeof entry !== 'string') return undefined;
+  return (ALL_ENTRIES as readonly string[]).includes(entry)
+    ? { action, entry: entry as MenuEntry }
+    : undefined;
 }

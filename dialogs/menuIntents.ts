@@ -9,6 +9,7 @@ export const HIDDEN_ENTRIES = [
   'deleteData',
   'withdrawFile',
   'correctFile',
+  'downloadFile',
 ] as const;
 export const ALL_ENTRIES = [...MENU_ENTRIES, ...HIDDEN_ENTRIES] as const;
 export type MenuEntry = (typeof ALL_ENTRIES)[number];
@@ -20,6 +21,11 @@ export type MenuIntent = MenuEntry | 'greeting';
  */
 const PATTERNS: [MenuIntent, RegExp][] = [
   ['advisorMode', /^(mode conseiller|espace conseiller|advisor mode)$/],
+  // « Télécharger mon dossier en PDF », « envoyez-moi le PDF »: before "dossier" starts a new application.
+  [
+    'downloadFile',
+    /\b(telecharg\w*|download\w*)\b.*\b(dossier|candidature|pdf|file|application)s?\b|\b(envoy\w*|renvoy\w*|send|email|mail)\b.*\bpdf\b|^(le |mon )?pdf( de mon dossier)?$/,
+  ],
   // A submitted file: "retirer mon dossier ALZ-2026-0001" must not start a new application (issue 15).
   [
     'withdrawFile',

@@ -23,7 +23,11 @@ const REFERENCE = /\bALZ-\d{4}-\d{4,}\b/i;
  * user who submitted it; a reference typed by anyone else gets the same answer as a reference that does not exist.
  */
 export class MyFilesDialog extends ComponentDialog {
-  constructor(private readonly queue: ApplicationQueue) {
+  constructor(
+    private readonly queue: ApplicationQueue,
+    /** The PDF of a file can be downloaded from the chat: a button offers it. */
+    private readonly offersDownload = false,
+  ) {
     super(MY_FILES_DIALOG);
     this.addDialog(new WaterfallDialog('myFilesSteps', [this.show.bind(this), this.next.bind(this)]));
     this.initialDialogId = 'myFilesSteps';
@@ -40,15 +44,23 @@ export class MyFilesDialog extends ComponentDialog {
     const shown = asked ? mine.filter((app) => app.reference === asked) : mine;
     const text = myFilesMessage(language, shown);
     // An open file may still be withdrawn or corrected from here (the buttons read like the typed requests).
+    const download = this.offersDownload && shown.length > 0 ? [language.t('receipts:download.button')] : [];
     if (!shown.some((app) => !isFinalStatus(app.status))) {
-      await step.context.sendActivity(text);
-      return step.endDialog({} satisfies FlowResult);
+      if (download.length === 0) {
+        await step.context.sendActivity(text);
+        return step.endDialog({} satisfies FlowResult);
+      }
+      await step.context.sendActivity(
+        messageWithChoices(step.context, text, [...download, language.t('eligibility:next.menu')]),
+      );
+      return Dialog.EndOfTurn;
     }
     // The buttons stay the last thing shown (no menu after them), so a channel keeps them visible.
     await step.context.sendActivity(
       messageWithChoices(step.context, text, [
         language.t('fileRequest:myFiles.withdraw'),
         language.t('fileRequest:myFiles.correct'),
+        ...download,
         language.t('eligibility:next.menu'),
       ]),
     );

@@ -15,18 +15,12 @@ import {
   type ConfirmChoice,
   type ConfirmState,
 } from './confirmDestructive.js';
-import type { CardSubmit, FlowOptions, FlowResult } from './flow.js';
+import { cardSubmit, type FlowOptions, type FlowResult } from './flow.js';
 import { handoverCodeIn } from './handover.js';
 import { routeGlobalCommand } from './globalCommands.js';
 import { interruptForIntent, questionHelpLines, type IntentAids } from './intentInterrupts.js';
 import { requestedLocale } from './languagePreference.js';
-import {
-  ALL_ENTRIES,
-  MENU_ENTRIES,
-  detectMenuIntent,
-  type MenuEntry,
-  type MenuIntent,
-} from './menuIntents.js';
+import { MENU_ENTRIES, detectMenuIntent, type MenuEntry, type MenuIntent } from './menuIntents.js';
 import type { OpensWithFacts } from './openingFacts.js';
 import { languageOf } from './translator.js';
 import { routeTurnIntent } from './turnIntents.js';
@@ -301,14 +295,4 @@ export class RootDialog extends ComponentDialog {
 /** A first message that names a flow ("suis-je éligible ?") starts it; "c'est quoi …" may be an owner's question. */
 function isFlowIntent(intent: MenuIntent | undefined): boolean {
   return intent !== undefined && intent !== 'about' && intent !== 'greeting';
-}
-
-/** A submit from one of our cards (`{ action, entry }`), whatever else the value holds. */
-function cardSubmit(value: unknown): CardSubmit | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const { action, entry } = value as Record<string, unknown>;
-  if (typeof action !== 'string' || typeof entry !== 'string') return undefined;
-  return (ALL_ENTRIES as readonly string[]).includes(entry)
-    ? { action, entry: entry as MenuEntry }
-    : undefined;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { StatusChange, StoredApplication } from './applicationQueue.js';
-import { isConflict } from './statusOutbox.js';
+import { readStoredList, updateStoredList } from './storedList.js';
 
 /** What a message to an applicant says: a file's status change (worded at delivery, in their language), or a text. */
 export type OutboxContent =
@@ -82,9 +82,7 @@ export class ApplicantOutbox {
   }
 
   async list(): Promise<OutboxMessage[]> {
-    const items = await this.storage.read([ApplicantOutbox.KEY]);
-    const stored = items[ApplicantOutbox.KEY] as { messages?: unknown } | undefined;
-    return Array.isArray(stored?.messages) ? (stored.messages as OutboxMessage[]) : [];
+    return readStoredList<OutboxMessage>(this.storage, ApplicantOutbox.KEY, 'messages');
   }
 
   /** Messages due for a try outside a turn (they have somewhere to go), leased to the caller. */
@@ -160,22 +158,7 @@ export class ApplicantOutbox {
   }
 
   private update<T>(change: (messages: OutboxMessage[]) => { keep: OutboxMessage[]; result: T }): Promise<T> {
-    return this.exclusive(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        const items = await this.storage.read([ApplicantOutbox.KEY]);
-        const stored = items[ApplicantOutbox.KEY] as
-          { messages?: OutboxMessage[]; eTag?: string } | undefined;
-        const messages = Array.isArray(stored?.messages) ? stored.messages : [];
-        const { keep, result } = change(messages);
-        if (keep.length === messages.length && keep.every((m, index) => m === messages[index])) return result;
-        try {
-          await this.storage.write({ [ApplicantOutbox.KEY]: { messages: keep, eTag: stored?.eTag ?? '*' } });
-          return result;
-        } catch (error) {
-          if (attempt >= 5 || !isConflict(error)) throw error;
-        }
-      }
-    });
+    return updateStoredList(this.storage, ApplicantOutbox.KEY, 'messages', this.exclusive, change);
   }
 }
 

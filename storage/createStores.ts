@@ -17,6 +17,7 @@ import { LowdbStorage } from './lowdbStorage.js';
 import { SnapshotStorage } from './snapshotStorage.js';
 import { ApplicantOutbox } from './applicantOutbox.js';
 import { StatusOutbox } from './statusOutbox.js';
+import { MailOutbox } from './mailOutbox.js';
 import { withFileLock } from './fileLock.js';
 import { azureStateKeys, lowdbStateKeys } from './stateKeys.js';
 import { AZURE_DEFAULTS, type AzureBackendConfig, type StorageBackendConfig } from './storageBackend.js';
@@ -45,6 +46,8 @@ export interface Stores {
   applicantOutbox: ApplicantOutbox;
   /** The anonymous funnel counts (DATA_DIR/funnel.json or an Azure table); written in batches (FunnelBatch). */
   funnel: FunnelStore;
+  /** E-mails to applicants (receipts, status changes), kept until the SMTP server accepted them. */
+  mailOutbox: MailOutbox;
   /** Every bot-state key, for maintenance (the purge of idle drafts). */
   stateKeys(): AsyncIterable<string>;
   /** Waits for pending writes; call before exiting. */
@@ -71,6 +74,7 @@ function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedF
     applicantOutbox: new ApplicantOutbox(storage, (task) =>
       withFileLock(path.join(dataDir, 'outbox.lock'), task),
     ),
+    mailOutbox: new MailOutbox(storage, (task) => withFileLock(path.join(dataDir, 'outbox.lock'), task)),
     stateKeys: () => lowdbStateKeys(path.join(dataDir, 'state')),
     close: () => storage.close(),
   };
@@ -88,6 +92,7 @@ function createAzureStores(
     storage,
     statusOutbox: new StatusOutbox(storage),
     applicantOutbox: new ApplicantOutbox(storage),
+    mailOutbox: new MailOutbox(storage),
     queue: new AzureApplicationQueue({
       account,
       tableName: config.applicationsTable,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatDateTime } from '../../committee/committeeFormat.js';
 import { ApplicantOutbox, statusMessageFor } from '../../storage/applicantOutbox.js';
 import type { StatusChange } from '../../storage/applicationQueue.js';
+import { MailOutbox, statusMailFor } from '../../storage/mailOutbox.js';
 import { fr } from '../support/botHarness.js';
 import { callApi, runCommitteeCli } from '../support/committeeApiClient.js';
 import { serverForSuite } from '../support/httpServer.js';
@@ -109,7 +110,7 @@ describe('the committee sees that an applicant asked for erasure', () => {
   });
 });
 
-describe('the purge takes the waiting messages of the files it anonymises', () => {
+describe('the purge takes the waiting messages and e-mails of the files it anonymises', () => {
   const server = serverForSuite({ prefix: 'alize-committee-erasure-outbox-' });
 
   test('a decided file asked to be erased loses its waiting notice; an open one keeps it', async () => {
@@ -137,6 +138,10 @@ describe('the purge takes the waiting messages of the files it anonymises', () =
       new Date(ASKED),
     );
     await outbox.add(statusMessageFor(open, review), new Date(ASKED));
+    // The e-mails waiting for them (an SMTP server down): the anonymised file's go too.
+    const mails = new MailOutbox(server.app.storage);
+    await mails.add(statusMailFor(decided, withdrawn.history[withdrawn.history.length - 1]), new Date(ASKED));
+    await mails.add(statusMailFor(open, review), new Date(ASKED));
     fs.mkdirSync(path.join(server.dataDir, 'programme'), { recursive: true });
     fs.copyFileSync(SETTINGS_FIXTURE, path.join(server.dataDir, 'programme', 'alize.settings.json'));
     const purged = await runCommitteeCli(['purge'], server.dataDir, server.dataDir);
@@ -144,5 +149,6 @@ describe('the purge takes the waiting messages of the files it anonymises', () =
     const left = await outbox.list();
     expect(left.map((m) => m.content.kind === 'status' && m.content.reference)).toEqual([open.reference]);
     expect(JSON.stringify(left)).not.toContain('Je retire mon dossier');
+    expect((await mails.list()).map((mail) => mail.reference)).toEqual([open.reference]);
   });
 });

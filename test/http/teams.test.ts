@@ -141,10 +141,13 @@ describe('the bot as Microsoft Teams talks to it', () => {
     expect(JSON.stringify(recap[0].attachments?.[0].content)).toContain(fr.t('applicationFlow:recap.submit'));
 
     // The card's "Envoyer mon dossier": Teams posts the button's data as `value`, with no text.
-    const done = texts(
-      await chat.post({ type: 'message', value: { action: 'submitApplication', entry: 'apply' } }),
-    );
-    expect(done).toContain(fr.t('applicationFlow:submit.done', { reference: 'ALZ-2026-0001' }));
+    // The confirmation is a card in Teams: it offers the file's PDF with a button.
+    const submitted = await chat.post({
+      type: 'message',
+      value: { action: 'submitApplication', entry: 'apply' },
+    });
+    expect(said(submitted)).toContain(fr.t('applicationFlow:submit.done', { reference: 'ALZ-2026-0001' }));
+    expect(heroButtons(submitted)).toEqual([fr.t('receipts:download.button'), fr.t('eligibility:next.menu')]);
     expect(all.some((r) => r.suggestedActions)).toBe(false);
     expect(heroButtons(all).length).toBeGreaterThan(0);
 

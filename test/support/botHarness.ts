@@ -25,6 +25,9 @@ import type { CompanyRegister } from '../../dialogs/domain/companyRegister.js';
 import { FunnelRecorder } from '../../bot/funnelRecorder.js';
 import { FunnelBatch } from '../../storage/funnelBatch.js';
 import type { FunnelStore } from '../../storage/funnelStore.js';
+import type { MailSender } from '../../bot/mail/mailTransport.js';
+import { createApplicantReceipts } from '../../bot/receipts/applicantReceipts.js';
+import { MailOutbox } from '../../storage/mailOutbox.js';
 
 export const localizer = new Localizer();
 export const fr = localizer.language('fr');
@@ -53,6 +56,8 @@ export function createTestBot(
     companyRegister?: CompanyRegister;
     /** Where the anonymous funnel is counted (a lowdb file, an Azure table); absent: not counted. */
     funnelStore?: FunnelStore;
+    /** Receipts by e-mail (the real mailer and PDF, its outbox in `storage`), sent this way; absent: mail off. */
+    mailSender?: MailSender;
   } = {},
 ) {
   const conversationState = new SharedConversationState(storage);
@@ -66,6 +71,23 @@ export function createTestBot(
   // What would be sent proactively (to the applicant, to the advisors' channel), recorded for assertions.
   const notified: { application: StoredApplication; change: StatusChange }[] = [];
   const alerts: string[] = [];
+  const clockOf = typeof now === 'function' ? now : () => now;
+  // The server's own wiring of the receipts (bot/receipts/applicantReceipts.ts), mail on with that sender.
+  const mailer = options.mailSender
+    ? createApplicantReceipts({
+        config: { mail: { url: 'smtp://127.0.0.1', from: 'alize@cci-ales-cevennes.fr' } },
+        storage,
+        mailOutbox: new MailOutbox(storage),
+        queue,
+        documents,
+        localizer,
+        settings: options.settings ?? settings,
+        logger: createLogger('silent'),
+        clock: clockOf,
+        serverUrl: () => 'http://127.0.0.1',
+        mailSender: options.mailSender,
+      }).mailer
+    : undefined;
   const rootDialog = createRootDialog({
     userState,
     conversationState,
@@ -84,6 +106,7 @@ export function createTestBot(
     },
     eligibilityRules: options.eligibilityRules,
     ...(options.companyRegister ? { companyRegister: options.companyRegister } : {}),
+    ...(mailer ? { receipts: mailer } : {}),
     documents,
   });
   const logger = options.logger ?? createLogger('silent');
@@ -137,5 +160,6 @@ export function createTestBot(
     documents,
     uploads,
     funnel,
+    mailer,
   };
 }
