@@ -46,6 +46,8 @@ import { advisorRole } from './identity/advisorRole.js';
 import { SharedConversationState } from './identity/sharedConversationState.js';
 import { AlizeBot } from './alizeBot.js';
 import { registerCommitteeApi } from '../committee/committeeApi.js';
+import { registerBackOffice } from '../committee/backOffice/backOfficeRoutes.js';
+import type { BackOfficePdf } from '../committee/backOffice/backOfficeParts.js';
 import type { AppConfig } from './config.js';
 import { Localizer } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -85,6 +87,8 @@ export interface AppOverrides {
   outboxPollMs?: number;
   /** Telemetry made by the caller (tests: an in-memory exporter); the caller then shuts it down. */
   telemetry?: Telemetry;
+  /** The back office's hooks: its PDFs (committee/pdf/) and its statistics fragment (committee/statistics/). */
+  backOffice?: { pdf?: BackOfficePdf; statistics?: () => Promise<string>; listCacheMs?: number };
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -263,6 +267,26 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     : undefined;
   if (signin) signin.register(server);
   else registerSigninOff(server, localizer, conformity);
+  // The committee's pages under /committee: the same sign-in, the same status service as the API.
+  registerBackOffice(server, {
+    queue,
+    statusService,
+    documents: stores.documents,
+    settings,
+    localizer,
+    logger,
+    ...(config.committeeToken ? { committeeToken: config.committeeToken } : {}),
+    ...(signin ? { signin } : {}),
+    committeeRoles: config.committeeRoles,
+    advisors: {
+      advisorIds: config.advisorIds,
+      tenantId: config.auth.tenantId,
+      ...(config.advisorGroupId ? { advisorGroupId: config.advisorGroupId } : {}),
+    },
+    clock,
+    ...(config.webSignin ? { sessionHours: config.webSignin.sessionHours } : {}),
+    ...overrides.backOffice,
+  });
   registerLegalRoutes(server, localizer, settings);
   registerWebChannel(server, {
     ...(conformity ? { conformity } : {}),
