@@ -4,6 +4,11 @@ export class BackOfficeClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** A cookie the browser holds (e.g. the Entra sign-in's session, opened by a test as the callback would). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   get cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
