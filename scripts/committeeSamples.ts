@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { newApplicationFile } from '../storage/applicationFile.js';
 import type { ApplicationQueue, NewApplication } from '../storage/index.js';
 
 const COMPANIES = [
@@ -55,5 +58,20 @@ export async function submitSamples(queue: ApplicationQueue, count: number, from
   for (let start = from; start < from + count; start += 20) {
     const batch = Array.from({ length: Math.min(20, from + count - start) }, (_, i) => start + i);
     for (const index of batch) await queue.submit(sampleFile(index), `sample-${index}`);
+  }
+}
+
+/**
+ * Writes `count` sample files straight into a lowdb queue's folder (`<dataDir>/applications/`), as the queue
+ * would store them, without its lock and sequence: thousands in seconds, for the bench. Not for a live queue.
+ */
+export async function writeLowdbSamples(dataDir: string, count: number): Promise<void> {
+  const folder = path.join(dataDir, 'applications');
+  await mkdir(folder, { recursive: true });
+  for (let index = 0; index < count; index++) {
+    const input = sampleFile(index);
+    const reference = `ALZ-2026-${String(index + 1).padStart(4, '0')}`;
+    const file = newApplicationFile(reference, input, input.now ?? new Date());
+    await writeFile(path.join(folder, `${reference}.json`), JSON.stringify(file));
   }
 }

@@ -148,4 +148,9 @@ export interface ApplicationQueue {
   ): Promise<StoredApplication>;
   /** Retention marks and anonymisation. @throws UnknownReferenceError */
   amend(reference: string, amendment: ApplicationAmendment): Promise<StoredApplication>;
+  /**
+   * A value that changes whenever any file changes, from any process, so that a reader may keep what `list`
+   * gave while it stays the same; undefined when it cannot be told (then read again). Optional: Azure has none.
+   */
+  listVersion?(): Promise<string | undefined>;
 }

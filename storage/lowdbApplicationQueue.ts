@@ -1,4 +1,4 @@
-import { access, mkdir, readdir } from 'node:fs/promises';
+import { access, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { applyAmendment } from './applicationAmendment.js';
@@ -104,6 +104,22 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       .filter((application) => filter.userId === undefined || application.userId === filter.userId)
       .filter((application) => filter.channel === undefined || application.channel === filter.channel)
       .sort((a, b) => compareReferences(a.reference, b.reference));
+  }
+
+  /**
+   * The folder's modification time: every write (a temporary file renamed into the folder, the lock file) changes
+   * it, whichever process writes. The kernel stamps it with a coarse clock, so two writes a few milliseconds
+   * apart may share a stamp: a stamp younger than a second is not trusted (undefined: read again).
+   */
+  async listVersion(): Promise<string | undefined> {
+    try {
+      const { mtimeNs } = await stat(this.folder, { bigint: true });
+      const ageMs = Date.now() - Number(mtimeNs / 1_000_000n);
+      return ageMs > 1000 ? String(mtimeNs) : undefined;
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'ENOENT') return 'none';
+      throw error;
+    }
   }
 
   changeStatus(

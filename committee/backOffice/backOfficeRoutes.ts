@@ -223,7 +223,7 @@ export function registerBackOffice(server: Server, parts: BackOfficeParts): bool
         : PROBLEMS.has(problem)
           ? { kind: 'problem' as const, key: problem }
           : undefined;
-      const rows = await list.rows();
+      const rows = await list.lastRows();
       const main = fileMain({
         text,
         user,
