@@ -50,12 +50,12 @@ function section(id: string, title: string, body: string): string {
 }
 
 function summary({ text, app }: FilePageOptions): string {
-  const t = (key: string) => text.t(`backOffice:file.${key}`);
+  const t = (key: string) => text.t(`backOffice:file.summary.${key}`);
   return definitionList([
     [t('status'), statusLabel(app.status, text)],
     [t('submittedAt'), formatDateTime(app.submittedAt, text.locale)],
     [t('origin'), `${originLabel(app.origin, text)} (${app.channel})`],
-    [t('assignedTo'), app.assignedTo ?? text.t('backOffice:file.unassigned')],
+    [t('assignedTo'), app.assignedTo ?? t('unassigned')],
   ]);
 }
 
@@ -222,8 +222,10 @@ export function fileMain(options: FilePageOptions): string {
     : '';
   return `${noticeHtml}
 <p><a href="${e(link(BACK_OFFICE_ROOT, text))}">${e(text.t('backOffice:file.back'))}</a></p>
+<section class="bo-section bo-summary" aria-label="${e(text.t('backOffice:file.summary.label'))}">
 ${summary(options)}
 ${pdf}
+</section>
 <div class="bo-columns"><div class="bo-column">
 ${eligibility(options)}
 ${answers(options)}

@@ -42,7 +42,7 @@ export function layout(options: LayoutOptions): string {
     ? `<nav class="bo-nav" aria-label="${t('nav.label')}"><ul>
 <li><a href="${e(link(BACK_OFFICE_ROOT, text))}">${t('nav.list')}</a></li>
 ${options.statistics ? `<li><a href="${e(link(`${BACK_OFFICE_ROOT}/statistics`, text))}">${t('nav.statistics')}</a></li>\n` : ''}</ul></nav>
-<div class="bo-user"><span id="bo-who">${t(`user.signedIn.${user.role}`, { name: user.name })}</span>
+<div class="bo-user"><span id="bo-who">${user.via === 'token' ? t('user.signedInToken') : t(`user.signedIn.${user.role}`, { name: user.name })}</span>
 <form method="post" action="${e(`${BACK_OFFICE_ROOT}/signout`)}">${hiddenFields(user, text)}<button type="submit" class="button button--quiet">${t('user.signOut')}</button></form></div>`
     : '';
   return `${documentStart(text.locale, text.t('backOffice:pageTitle', { title: options.title }))}
