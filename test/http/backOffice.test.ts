@@ -1,4 +1,4 @@
-import { fr } from '../support/botHarness.js';
+import { en, fr } from '../support/botHarness.js';
 import { BackOfficeClient } from '../support/backOfficeClient.js';
 import { serverForSuite } from '../support/httpServer.js';
 import { escapeHtml } from '../../bot/webPage/htmlEscape.js';
@@ -170,5 +170,73 @@ describe('the committee back office over HTTP (lowdb)', () => {
     const out = await client.post('/committee/signout', { csrf: await client.csrf() });
     expect(out.status).toBe(303);
     expect((await client.get('/committee')).status).toBe(303);
+  });
+});
+
+describe('the back office with the PDF and statistics hooks, and in English', () => {
+  const asked: (string | undefined)[] = [];
+  const server = serverForSuite({
+    env: { COMMITTEE_TOKEN: TOKEN },
+    overrides: {
+      backOffice: {
+        pdf: {
+          file: async (reference) => {
+            asked.push(reference);
+            return reference === 'ALZ-2026-0001'
+              ? { name: `${reference}.pdf`, bytes: Buffer.from('%PDF-1.7 file') }
+              : undefined;
+          },
+          dossier: async (date) => {
+            asked.push(date);
+            return { name: 'dossier.pdf', bytes: Buffer.from('%PDF-1.7 dossier') };
+          },
+        },
+        statistics: async () => '<p class="stat">12 dossiers reçus</p>',
+      },
+    },
+  });
+  beforeAll(() => submitSamples(server.app.queue, 1));
+
+  test('the links and routes appear with the hooks, the PDFs as attachments, the fragment in the layout', async () => {
+    const client = new BackOfficeClient(server.url);
+    await client.signIn(TOKEN);
+    const list = await (await client.get('/committee')).text();
+    expect(list).toContain(`href="/committee/dossier.pdf">${html('backOffice:list.dossier')}`);
+    expect(list).toContain(`href="/committee/statistics">${html('backOffice:nav.statistics')}`);
+    const file = await (await client.get('/committee/files/ALZ-2026-0001')).text();
+    expect(file).toContain(`href="/committee/files/ALZ-2026-0001/pdf">${html('backOffice:file.pdf')}`);
+    const pdf = await client.get('/committee/files/ALZ-2026-0001/pdf');
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="ALZ-2026-0001.pdf"/);
+    expect((await client.get('/committee/files/ALZ-2026-0404/pdf')).status).toBe(404);
+    expect((await client.get('/committee/dossier.pdf?date=2026-12-10')).status).toBe(200);
+    expect((await client.get('/committee/dossier.pdf?date=demain')).status).toBe(400);
+    expect(asked).toEqual(['ALZ-2026-0001', 'ALZ-2026-0404', '2026-12-10']);
+    const statistics = await (await client.get('/committee/statistics')).text();
+    expect(statistics).toContain('<p class="stat">12 dossiers reçus</p>');
+    expect(statistics).toContain(`<h1>${html('backOffice:statistics.title')}</h1>`);
+  });
+
+  test('?lang=en shows the pages in English and keeps English through a form', async () => {
+    const client = new BackOfficeClient(server.url);
+    await client.signIn(TOKEN);
+    const list = await (await client.get('/committee?lang=en')).text();
+    expect(list).toContain('<html lang="en">');
+    expect(list).toContain(escapeHtml(en.t('backOffice:list.title')));
+    const csrf = await client.csrf('/committee/files/ALZ-2026-0001?lang=en');
+    const added = await client.post('/committee/files/ALZ-2026-0001/notes', {
+      csrf,
+      lang: 'en',
+      text: 'Call back',
+    });
+    expect(added.headers.get('location')).toBe('/committee/files/ALZ-2026-0001?done=noteAdded&lang=en#main');
+  });
+});
+
+describe('the back office without a token or a sign-in', () => {
+  const server = serverForSuite();
+  test('is off: its paths are 404', async () => {
+    expect((await fetch(`${server.url}/committee`, { redirect: 'manual' })).status).toBe(404);
+    expect((await fetch(`${server.url}/committee/signin`, { redirect: 'manual' })).status).toBe(404);
   });
 });
