@@ -3,8 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import { escapeHtml as e } from '../../bot/webPage/htmlEscape.js';
 import { StaticAsset } from '../../bot/webPage/staticAsset.js';
-import { isDocumentId } from '../../storage/documentStore.js';
-import { attachmentDisposition } from '../committeeApiDocuments.js';
 import { committeeCsv } from '../committeeCsv.js';
 import type { CommitteeText } from '../committeeLabels.js';
 import {
@@ -30,6 +28,7 @@ import { layout } from './backOfficeLayout.js';
 import { listPage, matchingRows } from './backOfficeListModel.js';
 import { listMain } from './backOfficeListPage.js';
 import { ListSource } from './backOfficeListSource.js';
+import { registerBackOfficeDownloads, type Context } from './backOfficeDownloads.js';
 import type { BackOfficeParts } from './backOfficeParts.js';
 import { parseListQuery } from './backOfficeQuery.js';
 import { BackOfficeSessions, type BackOfficeUser } from './backOfficeSessions.js';
@@ -54,13 +53,6 @@ const PROBLEMS = new Set([
   'changedMeanwhile',
   'busy',
 ]);
-
-interface Context {
-  req: Request;
-  res: Response;
-  text: CommitteeText;
-  user: BackOfficeUser;
-}
 
 /**
  * The committee's back office under `/committee`: server-rendered pages (a list with filters, a file with
@@ -272,83 +264,8 @@ export function registerBackOffice(server: Server, parts: BackOfficeParts): bool
     );
   }
 
-  const documents = parts.documents;
-  if (documents) {
-    server.get(
-      `${fileRoute}/documents/:id`,
-      signedIn('document', async ({ req, res, text }) => {
-        const reference = referenceParam(req);
-        const id = String((req.params as Record<string, unknown>).id ?? '');
-        const found =
-          reference && isDocumentId(id) && (await parts.queue.get(reference))
-            ? await documents.read(reference, id)
-            : undefined;
-        if (!found) {
-          sendPage(res, 404, problemPage(parts, text, 'unknownDocument'));
-          return;
-        }
-        sendFile(res, found.document.type, found.document.name, found.bytes);
-      }),
-    );
-  }
-
-  const pdf = parts.pdf;
-  if (pdf) {
-    server.get(
-      `${fileRoute}/pdf`,
-      signedIn('pdf', async ({ req, res, text }) => {
-        const reference = referenceParam(req);
-        const made = reference ? await pdf.file(reference) : undefined;
-        if (!made) {
-          sendPage(res, 404, problemPage(parts, text, 'unknownFile'));
-          return;
-        }
-        sendFile(res, 'application/pdf', made.name, made.bytes);
-      }),
-    );
-    server.get(
-      `${BACK_OFFICE_ROOT}/dossier.pdf`,
-      signedIn('dossier', async ({ req, res, text }) => {
-        const date = queryOf(req).get('date') ?? '';
-        if (date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-          sendPage(res, 400, problemPage(parts, text, 'badQuery', { parameter: 'date' }));
-          return;
-        }
-        const made = await pdf.dossier(date === '' ? undefined : date);
-        sendFile(res, 'application/pdf', made.name, made.bytes);
-      }),
-    );
-  }
-
-  const statistics = parts.statistics;
-  if (statistics) {
-    server.get(
-      `${BACK_OFFICE_ROOT}/statistics`,
-      signedIn('statistics', async ({ res, text, user }) => {
-        // The fragment comes escaped from committee/statistics: it is placed as it is.
-        const main = `<div class="bo-statistics">${await statistics()}</div>`;
-        sendPage(
-          res,
-          200,
-          page(text, user, text.t('backOffice:statistics.title'), main, {
-            path: `${BACK_OFFICE_ROOT}/statistics`,
-          }),
-        );
-      }),
-    );
-  }
+  registerBackOfficeDownloads(server, parts, signedIn, page);
 
   parts.logger.info({ event: 'back_office_on' }, `committee back office on at ${e(BACK_OFFICE_ROOT)}`);
   return true;
-}
-
-function sendFile(res: Response, type: string, name: string, bytes: Buffer): void {
-  res.writeHead(200, {
-    'content-type': type,
-    'content-disposition': attachmentDisposition(name),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'content-length': String(bytes.length),
-  });
-  res.end(bytes);
 }

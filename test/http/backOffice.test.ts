@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { DocumentIntake } from '../../storage/documentIntake.js';
+import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
+import { samplePdf } from '../contract/documentStoreContract.js';
 import { en, fr } from '../support/botHarness.js';
 import { BackOfficeClient } from '../support/backOfficeClient.js';
 import { serverForSuite } from '../support/httpServer.js';
@@ -162,6 +166,25 @@ describe('the committee back office over HTTP (lowdb)', () => {
     const lines = (await csv.text()).trim().split(/\r?\n/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('ALZ-2026-0002');
+  });
+
+  test('the file lists its documents, served as attachments; the missing pieces are named', async () => {
+    const documents = new LowdbDocumentStore(path.join(server.dataDir, 'documents'));
+    const intake = new DocumentIntake(documents, { limits: { maxBytes: 1024 * 1024, maxCount: 20 } });
+    const bytes = samplePdf('kbis');
+    await intake.add('ALZ-2026-0004', { name: 'kbis <2026>.pdf', bytes, piece: 'kbis' });
+    const [stored] = await documents.list('ALZ-2026-0004');
+    const client = new BackOfficeClient(server.url);
+    await client.signIn(TOKEN);
+    const page = await (await client.get('/committee/files/ALZ-2026-0004')).text();
+    expect(page).toContain(`/committee/files/ALZ-2026-0004/documents/${stored.id}`);
+    expect(page).toContain('kbis &lt;2026&gt;.pdf');
+    expect(page).toContain(html('applicationFlow:documents.rib'));
+    const download = await client.get(`/committee/files/ALZ-2026-0004/documents/${stored.id}`);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
+    expect((await client.get('/committee/files/ALZ-2026-0004/documents/unknown')).status).toBe(404);
+    expect((await client.get(`/committee/files/ALZ-2026-0003/documents/${stored.id}`)).status).toBe(404);
   });
 
   test('signing out ends the session', async () => {
