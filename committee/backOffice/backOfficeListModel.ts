@@ -1,3 +1,4 @@
+import { stripBidi } from '../../dialogs/domain/plainText.js';
 import type { StoredApplication } from '../../storage/index.js';
 import { UNASSIGNED, PAGE_SIZE, type ListColumn, type ListQuery } from './backOfficeQuery.js';
 
@@ -29,7 +30,8 @@ export interface ListPage {
   assignees: string[];
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** Applicants typed it: bidirectional controls go, so a name cannot reorder what the committee reads. */
+const text = (value: unknown): string => (typeof value === 'string' ? stripBidi(value) : '');
 const number = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
