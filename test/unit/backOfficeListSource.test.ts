@@ -37,6 +37,22 @@ describe('the back office keeps the list while the lowdb queue is unchanged, and
     expect((await source.rows()).find((row) => row.reference === 'ALZ-2026-0001')?.status).toBe('in_review');
   });
 
+  test('a file kept by the queue’s list is parsed again once another process rewrote it', async () => {
+    const queue = createLowdbApplicationQueue(dataDir);
+    await queue.submit(sampleFile(0), 'one');
+    await queue.submit(sampleFile(1), 'two');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const name of ['ALZ-2026-0001.json', 'ALZ-2026-0002.json']) {
+      fs.utimesSync(path.join(dataDir, 'applications', name), hourAgo, hourAgo);
+    }
+    const before = await queue.list();
+    expect((await queue.list())[0]).toBe(before[0]);
+    await createLowdbApplicationQueue(dataDir).amend('ALZ-2026-0001', { assignedTo: 'Camille' });
+    const after = await queue.list();
+    expect(after[0]?.assignedTo).toBe('Camille');
+    expect(after[1]).toBe(before[1]);
+  });
+
   test('a folder written to less than a second ago is read again at each request', async () => {
     const queue = createLowdbApplicationQueue(dataDir);
     await queue.submit(sampleFile(0), 'one');
