@@ -48,6 +48,11 @@ import { advisorRole } from './identity/advisorRole.js';
 import { SharedConversationState } from './identity/sharedConversationState.js';
 import { AlizeBot } from './alizeBot.js';
 import { registerCommitteeApi } from '../committee/committeeApi.js';
+import { registerBackOffice } from '../committee/backOffice/backOfficeRoutes.js';
+import type { BackOfficePdf, BackOfficeStatistics } from '../committee/backOffice/backOfficeParts.js';
+import { CommitteePdf } from '../committee/pdf/committeePdf.js';
+import { computeStatistics } from '../committee/statistics/programmeStatistics.js';
+import { renderStatisticsHtml } from '../committee/statistics/statisticsView.js';
 import type { AppConfig } from './config.js';
 import { Localizer } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -103,6 +108,8 @@ export interface AppOverrides {
   mailSender?: MailSender;
   /** The applicant's PDF (the real renderer by default). */
   applicantPdf?: ApplicantPdf;
+  /** The back office's hooks: its PDFs (committee/pdf/) and its statistics fragment (committee/statistics/). */
+  backOffice?: { pdf?: BackOfficePdf; statistics?: BackOfficeStatistics; listCacheMs?: number };
 }
 
 /** Builds every part from the configuration and starts listening; used by index.ts and by the HTTP tests. */
@@ -329,6 +336,32 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     : undefined;
   if (signin) signin.register(server);
   else registerSigninOff(server, localizer, conformity);
+  // The committee's pages under /committee: the same sign-in, the same status service as the API.
+  registerBackOffice(server, {
+    queue,
+    statusService,
+    documents: stores.documents,
+    settings,
+    localizer,
+    logger,
+    ...(config.committeeToken ? { committeeToken: config.committeeToken } : {}),
+    ...(signin ? { signin } : {}),
+    committeeRoles: config.committeeRoles,
+    advisors: {
+      advisorIds: config.advisorIds,
+      tenantId: config.auth.tenantId,
+      ...(config.advisorGroupId ? { advisorGroupId: config.advisorGroupId } : {}),
+    },
+    clock,
+    ...(config.webSignin ? { sessionHours: config.webSignin.sessionHours } : {}),
+    pdf: new CommitteePdf({ queue, documents: stores.documents, localizer, settings, clock }),
+    statistics: async (text) =>
+      renderStatisticsHtml(
+        await computeStatistics({ queue, funnel: stores.funnel, settings, now: clock() }),
+        text,
+      ),
+    ...overrides.backOffice,
+  });
   registerLegalRoutes(server, localizer, settings);
   registerWebChannel(server, {
     ...(conformity ? { conformity } : {}),

@@ -9,6 +9,7 @@ import { Localizer } from './i18n.js';
 import { readTelemetry, type TelemetryConfig } from './telemetry/telemetryConfig.js';
 import { readCompanyLookup, type CompanyLookupConfig } from './companyLookupConfig.js';
 import { readMail, type MailConfig } from './mail/mailConfig.js';
+import { readCommitteeRoles, type CommitteeRoleConfig } from '../committee/backOffice/backOfficeRoles.js';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface AppConfig {
@@ -34,6 +35,8 @@ export interface AppConfig {
   advisorLocal: boolean;
   /** Bearer token of the committee's HTTP API (/api/applications); absent: the API is off. */
   committeeToken?: string;
+  /** Who is the committee in the back office once signed in with Entra ID (COMMITTEE_IDS, COMMITTEE_GROUP_ID). */
+  committeeRoles: CommitteeRoleConfig;
   /** Where state and the committee queue live (STORAGE, AZURE_*); only storage/ looks inside. */
   storage: StorageBackendConfig;
   /** Supporting documents: limits and the optional antivirus (DOCUMENT_MAX_BYTES, DOCUMENT_MAX_COUNT, CLAMD_ADDRESS). */
@@ -183,6 +186,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const advisorGroupId = readAdvisorGroup(text, problems);
   const webSignin = readWebSignin(text, tenantId, problems);
+  const committeeRoles = readCommitteeRoles(text, problems);
 
   const telemetry = readTelemetry(text, problems);
   const companyLookup = readCompanyLookup(text, problems);
@@ -237,6 +241,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ...(webSignin ? { webSignin } : {}),
     advisorLocal,
     ...(committeeToken ? { committeeToken } : {}),
+    committeeRoles,
     storage: storage.backend,
     documents,
     rateLimits,

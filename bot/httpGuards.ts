@@ -17,6 +17,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** Direct Line 3.0's upload route (the local Direct Line's; its conversation ids are base64url). */
 const UPLOAD_PATH = /^\/v3\/directline\/conversations\/[A-Za-z0-9_-]{1,100}\/upload$/;
 
+/** The committee's back office pages (committee/backOffice), whose forms are plain HTML forms. */
+const BACK_OFFICE_PATH = /^\/committee\//;
+
 /** True when the request carries a body (a length above zero, or chunks). */
 function hasBody(req: Request): boolean {
   const length = req.header('content-length');
@@ -37,6 +40,13 @@ export function registerHttpGuards(server: Server, logger: Logger): void {
     if (!hasBody(req) || isJsonMediaType(mediaType)) return next();
     // The one route that takes files: the local Direct Line's upload, which parses it itself, token first.
     if (mediaType === 'multipart/form-data' && UPLOAD_PATH.test(req.getPath())) return next();
+    // The back office's HTML forms post url-encoded fields (read as text, size-limited, never to disk).
+    if (
+      mediaType === 'application/x-www-form-urlencoded' &&
+      req.method === 'POST' &&
+      BACK_OFFICE_PATH.test(req.getPath())
+    )
+      return next();
     const path = req.getPath();
     logger.warn({ event: 'http_error', status: 415, path }, 'body is not JSON');
     const language = localizer.language(req.header('accept-language')?.split(',')[0]?.split(';')[0]);

@@ -9,6 +9,11 @@ export function applyAmendment(app: StoredApplication, amendment: ApplicationAme
     history: [...(amendment.history ?? app.history), ...(amendment.appendHistory ?? [])],
     retention: amendment.retention ? { ...app.retention, ...amendment.retention } : app.retention,
   };
+  if (amendment.notes || amendment.appendNotes) {
+    updated.notes = [...(amendment.notes ?? app.notes ?? []), ...(amendment.appendNotes ?? [])];
+  }
+  if (amendment.assignedTo === null) delete updated.assignedTo;
+  else if (amendment.assignedTo !== undefined) updated.assignedTo = amendment.assignedTo;
   if (amendment.checks) updated.checks = mergeChecks(app.checks, amendment.checks);
   if (amendment.dropConversationReference) delete updated.conversationReference;
   if (updated.retention === undefined) delete updated.retention;

@@ -53,6 +53,8 @@ export function applicationToEntity(app: StoredApplication): EntityProperties & 
   putJson(entity, 'data', app.data);
   putJson(entity, 'history', app.history);
   if (app.retention !== undefined) putJson(entity, 'retention', app.retention);
+  if (app.notes !== undefined) putJson(entity, 'notes', app.notes);
+  if (app.assignedTo !== undefined) entity.assignedTo = app.assignedTo;
   const rowKey = fileRow(app.reference);
   assertEntitySize(rowKey, entity);
   return { partitionKey: QUEUE_PARTITION, rowKey, ...entity };
@@ -97,6 +99,12 @@ export function entityToApplication(entity: Record<string, unknown>, table: stri
   if (conversationReference !== undefined) app.conversationReference = conversationReference;
   const retention = json('retention');
   if (retention !== undefined) app.retention = retention as StoredApplication['retention'];
+  const notes = json('notes');
+  if (notes !== undefined) {
+    if (!Array.isArray(notes)) throw new CorruptEntityError(table, rowKey, 'notes malformed');
+    app.notes = notes as StoredApplication['notes'];
+  }
+  if (typeof entity.assignedTo === 'string') app.assignedTo = entity.assignedTo;
   return reorder(app);
 }
 
@@ -119,6 +127,8 @@ function reorder(app: StoredApplication): StoredApplication {
       conversationReference: app.conversationReference,
       history: app.history,
       retention: app.retention,
+      notes: app.notes,
+      assignedTo: app.assignedTo,
     }),
   ) as StoredApplication;
 }

@@ -51,6 +51,17 @@ export interface StoredApplication {
   history: StatusChange[];
   /** The data-protection side of the file: an erasure the applicant asked for, an anonymisation done. */
   retention?: RetentionMarks;
+  /** The back office's private notes: advisors and the committee only, never shown to the applicant. */
+  notes?: PrivateNote[];
+  /** The advisor the file is assigned to in the back office (their name as shown there). */
+  assignedTo?: string;
+}
+
+/** A private note of the back office (who wrote it is a CCI staff name; its text may hold personal data). */
+export interface PrivateNote {
+  at: string;
+  by: string;
+  text: string;
 }
 
 export interface ApplicationChecks {
@@ -81,6 +92,12 @@ export interface ApplicationAmendment {
   /** Flags merged into `checks` (another file with the same SIRET arrived since). */
   checks?: ApplicationChecks;
   dropConversationReference?: boolean;
+  /** Private notes to replace (an anonymisation drops their text). */
+  notes?: PrivateNote[];
+  /** Private notes added at the end, read and written under the same lock or ETag. */
+  appendNotes?: PrivateNote[];
+  /** The advisor assigned; null removes the assignment. */
+  assignedTo?: string | null;
 }
 
 export type NewApplication = Omit<
@@ -131,4 +148,9 @@ export interface ApplicationQueue {
   ): Promise<StoredApplication>;
   /** Retention marks and anonymisation. @throws UnknownReferenceError */
   amend(reference: string, amendment: ApplicationAmendment): Promise<StoredApplication>;
+  /**
+   * A value that changes whenever any file changes, from any process, so that a reader may keep what `list`
+   * gave while it stays the same; undefined when it cannot be told (then read again). Optional: Azure has none.
+   */
+  listVersion?(): Promise<string | undefined>;
 }

@@ -1,4 +1,4 @@
-import { access, mkdir, readdir } from 'node:fs/promises';
+import { access, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { applyAmendment } from './applicationAmendment.js';
@@ -46,6 +46,8 @@ export class LowdbApplicationQueue implements ApplicationQueue {
   private readonly sequence: ReferenceSequence;
   private readonly idempotency: IdempotencyIndex;
   private foldersReady: Promise<void> | undefined;
+  /** What `list` parsed, by reference, with the stamp of the file it came from. */
+  private readonly listed = new Map<string, { stamp: string; application: StoredApplication }>();
 
   constructor(
     readonly folder: string,
@@ -90,7 +92,7 @@ export class LowdbApplicationQueue implements ApplicationQueue {
     const references = names.filter((name) => APPLICATION_FILE.test(name)).map((name) => name.slice(0, -5));
     const applications = await Promise.all(
       references.map((reference) =>
-        this.readApplication(reference).catch((error: unknown) => {
+        this.readListed(reference).catch((error: unknown) => {
           report?.skipped.push(reference);
           this.options.onSkipped?.(reference, error);
           return undefined;
@@ -104,6 +106,22 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       .filter((application) => filter.userId === undefined || application.userId === filter.userId)
       .filter((application) => filter.channel === undefined || application.channel === filter.channel)
       .sort((a, b) => compareReferences(a.reference, b.reference));
+  }
+
+  /**
+   * The folder's modification time: every write (a temporary file renamed into the folder, the lock file) changes
+   * it, whichever process writes. The kernel stamps it with a coarse clock, so two writes a few milliseconds
+   * apart may share a stamp: a stamp younger than a second is not trusted (undefined: read again).
+   */
+  async listVersion(): Promise<string | undefined> {
+    try {
+      const { mtimeNs } = await stat(this.folder, { bigint: true });
+      const ageMs = Date.now() - Number(mtimeNs / 1_000_000n);
+      return ageMs > 1000 ? String(mtimeNs) : undefined;
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'ENOENT') return 'none';
+      throw error;
+    }
   }
 
   changeStatus(
@@ -144,6 +162,30 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       copy,
     ).write();
     return copy;
+  }
+
+  /**
+   * A file for `list`: parsed again only when it was replaced since (its inode, size or time changed; every write
+   * renames a new file into place), so that listing thousands of files after one changed reads that one. A file
+   * changed less than a second ago is not kept (the time's stamp is coarse). The objects kept are shared by
+   * every `list`: callers never change them (a change is `amend` or `changeStatus`, which write a copy).
+   */
+  private async readListed(reference: string): Promise<StoredApplication | undefined> {
+    let info;
+    try {
+      info = await stat(this.filePathFor(reference), { bigint: true });
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const stamp = `${info.ino}:${info.size}:${info.mtimeNs}`;
+    const kept = this.listed.get(reference);
+    if (kept?.stamp === stamp) return kept.application;
+    const application = await this.readApplication(reference);
+    const settled = Date.now() - Number(info.mtimeNs / 1_000_000n) > 1000;
+    if (application && settled) this.listed.set(reference, { stamp, application });
+    else this.listed.delete(reference);
+    return application;
   }
 
   private async readApplication(reference: string): Promise<StoredApplication | undefined> {

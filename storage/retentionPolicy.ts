@@ -50,6 +50,8 @@ export function anonymisation(
     history: app.history.map((change) => (change.by === app.userId ? { ...change, by: ANONYMISED } : change)),
     dropConversationReference: true,
     retention: { anonymisedAt: now.toISOString() },
+    // A private note may name the manager or quote their phone: who wrote it and when stay, its text goes.
+    ...(app.notes ? { notes: app.notes.map(({ at, by }) => ({ at, by, text: ANONYMISED })) } : {}),
   };
 }
 

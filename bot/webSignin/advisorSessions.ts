@@ -7,6 +7,8 @@ export interface PendingSignin {
   nonce: string;
   codeVerifier: string;
   createdAt: number;
+  /** Where the browser goes once signed in (one of SIGNIN_RETURN_PATHS); absent: the chat page. */
+  returnTo?: string;
 }
 
 /** A signed-in browser: the identity the ID token proved, until it expires or the advisor signs out. */

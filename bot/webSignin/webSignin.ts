@@ -14,6 +14,12 @@ import { renderSigninProblem, type SigninPageProblem } from './signinPage.js';
 export const PENDING_COOKIE = 'alize_signin';
 export const SESSION_COOKIE = 'alize_advisor';
 
+/**
+ * The pages a sign-in may come back to (`/auth/signin?returnTo=/committee`): a fixed list, never a URL taken
+ * from the request, so the sign-in cannot be made to send someone elsewhere.
+ */
+export const SIGNIN_RETURN_PATHS: readonly string[] = ['/', '/committee'];
+
 const STATUS: Record<SigninPageProblem, number> = {
   off: 404,
   expired: 400,
@@ -83,7 +89,9 @@ export class WebSignin {
   private async signin(req: Request, res: Response): Promise<void> {
     try {
       const { url, pending } = await this.entra.start();
-      const pendingId = this.sessions.begin(pending);
+      const asked = new URL(req.url ?? '/', 'http://local').searchParams.get('returnTo') ?? '/';
+      const returnTo = SIGNIN_RETURN_PATHS.includes(asked) ? asked : '/';
+      const pendingId = this.sessions.begin({ ...pending, ...(returnTo !== '/' ? { returnTo } : {}) });
       res.writeHead(302, {
         location: url.href,
         'cache-control': 'no-store',
@@ -126,7 +134,7 @@ export class WebSignin {
       );
       this.parts.logger.info({ event: 'advisor_signed_in' }, 'web sign-in');
       res.writeHead(303, {
-        location: '/',
+        location: pending.returnTo ?? '/',
         'cache-control': 'no-store',
         'set-cookie': [
           clearPending,

@@ -19,7 +19,7 @@ const BAR_HEIGHT = 18;
 
 /**
  * The statistics as an HTML fragment for `/committee/statistics`: each figure a server-rendered SVG bar chart
- * (no script; colours from classes of bot/webPage/assets/statistics.css, never a style attribute, so a strict
+ * (no script; colours from classes of committee/backOffice/assets/statistics.css, never a style attribute, so a strict
  * `style-src 'self'` lets it through) followed by the table of the same figures, for screen readers and for
  * copying. Every text, commune names included, is escaped.
  */

@@ -3,7 +3,7 @@
  * load shape, same run. Simulated French applicants go through a complete eligibility check and application over
  * HTTP (expectReplies). Prints per concurrency level, then memory with many conversations in progress, a large
  * store against a small one, start-up and first turns, and the parsers' own speed in a fresh process
- * (parserSpeed.ts); ends with one JSON line.
+ * (parserSpeed.ts), and a committee back office list page at 5 000 files (backOfficeBench.ts); ends with JSON lines.
  *
  *   node dist/scripts/bench/index.js [--users1=10] [--users16=48] [--users64=128] [--in-progress=1000]
  *     [--in-progress-turns=10] [--stored=10000] [--stored-users=10] [--warm-scripts=5] [--profile=<dir>] [--keep]
@@ -20,6 +20,7 @@ import { warmUpClient } from './clientWarmUp.js';
 import { printDetails } from './details.js';
 import { BenchUser } from './httpClient.js';
 import { parseOptions } from './options.js';
+import { backOfficeTable, measureBackOffice } from './backOfficeBench.js';
 import { parserFiguresInChild, parserTable } from './parserSpeed.js';
 import { measureInProgress, measureLevels, measureStores, warmTurnMedians, type Pair } from './phases.js';
 import { goalsOf, headline, levelTable, type BenchResults } from './report.js';
@@ -123,6 +124,10 @@ async function main(): Promise<void> {
       options,
     );
 
+    // The committee's back office: a list page at 5 000 files (lowdb), in this process (committee/backOffice).
+    const backOffice = await measureBackOffice();
+    console.log(`\nCommittee back office, lowdb\n${backOfficeTable(backOffice)}`);
+
     const results: BenchResults = {
       levels,
       inProgress: { conversations: options.inProgress, turns: options.inProgressTurns, figures: inProgress },
@@ -146,6 +151,7 @@ async function main(): Promise<void> {
       `\nbench took ${round((performance.now() - benchStarted) / 1000)} s; load average ${loadAverage()}`,
     );
     console.log(headline(results, { ...about, turnsPerApplicant: script.activities.length, sizes: options }));
+    console.log(JSON.stringify({ backOffice }));
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.stop()));
     if (options.keep) console.log(`data kept in ${work}`);

@@ -125,6 +125,31 @@ export function describeQueueContract(name: string, makeFixture: () => QueueFixt
         expect(seen?.history.filter((change) => change.to === 'in_review' && !change.kind)).toHaveLength(1);
       });
 
+      it('keeps private notes added at once from two queue objects, and an assignment until it is removed', async () => {
+        const { application } = await submit();
+        const other = fixture.open();
+        const note = (index: number) => ({
+          at: '2026-04-02T10:00:00.000Z',
+          by: 'Comité',
+          text: `Note ${index}`,
+        });
+        await Promise.all([
+          queue.amend(application.reference, { appendNotes: [note(1)] }),
+          other.amend(application.reference, { appendNotes: [note(2)], assignedTo: 'Camille Conseillère' }),
+          other.changeStatus(application.reference, 'in_review', 'advisor-1'),
+        ]);
+        const seen = await fixture.open().get(application.reference);
+        expect(seen?.notes?.map((n) => n.text).sort()).toEqual(['Note 1', 'Note 2']);
+        expect(seen?.assignedTo).toBe('Camille Conseillère');
+        expect(seen?.status).toBe('in_review');
+        const listed = (await fixture.open().list()).find((app) => app.reference === application.reference);
+        expect(listed?.notes).toHaveLength(2);
+        const unassigned = await queue.amend(application.reference, { assignedTo: null });
+        expect(unassigned.assignedTo).toBeUndefined();
+        expect((await fixture.open().get(application.reference))?.assignedTo).toBeUndefined();
+        expect((await fixture.open().get(application.reference))?.notes).toHaveLength(2);
+      });
+
       it('refuses an unknown reference', async () => {
         await expect(
           queue.amend('ALZ-2026-0999', { retention: { anonymisedAt: 'x' } }),

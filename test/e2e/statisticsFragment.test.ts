@@ -11,7 +11,7 @@ import { TEST_NOW, settings } from '../support/programmeFixture.js';
 
 // Tests run from dist/; the style sheet the page serves stays in the sources.
 const CSS = readFileSync(
-  fileURLToPath(new URL('../../../bot/webPage/assets/statistics.css', import.meta.url)),
+  fileURLToPath(new URL('../../../committee/backOffice/assets/statistics.css', import.meta.url)),
   'utf8',
 );
 const fr = committeeText('fr');
