@@ -1,7 +1,7 @@
 /**
  * `npm run build && node dist/scripts/committeeScreenshots.js`: the pictures of docs/committee.md. Starts the
  * server on a temporary DATA_DIR filled with made-up files, signs in to the back office with a token in Debian's
- * Chromium and saves the list and one file as PNGs under docs/images/. Run by hand after a change of the pages.
+ * Chromium and saves the list, one file and the statistics as PNGs under docs/images/. Run by hand after a change of the pages.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -80,7 +80,12 @@ try {
   await page.goto(`${app.url}/committee/files/ALZ-2026-0003`);
   await page.getByRole('heading', { name: fr.t('backOffice:file.answers') }).waitFor();
   await page.screenshot({ path: path.join(OUT, 'committee-file.png'), fullPage: true });
-  console.log(`saved ${path.join(OUT, 'committee-list.png')} and committee-file.png`);
+  await page.goto(`${app.url}/committee/statistics`);
+  await page.getByRole('heading', { name: fr.t('backOffice:statistics.title'), level: 1 }).waitFor();
+  await page.screenshot({ path: path.join(OUT, 'committee-statistics.png'), fullPage: true });
+  console.log(
+    `saved ${path.join(OUT, 'committee-list.png')}, committee-file.png and committee-statistics.png`,
+  );
 } finally {
   await browser.close();
   await app.close();

@@ -12,7 +12,7 @@ interface Bar {
 
 type Chart = (id: string, title: string, bars: Bar[]) => string;
 
-const WIDTH = 640;
+const WIDTH = 800;
 const BAR_AREA = 480;
 const ROW = 46;
 const BAR_HEIGHT = 18;

@@ -9,6 +9,7 @@ import { fr } from '../support/botHarness.js';
 import { launch, WAIT } from '../support/chromium.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
 import { HttpConversation, startTestServer, tempDataDir } from '../support/httpBot.js';
+import { pdfText } from '../support/pdfText.js';
 
 const TOKEN = 'committee-token-for-the-browser-4c8e1b07f2d9a365';
 const t = (key: string, values?: Record<string, unknown>) => fr.t(key, values);
@@ -155,6 +156,46 @@ describe.each([lowdb(), azurite()])('the committee back office in Chromium, on $
     expect(csv).toContain('ALZ-2026-0001');
     expect(csv).toContain('ALZ-2026-0009');
     expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  test("download a file's PDF and the dossier de séance, and read the statistics", async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/committee`);
+    await page.getByLabel(t('backOffice:signin.token')).fill(TOKEN);
+    await page.getByRole('button', { name: t('backOffice:signin.submit') }).click();
+    await page.getByRole('heading', { name: t('backOffice:list.title') }).waitFor(WAIT);
+
+    // The file's PDF, read back: its reference and the applicant's company as they typed it.
+    await page.getByRole('link', { name: 'ALZ-2026-0001', exact: true }).click();
+    await page.getByRole('heading', { name: t('backOffice:file.answers') }).waitFor(WAIT);
+    const [filePdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: t('backOffice:file.pdf') }).click(),
+    ]);
+    expect(filePdf.suggestedFilename()).toBe('ALZ-2026-0001.pdf');
+    const file = await pdfText(fs.readFileSync((await filePdf.path()) ?? ''));
+    const stored = await app.queue.get('ALZ-2026-0001');
+    expect(file.text).toContain('ALZ-2026-0001');
+    expect(file.text).toContain(String(stored?.data['company.name']));
+
+    // The dossier de séance of the next committee date: every file awaiting a decision.
+    await page.getByRole('link', { name: t('backOffice:file.back') }).click();
+    const [dossier] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: t('backOffice:list.dossier') }).click(),
+    ]);
+    const session = await pdfText(fs.readFileSync((await dossier.path()) ?? ''));
+    expect(session.text).toContain('ALZ-2026-0001');
+
+    // The statistics: charts with their tables, and nothing axe finds serious.
+    await page.getByRole('link', { name: t('backOffice:nav.statistics') }).click();
+    await page.getByRole('heading', { name: t('backOffice:statistics.title'), level: 1 }).waitFor(WAIT);
+    const table = page.getByRole('table', { name: t('statistics:files.title') });
+    await table.waitFor(WAIT);
+    expect(await table.getByRole('rowheader').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   }, 120_000);
 });
