@@ -147,16 +147,16 @@ describe('the recap card and the submission in Chromium', () => {
     await confirmation.waitFor(WAIT);
     const reference = /ALZ-\d{4}-\d{4}/.exec((await confirmation.textContent()) ?? '')?.[0] ?? '';
     expect((await suite.app.queue.get(reference))?.status).toBe('received');
-    // The end of the turn: the menu's buttons are back under the last message.
+    // The end of the turn: the confirmation's own buttons (its PDF, the menu) under the last message.
     await page
       .getByRole('toolbar')
-      .getByRole('button', { name: fr.t('common:menu.eligibility') })
+      .getByRole('button', { name: fr.t('receipts:download.button') })
       .waitFor(WAIT);
     // Web Chat follows the newest messages: the reference, last of the confirmation, is in view once it has.
     expect(await eventually(page, referenceInView(reference))).toBe(true);
     const bubbles = await page.locator('.webchat__bubble__content').allTextContents();
     const after = bubbles.slice(bubbles.findLastIndex((bubble) => bubble.includes(reference)) + 1);
-    // At most the menu's question comes after it, never the next steps or the list of documents.
+    // At most one message comes after it, never the next steps or the list of documents.
     expect(after.length).toBeLessThanOrEqual(1);
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'submitted-390.png') });
