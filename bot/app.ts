@@ -337,7 +337,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   if (signin) signin.register(server);
   else registerSigninOff(server, localizer, conformity);
   // The committee's pages under /committee: the same sign-in, the same status service as the API.
-  registerBackOffice(server, {
+  const backOffice = registerBackOffice(server, {
     queue,
     statusService,
     documents: stores.documents,
@@ -402,6 +402,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     // With a Bot Framework identity our own unauthenticated request would be refused: skip the turns.
     const turns = config.auth.appId === '' ? await warmUpTurns(parts) : { ms: 0, turns: 0 };
     isReady = true;
+    // After the bot's warm-up, so that reading every file does not delay the first conversations.
+    void backOffice?.prime();
     const warmUpMs = figures.ms + turns.ms;
     logger.info(
       { event: 'ready', warmUpMs, warmUpTurns: turns.turns, sinceStartMs: Date.now() - startedAt },

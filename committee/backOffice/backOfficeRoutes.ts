@@ -59,13 +59,22 @@ const PROBLEMS = new Set([
  * its notes and actions), signed in with Entra ID or COMMITTEE_TOKEN. Every POST carries the session's CSRF
  * token. Returns whether it is on (a token or the Entra sign-in is configured).
  */
-export function registerBackOffice(server: Server, parts: BackOfficeParts): boolean {
+/** What the app may do with a back office that is on. */
+export interface BackOffice {
+  /**
+   * Reads the list of files once, in the background, so that the first list page after a start is as quick as
+   * the others (5 000 files take seconds to read); called once the bot's own warm-up is done.
+   */
+  prime(): Promise<void>;
+}
+
+export function registerBackOffice(server: Server, parts: BackOfficeParts): BackOffice | undefined {
   if (!parts.committeeToken && !parts.signin) {
     parts.logger.info(
       { event: 'back_office_off' },
       'committee back office off (no COMMITTEE_TOKEN, no sign-in)',
     );
-    return false;
+    return undefined;
   }
   const clock = parts.clock ?? (() => new Date());
   const sessions = new BackOfficeSessions({
@@ -277,5 +286,17 @@ export function registerBackOffice(server: Server, parts: BackOfficeParts): bool
   registerBackOfficeDownloads(server, parts, signedIn, page);
 
   parts.logger.info({ event: 'back_office_on' }, `committee back office on at ${e(BACK_OFFICE_ROOT)}`);
-  return true;
+  return {
+    prime: async () => {
+      try {
+        await list.rows();
+      } catch (error) {
+        // Only a head start: the first page reads the list again and says what went wrong.
+        parts.logger.warn(
+          { event: 'back_office_prime_failed', err: error },
+          'back office list not read ahead',
+        );
+      }
+    },
+  };
 }
