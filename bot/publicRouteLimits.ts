@@ -6,11 +6,14 @@ import { TokenBuckets, type RateDecision, type RateLimitConfig } from './rateLim
 
 /** Web Chat polls for activities about once a second: a poll costs a tenth of a message. */
 const POLL_COST = 0.1;
+/** The committee API's routes outside /api/applications (its OpenAPI document included). */
+const COMMITTEE_API_ROUTES = new Set(['/api/openapi.json', '/api/statistics', '/api/dossier-de-seance.pdf']);
 const DIRECT_LINE_POST = /^\/v3\/directline\/conversations\/([^/]{1,200})\/activities\/?$/;
 
 /**
  * What a request costs on the per-address bucket: bot turns and conversation starts 1, polls a little, static
- * files and /healthz nothing, committee API calls (its OpenAPI document included) 1. /api/messages counts
+ * files and /healthz nothing, committee API calls (its OpenAPI document included), back-office pages and forms
+ * and download links 1. /api/messages counts
  * only without MicrosoftAppId: with one, every request must carry a Bot Framework token and comes from
  * Microsoft's connector, whose addresses are shared by all users.
  */
@@ -18,7 +21,13 @@ export function routeCost(method: string, path: string, authRequired: boolean): 
   if (path === '/api/messages') return method === 'POST' && !authRequired ? 1 : 0;
   if (path === '/api/directline/token') return 1;
   // The committee API: each call reads or changes files, and a flood of wrong tokens is a guessing attempt.
-  if (path.startsWith('/api/applications') || path === '/api/openapi.json') return 1;
+  if (path.startsWith('/api/applications') || COMMITTEE_API_ROUTES.has(path)) return 1;
+  // The back office: its forms (the token sign-in among them) and pages read files; its style and script are free.
+  if (path === '/committee' || path.startsWith('/committee/')) {
+    return path.startsWith('/committee/assets/') ? 0 : 1;
+  }
+  // An applicant's download link makes a PDF, and a flood of made-up tokens is a guessing attempt.
+  if (path.startsWith('/files/')) return 1;
   if (path.startsWith('/v3/directline/')) return method === 'GET' ? POLL_COST : 1;
   return 0;
 }

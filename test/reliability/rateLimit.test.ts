@@ -76,6 +76,13 @@ describe('what a request costs and who sent it', () => {
     ['GET', '/api/applications', false, 1],
     ['PATCH', '/api/applications/ALZ-2026-0001', true, 1],
     ['GET', '/api/openapi.json', true, 1],
+    ['GET', '/api/statistics', true, 1],
+    ['GET', '/api/dossier-de-seance.pdf', true, 1],
+    ['GET', '/committee', false, 1],
+    ['POST', '/committee/signin', false, 1],
+    ['GET', '/committee/files/ALZ-2026-0001', false, 1],
+    ['GET', '/committee/assets/backOffice.css', false, 0],
+    ['GET', '/files/0123456789abcdef', false, 1],
   ])('%s %s (authentication %s) costs %s', (method, path, auth, cost) => {
     expect(routeCost(method, path, auth)).toBe(cost);
   });

@@ -118,6 +118,28 @@ describe('per-address limits behind a trusted proxy on this machine', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 
+  test("the back office's token sign-in is limited too: guessing the token from one address stops at 429", async () => {
+    const guess = () =>
+      fetch(`${app.url}/committee/signin`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': '203.0.113.40',
+        },
+        body: new URLSearchParams({ token: 'not-the-token' }).toString(),
+      });
+    const refused = await exhaust(guess);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Another address still reaches the sign-in form.
+    const form = await fetch(`${app.url}/committee/signin`, {
+      headers: { 'x-forwarded-for': '203.0.113.41' },
+    });
+    expect(form.status).toBe(200);
+    await form.text();
+  });
+
   test('the page and its assets are never limited, and loading them spends none of the address budget', async () => {
     const from = { 'x-forwarded-for': '203.0.113.50' };
     const assets = ['/', '/webchat/page.js', '/webchat/page.css', '/healthz'];
