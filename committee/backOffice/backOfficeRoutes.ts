@@ -63,7 +63,8 @@ const PROBLEMS = new Set([
 export interface BackOffice {
   /**
    * Reads the list of files once, in the background, so that the first list page after a start is as quick as
-   * the others (5 000 files take seconds to read); called once the bot's own warm-up is done.
+   * the others (5 000 files take seconds to read); called once the bot's own warm-up is done. Only on a queue
+   * with a `listVersion` (lowdb): on Azure the rows are kept two seconds, a read ahead would be wasted.
    */
   prime(): Promise<void>;
 }
@@ -288,6 +289,8 @@ export function registerBackOffice(server: Server, parts: BackOfficeParts): Back
   parts.logger.info({ event: 'back_office_on' }, `committee back office on at ${e(BACK_OFFICE_ROOT)}`);
   return {
     prime: async () => {
+      // Only a queue that tells when it changed keeps its rows until then; others keep them seconds only.
+      if (!parts.queue.listVersion) return;
       try {
         await list.rows();
       } catch (error) {

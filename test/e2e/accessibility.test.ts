@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
 import { LEGAL_ROUTES } from '../../bot/webPage/legalFooter.js';
@@ -8,18 +7,7 @@ import { en, fr, WELCOME_KEY } from '../support/botHarness.js';
 import { launch, send, SEND_BOX, shown, WAIT } from '../support/chromium.js';
 import { startTestServer, tempDataDir } from '../support/httpBot.js';
 import { layoutHeights } from '../support/measureLayout.js';
-
-/** axe-core's findings that would stop someone from using the page: serious and critical ones. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
+import { seriousViolations } from '../support/axe.js';
 
 /** What has the keyboard focus: its tag, role, accessible text and whether a focus mark is drawn. */
 interface Focused {

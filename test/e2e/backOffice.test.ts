@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
 import { submitSamples } from '../../scripts/committeeSamples.js';
 import { submitFromChannel } from '../support/applicationWalk.js';
@@ -10,21 +9,10 @@ import { launch, WAIT } from '../support/chromium.js';
 import { startConnectorCapture } from '../support/connectorCapture.js';
 import { HttpConversation, startTestServer, tempDataDir } from '../support/httpBot.js';
 import { pdfText } from '../support/pdfText.js';
+import { seriousViolations } from '../support/axe.js';
 
 const TOKEN = 'committee-token-for-the-browser-4c8e1b07f2d9a365';
 const t = (key: string, values?: Record<string, unknown>) => fr.t(key, values);
-
-/** axe-core's findings that would stop someone from using the page: serious and critical ones. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 
 interface Backend {
   name: string;

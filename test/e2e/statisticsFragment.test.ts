@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { statisticsOf } from '../../committee/statistics/programmeStatistics.js';
 import { renderStatisticsHtml } from '../../committee/statistics/statisticsView.js';
-import type { StoredApplication } from '../../storage/applicationQueue.js';
+import { seriousViolations } from '../support/axe.js';
 import { launch } from '../support/chromium.js';
 import { committeeText } from '../support/committeeText.js';
 import { TEST_NOW, settings } from '../support/programmeFixture.js';
+import { statisticsFile } from '../support/statisticsFiles.js';
+import type { ApplicationStatus } from '../../dialogs/domain/applicationStatus.js';
 
 // Tests run from dist/; the style sheet the page serves stays in the sources.
 const CSS = readFileSync(
@@ -16,21 +17,12 @@ const CSS = readFileSync(
 );
 const fr = committeeText('fr');
 
-const file = (status: StoredApplication['status'], data: Record<string, unknown>): StoredApplication => ({
-  reference: 'ALZ-2026-0001',
-  status,
-  submittedAt: '2026-09-15T10:00:00.000Z',
-  channel: 'webchat',
-  origin: 'applicant',
-  userId: 'user-1',
-  data,
-  history: [
-    { at: '2026-09-15T10:00:00.000Z', by: 'user-1', from: null, to: 'received' },
-    ...(status === 'accepted' || status === 'rejected'
-      ? [{ at: '2026-10-15T15:00:00Z', by: 'committee', from: 'in_review' as const, to: status }]
-      : []),
-  ],
-});
+const file = (status: ApplicationStatus, data: Record<string, unknown>) =>
+  statisticsFile(
+    status,
+    data,
+    status === 'accepted' || status === 'rejected' ? { decidedAt: '2026-10-15T15:00:00Z' } : {},
+  );
 const stats = statisticsOf({
   files: [
     file('accepted', {
@@ -77,11 +69,7 @@ describe('the statistics fragment in Chromium', () => {
 
   test('no serious accessibility problem (axe, WCAG 2.1 AA), with its style sheet', async () => {
     await tab.setContent(page(`<style>${CSS}</style>`));
-    const results = await new AxeBuilder({ page: tab })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(tab)).toEqual([]);
   });
 
   test('each chart is an image named by its title, and the tables are tables', async () => {

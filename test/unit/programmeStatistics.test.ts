@@ -1,36 +1,16 @@
 import type { ApplicationStatus } from '../../dialogs/domain/applicationStatus.js';
 import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
 import { statisticsOf } from '../../committee/statistics/programmeStatistics.js';
-import type { StatusChange, StoredApplication } from '../../storage/applicationQueue.js';
+import type { StoredApplication } from '../../storage/applicationQueue.js';
 import type { FunnelCounts } from '../../storage/funnelStore.js';
 import { TEST_NOW, settings } from '../support/programmeFixture.js';
+import { statisticsFile } from '../support/statisticsFiles.js';
 
 /** The fixture's settings (calls from 2026-09-01, committees 2026-06-18, 2026-10-15…) with a budget of 400 000 €. */
 const programme: ProgrammeSettings = { ...settings, budget: 400_000 };
 
-let sequence = 0;
 /** A file as the queue stores it, with only what the statistics read. */
-function file(
-  status: ApplicationStatus,
-  data: Record<string, unknown>,
-  options: { submittedAt?: string; decidedAt?: string } = {},
-): StoredApplication {
-  sequence += 1;
-  const submittedAt = options.submittedAt ?? '2026-09-15T10:00:00.000Z';
-  const history: StatusChange[] = [{ at: submittedAt, by: 'user-1', from: null, to: 'received' }];
-  if (options.decidedAt)
-    history.push({ at: options.decidedAt, by: 'committee', from: 'in_review', to: status });
-  return {
-    reference: `ALZ-2026-${String(sequence).padStart(4, '0')}`,
-    status,
-    submittedAt,
-    channel: 'webchat',
-    origin: 'applicant',
-    userId: `user-${sequence}`,
-    data,
-    history,
-  };
-}
+const file = statisticsFile;
 
 const of = (files: StoredApplication[], funnel: FunnelCounts = {}, programmeSettings = programme) =>
   statisticsOf({ files, funnel, settings: programmeSettings, now: TEST_NOW });

@@ -1,33 +1,17 @@
 import { statisticsOf } from '../../committee/statistics/programmeStatistics.js';
 import { renderStatisticsHtml } from '../../committee/statistics/statisticsView.js';
 import type { ProgrammeSettings } from '../../dialogs/domain/programmeSettings.js';
-import type { StoredApplication } from '../../storage/applicationQueue.js';
 import { committeeText } from '../support/committeeText.js';
 import { TEST_NOW, settings } from '../support/programmeFixture.js';
+import { statisticsFile } from '../support/statisticsFiles.js';
+import type { ApplicationStatus } from '../../dialogs/domain/applicationStatus.js';
 
 const fr = committeeText('fr');
 const en = committeeText('en');
 const programme: ProgrammeSettings = { ...settings, budget: 250_000 };
 
-function file(
-  status: StoredApplication['status'],
-  data: Record<string, unknown>,
-  decidedAt?: string,
-): StoredApplication {
-  return {
-    reference: 'ALZ-2026-0001',
-    status,
-    submittedAt: '2026-09-15T10:00:00.000Z',
-    channel: 'webchat',
-    origin: 'applicant',
-    userId: 'user-1',
-    data,
-    history: [
-      { at: '2026-09-15T10:00:00.000Z', by: 'user-1', from: null, to: 'received' },
-      ...(decidedAt ? [{ at: decidedAt, by: 'committee', from: 'in_review' as const, to: status }] : []),
-    ],
-  };
-}
+const file = (status: ApplicationStatus, data: Record<string, unknown>, decidedAt?: string) =>
+  statisticsFile(status, data, decidedAt ? { decidedAt } : {});
 
 const FILES = [
   file(
