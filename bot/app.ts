@@ -362,7 +362,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       ),
     ...overrides.backOffice,
   });
-  registerLegalRoutes(server, localizer, settings);
+  registerLegalRoutes(server, localizer, settings, { mail: config.mail !== undefined });
   registerWebChannel(server, {
     ...(conformity ? { conformity } : {}),
     ...(signin ? { signin } : {}),

@@ -17,6 +17,14 @@ interface Section {
   layout?: 'list' | 'leadList';
   /** A last line `.note.<conformity>`, chosen by the settings' accessibility conformity. */
   noteByConformity?: boolean;
+  /** A last line `.mail`, only when the server sends e-mails (SMTP settings): otherwise mail is never mentioned. */
+  mailLine?: boolean;
+}
+
+/** What the server does that the pages must tell, or must not mention when it is off. */
+export interface LegalPageFeatures {
+  /** SMTP_URL and MAIL_FROM are set: receipts and status e-mails go to the applicant's contact address. */
+  mail?: boolean;
 }
 
 const PAGES: Record<LegalPage, Section[]> = {
@@ -33,7 +41,7 @@ const PAGES: Record<LegalPage, Section[]> = {
   notice: [{ id: 'publisher' }, { id: 'director' }, { id: 'host' }, { id: 'use' }, { id: 'personalData' }],
   privacy: [
     { id: 'browser' },
-    { id: 'server', layout: 'list' },
+    { id: 'server', layout: 'list', mailLine: true },
     { id: 'retention', layout: 'list' },
     { id: 'recipients' },
     { id: 'rights' },
@@ -85,10 +93,12 @@ function sectionHtml(
   language: TurnLanguage,
   values: object,
   conformity: AccessibilityConformity,
+  features: LegalPageFeatures,
 ): string {
   const key = `legal:${page}.sections.${section.id}`;
   const lines = [
     ...language.list(`${key}.body`, { ...values }),
+    ...(section.mailLine && features.mail ? [language.t(`${key}.mail`)] : []),
     // The statement's state says whether an audit was made: its note follows the settings' conformity.
     ...(section.noteByConformity ? [language.t(`${key}.note.${conformity}`)] : []),
   ].map(lineHtml);
@@ -112,6 +122,7 @@ export function renderLegalPage(
   page: LegalPage,
   language: TurnLanguage,
   settings: ProgrammeSettings,
+  features: LegalPageFeatures = {},
 ): string {
   const values = valuesOf(settings, language);
   const conformity = settings.legal?.accessibility.conformity ?? 'nonCompliant';
@@ -136,7 +147,7 @@ export function renderLegalPage(
 <main class="content legal">
 <h1>${escapeHtml(heading)}</h1>
 ${intro}
-${PAGES[page].map((section) => sectionHtml(page, section, language, values, conformity)).join('\n')}
+${PAGES[page].map((section) => sectionHtml(page, section, language, values, conformity, features)).join('\n')}
 </main>
 ${legalFooter(language, conformity)}</body>
 </html>

@@ -186,3 +186,23 @@ describe('the legal pages without a legal section in the settings', () => {
     expect(statement).toContain(fr.t('legal:accessibility.sections.status.note.nonCompliant'));
   });
 });
+
+describe('the privacy page and what the server does', () => {
+  const settings = fixtureSettings();
+
+  test('names the supporting documents kept with the file, in both languages', () => {
+    for (const language of [fr, en]) {
+      const documents = language.list('legal:privacy.sections.server.body', {})[2];
+      expect(textOf(renderLegalPage('privacy', language, settings))).toContain(documents);
+    }
+  });
+
+  test('tells of the e-mails only when the server sends them (SMTP settings), and never otherwise', () => {
+    const mail = fr.t('legal:privacy.sections.server.mail');
+    expect(textOf(renderLegalPage('privacy', fr, settings, { mail: true }))).toContain(mail);
+    expect(textOf(renderLegalPage('privacy', fr, settings))).not.toContain(mail);
+    expect(textOf(renderLegalPage('privacy', en, settings, { mail: true }))).toContain(
+      en.t('legal:privacy.sections.server.mail'),
+    );
+  });
+});
