@@ -1,28 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { stripBidi } from '../../dialogs/domain/plainText.js';
 
 /** A4 in points, 2 cm margins: the committee prints these files. */
 const MARGIN = 56;
 const FOOTER_GAP = 28;
-export const FONT = 'Helvetica';
-export const BOLD = 'Helvetica-Bold';
+export const FONT = 'AlizeSans';
+export const BOLD = 'AlizeSans-Bold';
 const BODY_SIZE = 10;
 
 /**
- * The characters the standard Helvetica font can draw (WinAnsi, Windows-1252): Latin-1 and the extra ones of
- * 0x80–0x9F (€, œ, Œ, ’, “ ”, …, – —). Embedding no font keeps the files small and quick to render (the
- * dossier de séance holds every file of a meeting); French text never needs more.
+ * DejaVu Sans, embedded (pdfkit keeps only the glyphs a file uses): the standard Helvetica draws Windows-1252
+ * alone, and applicants' names are not all French (Şahin, Łukasz, Nguyễn, Παπαδόπουλος, Иванов).
  */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const fontFile = createRequire(import.meta.url);
+const FONT_FILES: Readonly<Record<string, string>> = {
+  [FONT]: fontFile.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  [BOLD]: fontFile.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+const fontBytes = new Map<string, Buffer>();
 
-/** The few signs our own sentences use that WinAnsi lacks (the committee's « coût ≠ financement »). */
-const SPELLED: Readonly<Record<string, string>> = { '→': '->', '≠': '<>', '≤': '<=', '≥': '>=', '−': '-' };
+function registerFonts(doc: PDFKit.PDFDocument): void {
+  for (const [name, file] of Object.entries(FONT_FILES)) {
+    let bytes = fontBytes.get(name);
+    if (!bytes) {
+      bytes = readFileSync(file);
+      fontBytes.set(name, bytes);
+    }
+    doc.registerFont(name, bytes);
+  }
+}
 
 /**
- * Text as the standard font can draw it: the narrow no-break space of French numbers (`250 000 €`) and the thin
- * ones become a no-break space (same role, a glyph Helvetica has), control and bidirectional characters go
- * (applicants typed some of this text), and a character outside WinAnsi (an emoji, another script) shows as `?`
- * rather than as a wrong glyph. Nothing is interpreted: pdfkit draws the string as it is.
+ * The scripts the embedded font draws left to right with no shaping: Latin (with Vietnamese), Greek, Cyrillic,
+ * and the punctuation, currency and mathematical signs of our own sentences. pdfkit does no bidirectional
+ * layout or Arabic shaping, so other scripts (and emoji, which the font lacks) show as `?`, never as wrong glyphs.
+ */
+const DRAWN: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa0, 0x52f],
+  [0x1e00, 0x1fff],
+  [0x2000, 0x206f],
+  [0x20a0, 0x20cf],
+  [0x2100, 0x22ff],
+];
+
+const drawn = (code: number): boolean => DRAWN.some(([from, to]) => code >= from && code <= to);
+
+/**
+ * Text as the embedded font draws it: the narrow no-break space of French numbers (`250 000 €`) and the thin
+ * ones become a no-break space (same role), control and bidirectional characters go (applicants typed some of
+ * this text), and a character of another script shows as `?`. Nothing is interpreted: pdfkit draws the string.
  */
 export function pdfSafe(text: string): string {
   let safe = '';
@@ -30,8 +59,7 @@ export function pdfSafe(text: string): string {
   const flat = stripBidi(text).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
   for (const char of flat.replace(/[\u202f\u2009\u2007\u2008\u200a]/g, '\u00a0')) {
     const code = char.codePointAt(0) ?? 0;
-    if (code === 10 || (code >= 0x20 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) safe += char;
-    else safe += SPELLED[char] ?? '?';
+    safe += code === 10 || drawn(code) ? char : '?';
   }
   return safe;
 }
@@ -59,6 +87,7 @@ export function createPdf(meta: PdfMeta): PDFKit.PDFDocument {
       ModDate: meta.createdAt,
     },
   });
+  registerFonts(doc);
   doc.font(FONT).fontSize(BODY_SIZE);
   return doc;
 }

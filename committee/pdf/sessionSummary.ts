@@ -6,12 +6,12 @@ import { paragraph, table, type TableColumn } from './pdfLayout.js';
 
 const COLUMNS: readonly (Omit<TableColumn, 'header'> & { key: string })[] = [
   { key: 'reference', width: 1.6 },
-  { key: 'company', width: 3 },
+  { key: 'company', width: 2.8 },
   { key: 'commune', width: 1.6 },
   { key: 'aidTypes', width: 2 },
   { key: 'amount', width: 1.4, align: 'right' },
   { key: 'jobs', width: 1.3, align: 'right' },
-  { key: 'verdict', width: 1.3 },
+  { key: 'verdict', width: 1.5 },
   { key: 'status', width: 1.6 },
 ];
 

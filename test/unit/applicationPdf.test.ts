@@ -160,9 +160,21 @@ describe('the PDF of one application file', () => {
     expect((await pdfText(first)).info.CreationDate).toBe('D:20261204163000Z');
   });
 
-  test('the standard font’s characters: narrow no-break spaces become no-break spaces, others a sign', () => {
+  test('a name in another Latin script, Greek or Cyrillic is printed as typed, not as question marks', async () => {
+    const application = storedApplication();
+    application.data['contact.firstName'] = 'Şükrü';
+    application.data['contact.lastName'] = 'Nguyễn-Łukaszewicz Иванова';
+    const all = flatText(await pdfText(await renderApplicationPdf(application, parts('fr'))));
+    expect(all).toContain('Şükrü');
+    expect(all).toContain('Nguyễn-Łukaszewicz Иванова');
+  });
+
+  test('the embedded font’s characters: narrow no-break spaces become no-break spaces, other scripts a sign', () => {
     expect(pdfSafe('250\u202f000\u00a0€')).toBe('250\u00a0000\u00a0€');
     expect(pdfSafe('œ « » ’ É \u0007')).toBe('œ « » ’ É ');
-    expect(pdfSafe('Привет 🙂')).toBe('?????? ?');
+    expect(pdfSafe('Şahin Łukasz Nguyễn Иванов Παπαδόπουλος')).toBe(
+      'Şahin Łukasz Nguyễn Иванов Παπαδόπουλος',
+    );
+    expect(pdfSafe('محمد 王 🙂')).toBe('???? ? ?');
   });
 });
