@@ -4,7 +4,6 @@ import type { Request, Response, Server } from 'restify';
 import { escapeHtml as e } from '../../bot/webPage/htmlEscape.js';
 import { StaticAsset } from '../../bot/webPage/staticAsset.js';
 import { committeeCsv } from '../committeeCsv.js';
-import type { CommitteeText } from '../committeeLabels.js';
 import {
   addNote,
   askComplement,
@@ -28,10 +27,10 @@ import { layout } from './backOfficeLayout.js';
 import { listPage, matchingRows } from './backOfficeListModel.js';
 import { listMain } from './backOfficeListPage.js';
 import { ListSource } from './backOfficeListSource.js';
-import { registerBackOfficeDownloads, type Context } from './backOfficeDownloads.js';
+import { registerBackOfficeDownloads, type Context, type PageOf } from './backOfficeDownloads.js';
 import type { BackOfficeParts } from './backOfficeParts.js';
 import { parseListQuery } from './backOfficeQuery.js';
-import { BackOfficeSessions, type BackOfficeUser } from './backOfficeSessions.js';
+import { BackOfficeSessions } from './backOfficeSessions.js';
 import { problemPage, registerBackOfficeSignin } from './backOfficeSignin.js';
 
 /** committee/backOffice/assets in the source tree, three levels above the compiled file. */
@@ -87,14 +86,7 @@ export function registerBackOffice(server: Server, parts: BackOfficeParts): Back
   });
   const list = new ListSource(parts.queue, parts.listCacheMs ?? 2000);
   const conformity = parts.settings.legal?.accessibility.conformity;
-  const page = (
-    text: CommitteeText,
-    user: BackOfficeUser,
-    title: string,
-    main: string,
-    other: { path: string; params?: URLSearchParams },
-    stylesheets?: readonly string[],
-  ) =>
+  const page: PageOf = (text, user, title, main, other, stylesheets) =>
     layout({
       text,
       user,
