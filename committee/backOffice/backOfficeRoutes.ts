@@ -33,6 +33,13 @@ import { parseListQuery } from './backOfficeQuery.js';
 import { BackOfficeSessions } from './backOfficeSessions.js';
 import { problemPage, registerBackOfficeSignin } from './backOfficeSignin.js';
 
+const CSS = 'text/css; charset=utf-8';
+const ASSETS: Readonly<Record<string, string>> = {
+  'backOffice.css': CSS,
+  'backOffice.js': 'text/javascript; charset=utf-8',
+  'statistics.css': CSS,
+};
+
 /** committee/backOffice/assets in the source tree, three levels above the compiled file. */
 const ASSETS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -139,30 +146,13 @@ export function registerBackOffice(server: Server, parts: BackOfficeParts): Back
 
   registerBackOfficeSignin(server, parts, sessions);
 
-  const style = new StaticAsset(
-    path.join(ASSETS_DIR, 'backOffice.css'),
-    'text/css; charset=utf-8',
-    'no-cache',
-  );
-  const script = new StaticAsset(
-    path.join(ASSETS_DIR, 'backOffice.js'),
-    'text/javascript; charset=utf-8',
-    'no-cache',
-  );
-  server.get(`${BACK_OFFICE_ROOT}/assets/backOffice.css`, async (req: Request, res: Response) =>
-    style.send(req, res),
-  );
-  server.get(`${BACK_OFFICE_ROOT}/assets/backOffice.js`, async (req: Request, res: Response) =>
-    script.send(req, res),
-  );
-  const statisticsStyle = new StaticAsset(
-    path.join(ASSETS_DIR, 'statistics.css'),
-    'text/css; charset=utf-8',
-    'no-cache',
-  );
-  server.get(`${BACK_OFFICE_ROOT}/assets/statistics.css`, async (req: Request, res: Response) =>
-    statisticsStyle.send(req, res),
-  );
+  // The pages' own style sheets and script (the statistics' one linked on that page only).
+  for (const [name, type] of Object.entries(ASSETS)) {
+    const asset = new StaticAsset(path.join(ASSETS_DIR, name), type, 'no-cache');
+    server.get(`${BACK_OFFICE_ROOT}/assets/${name}`, async (req: Request, res: Response) =>
+      asset.send(req, res),
+    );
+  }
 
   server.get(
     BACK_OFFICE_ROOT,
