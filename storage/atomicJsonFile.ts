@@ -71,8 +71,15 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   }
 }
 
-/** Writes text or bytes to a unique temporary file, fsyncs it, renames it over `filePath`, fsyncs the folder. */
-export async function writeFileAtomically(filePath: string, text: string | Uint8Array): Promise<void> {
+/**
+ * Writes text or bytes to a unique temporary file, fsyncs it, renames it over `filePath`, fsyncs the folder (a
+ * caller writing many files into few folders may sync each folder once itself: `syncFolder: false`).
+ */
+export async function writeFileAtomically(
+  filePath: string,
+  text: string | Uint8Array,
+  options: { syncFolder?: boolean } = {},
+): Promise<void> {
   const tempPath = `${filePath}.${processToken}.${++tempCounter}.tmp`;
   try {
     const handle = await open(tempPath, 'wx');
@@ -87,11 +94,11 @@ export async function writeFileAtomically(filePath: string, text: string | Uint8
     await rm(tempPath, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(path.dirname(filePath));
+  if (options.syncFolder !== false) await syncDirectory(path.dirname(filePath));
 }
 
 /** Best effort: some platforms (Windows) and file systems cannot fsync a directory. */
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
   try {
     const handle = await open(directory, 'r');
     try {

@@ -19,7 +19,7 @@ import { ApplicantOutbox } from './applicantOutbox.js';
 import { StatusOutbox } from './statusOutbox.js';
 import { MailOutbox } from './mailOutbox.js';
 import { withFileLock } from './fileLock.js';
-import { azureStateKeys, lowdbStateKeys } from './stateKeys.js';
+import { azureStateKeys } from './stateKeys.js';
 import { AZURE_DEFAULTS, type AzureBackendConfig, type StorageBackendConfig } from './storageBackend.js';
 
 export interface StoresOptions {
@@ -75,7 +75,7 @@ function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedF
       withFileLock(path.join(dataDir, 'outbox.lock'), task),
     ),
     mailOutbox: new MailOutbox(storage, (task) => withFileLock(path.join(dataDir, 'outbox.lock'), task)),
-    stateKeys: () => lowdbStateKeys(path.join(dataDir, 'state')),
+    stateKeys: () => storage.keys(),
     close: () => storage.close(),
   };
 }

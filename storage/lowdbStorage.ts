@@ -1,218 +1,132 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
-import { Low } from 'lowdb';
-import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
-import { KeyedSerialQueue } from './keyedSerialQueue.js';
-import { LruCache } from './lruCache.js';
+import type { ChangeRequest } from './journal/journalStore.js';
+import { openStateAccess, type StateAccess } from './journal/stateAccess.js';
+import { stateFilePath, withETag } from './journal/stateFiles.js';
+
+export type { StateFileRecord } from './journal/stateFiles.js';
 
 export interface LowdbStorageOptions {
-  /** The folder of the state files, normally `DATA_DIR/state` (its shard folders are created as needed). */
+  /** The folder of the state, normally `DATA_DIR/state` (per-key files in shard folders, the journal). */
   dir: string;
-  /** How many recently used items to keep in memory (0 disables the cache). */
+  /** How many recently used states to keep in memory besides those not yet written behind (0: none). */
   cacheSize?: number;
+  /** Journal segment size that triggers a compaction at once (default 4 MiB). */
+  segmentBytes?: number;
+  /** How long after a change it is written behind to its per-key file (default 2 s). */
+  compactAfterMs?: number;
+  /** A compaction failed (the journal keeps the changes, the next compaction retries); never personal data. */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 export const DEFAULT_STATE_CACHE_SIZE = 2000;
 
-/** What one state file holds. The item is stored without its eTag, which lives next to it. */
-export interface StateFileRecord {
-  key: string;
-  eTag: string;
-  item: Record<string, unknown>;
+/** A store that can write several keys as one unit: all of them, or none if one eTag no longer matches. */
+export interface AtomicWriteStorage extends Storage {
+  writeAtomically(changes: StoreItems): Promise<void>;
 }
 
-/** Cached as JSON text (with the eTag), so every read hands out a fresh copy; `null` = known to be absent. */
-type CachedState = { eTag: string; json: string } | null;
-
-/** A cached state and the file it was read from (inode, size, mtime; `absent`), checked before each use. */
-interface CacheEntry {
-  state: CachedState;
-  stamp: string;
-}
-
-const ABSENT = 'absent';
-
-/** What identifies one version of a file cheaply: a write (atomic rename) makes a new inode. */
-async function fileStamp(filePath: string): Promise<string> {
-  try {
-    const info = await stat(filePath, { bigint: true });
-    return `${info.ino}:${info.size}:${info.mtimeNs}`;
-  } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return ABSENT;
-    throw error;
-  }
+export function canWriteAtomically(storage: Storage): storage is AtomicWriteStorage {
+  return typeof (storage as Partial<AtomicWriteStorage>).writeAtomically === 'function';
 }
 
 /**
- * botbuilder `Storage` over lowdb, one file per key in 256 sharded folders, so a turn touches one or two small
- * files whatever the number of stored conversations. Optimistic concurrency mirrors botbuilder's MemoryStorage.
- * The cache is checked against the file (one stat) before each use: a change made by another process, such as
- * `committee purge` deleting an idle draft while the server runs, is seen on the next read, never overwritten.
+ * botbuilder `Storage` over `DATA_DIR/state`: a journal with group commit in front of one lowdb-format file per
+ * key (storage/journal/). Whichever process opens the folder first owns it; any other instance, in this process
+ * or another (the committee CLI while the server runs), reads and writes through the owner's socket, so every
+ * reader sees every acknowledged change. Optimistic concurrency as botbuilder's MemoryStorage; a write resolves
+ * only once it is durable.
  */
-export class LowdbStorage implements Storage {
+export class LowdbStorage implements AtomicWriteStorage {
   readonly stateDir: string;
-  private readonly cache: LruCache<CacheEntry>;
-  /** A key's path costs a SHA-1: remembered for as many keys as the state cache holds. */
-  private readonly paths: LruCache<string>;
-  private readonly perKey = new KeyedSerialQueue();
-  private readonly knownShards = new Set<string>();
+  private access: Promise<StateAccess> | undefined;
 
-  constructor(options: LowdbStorageOptions) {
+  constructor(private readonly options: LowdbStorageOptions) {
     this.stateDir = path.resolve(options.dir);
-    this.cache = new LruCache(options.cacheSize ?? DEFAULT_STATE_CACHE_SIZE);
-    this.paths = new LruCache(options.cacheSize ?? DEFAULT_STATE_CACHE_SIZE);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
-    // Through the per-key queue, so a read issued after a write sees that write.
-    const states = await Promise.all(keys.map((key) => this.perKey.run(key, () => this.load(key))));
+    const states = await (await this.open()).read(keys);
     const items: StoreItems = {};
-    keys.forEach((key, index) => {
-      const state = states[index];
-      if (state) items[key] = JSON.parse(state.json);
-    });
+    for (const key of keys) {
+      const state = states.get(key);
+      // Parsed for every read: each caller gets its own copy to change.
+      if (state) items[key] = JSON.parse(withETag(state.itemJson, state.eTag));
+    }
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    // Snapshot synchronously (as MemoryStorage does) so later mutations by the caller are not written.
-    const requests = Object.keys(changes).map((key) => snapshotChange(key, changes[key]));
-    const outcomes = await Promise.allSettled(
-      requests.map((request) => this.perKey.run(request.key, () => this.writeOne(request))),
-    );
-    // Like MemoryStorage: the other keys are still written, then the first failure is reported.
-    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failure) throw failure.reason;
+    const requests = snapshotChanges(changes);
+    await (await this.open()).write(requests, false);
+  }
+
+  /** Writes every change or none (one eTag no longer matching): one journal batch, one fsync. */
+  async writeAtomically(changes: StoreItems): Promise<void> {
+    const requests = snapshotChanges(changes);
+    await (await this.open()).write(requests, true);
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
-    await Promise.all(
-      keys.map((key) =>
-        this.perKey.run(key, async () => {
-          this.cache.delete(key);
-          await rm(this.filePathFor(key), { force: true });
-          this.cache.set(key, { state: null, stamp: ABSENT });
-        }),
-      ),
-    );
+    await (await this.open()).delete(keys);
   }
 
-  /** Resolves when every pending read, write and delete has finished (call before exiting). */
-  flush(): Promise<void> {
-    return this.perKey.idle();
+  /** Every stored key, for maintenance (the purge of idle drafts), never on a user's turn. */
+  async *keys(): AsyncGenerator<string> {
+    yield* (await this.open()).keys();
   }
 
-  async close(): Promise<void> {
-    await this.flush();
-    this.cache.clear();
-  }
-
-  /** Where a key's file lives: `<dir>/<first 2 hex of sha1>/<sha1>.json` (any key is safe as a file name). */
+  /** Where a key's per-key file lives (`<dir>/<first 2 hex of sha1>/<sha1>.json`), once written behind. */
   filePathFor(key: string): string {
-    const known = this.paths.get(key);
-    if (known !== undefined) return known;
-    const digest = createHash('sha1').update(key, 'utf8').digest('hex');
-    const filePath = path.join(this.stateDir, digest.slice(0, 2), `${digest}.json`);
-    this.paths.set(key, filePath);
-    return filePath;
+    return stateFilePath(this.stateDir, key);
   }
 
-  private async writeOne(request: ChangeRequest): Promise<void> {
-    const current = await this.load(request.key);
-    const { requestedETag } = request;
-    if (current && requestedETag !== '*' && requestedETag && requestedETag !== current.eTag) {
-      throw new Error(`Storage: error writing "${request.key}" due to eTag conflict.`);
+  /** Resolves when every pending read, write and delete has finished. */
+  async flush(): Promise<void> {
+    if (this.access) await (await this.access).flush();
+  }
+
+  /** Writes everything behind and lets go of the folder (another process may then own it). */
+  async close(): Promise<void> {
+    const access = this.access;
+    this.access = undefined;
+    if (access) await (await access).close();
+  }
+
+  /** Opens the folder on first use, and again if the owner this instance talked to went away. */
+  private async open(): Promise<StateAccess> {
+    if (this.access) {
+      const access = await this.access;
+      if (!access.lost) return access;
+      this.access = undefined;
     }
-    const eTag = randomUUID();
-    const filePath = this.filePathFor(request.key);
-    await this.ensureFolder(path.dirname(filePath));
-    // If the write fails we no longer know what is on disk: forget the cached copy.
-    this.cache.delete(request.key);
-    // The item was serialised once when the change was taken: the same text makes the file and the cached copy.
-    await new AtomicJsonFile<StateFileRecord>(filePath).writeText(
-      recordJson(request.key, eTag, request.itemJson),
-    );
-    this.cache.set(request.key, {
-      state: { eTag, json: withETag(request.itemJson, eTag) },
-      stamp: await fileStamp(filePath),
+    this.access ??= openStateAccess({
+      dir: this.stateDir,
+      cacheSize: this.options.cacheSize ?? DEFAULT_STATE_CACHE_SIZE,
+      ...(this.options.segmentBytes !== undefined ? { segmentBytes: this.options.segmentBytes } : {}),
+      ...(this.options.compactAfterMs !== undefined ? { compactAfterMs: this.options.compactAfterMs } : {}),
+      ...(this.options.onBackgroundError ? { onBackgroundError: this.options.onBackgroundError } : {}),
+    }).catch((error: unknown) => {
+      this.access = undefined;
+      throw error;
     });
+    return this.access;
   }
+}
 
-  private async load(key: string): Promise<CachedState> {
-    const filePath = this.filePathFor(key);
-    const cached = this.cache.get(key);
-    const stamp = await fileStamp(filePath);
-    if (cached !== undefined && cached.stamp === stamp) return cached.state;
-    if (stamp === ABSENT) {
-      this.cache.set(key, { state: null, stamp });
-      return null;
+/** Serialised now (a snapshot, as MemoryStorage's JSON round trip): later changes by the caller are not written. */
+function snapshotChanges(changes: StoreItems): ChangeRequest[] {
+  return Object.keys(changes).map((key) => {
+    const value: unknown = changes[key];
+    if (typeof value !== 'object' || value === null) {
+      throw new TypeError(`Storage: item "${key}" must be an object.`);
     }
-    const file = new Low<StateFileRecord | null>(new AtomicJsonFile(filePath), null);
-    await file.read();
-    const record = file.data;
-    if (record !== null && !isStateFileRecord(record, key)) {
-      throw new CorruptJsonFileError(filePath, new Error(`not a state record for key "${key}"`));
-    }
-    const state = record ? toCachedState(record) : null;
-    // Stamped before reading: if the file changed in between, the next read sees a new stamp and reads again.
-    this.cache.set(key, { state, stamp });
-    return state;
-  }
-
-  private async ensureFolder(folder: string): Promise<void> {
-    if (this.knownShards.has(folder)) return;
-    await mkdir(folder, { recursive: true });
-    this.knownShards.add(folder);
-  }
-}
-
-interface ChangeRequest {
-  key: string;
-  requestedETag: unknown;
-  /** The item without its eTag, as JSON text (an object). */
-  itemJson: string;
-}
-
-function snapshotChange(key: string, value: unknown): ChangeRequest {
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError(`Storage: item "${key}" must be an object.`);
-  }
-  const { eTag: requestedETag, ...rest } = value as Record<string, unknown>;
-  // Serialised now (a snapshot, as MemoryStorage's JSON round trip): later changes by the caller are not written,
-  // and what a real store could not keep is dropped.
-  const itemJson = JSON.stringify(rest);
-  if (!itemJson.startsWith('{')) throw new TypeError(`Storage: item "${key}" must serialise to an object.`);
-  return { key, requestedETag, itemJson };
-}
-
-/** A state file's text, `{ key, eTag, item }`, built around the item's JSON rather than serialising it again. */
-function recordJson(key: string, eTag: string, itemJson: string): string {
-  return `{"key":${JSON.stringify(key)},"eTag":${JSON.stringify(eTag)},"item":${itemJson}}`;
-}
-
-/** The item's JSON with its eTag as last property, as `JSON.stringify({ ...item, eTag })` would write it. */
-function withETag(itemJson: string, eTag: string): string {
-  const property = `"eTag":${JSON.stringify(eTag)}}`;
-  return itemJson === '{}' ? `{${property}` : `${itemJson.slice(0, -1)},${property}`;
-}
-
-function toCachedState(record: StateFileRecord): CachedState {
-  return { eTag: record.eTag, json: JSON.stringify({ ...record.item, eTag: record.eTag }) };
-}
-
-function isStateFileRecord(value: unknown, key: string): value is StateFileRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Partial<StateFileRecord>;
-  return (
-    record.key === key &&
-    typeof record.eTag === 'string' &&
-    typeof record.item === 'object' &&
-    record.item !== null &&
-    !Array.isArray(record.item)
-  );
+    const { eTag: requestedETag, ...rest } = value as Record<string, unknown>;
+    const itemJson = JSON.stringify(rest);
+    if (!itemJson.startsWith('{')) throw new TypeError(`Storage: item "${key}" must serialise to an object.`);
+    return { key, requestedETag, itemJson };
+  });
 }

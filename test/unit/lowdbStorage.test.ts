@@ -280,10 +280,11 @@ describe('LowdbStorage on disk', () => {
     expect(secondRead.k).not.toBe(firstRead.k);
   });
 
-  it('stores one JSON file per key in sharded folders, holding { key, eTag, item }', async () => {
+  it('once closed, leaves one JSON file per key in sharded folders, holding { key, eTag, item }, and no journal', async () => {
     const storage = new LowdbStorage({ dir: stateDir });
     const keys = Array.from({ length: 20 }, (_, index) => `webchat/conversations/c${index}`);
     await storage.write(Object.fromEntries(keys.map((key) => [key, { key }])));
+    await storage.close();
     const files = await filesUnder(stateDir);
     expect(files).toHaveLength(20);
     for (const file of files) {
@@ -304,7 +305,9 @@ describe('LowdbStorage on disk', () => {
     ['the empty string', ''],
     ['600 characters', 'a'.repeat(600)],
   ])('keeps a key with %s inside its folder and reads it back after a restart', async (_label, key) => {
-    await new LowdbStorage({ dir: stateDir }).write({ [key]: { odd: key } });
+    const first = new LowdbStorage({ dir: stateDir });
+    await first.write({ [key]: { odd: key } });
+    await first.close();
     const afterRestart = await new LowdbStorage({ dir: stateDir }).read([key]);
     expect(withoutETag(afterRestart[key])).toEqual({ odd: key });
     const files = await filesUnder(dataDir);
@@ -322,16 +325,17 @@ describe('LowdbStorage on disk', () => {
   it('reports a corrupt state file instead of treating it as empty', async () => {
     const storage = new LowdbStorage({ dir: stateDir });
     await storage.write({ k: { fine: true } });
+    await storage.close();
     await writeFile(storage.filePathFor('k'), '{ "key": "k", "eTag": ', 'utf8');
     const restarted = new LowdbStorage({ dir: stateDir });
     await expect(restarted.read(['k'])).rejects.toThrow(CorruptJsonFileError);
     await expect(restarted.write({ k: { fine: false } })).rejects.toThrow(CorruptJsonFileError);
   });
 
-  it('flush() waits for pending writes', async () => {
+  it('close() waits for pending writes and writes them behind to their file', async () => {
     const storage = new LowdbStorage({ dir: stateDir });
     void storage.write({ k: { pending: true } });
-    await storage.flush();
+    await storage.close();
     const record = JSON.parse(await readFile(storage.filePathFor('k'), 'utf8')) as { item: unknown };
     expect(record.item).toEqual({ pending: true });
   });
