@@ -11,6 +11,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { ERASE_STATE_KEY } from '../dialogs/deleteDataDialog.js';
+import { dropJournalledCopies } from '../storage/lowdbStorage.js';
 import { handoverCodeIn } from '../dialogs/handover.js';
 import { ANSWER_EVENTS_KEY, type AnswerEventSink } from '../dialogs/questionnaire/answerEvents.js';
 import { detectMenuIntent } from '../dialogs/menuIntents.js';
@@ -219,6 +220,8 @@ export class AlizeBot extends ActivityHandler {
       await Promise.all(this.states.map((state) => state.delete(context)));
       if (this.parts.storage && others.length > 0) await this.parts.storage.delete(others);
       await this.parts.onErased?.(context);
+      // The journal's earlier versions of this user's state go now, not at the next compaction.
+      await dropJournalledCopies(this.parts.storage);
       this.parts.logger.info(
         { event: 'state_erased', conversationId: context.activity.conversation?.id },
         'erased',

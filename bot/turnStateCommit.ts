@@ -1,10 +1,5 @@
-import {
-  calculateChangeHash,
-  type BotState,
-  type Storage,
-  type StoreItem,
-  type TurnContext,
-} from 'botbuilder';
+import { type BotState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { canWriteAtomically } from '../storage/lowdbStorage.js';
 
 /** A state as a turn read it: what it looked like, so only changes are written, and only over that version. */
 interface ReadState {
@@ -13,9 +8,15 @@ interface ReadState {
   key: string;
   /** The stored version read; undefined when nothing was stored yet. */
   eTag: string | undefined;
-  hash: string;
-  /** The state as read, to put it back if the turn cannot be committed whole. */
+  /** The state as read, without its eTag, as JSON: what a change is told by, and what is put back on conflict. */
   original: string;
+}
+
+/** A state's JSON without its eTag: two states are the same when these are equal. */
+function contentOf(item: StoreItem): string {
+  const rest: StoreItem = { ...item };
+  delete rest.eTag;
+  return JSON.stringify(rest);
 }
 
 export type CommitOutcome = 'saved' | 'unchanged' | 'conflict';
@@ -60,8 +61,7 @@ export class TurnStateCommit {
         storage: storageOf(state),
         key,
         eTag,
-        hash: calculateChangeHash(item),
-        original: JSON.stringify(item),
+        original: contentOf(item),
       });
     }
     return new TurnStateCommit(reads);
@@ -73,13 +73,31 @@ export class TurnStateCommit {
   }
 
   async commit(context: TurnContext): Promise<CommitOutcome> {
-    const changed = this.reads.filter((read) => {
-      const current = read.state.get(context);
-      return current !== undefined && calculateChangeHash(current) !== read.hash;
-    });
+    const changed: { read: ReadState; item: StoreItem; json: string }[] = [];
+    for (const read of this.reads) {
+      const current = read.state.get(context) as StoreItem | undefined;
+      if (current === undefined) continue;
+      const json = contentOf(current);
+      if (json !== read.original) changed.push({ read, item: { ...current, eTag: read.eTag ?? '*' }, json });
+    }
+    if (changed.length === 0) return 'unchanged';
+    const storage = changed[0]!.read.storage;
+    if (changed.length > 1 && changed.every((change) => change.read.storage === storage)) {
+      // One store that writes several keys as one unit: both states or neither, in one durable batch.
+      if (canWriteAtomically(storage)) {
+        try {
+          await storage.writeAtomically(
+            Object.fromEntries(changed.map((change) => [change.read.key, change.item])),
+          );
+          return 'saved';
+        } catch (error) {
+          if (isETagConflict(error)) return 'conflict';
+          throw error;
+        }
+      }
+    }
     const written: { read: ReadState; item: StoreItem }[] = [];
-    for (const read of changed) {
-      const item = { ...(read.state.get(context) as StoreItem), eTag: read.eTag ?? '*' };
+    for (const { read, item } of changed) {
       try {
         await read.storage.write({ [read.key]: item });
       } catch (error) {
@@ -89,14 +107,14 @@ export class TurnStateCommit {
       }
       written.push({ read, item });
     }
-    return changed.length > 0 ? 'saved' : 'unchanged';
+    return 'saved';
   }
 
   /** Puts back what this turn wrote, unless someone else has changed it since (then theirs stays). */
   private async putBack(written: { read: ReadState; item: StoreItem }[]): Promise<void> {
     for (const { read, item } of written.reverse()) {
       const stored = (await read.storage.read([read.key]))[read.key] as StoreItem | undefined;
-      if (!stored || calculateChangeHash(stored) !== calculateChangeHash(item)) continue;
+      if (!stored || contentOf(stored) !== contentOf(item)) continue;
       const original = JSON.parse(read.original) as StoreItem;
       try {
         await read.storage.write({ [read.key]: { ...original, eTag: stored.eTag } });

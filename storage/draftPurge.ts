@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import { dropJournalledCopies } from './lowdbStorage.js';
 
 interface UserStateItem {
   profile?: { application?: { id?: string; updatedAt?: string }; companyLookup?: unknown };
@@ -42,5 +43,7 @@ export async function purgeIdleDrafts(
       skipped += 1;
     }
   }
+  // The purged drafts' earlier versions in the state journal go now, not at its next compaction.
+  if (purged > 0 && !options.dryRun) await dropJournalledCopies(storage);
   return { scanned, purged, skipped };
 }

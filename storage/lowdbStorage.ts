@@ -30,6 +30,20 @@ export function canWriteAtomically(storage: Storage): storage is AtomicWriteStor
   return typeof (storage as Partial<AtomicWriteStorage>).writeAtomically === 'function';
 }
 
+/** A store that keeps recent versions in a journal, and can drop them at once. */
+export interface CompactingStorage extends Storage {
+  compact(): Promise<void>;
+}
+
+/**
+ * After an erasure or a purge: the journal's earlier versions of what was erased are written over and deleted
+ * now rather than a moment later. Stores without a journal (MemoryStorage, Azure Blobs) keep no such copy.
+ */
+export async function dropJournalledCopies(storage: Storage | undefined): Promise<void> {
+  const compacting = storage as Partial<CompactingStorage> | undefined;
+  if (typeof compacting?.compact === 'function') await compacting.compact();
+}
+
 /**
  * botbuilder `Storage` over `DATA_DIR/state`: a journal with group commit in front of one lowdb-format file per
  * key (storage/journal/). Whichever process opens the folder first owns it; any other instance, in this process
@@ -37,7 +51,7 @@ export function canWriteAtomically(storage: Storage): storage is AtomicWriteStor
  * reader sees every acknowledged change. Optimistic concurrency as botbuilder's MemoryStorage; a write resolves
  * only once it is durable.
  */
-export class LowdbStorage implements AtomicWriteStorage {
+export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
   readonly stateDir: string;
   private access: Promise<StateAccess> | undefined;
 
@@ -72,6 +86,11 @@ export class LowdbStorage implements AtomicWriteStorage {
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
     await (await this.open()).delete(keys);
+  }
+
+  /** Writes every change behind now and deletes the journal segments that held earlier versions. */
+  async compact(): Promise<void> {
+    await (await this.open()).compact();
   }
 
   /** Every stored key, for maintenance (the purge of idle drafts), never on a user's turn. */

@@ -1,15 +1,30 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { ApplicationQueue } from '../../storage/applicationQueue.js';
 import type { ContactRequestStore } from '../../storage/contactRequests.js';
+import { canWriteAtomically, type CompactingStorage } from '../../storage/lowdbStorage.js';
 import { stateKeyKind, type StorageOperation, type Telemetry } from './telemetry.js';
 
 /** Bot state with a span per read, write and delete: the kinds of the keys, not the keys. */
 export class TracedStorage implements Storage {
+  /** Present only when the traced store writes several keys as one unit (the turn's commit looks for it). */
+  readonly writeAtomically?: (changes: StoreItems) => Promise<void>;
+  /** Present only when the traced store keeps a journal (erasure drops its copies). */
+  readonly compact?: () => Promise<void>;
+
   constructor(
     private readonly inner: Storage,
     private readonly backend: string,
     private readonly telemetry: Telemetry,
-  ) {}
+  ) {
+    if (canWriteAtomically(inner)) {
+      this.writeAtomically = (changes) =>
+        telemetry.storage(backend, 'write', Object.keys(changes).map(stateKeyKind), () =>
+          inner.writeAtomically(changes),
+        );
+    }
+    const journalled = inner as Partial<CompactingStorage>;
+    if (typeof journalled.compact === 'function') this.compact = () => journalled.compact!();
+  }
 
   read(keys: string[]): Promise<StoreItems> {
     return this.telemetry.storage(this.backend, 'read', keys.map(stateKeyKind), () => this.inner.read(keys));

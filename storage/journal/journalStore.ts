@@ -170,9 +170,14 @@ export class JournalStore {
     await this.compact(true);
   }
 
-  /** Runs a compaction now (tests and the crash test's compaction fault use it; normally it runs by itself). */
-  compactNow(): Promise<void> {
-    return this.compact(false);
+  /**
+   * Writes every change made so far behind and deletes the segments that held it, now (normally this runs by
+   * itself a moment later): after an erasure, no earlier version of the erased state is left in the journal.
+   */
+  async compactNow(): Promise<void> {
+    await this.flush();
+    while (this.compacting) await this.compacting;
+    await this.compact(false);
   }
 
   private async journal(json: string, changes: { key: string; state: StateText | null }[]): Promise<void> {

@@ -18,6 +18,8 @@ export interface StateAccess {
   delete(keys: readonly string[]): Promise<void>;
   keys(): AsyncIterable<string>;
   flush(): Promise<void>;
+  /** Writes everything behind now and drops the journal segments (after an erasure). */
+  compact(): Promise<void>;
   close(): Promise<void>;
   /** Set by a client: its owner went away (the next call opens the state again, and may own it). */
   readonly lost?: boolean;
@@ -103,6 +105,7 @@ async function ownerAccess(server: net.Server, options: JournalStoreOptions): Pr
     delete: (keys) => store.delete(keys),
     keys: () => store.keys(),
     flush: () => store.flush(),
+    compact: () => store.compactNow(),
     close: async () => {
       await serving.stop();
       await store.close();

@@ -73,6 +73,10 @@ class StateClient implements StateAccess {
     await this.ask({ op: 'flush' });
   }
 
+  async compact(): Promise<void> {
+    await this.ask({ op: 'compact' });
+  }
+
   async close(): Promise<void> {
     // What this process asked is answered (each call awaited its answer): nothing of its own to flush.
     this.socket.end();

@@ -9,7 +9,8 @@ export type StateRequest =
   | { id: number; op: 'write'; changes: ChangeRequest[]; atomic: boolean }
   | { id: number; op: 'delete'; keys: string[] }
   | { id: number; op: 'keys' }
-  | { id: number; op: 'flush' };
+  | { id: number; op: 'flush' }
+  | { id: number; op: 'compact' };
 
 export type StateAnswer =
   | { id: number; ok: true; states?: [key: string, eTag: string, itemJson: string][]; keys?: string[] }

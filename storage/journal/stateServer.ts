@@ -30,9 +30,12 @@ export function serveState(server: net.Server, store: JournalStore): { stop(): P
   });
   return {
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // No new peer; those connected get their answers, then their connection ends (they open again, and one
+      // of them may own the folder next), and only then is the server closed.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       for (const socket of sockets) socket.end();
+      await closed;
     },
   };
 }
@@ -68,6 +71,9 @@ async function answer(store: JournalStore, line: string): Promise<StateAnswer> {
       }
       case 'flush':
         await store.flush();
+        return { id, ok: true };
+      case 'compact':
+        await store.compactNow();
         return { id, ok: true };
       default:
         throw new Error('unknown state operation');

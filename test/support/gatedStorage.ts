@@ -32,6 +32,15 @@ export class GatedLowdbStorage extends LowdbStorage {
   }
 
   override async write(changes: StoreItems): Promise<void> {
+    await this.gated(changes, () => super.write(changes));
+  }
+
+  /** The turn's commit writes both states in one call: held at the same gate. */
+  override async writeAtomically(changes: StoreItems): Promise<void> {
+    await this.gated(changes, () => super.writeAtomically(changes));
+  }
+
+  private async gated(changes: StoreItems, write: () => Promise<void>): Promise<void> {
     for (const key of Object.keys(changes)) {
       const gate = this.gates.get(key);
       if (!gate) continue;
@@ -40,7 +49,7 @@ export class GatedLowdbStorage extends LowdbStorage {
       await gate.opened;
     }
     try {
-      await super.write(changes);
+      await write();
     } finally {
       for (const key of Object.keys(changes)) this.events.push(`wrote ${key}`);
     }
