@@ -119,7 +119,7 @@ async function replaceFile(filePath: string, text: string | Uint8Array): Promise
 }
 
 /** Best effort: some platforms (Windows) and file systems cannot fsync a directory. */
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
   try {
     const handle = await open(directory, 'r');
     try {
