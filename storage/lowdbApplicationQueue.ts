@@ -218,15 +218,17 @@ export class LowdbApplicationQueue implements ApplicationQueue {
     let pending: PendingSubmission[];
     try {
       ({ pending } = await this.sequence.read());
-    } catch (error) {
-      // A corrupt counter stops submissions (they report it), not the reading of the files.
-      if (error instanceof CorruptJsonFileError) return [];
-      throw error;
+    } catch {
+      return []; // a corrupt counter stops submissions (they report it), not the reading of the files
     }
     if (!complete || pending.length === 0) return pending;
     const { mtimeMs } = await stat(this.sequence.filePath).catch(() => ({ mtimeMs: Date.now() }));
     if (Date.now() - mtimeMs <= (this.options.lock?.staleMs ?? DEFAULT_STALE_MS)) return pending;
-    await this.exclusive(() => this.submissions.recoverAndClear());
+    try {
+      await this.exclusive(() => this.submissions.recoverAndClear());
+    } catch {
+      return pending; // the lock busy or the disk refusing: shown as they are, completed by the next writer
+    }
     return this.pendingSubmissions();
   }
 
