@@ -137,6 +137,7 @@ describe('a crash between the numbering and the files', () => {
 
   it('left long ago, is completed by a list alone (the committee CLI reading the queue)', async () => {
     await crashAfterNumbering('crashed-draft', 'ALZ-2026-0001', 60_000);
+    expect(await readLowdbSequences(dataDir)).toEqual({ 2026: 1 }); // what `npm run migrate` copies
     expect((await createLowdbApplicationQueue(dataDir).list()).map((a) => a.reference)).toEqual([
       'ALZ-2026-0001',
     ]);
