@@ -2,13 +2,15 @@
  * Many applicants sending their file at the same moment: n submissions started together on a lowdb queue in a
  * temporary folder (each with its own idempotency key, the fields of a real file), timed from the common start
  * to each answer, with the number of fsyncs the burst cost. `node dist/scripts/bench/submitBurst.js
- * [--sizes=64,128] [--runs=3] [--from=<a dist folder>]`: `--from=/work/main/dist` measures another build's queue
- * (read only, for a before/after). A table, then one JSON line. Not a test: a measure, on a machine whose load
+ * [--sizes=64,128] [--runs=3] [--spread=0] [--from=<a dist folder>]`: `--spread=200` starts them evenly over
+ * 200 ms instead (each timed from its own start); `--from=/work/main/dist` measures another build's queue (read
+ * only, for a before/after). A table, then one JSON line. Not a test: a measure, on a machine whose load
  * changes it.
  */
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import type { ApplicationQueue, NewApplication } from '../../storage/applicationQueue.js';
 import { percentile, round, table } from './stats.js';
@@ -18,6 +20,7 @@ const option = (name: string): string | undefined =>
 const SIZES = (option('sizes') ?? '64,128').split(',').map(Number);
 const RUNS = Number(option('runs') ?? 3);
 const FROM = option('from');
+const SPREAD_MS = Number(option('spread') ?? 0);
 
 type CreateQueue = (dataDir: string) => ApplicationQueue;
 const storageIndex = FROM
@@ -75,9 +78,12 @@ async function burst(size: number): Promise<Burst> {
     const before = fsyncs;
     const started = performance.now();
     const latencies = await Promise.all(
-      Array.from({ length: size }, (_, index) =>
-        queue.submit(application(index), `draft-${index}`).then(() => performance.now() - started),
-      ),
+      Array.from({ length: size }, async (_, index) => {
+        if (SPREAD_MS > 0) await sleep((index * SPREAD_MS) / size);
+        const sent = performance.now();
+        await queue.submit(application(index), `draft-${index}`);
+        return performance.now() - sent;
+      }),
     );
     const wallMs = performance.now() - started;
     const references = new Set((await queue.list()).map((file) => file.reference));
@@ -89,6 +95,7 @@ async function burst(size: number): Promise<Burst> {
 }
 
 const rows: (string | number)[][] = [['burst', 'p50', 'max', 'whole burst', 'fsyncs']];
+const over = SPREAD_MS > 0 ? ` over ${SPREAD_MS} ms` : ' at once';
 const results: Record<string, { p50: number[]; max: number[]; fsyncs: number }> = {};
 for (const size of SIZES) {
   const runs: Burst[] = [];
@@ -97,7 +104,7 @@ for (const size of SIZES) {
   const max = runs.map((run) => round(Math.max(...run.latencies)));
   results[size] = { p50, max, fsyncs: runs[0].fsyncs };
   rows.push([
-    `${size} at once`,
+    `${size}${over}`,
     `${p50.join(' / ')} ms`,
     `${max.join(' / ')} ms`,
     `${runs.map((run) => round(run.wallMs)).join(' / ')} ms`,
@@ -105,4 +112,6 @@ for (const size of SIZES) {
   ]);
 }
 process.stdout.write(`${FROM ? `queue of ${FROM}\n` : ''}${table(rows)}\n`);
-process.stdout.write(`${JSON.stringify({ from: FROM ?? 'this build', runs: RUNS, results })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ from: FROM ?? 'this build', runs: RUNS, spreadMs: SPREAD_MS, results })}\n`,
+);
