@@ -29,6 +29,11 @@ export function newApplicationFile(
     conversationReference: input.conversationReference,
     history: [{ at, by: submitter(input), from: null, to: 'received' }],
   };
+  return applicationCopy(application);
+}
+
+/** A file as a later read returns it (undefined fields dropped), never shared with whoever holds the original. */
+export function applicationCopy(application: StoredApplication): StoredApplication {
   return JSON.parse(JSON.stringify(application)) as StoredApplication;
 }
 

@@ -71,15 +71,37 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   }
 }
 
+/** Writes text or bytes to a unique temporary file, fsyncs it, renames it over `filePath`, fsyncs the folder. */
+export async function writeFileAtomically(filePath: string, text: string | Uint8Array): Promise<void> {
+  await replaceFile(filePath, text);
+  await syncDirectory(path.dirname(filePath));
+}
+
+export interface FileToWrite {
+  filePath: string;
+  text: string | Uint8Array;
+}
+
 /**
- * Writes text or bytes to a unique temporary file, fsyncs it, renames it over `filePath`, fsyncs the folder (a
- * caller writing many files into few folders may sync each folder once itself: `syncFolder: false`).
+ * Several files at once (a batch of submissions): each is written, fsynced and renamed into place as
+ * `writeFileAtomically` does, all in parallel, then each folder is fsynced once for all its renames instead of
+ * once per file. Resolves only when every file is durable; the first failure is thrown once all have settled.
  */
-export async function writeFileAtomically(
-  filePath: string,
-  text: string | Uint8Array,
-  options: { syncFolder?: boolean } = {},
-): Promise<void> {
+export async function writeFilesAtomically(files: readonly FileToWrite[]): Promise<void> {
+  const written = await Promise.allSettled(
+    files.map(({ filePath, text }) => {
+      const target = path.resolve(filePath);
+      return writesByPath.run(target, () => replaceFile(target, text));
+    }),
+  );
+  const failed = written.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  const folders = new Set(files.map(({ filePath }) => path.dirname(path.resolve(filePath))));
+  await Promise.all([...folders].map(syncDirectory));
+}
+
+/** The file part of an atomic write: a unique temporary file, fsynced, renamed over `filePath`. */
+async function replaceFile(filePath: string, text: string | Uint8Array): Promise<void> {
   const tempPath = `${filePath}.${processToken}.${++tempCounter}.tmp`;
   try {
     const handle = await open(tempPath, 'wx');
@@ -94,7 +116,6 @@ export async function writeFileAtomically(
     await rm(tempPath, { force: true }).catch(() => undefined);
     throw error;
   }
-  if (options.syncFolder !== false) await syncDirectory(path.dirname(filePath));
 }
 
 /** Best effort: some platforms (Windows) and file systems cannot fsync a directory. */

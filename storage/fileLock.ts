@@ -28,7 +28,7 @@ export class LockTimeoutError extends Error {
   }
 }
 
-const DEFAULT_STALE_MS = 30_000;
+export const DEFAULT_STALE_MS = 30_000;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const FIRST_BACKOFF_MS = 5;
 const MAX_BACKOFF_MS = 100;

@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { AtomicJsonFile, CorruptJsonFileError } from './atomicJsonFile.js';
+import { AtomicJsonFile, CorruptJsonFileError, type FileToWrite } from './atomicJsonFile.js';
 
 interface IdempotencyRecord {
   key: string;
   reference: string;
+  /**
+   * Completed after a crash from the intent of its batch: whoever submitted it never heard back, so the next
+   * submission with this key is told the file was created (receipt, duplicate flags) and the mark is dropped.
+   */
+  recovered?: true;
+}
+
+export interface IdempotencyEntry {
+  reference: string;
+  recovered: boolean;
 }
 
 /**
@@ -15,11 +24,9 @@ interface IdempotencyRecord {
 export class IdempotencyIndex {
   constructor(readonly folder: string) {}
 
-  async lookup(idempotencyKey: string): Promise<string | undefined> {
+  async lookup(idempotencyKey: string): Promise<IdempotencyEntry | undefined> {
     const filePath = this.filePathFor(idempotencyKey);
-    const file = new Low<IdempotencyRecord | null>(new AtomicJsonFile(filePath), null);
-    await file.read();
-    const record = file.data;
+    const record = await new AtomicJsonFile<IdempotencyRecord>(filePath).read();
     if (record === null) return undefined;
     if (record.key !== idempotencyKey || typeof record.reference !== 'string') {
       throw new CorruptJsonFileError(
@@ -27,12 +34,13 @@ export class IdempotencyIndex {
         new Error(`not the idempotency record of "${idempotencyKey}"`),
       );
     }
-    return record.reference;
+    return { reference: record.reference, recovered: record.recovered === true };
   }
 
-  async record(idempotencyKey: string, reference: string): Promise<void> {
-    const record: IdempotencyRecord = { key: idempotencyKey, reference };
-    await new Low<IdempotencyRecord>(new AtomicJsonFile(this.filePathFor(idempotencyKey)), record).write();
+  /** The record as a file for a batch write (storage/atomicJsonFile.ts `writeFilesAtomically`). */
+  recordFile(idempotencyKey: string, reference: string, recovered = false): FileToWrite {
+    const record: IdempotencyRecord = { key: idempotencyKey, reference, ...(recovered ? { recovered } : {}) };
+    return { filePath: this.filePathFor(idempotencyKey), text: JSON.stringify(record, null, 2) };
   }
 
   private filePathFor(idempotencyKey: string): string {

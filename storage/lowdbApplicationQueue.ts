@@ -1,8 +1,8 @@
-import { access, mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { applyAmendment } from './applicationAmendment.js';
-import { newApplicationFile, withStatusChange } from './applicationFile.js';
+import { applicationCopy, withStatusChange } from './applicationFile.js';
 import type {
   ApplicationAmendment,
   ApplicationFilter,
@@ -19,9 +19,15 @@ import {
 } from '../dialogs/domain/applicationStatus.js';
 import { assertVersion } from './applicationVersion.js';
 import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
-import { withFileLock, type FileLockOptions } from './fileLock.js';
+import { DEFAULT_STALE_MS, withFileLock, type FileLockOptions } from './fileLock.js';
 import { IdempotencyIndex } from './idempotencyIndex.js';
-import { compareReferences, parseReference, ReferenceSequence, submissionYear } from './referenceSequence.js';
+import {
+  compareReferences,
+  parseReference,
+  ReferenceSequence,
+  type PendingSubmission,
+} from './referenceSequence.js';
+import { SubmissionBatches } from './submissionBatch.js';
 
 export interface LowdbApplicationQueueOptions {
   lock?: FileLockOptions;
@@ -31,7 +37,8 @@ export interface LowdbApplicationQueueOptions {
 
 /**
  * The committee queue in `<dataDir>/applications/`: one JSON file per application (`ALZ-2026-0007.json`),
- * `sequence.json`, `idempotency/<sha256>.json` and the `.lock` taken around every write.
+ * `sequence.json` (the counters, and the intents of the batch of submissions being written),
+ * `idempotency/<sha256>.json` and the `.lock` taken around every write.
  */
 export function createLowdbApplicationQueue(
   dataDir: string,
@@ -45,6 +52,7 @@ const APPLICATION_FILE = /^ALZ-\d{4}-\d{4,}\.json$/;
 export class LowdbApplicationQueue implements ApplicationQueue {
   private readonly sequence: ReferenceSequence;
   private readonly idempotency: IdempotencyIndex;
+  private readonly submissions: SubmissionBatches;
   private foldersReady: Promise<void> | undefined;
   /** What `list` parsed, by reference, with the stamp of the file it came from. */
   private readonly listed = new Map<string, { stamp: string; application: StoredApplication }>();
@@ -55,33 +63,33 @@ export class LowdbApplicationQueue implements ApplicationQueue {
   ) {
     this.sequence = new ReferenceSequence(path.join(folder, 'sequence.json'));
     this.idempotency = new IdempotencyIndex(path.join(folder, 'idempotency'));
+    this.submissions = new SubmissionBatches({
+      sequence: this.sequence,
+      idempotency: this.idempotency,
+      exclusive: (task) => this.exclusive(task),
+      readApplication: (reference) => this.readApplication(reference),
+      filePathFor: (reference) => this.filePathFor(reference),
+    });
   }
 
+  /** Group-committed with the other submissions of the moment (storage/submissionBatch.ts). */
   submit(input: NewApplication, idempotencyKey: string): Promise<SubmitResult> {
     if (idempotencyKey.trim() === '') return Promise.reject(new TypeError('An idempotency key is required'));
-    return this.exclusive(async () => {
-      const reserved = await this.idempotency.lookup(idempotencyKey);
-      if (reserved !== undefined) {
-        const existing = await this.readApplication(reserved);
-        if (existing) return { application: existing, created: false };
-        // A crash after the reference was reserved but before its file was written: finish that submission.
-        return { application: await this.create(reserved, input), created: true };
-      }
-      const submittedAt = input.now ?? new Date();
-      const reference = await this.sequence.next(submissionYear(submittedAt), (candidate) =>
-        fileExists(this.filePathFor(candidate)),
-      );
-      await this.idempotency.record(idempotencyKey, reference);
-      return { application: await this.create(reference, input), created: true };
-    });
+    return this.submissions.submit(input, idempotencyKey);
   }
 
   async get(reference: string): Promise<StoredApplication | undefined> {
     if (!parseReference(reference)) return undefined;
-    return this.readApplication(reference);
+    const application = await this.readApplication(reference);
+    if (application) return application;
+    // Numbered in a batch whose files are being written (or were, when a crash stopped it): already sent.
+    const intent = (await this.pendingSubmissions()).find((pending) => pending.reference === reference);
+    return intent && applicationCopy(intent.application);
   }
 
   async list(filter: ApplicationFilter = {}, report?: ListReport): Promise<StoredApplication[]> {
+    // Read before the folder: an intent cleared meanwhile has its file there by then.
+    const pending = await this.pendingSubmissions(true);
     let names: string[];
     try {
       names = await readdir(this.folder);
@@ -90,6 +98,10 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       throw error;
     }
     const references = names.filter((name) => APPLICATION_FILE.test(name)).map((name) => name.slice(0, -5));
+    const present = new Set(references);
+    const numbered = pending
+      .filter((intent) => !present.has(intent.reference))
+      .map((intent) => applicationCopy(intent.application));
     const applications = await Promise.all(
       references.map((reference) =>
         this.readListed(reference).catch((error: unknown) => {
@@ -100,7 +112,7 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       ),
     );
     report?.skipped.sort(compareReferences);
-    return applications
+    return [...applications, ...numbered]
       .filter((application): application is StoredApplication => application !== undefined)
       .filter((application) => filter.status === undefined || application.status === filter.status)
       .filter((application) => filter.userId === undefined || application.userId === filter.userId)
@@ -133,6 +145,7 @@ export class LowdbApplicationQueue implements ApplicationQueue {
     expectedVersions?: readonly string[],
   ): Promise<StoredApplication> {
     return this.exclusive(async () => {
+      await this.submissions.recoverAndClear();
       // Re-read inside the lock: the other process may have changed it since our caller looked.
       const application = parseReference(reference) ? await this.readApplication(reference) : undefined;
       if (!application) throw new UnknownReferenceError(reference);
@@ -144,19 +157,16 @@ export class LowdbApplicationQueue implements ApplicationQueue {
 
   amend(reference: string, amendment: ApplicationAmendment): Promise<StoredApplication> {
     return this.exclusive(async () => {
+      await this.submissions.recoverAndClear();
       const application = parseReference(reference) ? await this.readApplication(reference) : undefined;
       if (!application) throw new UnknownReferenceError(reference);
       return this.writeApplication(applyAmendment(application, amendment));
     });
   }
 
-  private async create(reference: string, input: NewApplication): Promise<StoredApplication> {
-    return this.writeApplication(newApplicationFile(reference, input, input.now ?? new Date()));
-  }
-
   /** Writes atomically and returns what a later read will see (a JSON copy, undefined fields dropped). */
   private async writeApplication(application: StoredApplication): Promise<StoredApplication> {
-    const copy = JSON.parse(JSON.stringify(application)) as StoredApplication;
+    const copy = applicationCopy(application);
     await new Low<StoredApplication>(
       new AtomicJsonFile(this.filePathFor(application.reference)),
       copy,
@@ -199,6 +209,29 @@ export class LowdbApplicationQueue implements ApplicationQueue {
     return file.data;
   }
 
+  /**
+   * The intents in `sequence.json`, read without the lock: normally none, or those of a batch being written.
+   * An intent older than a lock's stale delay was left by a crash: with `complete`, it is completed under the
+   * lock (its file written, the intent and its personal data gone from `sequence.json`) rather than shown.
+   */
+  private async pendingSubmissions(complete = false): Promise<PendingSubmission[]> {
+    let pending: PendingSubmission[];
+    try {
+      ({ pending } = await this.sequence.read());
+    } catch {
+      return []; // a corrupt counter stops submissions (they report it), not the reading of the files
+    }
+    if (!complete || pending.length === 0) return pending;
+    const { mtimeMs } = await stat(this.sequence.filePath).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs <= (this.options.lock?.staleMs ?? DEFAULT_STALE_MS)) return pending;
+    try {
+      await this.exclusive(() => this.submissions.recoverAndClear());
+    } catch {
+      return pending; // the lock busy or the disk refusing: shown as they are, completed by the next writer
+    }
+    return this.pendingSubmissions();
+  }
+
   /** Every write runs under the lock, which also serialises this process's own calls. */
   private async exclusive<T>(task: () => Promise<T>): Promise<T> {
     await this.ensureFolders(); // the lock file lives in the folder
@@ -218,15 +251,6 @@ export class LowdbApplicationQueue implements ApplicationQueue {
 
   private filePathFor(reference: string): string {
     return path.join(this.folder, `${reference}.json`);
-  }
-}
-
-async function fileExists(filePath: string): Promise<boolean> {
-  try {
-    await access(filePath);
-    return true;
-  } catch {
-    return false;
   }
 }
 

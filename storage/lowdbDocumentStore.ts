@@ -1,7 +1,12 @@
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DOCUMENT_EXTENSIONS } from '../dialogs/domain/documentChecks.js';
-import { isErrnoException, writeFileAtomically } from './atomicJsonFile.js';
+import {
+  isErrnoException,
+  syncDirectory,
+  writeFileAtomically,
+  writeFilesAtomically,
+} from './atomicJsonFile.js';
 import {
   assertOwner,
   isDocumentId,
@@ -50,9 +55,7 @@ export class LowdbDocumentStore implements DocumentStore {
 
   private async describe(owner: string, id: string): Promise<StoredDocument | undefined> {
     try {
-      return JSON.parse(
-        await readFile(path.join(this.folder(owner), `${id}.json`), 'utf8'),
-      ) as StoredDocument;
+      return JSON.parse(await readFile(this.descriptionPath(owner, id), 'utf8')) as StoredDocument;
     } catch (error) {
       if (isErrnoException(error) && error.code === 'ENOENT') return undefined;
       throw error;
@@ -78,8 +81,11 @@ export class LowdbDocumentStore implements DocumentStore {
   }
 
   private writeDescription(owner: string, document: StoredDocument): Promise<void> {
-    const file = path.join(this.folder(owner), `${document.id}.json`);
-    return writeFileAtomically(file, `${JSON.stringify(document, null, 2)}\n`);
+    return writeFileAtomically(this.descriptionPath(owner, document.id), descriptionText(document));
+  }
+
+  private descriptionPath(owner: string, id: string): string {
+    return path.join(this.folder(owner), `${id}.json`);
   }
 
   async label(
@@ -100,13 +106,22 @@ export class LowdbDocumentStore implements DocumentStore {
     const documents = await this.list(from);
     if (documents.length === 0) return 0;
     await mkdir(this.folder(to), { recursive: true });
-    for (const document of documents) {
-      // Description into the new folder, then the bytes (the rename makes it listed there and no longer here),
-      // then the old description: a crash at any step leaves each document listed in exactly one folder.
-      await this.writeDescription(to, document);
-      await rename(this.bytesPath(from, document), this.bytesPath(to, document));
-      await rm(path.join(this.folder(from), `${document.id}.json`), { force: true });
-    }
+    // Descriptions into the new folder (all at once, the folder fsynced once), then the bytes (the rename makes
+    // each listed there and no longer here; both folders fsynced so the renames outlast a crash), then the old
+    // descriptions: a crash at any step leaves each document listed in exactly one folder.
+    await writeFilesAtomically(
+      documents.map((document) => ({
+        filePath: this.descriptionPath(to, document.id),
+        text: descriptionText(document),
+      })),
+    );
+    await Promise.all(
+      documents.map((document) => rename(this.bytesPath(from, document), this.bytesPath(to, document))),
+    );
+    await Promise.all([syncDirectory(this.folder(to)), syncDirectory(this.folder(from))]);
+    await Promise.all(
+      documents.map((document) => rm(this.descriptionPath(from, document.id), { force: true })),
+    );
     await rm(this.folder(from), { recursive: true, force: true });
     return documents.length;
   }
@@ -116,4 +131,8 @@ export class LowdbDocumentStore implements DocumentStore {
     await rm(this.folder(owner), { recursive: true, force: true });
     return count;
   }
+}
+
+function descriptionText(document: StoredDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
 import type { StateFileRecord } from './lowdbStorage.js';
+import { parseSequenceFile } from './referenceSequence.js';
 
 /**
  * Reads the lowdb files as they are on disk, for `npm run migrate`: the formats written by LowdbStorage,
@@ -52,13 +53,8 @@ export async function readLowdbSequences(dataDir: string): Promise<Record<string
     if (isErrnoException(error) && error.code === 'ENOENT') return {};
     throw error;
   });
-  const valid =
-    typeof data === 'object' &&
-    data !== null &&
-    !Array.isArray(data) &&
-    Object.entries(data).every(([year, last]) => /^\d{4}$/.test(year) && Number.isInteger(last) && last >= 0);
-  if (!valid) throw new CorruptJsonFileError(file, new Error('expected { "<year>": <last sequence> }'));
-  return data as Record<string, number>;
+  // Intents a crash left there are completed by the queue's `list` (run first by the migration) once stale.
+  return parseSequenceFile(data, file).counters;
 }
 
 async function jsonFilesUnder(folder: string, recursive: boolean): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { Low } from 'lowdb';
+import type { StoredApplication } from './applicationQueue.js';
 import { AtomicJsonFile, CorruptJsonFileError } from './atomicJsonFile.js';
 
 const REFERENCE_PREFIX = 'ALZ';
@@ -36,35 +36,87 @@ export function submissionYear(date: Date): number {
   return Number(yearFormat.format(date));
 }
 
-/** Last sequence number used, per year: `{ "2026": 7 }`. */
-type SequenceFile = Record<string, number>;
+/**
+ * A submission whose number is issued but whose files may not be written yet: the key, the reference and the
+ * whole file as it will be stored. It holds the applicant's personal data, so it lives in `sequence.json` only
+ * while its batch is being written (the batch clears it before answering), or, after a crash in that window,
+ * until the next writer (a submission, a change, a `list` once the lock would be stale) completes its files.
+ */
+export interface PendingSubmission {
+  key: string;
+  reference: string;
+  application: StoredApplication;
+}
 
 /**
- * The per-year counter behind references. Callers must hold the queue's lock: `next` is a read-modify-write.
- * A number is written before its file exists, so a crash leaves a gap, never a reused reference.
+ * `sequence.json`: the last sequence number used per year and the batch being written,
+ * `{ "2026": 12, "pending": [{ "key", "reference", "application" }] }`; `pending` is absent when empty, so the
+ * file reads as it always has (`{ "2026": 12 }`, which is still read).
+ */
+export interface SequenceState {
+  counters: Record<string, number>;
+  pending: PendingSubmission[];
+}
+
+const SHAPE = 'expected { "<year>": <last sequence>, "pending"?: [{ key, reference, application }] }';
+
+/** The state in a parsed `sequence.json`. @throws CorruptJsonFileError */
+export function parseSequenceFile(data: unknown, filePath: string): SequenceState {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new CorruptJsonFileError(filePath, new Error(SHAPE));
+  }
+  const { pending = [], ...counters } = data as Record<string, unknown>;
+  const countersValid = Object.entries(counters).every(
+    ([year, last]) => /^\d{4}$/.test(year) && Number.isInteger(last) && (last as number) >= 0,
+  );
+  if (!countersValid || !Array.isArray(pending) || !pending.every(isPendingSubmission)) {
+    throw new CorruptJsonFileError(filePath, new Error(SHAPE));
+  }
+  return { counters: counters as Record<string, number>, pending };
+}
+
+function isPendingSubmission(value: unknown): value is PendingSubmission {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, reference, application } = value as Partial<PendingSubmission>;
+  return (
+    typeof key === 'string' &&
+    typeof reference === 'string' &&
+    parseReference(reference) !== undefined &&
+    typeof application === 'object' &&
+    application !== null &&
+    application.reference === reference
+  );
+}
+
+/**
+ * The per-year counter behind references, with the intents of the batch being written. Callers must hold the
+ * queue's lock to write: a batch reads the state, issues numbers and writes them with their intents in one
+ * atomic file, so a number is never issued without the submission it belongs to.
  */
 export class ReferenceSequence {
-  constructor(private readonly filePath: string) {}
+  constructor(readonly filePath: string) {}
 
-  async next(year: number, isTaken: (reference: string) => Promise<boolean>): Promise<string> {
-    const file = new Low<SequenceFile>(new AtomicJsonFile(this.filePath), {});
-    await file.read();
-    const counters = validated(file.data, this.filePath);
-    let sequence = (counters[String(year)] ?? 0) + 1;
-    // Defence if the counter file was restored from an older backup: never overwrite an existing file.
-    while (await isTaken(formatReference(year, sequence))) sequence += 1;
-    file.data = { ...counters, [String(year)]: sequence };
-    await file.write();
-    return formatReference(year, sequence);
+  /** Without the lock it may show a batch being written (its files appear in a moment). */
+  async read(): Promise<SequenceState> {
+    const data = await new AtomicJsonFile<unknown>(this.filePath).read();
+    return data === null ? { counters: {}, pending: [] } : parseSequenceFile(data, this.filePath);
+  }
+
+  async write(state: SequenceState): Promise<void> {
+    const data = state.pending.length > 0 ? { ...state.counters, pending: state.pending } : state.counters;
+    await new AtomicJsonFile<unknown>(this.filePath).write(data);
   }
 }
 
-function validated(data: unknown, filePath: string): SequenceFile {
-  const isValid =
-    typeof data === 'object' &&
-    data !== null &&
-    !Array.isArray(data) &&
-    Object.entries(data).every(([year, last]) => /^\d{4}$/.test(year) && Number.isInteger(last) && last >= 0);
-  if (!isValid) throw new CorruptJsonFileError(filePath, new Error('expected { "<year>": <last sequence> }'));
-  return data as SequenceFile;
+/** The next free reference of the year (counted in `counters`): the next number, or later if a file has it. */
+export async function nextReference(
+  counters: Record<string, number>,
+  year: number,
+  isTaken: (reference: string) => Promise<boolean>,
+): Promise<string> {
+  let sequence = (counters[String(year)] ?? 0) + 1;
+  // Defence if the counter file was restored from an older backup: never overwrite an existing file.
+  while (await isTaken(formatReference(year, sequence))) sequence += 1;
+  counters[String(year)] = sequence;
+  return formatReference(year, sequence);
 }

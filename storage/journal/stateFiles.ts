@@ -22,9 +22,6 @@ export interface StateText {
   itemJson: string;
 }
 
-/** How many per-key files a compaction writes at once (each its own fsync on libuv's threads). */
-const WRITE_CONCURRENCY = 8;
-
 /**
  * The per-key files under `DATA_DIR/state`: `<dir>/<first 2 hex of sha1>/<sha1>.json`, each `{ key, eTag, item }`
  * (any key is safe as a file name; 256 folders, so a folder stays small whatever the number of conversations).
@@ -74,23 +71,17 @@ export class StateFiles {
    * folder touched once: when this resolves, every change is durable in the per-key files.
    */
   async apply(changes: readonly (readonly [string, StateText | null])[]): Promise<void> {
-    const folders = new Set<string>();
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < changes.length) {
-        const [key, state] = changes[next++]!;
-        const filePath = this.filePathFor(key);
-        folders.add(path.dirname(filePath));
-        if (state === null) {
-          await rm(filePath, { force: true });
-          continue;
-        }
-        await this.ensureFolder(path.dirname(filePath));
-        await writeFileAtomically(filePath, recordJson(key, state), { syncFolder: false });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, changes.length) }, worker));
-    await Promise.all([...folders].map((folder) => syncDirectory(folder)));
+    const writes: FileToWrite[] = [];
+    const removed: string[] = [];
+    for (const [key, state] of changes) {
+      const filePath = this.filePathFor(key);
+      if (state === null) removed.push(filePath);
+      else writes.push({ filePath, text: recordJson(key, state) });
+    }
+    await Promise.all(writes.map(({ filePath }) => this.ensureFolder(path.dirname(filePath))));
+    await writeFilesAtomically(writes);
+    await Promise.all(removed.map((filePath) => rm(filePath, { force: true })));
+    await Promise.all([...new Set(removed.map((filePath) => path.dirname(filePath)))].map(syncDirectory));
   }
 
   /** Every key that has a file (maintenance only: reads each file). */
