@@ -1,0 +1,196 @@
+/**
+ * CPU and allocation per bot turn, measured inside the bot's own process (issue 19):
+ *
+ *   node [--cpu-prof] dist/scripts/bench/turnProfile.js [--rounds=30] [--warm=5] [--heap-sample=<file.heapprofile>]
+ *
+ * The real server (bot/app.ts's startApp: restify, CloudAdapter, our middlewares and dialogs, logs at level info
+ * into a sink) runs here on botbuilder's MemoryStorage. The bench applicant (scripts/bench/applicant.ts) is
+ * discovered, then replayed `warm + rounds` times as new users, by a child process: its HTTP client costs this
+ * process nothing, so `process.cpuUsage()` and the heap's allocation (v8.GCProfiler: what the heap grew by plus
+ * what each collection freed) are the bot's alone. Prints the median, quartiles and extremes over the measured
+ * rounds, per turn. The application queue is the lowdb one in a temp folder, as in `npm run bench`.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { HeapProfiler } from 'node:inspector';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { MemoryStorage } from 'botbuilder';
+import { startApp } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { Localizer } from '../../bot/i18n.js';
+import { createLogger } from '../../bot/logger.js';
+import { discoverScript, replayScript } from './applicant.js';
+import { writeBenchSettings } from './benchSettings.js';
+import { BenchUser } from './httpClient.js';
+import { percentile } from './stats.js';
+
+/** Between the client (child) and the measuring bot process (parent). */
+type ClientMessage =
+  { kind: 'start'; measured: boolean } | { kind: 'end'; turns: number; measured: boolean } | { kind: 'done' };
+type ParentMessage = { kind: 'go' };
+
+interface RoundFigures {
+  turns: number;
+  cpuUs: number;
+  allocatedBytes: number;
+  gcs: number;
+}
+
+const median = (values: readonly number[]): number => percentile(values, 0.5);
+
+const option = (name: string, fallback: number): number =>
+  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+
+/** The heap's used size now. */
+const usedHeap = (): number => v8.getHeapStatistics().used_heap_size;
+
+/** Watches one round: CPU of the whole process, and the bytes allocated on the V8 heap. */
+function startRound(): (turns: number) => RoundFigures {
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  const heapBefore = usedHeap();
+  const cpuBefore = process.cpuUsage();
+  return (turns) => {
+    const cpu = process.cpuUsage(cpuBefore);
+    const heapAfter = usedHeap();
+    const { statistics } = profiler.stop();
+    const freed = statistics.reduce(
+      (sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+      0,
+    );
+    return {
+      turns,
+      cpuUs: cpu.user + cpu.system,
+      allocatedBytes: heapAfter - heapBefore + freed,
+      gcs: statistics.length,
+    };
+  };
+}
+
+/** The client side: discovers the script, then replays it as new users, telling the parent around each round. */
+async function client(url: string, rounds: number, warm: number): Promise<void> {
+  const send = (message: ClientMessage) => process.send!(message);
+  const go = () =>
+    new Promise<void>((resolve) => process.once('message', (message: ParentMessage) => message && resolve()));
+  const fr = new Localizer().language('fr');
+  const user = (index: number) =>
+    new BenchUser(url, `profile-user-${index}`, `profile-conversation-${index}`);
+  const script = await discoverScript(user(0), fr);
+  for (let round = 1; round <= warm + rounds; round++) {
+    const next = go();
+    send({ kind: 'start', measured: round > warm });
+    await next;
+    const ms = await replayScript(user(round), script, { check: round === 1 });
+    send({ kind: 'end', turns: ms.length, measured: round > warm });
+  }
+  send({ kind: 'done' });
+}
+
+/**
+ * Every allocation of the measured rounds, sampled (V8's sampling heap profiler keeping the objects collected
+ * since): what `--heap-prof` cannot show, as it keeps only what is still alive at exit.
+ */
+class AllocationSampling {
+  private readonly session = new Session();
+
+  async start(): Promise<void> {
+    this.session.connect();
+    await this.session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as HeapProfiler.StartSamplingParameterType);
+  }
+
+  async stop(file: string): Promise<void> {
+    const { profile } = await this.session.post('HeapProfiler.stopSampling');
+    writeFileSync(file, JSON.stringify(profile));
+    this.session.disconnect();
+  }
+}
+
+const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+
+async function bot(rounds: number, warm: number): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'alize-turn-profile-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: work,
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '0',
+    PROGRAMME_FILE: writeBenchSettings(work),
+    COMPANY_LOOKUP: 'off',
+  });
+  // Logs at production's level, written nowhere: their cost stays, the terminal stays readable.
+  const app = await startApp(config, { storage: new MemoryStorage(), logger: createLogger('info', sink) });
+  await app.ready;
+  const figures: RoundFigures[] = [];
+  const child = fork(
+    fileURLToPath(import.meta.url),
+    ['--client', app.url, `--rounds=${rounds}`, `--warm=${warm}`],
+    {
+      execArgv: [],
+    },
+  );
+  let finish: ((turns: number) => RoundFigures) | undefined;
+  const heapFile = process.argv.find((arg) => arg.startsWith('--heap-sample='))?.split('=')[1];
+  const allocationSampling = heapFile ? new AllocationSampling() : undefined;
+  let sampling: Promise<void> | undefined;
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`client exited ${code}`))));
+    child.on('message', (message: ClientMessage) => {
+      if (message.kind === 'start') {
+        if (message.measured && !sampling) sampling = allocationSampling?.start();
+        finish = startRound();
+        child.send({ kind: 'go' } satisfies ParentMessage);
+      } else if (message.kind === 'end') {
+        const round = finish!(message.turns);
+        if (message.measured) figures.push(round);
+      } else child.disconnect();
+    });
+  });
+  if (allocationSampling && heapFile) {
+    await sampling;
+    await allocationSampling.stop(heapFile);
+  }
+  await app.close();
+  rmSync(work, { recursive: true, force: true });
+  report(figures);
+}
+
+function report(figures: RoundFigures[]): void {
+  const perTurn = (pick: (round: RoundFigures) => number) => figures.map((r) => pick(r) / r.turns);
+  const cpu = perTurn((r) => r.cpuUs);
+  const bytes = perTurn((r) => r.allocatedBytes);
+  const row = (name: string, values: number[], scale: number, digits: number) =>
+    `${name.padEnd(26)}${[
+      median(values),
+      percentile(values, 0.25),
+      percentile(values, 0.75),
+      Math.min(...values),
+      Math.max(...values),
+    ]
+      .map((value) => (value / scale).toFixed(digits).padStart(10))
+      .join('')}`;
+  const turns = figures[0]?.turns ?? 0;
+  console.log(`${figures.length} rounds of ${turns} turns (one applicant each), in the bot's process`);
+  console.log(
+    `${'per turn'.padEnd(26)}${['median', 'p25', 'p75', 'min', 'max'].map((h) => h.padStart(10)).join('')}`,
+  );
+  console.log(row('CPU µs', cpu, 1, 0));
+  console.log(row('allocated KB', bytes, 1024, 1));
+  console.log(`collections per round: ${median(figures.map((r) => r.gcs))} (median)`);
+}
+
+const rounds = option('rounds', 30);
+const warm = option('warm', 5);
+const clientAt = process.argv.indexOf('--client');
+if (clientAt >= 0) await client(process.argv[clientAt + 1]!, rounds, warm);
+else await bot(rounds, warm);
