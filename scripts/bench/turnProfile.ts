@@ -1,7 +1,8 @@
 /**
  * CPU and allocation per bot turn, measured inside the bot's own process (issue 19):
  *
- *   node [--cpu-prof] dist/scripts/bench/turnProfile.js [--rounds=30] [--warm=5] [--heap-sample=<file.heapprofile>]
+ *   node dist/scripts/bench/turnProfile.js [--rounds=30] [--warm=5]
+ *        [--cpu-sample=<file.cpuprofile> | --heap-sample=<file.heapprofile>]
  *
  * The real server (bot/app.ts's startApp: restify, CloudAdapter, our middlewares and dialogs, logs at level info
  * into a sink) runs here on botbuilder's MemoryStorage. The bench applicant (scripts/bench/applicant.ts) is
@@ -92,14 +93,25 @@ async function client(url: string, rounds: number, warm: number): Promise<void> 
 }
 
 /**
- * Every allocation of the measured rounds, sampled (V8's sampling heap profiler keeping the objects collected
- * since): what `--heap-prof` cannot show, as it keeps only what is still alive at exit.
+ * A profile of the measured rounds only, through the inspector: `cpu` is V8's CPU profile (as `--cpu-prof`
+ * writes, without the start-up), `heap` every allocation, sampled, the collected objects kept (what
+ * `--heap-prof` cannot show: it keeps only what is still alive at exit).
  */
-class AllocationSampling {
+class RoundsProfile {
   private readonly session = new Session();
+
+  constructor(
+    private readonly kind: 'cpu' | 'heap',
+    private readonly file: string,
+  ) {}
 
   async start(): Promise<void> {
     this.session.connect();
+    if (this.kind === 'cpu') {
+      await this.session.post('Profiler.enable');
+      await this.session.post('Profiler.start');
+      return;
+    }
     await this.session.post('HeapProfiler.startSampling', {
       samplingInterval: 4096,
       includeObjectsCollectedByMajorGC: true,
@@ -107,11 +119,23 @@ class AllocationSampling {
     } as HeapProfiler.StartSamplingParameterType);
   }
 
-  async stop(file: string): Promise<void> {
-    const { profile } = await this.session.post('HeapProfiler.stopSampling');
-    writeFileSync(file, JSON.stringify(profile));
+  async stop(): Promise<void> {
+    const { profile } =
+      this.kind === 'cpu'
+        ? await this.session.post('Profiler.stop')
+        : await this.session.post('HeapProfiler.stopSampling');
+    writeFileSync(this.file, JSON.stringify(profile));
     this.session.disconnect();
   }
+}
+
+/** `--cpu-sample=<file>` or `--heap-sample=<file>`: a profile of the measured rounds. */
+function roundsProfile(): RoundsProfile | undefined {
+  for (const kind of ['cpu', 'heap'] as const) {
+    const file = process.argv.find((arg) => arg.startsWith(`--${kind}-sample=`))?.split('=')[1];
+    if (file) return new RoundsProfile(kind, file);
+  }
+  return undefined;
 }
 
 const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
@@ -139,27 +163,26 @@ async function bot(rounds: number, warm: number): Promise<void> {
     },
   );
   let finish: ((turns: number) => RoundFigures) | undefined;
-  const heapFile = process.argv.find((arg) => arg.startsWith('--heap-sample='))?.split('=')[1];
-  const allocationSampling = heapFile ? new AllocationSampling() : undefined;
-  let sampling: Promise<void> | undefined;
+  const profile = roundsProfile();
+  let profiling = false;
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`client exited ${code}`))));
     child.on('message', (message: ClientMessage) => {
       if (message.kind === 'start') {
-        if (message.measured && !sampling) sampling = allocationSampling?.start();
-        finish = startRound();
-        child.send({ kind: 'go' } satisfies ParentMessage);
+        const started = message.measured && profile && !profiling ? profile.start() : Promise.resolve();
+        profiling ||= message.measured;
+        void started.then(() => {
+          finish = startRound();
+          child.send({ kind: 'go' } satisfies ParentMessage);
+        }, reject);
       } else if (message.kind === 'end') {
         const round = finish!(message.turns);
         if (message.measured) figures.push(round);
       } else child.disconnect();
     });
   });
-  if (allocationSampling && heapFile) {
-    await sampling;
-    await allocationSampling.stop(heapFile);
-  }
+  await profile?.stop();
   await app.close();
   rmSync(work, { recursive: true, force: true });
   report(figures);
