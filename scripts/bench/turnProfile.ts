@@ -1,7 +1,7 @@
 /**
  * CPU and allocation per bot turn, measured inside the bot's own process (issue 19):
  *
- *   node dist/scripts/bench/turnProfile.js [--rounds=30] [--warm=5]
+ *   node dist/scripts/bench/turnProfile.js [--rounds=30] [--warm=5] [--echo]
  *        [--cpu-sample=<file.cpuprofile> | --heap-sample=<file.heapprofile>]
  *
  * The real server (bot/app.ts's startApp: restify, CloudAdapter, our middlewares and dialogs, logs at level info
@@ -9,7 +9,8 @@
  * discovered, then replayed `warm + rounds` times as new users, by a child process: its HTTP client costs this
  * process nothing, so `process.cpuUsage()` and the heap's allocation (v8.GCProfiler: what the heap grew by plus
  * what each collection freed) are the bot's alone. Prints the median, quartiles and extremes over the measured
- * rounds, per turn. The application queue is the lowdb one in a temp folder, as in `npm run bench`.
+ * rounds, per turn. The application queue is the lowdb one in a temp folder, as in `npm run bench`. `--echo`
+ * measures the bench's echo floor the same way (25 messages a round).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,11 +21,16 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { MemoryStorage } from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import { createAdapter } from '../../bot/adapter.js';
+import type { AppConfig } from '../../bot/config.js';
+import { createServer } from '../../bot/server.js';
+import { closeServer } from '../../bot/serverShutdown.js';
 import { startApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { Localizer } from '../../bot/i18n.js';
-import { createLogger } from '../../bot/logger.js';
+import { createLogger, type Logger } from '../../bot/logger.js';
 import { discoverScript, replayScript } from './applicant.js';
 import { writeBenchSettings } from './benchSettings.js';
 import { BenchUser } from './httpClient.js';
@@ -73,21 +79,31 @@ function startRound(): (turns: number) => RoundFigures {
   };
 }
 
+const ECHO_TURNS = 25;
+
+/** As many messages as the applicant's script has turns, to the echo floor (which only echoes them). */
+async function echoRound(user: BenchUser): Promise<number> {
+  for (let turn = 0; turn < ECHO_TURNS; turn++) await user.send({ type: 'message', text: 'Bonjour' });
+  return ECHO_TURNS;
+}
+
 /** The client side: discovers the script, then replays it as new users, telling the parent around each round. */
-async function client(url: string, rounds: number, warm: number): Promise<void> {
+async function client(url: string, rounds: number, warm: number, echo: boolean): Promise<void> {
   const send = (message: ClientMessage) => process.send!(message);
   const go = () =>
     new Promise<void>((resolve) => process.once('message', (message: ParentMessage) => message && resolve()));
   const fr = new Localizer().language('fr');
   const user = (index: number) =>
     new BenchUser(url, `profile-user-${index}`, `profile-conversation-${index}`);
-  const script = await discoverScript(user(0), fr);
+  const script = echo ? undefined : await discoverScript(user(0), fr);
   for (let round = 1; round <= warm + rounds; round++) {
     const next = go();
     send({ kind: 'start', measured: round > warm });
     await next;
-    const ms = await replayScript(user(round), script, { check: round === 1 });
-    send({ kind: 'end', turns: ms.length, measured: round > warm });
+    const turns = script
+      ? (await replayScript(user(round), script, { check: round === 1 })).length
+      : await echoRound(user(round));
+    send({ kind: 'end', turns, measured: round > warm });
   }
   send({ kind: 'done' });
 }
@@ -140,7 +156,39 @@ function roundsProfile(): RoundsProfile | undefined {
 
 const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
 
-async function bot(rounds: number, warm: number): Promise<void> {
+/**
+ * The bench's echo floor (scripts/bench/echoServer.ts) in this process: our adapter and restify server, a bot
+ * that only echoes. What a cut in the shared adapter or server also takes off the floor.
+ */
+async function startEcho(config: AppConfig, logger: Logger) {
+  const adapter = createAdapter(
+    config.auth,
+    new Localizer(),
+    logger,
+    new ConversationState(new MemoryStorage()),
+  );
+  const server = createServer({
+    adapter,
+    runTurn: async (context: TurnContext) => {
+      if (context.activity.type === 'message') await context.sendActivity(context.activity.text ?? '');
+    },
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    ready: Promise.resolve(),
+    isReady: () => true,
+    startedAt: Date.now(),
+    config: { auth: config.auth, rateLimits: config.rateLimits },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ready: Promise.resolve(),
+    close: () => closeServer(server),
+  };
+}
+
+async function bot(rounds: number, warm: number, echo: boolean): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'alize-turn-profile-'));
   const config = loadConfig({
     PORT: '0',
@@ -152,12 +200,15 @@ async function bot(rounds: number, warm: number): Promise<void> {
     COMPANY_LOOKUP: 'off',
   });
   // Logs at production's level, written nowhere: their cost stays, the terminal stays readable.
-  const app = await startApp(config, { storage: new MemoryStorage(), logger: createLogger('info', sink) });
+  const logger = createLogger('info', sink);
+  const app = echo
+    ? await startEcho(config, logger)
+    : await startApp(config, { storage: new MemoryStorage(), logger });
   await app.ready;
   const figures: RoundFigures[] = [];
   const child = fork(
     fileURLToPath(import.meta.url),
-    ['--client', app.url, `--rounds=${rounds}`, `--warm=${warm}`],
+    ['--client', app.url, `--rounds=${rounds}`, `--warm=${warm}`, ...(echo ? ['--echo'] : [])],
     {
       execArgv: [],
     },
@@ -185,10 +236,10 @@ async function bot(rounds: number, warm: number): Promise<void> {
   await profile?.stop();
   await app.close();
   rmSync(work, { recursive: true, force: true });
-  report(figures);
+  report(figures, echo);
 }
 
-function report(figures: RoundFigures[]): void {
+function report(figures: RoundFigures[], echo: boolean): void {
   const perTurn = (pick: (round: RoundFigures) => number) => figures.map((r) => pick(r) / r.turns);
   const cpu = perTurn((r) => r.cpuUs);
   const bytes = perTurn((r) => r.allocatedBytes);
@@ -203,7 +254,9 @@ function report(figures: RoundFigures[]): void {
       .map((value) => (value / scale).toFixed(digits).padStart(10))
       .join('')}`;
   const turns = figures[0]?.turns ?? 0;
-  console.log(`${figures.length} rounds of ${turns} turns (one applicant each), in the bot's process`);
+  console.log(
+    `${figures.length} rounds of ${turns} turns (${echo ? 'messages to the echo floor' : 'one applicant each'}), in the bot's process`,
+  );
   console.log(
     `${'per turn'.padEnd(26)}${['median', 'p25', 'p75', 'min', 'max'].map((h) => h.padStart(10)).join('')}`,
   );
@@ -214,6 +267,7 @@ function report(figures: RoundFigures[]): void {
 
 const rounds = option('rounds', 30);
 const warm = option('warm', 5);
+const echo = process.argv.includes('--echo');
 const clientAt = process.argv.indexOf('--client');
-if (clientAt >= 0) await client(process.argv[clientAt + 1]!, rounds, warm);
-else await bot(rounds, warm);
+if (clientAt >= 0) await client(process.argv[clientAt + 1]!, rounds, warm, echo);
+else await bot(rounds, warm, echo);
