@@ -6,9 +6,9 @@ import type { Progress } from './questionnaireDialog.js';
 const lines = new LruCache<string>(1000);
 
 /**
- * The line above a question (`questionnaire:progressStep`: step 2 of 5, its name, question 3 of 12), kept once made: it depends on numbers and a step's
- * label key only, and i18next's interpolation of the step's name (a string, which the translator does not
- * keep) was a good share of a question's prompt.
+ * The line above a question (`questionnaire:progressStep`: step 2 of 5, its name, question 3 of 12), kept once
+ * made: it depends on numbers and a step's label key only, and i18next's interpolation of the step's name (a
+ * string, which the translator does not keep) was a good share of a question's prompt.
  */
 export function progressLine(progress: Progress, language: TurnLanguage): string {
   const { step, ...count } = progress;
