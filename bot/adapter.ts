@@ -1,12 +1,12 @@
 import {
   CallerIdConstants,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConversationState,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import { CachedConnectorsAuthentication } from './cachedConnectors.js';
 import type { BotAuthConfig } from './config.js';
 import type { Localizer } from './i18n.js';
 import { LocaleMiddleware } from './localeMiddleware.js';
@@ -63,7 +63,7 @@ export function createAdapter(
   credentials?: ServiceClientCredentialsFactory,
 ): CloudAdapter {
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(botFrameworkSettings(auth), credentials),
+    new CachedConnectorsAuthentication(botFrameworkSettings(auth), credentials),
   );
   adapter.use(new LocaleMiddleware(localizer));
   adapter.use(new TeamsMiddleware(storage ? new SharedWelcome(storage) : undefined));

@@ -27,6 +27,7 @@ import { TURN_SALUTATION_KEY, greetingKey } from '../dialogs/turnSalutation.js';
 import type { RootDialogOptions } from '../dialogs/rootDialog.js';
 import { languageOf } from '../dialogs/translator.js';
 import type { UserProfile } from '../dialogs/userProfile.js';
+import { createDialogContext } from './dialogStateConfiguration.js';
 import type { DocumentReceiver } from './documents/documentReceiver.js';
 import type { FunnelRecorder } from './funnelRecorder.js';
 import { FILE_CONSENT_INVOKE } from './receipts/teamsFileConsent.js';
@@ -343,7 +344,7 @@ export class AlizeBot extends ActivityHandler {
   }
 
   private async continueOrBegin(context: TurnContext, options: RootDialogOptions): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
+    const dc = await createDialogContext(this.dialogs, context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       await dc.beginDialog(this.parts.rootDialog.id, options);

@@ -43,7 +43,7 @@ import { withRegisterAnswers } from './companyLookupRecord.js';
 import { siretIn } from './openingSiret.js';
 import { REGISTER_PREFILL_KEY } from './domain/companyRegisterAnswers.js';
 import type { Answers } from './questionnaire/question.js';
-import { draftVerdict, gateMessage, readGateChoice, stopsAtGate } from './ineligibleGate.js';
+import { gateMessage, readGateChoice, stopsAtGate, turnDraftVerdict } from './ineligibleGate.js';
 import { correctedField, WARNING_FIELDS } from './submissionWarnings.js';
 import { documentsGroup } from './recapDocuments.js';
 import type { DocumentStore } from '../storage/documentStore.js';
@@ -204,7 +204,7 @@ export class ApplicationDialog extends ComponentDialog {
     const language = languageOf(step.context);
     if ((step.options as ApplyOptions | undefined)?.waitAtRecap) return Dialog.EndOfTurn;
     const profile = await profileOf(this.profiles, step.context);
-    const verdict = draftVerdict(profile, this.rules, this.settings, this.clock());
+    const verdict = turnDraftVerdict(step.context, profile, this.rules, this.settings, this.clock);
     if (verdict && stopsAtGate(verdict, profile)) {
       (step.values as Values).atGate = true;
       await step.context.sendActivity(
@@ -296,7 +296,7 @@ export class ApplicationDialog extends ComponentDialog {
   private async onGate(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const language = languageOf(step.context);
     const profile = await profileOf(this.profiles, step.context);
-    const verdict = draftVerdict(profile, this.rules, this.settings, this.clock());
+    const verdict = turnDraftVerdict(step.context, profile, this.rules, this.settings, this.clock);
     if (!verdict || !profile.application) return step.endDialog({} satisfies FlowResult);
     const choice = readGateChoice(step.context, language, verdict, this.rules);
     switch (choice.action) {
@@ -374,7 +374,8 @@ export class ApplicationDialog extends ComponentDialog {
     const { t } = languageOf(step.context);
     const prefilled = Object.keys(known).filter((key) => key !== REGISTER_PREFILL_KEY).length;
     // After a NO of the check, the first thing said is that the file cannot be accepted (the walk's gate).
-    if (stopsAtGate(draftVerdict(profile, this.rules, this.settings, this.clock()), profile)) return;
+    if (stopsAtGate(turnDraftVerdict(step.context, profile, this.rules, this.settings, this.clock), profile))
+      return;
     const intro = t(prefilled > 0 ? 'applicationFlow:intro.prefilled' : 'applicationFlow:intro.new', {
       count: prefilled,
     });

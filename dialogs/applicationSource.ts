@@ -12,7 +12,7 @@ import {
 import { NOTICE_ACKNOWLEDGED, noticeParams } from './domain/applicationFieldsContact.js';
 import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import type { EligibilityAnswers } from './domain/eligibilityRules.js';
-import { draftVerdict, stopsAtGate } from './ineligibleGate.js';
+import { stopsAtGate, turnDraftVerdict } from './ineligibleGate.js';
 import type { ProgrammeSettings } from './domain/programmeSettings.js';
 import { foldForMatch } from './french/normalize.js';
 import { parseYesNo } from './french/yesNo.js';
@@ -27,7 +27,7 @@ import type { FactTargets } from './questionnaire/factTargets.js';
 import type { QuestionnaireSource, WalkProgress } from './questionnaire/questionnaireDialog.js';
 import { languageOf } from './translator.js';
 import { withoutRegisterSource } from './companyLookupRecord.js';
-import { profileOf, type ApplicationDraft, type ProfileAccessor } from './userProfile.js';
+import { profileOf, type ApplicationDraft, type ProfileAccessor, type UserProfile } from './userProfile.js';
 
 export const NOTICE_KEY = NOTICE_ACKNOWLEDGED;
 
@@ -59,7 +59,7 @@ function noticeQuestion(): Question<ApplicationContext> {
 
 const NOTICE = noticeQuestion();
 
-/** Set by `load` for the turn: the draft's verdict is NO, so the walk stops and the gate is shown. */
+/** Set by `load` for the turn: whether the draft's verdict is NO, so the walk stops and the gate is shown. */
 const AT_GATE = Symbol('alize.applicationAtGate');
 
 /** The form's context, and whether the walk must stop at the ineligibility gate. */
@@ -93,8 +93,15 @@ export class ApplicationSource implements QuestionnaireSource<ApplicationContext
 
   async load(context: TurnContext): Promise<Answers> {
     const profile = await profileOf(this.profiles, context);
-    const verdict = draftVerdict(profile, this.rules, this.settings, this.clock());
-    context.turnState.set(AT_GATE, stopsAtGate(verdict, profile));
+    // The draft as read now; its verdict is weighed only if the walk asks whether it stops at the gate.
+    const { application, eligibility } = profile;
+    const read: UserProfile = {
+      ...(application ? { application: { ...application } } : {}),
+      ...(eligibility ? { eligibility } : {}),
+    };
+    context.turnState.set(AT_GATE, () =>
+      stopsAtGate(turnDraftVerdict(context, read, this.rules, this.settings, this.clock), read),
+    );
     return profile.application?.answers ?? {};
   }
 
@@ -122,8 +129,15 @@ export class ApplicationSource implements QuestionnaireSource<ApplicationContext
   }
 
   questionContext(context: TurnContext): WalkContext {
-    const atGate = context.turnState.get(AT_GATE) === true;
-    return { settings: this.settings, locale: languageOf(context).locale, now: this.clock(), atGate };
+    const atGate = context.turnState.get(AT_GATE) as (() => boolean) | undefined;
+    return {
+      settings: this.settings,
+      locale: languageOf(context).locale,
+      now: this.clock(),
+      get atGate() {
+        return atGate?.() === true;
+      },
+    };
   }
 
   progress(

@@ -30,6 +30,36 @@ export function draftVerdict(
   return fileVerdict(rules, check, draft.answers, { settings, now });
 }
 
+const VERDICT_OF_TURN = Symbol('alize.draftVerdictOfTurn');
+
+interface VerdictOfTurn {
+  answers: object;
+  check: object | undefined;
+  verdict: EligibilityVerdict | undefined;
+}
+
+/**
+ * `draftVerdict` for this turn: the walk reads the draft several times a turn (load, answer, next question) and
+ * the verdict weighs every rule. Kept for the turn while the draft's and the check's answers are the same
+ * objects: a saved answer always replaces the draft's answers (applicationSource.ts), never edits them.
+ */
+export function turnDraftVerdict(
+  context: TurnContext,
+  profile: UserProfile,
+  rules: EligibilityRuleSet,
+  settings: ProgrammeSettings,
+  now: () => Date,
+): EligibilityVerdict | undefined {
+  const answers = profile.application?.answers;
+  if (!answers) return undefined;
+  const check = profile.eligibility?.answers;
+  const kept = context.turnState.get(VERDICT_OF_TURN) as VerdictOfTurn | undefined;
+  if (kept && kept.answers === answers && kept.check === check) return kept.verdict;
+  const verdict = draftVerdict(profile, rules, settings, now());
+  context.turnState.set(VERDICT_OF_TURN, { answers, check, verdict } satisfies VerdictOfTurn);
+  return verdict;
+}
+
 /** True when the walk must stop at the gate: NO, and the owner has not asked for the file to be examined anyway. */
 export function stopsAtGate(verdict: EligibilityVerdict | undefined, profile: UserProfile): boolean {
   return verdict?.verdict === 'NO' && profile.application?.ineligibleReview !== true;

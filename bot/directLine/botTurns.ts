@@ -1,10 +1,6 @@
-import {
-  ConfigurationBotFrameworkAuthentication,
-  type Activity,
-  type CloudAdapter,
-  type TurnContext,
-} from 'botbuilder';
+import { type Activity, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
+import { CachedConnectorsAuthentication } from '../cachedConnectors.js';
 import { setVerifiedIdentity, type VerifiedIdentity } from '../identity/verifiedIdentity.js';
 import type { Logger } from '../logger.js';
 
@@ -39,8 +35,8 @@ export class BotTurns {
       { type: AuthenticationConstants.AppIdClaim, value: parts.botAppId },
     ]);
     // Connector clients made during a turn (updates, proactive sends) only ever call this server's own callback
-    // route, so they carry no token: a factory from an authentication-disabled configuration.
-    const local = new ConfigurationBotFrameworkAuthentication({});
+    // route, so they carry no token: a factory from an authentication-disabled configuration, one client kept.
+    const local = new CachedConnectorsAuthentication({});
     this.auth = {
       audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
       claimsIdentity,

@@ -23,6 +23,7 @@ import {
   type QuestionChoice,
   unsure,
 } from '../questionnaire/question.js';
+import { todayIn, toIso } from '../french/dateCalendar.js';
 import { magnitudeReadings, perHeadCeiling } from './plausibility.js';
 import type { ProgrammeSettings } from './programmeSettings.js';
 
@@ -270,7 +271,7 @@ export function percentField(key: string, base: FieldBase): ApplicationField {
 
 /** Today in the programme's time zone, as `YYYY-MM-DD` (en-CA writes dates that way). */
 export function todayIso({ now, settings }: ApplicationContext): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(now);
+  return toIso(todayIn(now, settings.timeZone));
 }
 
 /** `YYYY-MM-DD` moved by whole years (29 February falls back to the 28th). */

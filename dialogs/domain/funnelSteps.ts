@@ -1,3 +1,4 @@
+import { todayIn } from '../french/dateCalendar.js';
 import type { Effect } from './programmeSettings.js';
 
 /**
@@ -37,13 +38,9 @@ export function questionOfStep(flow: FunnelFlow, step: string): string | undefin
 
 /** `2026-11`: the month of an instant in the programme's time zone (the finest time the funnel keeps). */
 export function funnelMonth(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
+  // todayIn keeps one formatter per zone: building an Intl.DateTimeFormat on every turn was a tenth of our CPU.
+  const { year, month } = todayIn(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 export function isFunnelMonth(month: string): boolean {

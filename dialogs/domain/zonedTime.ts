@@ -47,10 +47,27 @@ function wallParts(instant: number, timeZone: string): WallParts {
   };
 }
 
+/**
+ * Every zone's offset from UTC has been a whole number of quarter hours since the last local mean times (well
+ * before 1980), so the wall clock's minute is the same through a minute of UTC: the last one asked, per zone,
+ * answers the other calls of that minute (each turn asks for its salutation).
+ */
+const MINUTE_MS = 60 * 1000;
+const MINUTES_FROM = Date.UTC(1980, 0, 1);
+const lastMinutes = new Map<string, { minute: number; clock: WallClock }>();
+
+const copyOf = ({ date, minutes }: WallClock): WallClock => ({ date: { ...date }, minutes });
+
 /** The local wall time of an instant; Intl knows the zone's daylight-saving rules, the server's zone never matters. */
 export function wallClockIn(instant: Date, timeZone: string): WallClock {
-  const { year, month, day, hour, minute } = wallParts(instant.getTime(), timeZone);
-  return { date: { year, month, day }, minutes: hour * 60 + minute };
+  const time = instant.getTime();
+  const minute = time >= MINUTES_FROM ? Math.floor(time / MINUTE_MS) : Number.NaN;
+  const last = lastMinutes.get(timeZone);
+  if (last !== undefined && last.minute === minute) return copyOf(last.clock);
+  const { year, month, day, hour, minute: minuteOfHour } = wallParts(time, timeZone);
+  const clock = { date: { year, month, day }, minutes: hour * 60 + minuteOfHour };
+  if (!Number.isNaN(minute)) lastMinutes.set(timeZone, { minute, clock });
+  return copyOf(clock);
 }
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds (+1 h or +2 h for Paris). */

@@ -48,8 +48,21 @@ export function weekdayOf(ymd: Ymd): number {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Every zone's offset from UTC has been a whole number of quarter hours since the last local mean times (well
+ * before 1980), so its calendar day only changes on a quarter hour of UTC: the day of the last quarter hour
+ * asked, per zone, answers the other calls of that quarter hour (a turn asks several times).
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const QUARTERS_FROM = Date.UTC(1980, 0, 1);
+const lastDays = new Map<string, { quarter: number; day: Ymd }>();
+
 /** The calendar day of `now` where the user lives (Europe/Paris by default), not on the server. */
 export function todayIn(now: Date, timeZone: string): Ymd {
+  const time = now.getTime();
+  const quarter = time >= QUARTERS_FROM ? Math.floor(time / QUARTER_HOUR_MS) : Number.NaN;
+  const last = lastDays.get(timeZone);
+  if (last !== undefined && last.quarter === quarter) return { ...last.day };
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat('en-CA', {
@@ -62,7 +75,9 @@ export function todayIn(now: Date, timeZone: string): Ymd {
   }
   const parts = formatter.formatToParts(now);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  const day = { year: part('year'), month: part('month'), day: part('day') };
+  if (!Number.isNaN(quarter)) lastDays.set(timeZone, { quarter, day });
+  return { ...day };
 }
 
 /** Easter Sunday of a Gregorian year, by the anonymous algorithm (Meeus/Jones/Butcher). */

@@ -9,6 +9,7 @@ import { answerEvent } from './answerEvents.js';
 import type { FunnelFlow } from '../domain/funnelSteps.js';
 import { funnelEvents } from '../funnelEvents.js';
 import { answerText } from './answerText.js';
+import { progressLine } from './progressLine.js';
 import type { AnswerValue, Answers, Display, Question } from './question.js';
 import type { FactTargets } from './factTargets.js';
 import { answersQuestion, readAnswer } from './readAnswer.js';
@@ -369,7 +370,7 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
         : null;
     if (progress && walk) {
       walk.total = progress.total;
-      text = `${progressLine(progress, t)}\n\n${text}`;
+      text = `${progressLine(progress, languageOf(context))}\n\n${text}`;
     }
     const titles = (question.choices ?? []).map((c) => t(c.labelKey));
     if (opener) {
@@ -384,16 +385,6 @@ export class QuestionnaireDialog<C> extends Dialog implements OpenQuestionDialog
     if (!display) return String(value);
     return 'literal' in display ? display.literal : language.t(display.key, display.params);
   }
-}
-
-function progressLine({ step, ...count }: Progress, t: TurnLanguage['t']): string {
-  if (!step) return t('questionnaire:progress', count);
-  return t('questionnaire:progressStep', {
-    ...count,
-    step: step.index,
-    steps: step.total,
-    stepName: t(step.labelKey),
-  });
 }
 
 /**

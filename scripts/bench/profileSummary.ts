@@ -6,6 +6,9 @@
  *
  * `--after-ms` skips the first N ms of the profile (the start-up, to look at turns only); `--until-ms` stops at
  * M ms (to look at the start-up only).
+ *
+ * A `.heapprofile` (turnProfile's `--heap-sample`, every allocation sampled) is summarised the same way, in
+ * bytes allocated instead of time: by package, the top functions by their own allocation, ours inclusive.
  */
 import { readFileSync } from 'node:fs';
 import { table } from './stats.js';
@@ -44,6 +47,43 @@ function addTo(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
+interface HeapNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children?: HeapNode[];
+}
+
+/** Allocation by area, by function and by our functions with what they call, in sampled bytes. */
+function summariseHeap(head: HeapNode, top: number): void {
+  const selfByArea = new Map<string, number>();
+  const selfByFunction = new Map<string, number>();
+  const inclusiveOurs = new Map<string, number>();
+  let total = 0;
+  const walk = (node: HeapNode, ours: ReadonlySet<string>) => {
+    const name = frameName(node as unknown as ProfileNode);
+    const within = isOurs(node.callFrame.url) ? new Set([...ours, name]) : ours;
+    total += node.selfSize;
+    addTo(selfByArea, areaOf(node.callFrame.url, node.callFrame.functionName), node.selfSize);
+    addTo(selfByFunction, name, node.selfSize);
+    for (const frame of within) addTo(inclusiveOurs, frame, node.selfSize);
+    for (const child of node.children ?? []) walk(child, within);
+  };
+  walk(head, new Set());
+  const rows = (map: Map<string, number>, count: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, bytes]) => [name, bytes / 1048576, `${((100 * bytes) / total).toFixed(1)} %`]);
+  console.log(`allocation sampled: ${(total / 1048576).toFixed(1)} MB`);
+  console.log(`\nAllocation by area\n${table([['area', 'MB', 'share'], ...rows(selfByArea, 20)])}`);
+  console.log(
+    `\nTop functions by own allocation\n${table([['function', 'MB', 'share'], ...rows(selfByFunction, top)])}`,
+  );
+  console.log(
+    `\nOur functions by inclusive allocation\n${table([['function', 'MB', 'share'], ...rows(inclusiveOurs, top)])}`,
+  );
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const file = args.find((arg) => !arg.startsWith('--'));
@@ -54,6 +94,10 @@ function main(): void {
   const afterUs = option('after-ms', 0) * 1000;
   const untilUs = option('until-ms', Number.POSITIVE_INFINITY) * 1000;
   const top = option('top', 25);
+  if (file.endsWith('.heapprofile')) {
+    summariseHeap((JSON.parse(readFileSync(file, 'utf8')) as { head: HeapNode }).head, top);
+    return;
+  }
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
