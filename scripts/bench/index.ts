@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       programmeFile,
       nodeArgs: flags.waterfall,
     });
-    const waterfall = waterfallScript();
+    const waterfall = waterfallScript(script.activities.length);
     // Once before any measurement, checked: a script the reference does not follow fails here, not mid-load.
     const waterfallFirst = await replayScript(
       new BenchUser(servers.waterfall.url, 'bench-first-u', 'bench-first-c'),
@@ -122,7 +122,8 @@ async function main(): Promise<void> {
     );
     console.log(
       `waterfall ready in ${round(servers.waterfall.readyMs)} ms; one waterfall user = ` +
-        `${waterfall.activities.length} turns (first pass ${round(waterfallFirst.reduce((a, b) => a + b, 0))} ms)`,
+        `${waterfall.activities.length} turns, as many; its first user took ` +
+        `${round(waterfallFirst.reduce((total, ms) => total + ms, 0))} ms`,
     );
     const echoFirst = await replayScript(
       new BenchUser(servers.echo.url, 'bench-first-u', 'bench-first-c'),

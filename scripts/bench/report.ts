@@ -83,7 +83,10 @@ export function levelTable(rows: LevelRow[]): string {
 }
 
 export function firstTurnFigures(start: StartFigures) {
-  const turnRatios = start.firstUser.map((ms, turn) => ms / start.warm[turn]!);
+  // The script's turns only: a replay that sent "Envoyer" twice (the echo, whose reply has no reference) has one
+  // more, which had no warm figure and made every ratio NaN, the table then failing before the Goals.
+  const firstUser = start.firstUser.slice(0, start.warm.length);
+  const turnRatios = firstUser.map((ms, turn) => ms / start.warm[turn]!);
   const worst = turnRatios.indexOf(Math.max(...turnRatios));
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return {
@@ -91,10 +94,10 @@ export function firstTurnFigures(start: StartFigures) {
     warmTurnMs: start.warm[0]!,
     ratio: turnRatios[0]!,
     worstTurn: worst,
-    worstTurnMs: start.firstUser[worst]!,
+    worstTurnMs: firstUser[worst]!,
     worstTurnWarmMs: start.warm[worst]!,
     worstRatio: turnRatios[worst]!,
-    firstScriptMs: sum(start.firstUser),
+    firstScriptMs: sum(firstUser),
     warmScriptMs: sum(start.warm),
   };
 }

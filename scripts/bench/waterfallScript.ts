@@ -14,14 +14,13 @@ interface Pass {
 }
 
 /**
- * Five passes, French answers (the users send fr-FR like the applicants, so the prompts recognise in French):
- * with the greeting, 38 turns, as many as one bot applicant makes. Two passes go through the age validator's
- * retry, one declines the age, one answers the age in words, one refuses the summary.
+ * The passes a user goes through, in this order and again from the first, French answers (the users send fr-FR
+ * like the applicants, so the prompts recognise in French). Three of them go through the age validator's retry,
+ * one declines the age (and refuses the summary), one answers the age in words. With the greeting, the five
+ * make 38 turns.
  */
 const PASSES: Pass[] = [
   { transport: 'Car', name: 'Camille', age: { typed: '42', value: 42 }, keep: true },
-  { transport: 'Bus', name: 'Lou', implausibleAge: '200', age: { typed: '37', value: 37 }, keep: true },
-  { transport: 'Bicycle', name: 'Sacha', keep: false },
   {
     transport: 'Car',
     name: 'Dominique',
@@ -29,14 +28,19 @@ const PASSES: Pass[] = [
     age: { typed: 'cinquante et un', value: 51 },
     keep: true,
   },
+  { transport: 'Bicycle', name: 'Sacha', keep: false },
+  { transport: 'Bus', name: 'Lou', implausibleAge: '200', age: { typed: '37', value: 37 }, keep: true },
   { transport: 'Bus', name: 'Maxime', implausibleAge: '151', age: { typed: '29', value: 29 }, keep: true },
 ];
 
 /**
- * The fixed script of a waterfall user, with the replies each turn must contain: a reply missing (a prompt not
- * asked, an answer not recognised, a value lost between turns) fails the bench as the bot's checkpoints do.
+ * The fixed script of a waterfall user, `turns` long (as many turns as a bot applicant makes, so that both keep
+ * a conversation as long): the greeting, then the passes one after the other, the last one cut where the count
+ * is reached (left in progress, as a conversation can be). With the replies each turn must contain: a reply
+ * missing (a prompt not asked, an answer not recognised, a value lost between turns) fails the bench as the
+ * bot's checkpoints do.
  */
-export function waterfallScript(): ApplicantScript {
+export function waterfallScript(turns: number): ApplicantScript {
   const activities: UserActivity[] = [];
   const checkpoints: Checkpoint[] = [];
   const turn = (activity: UserActivity, ...expected: string[]) => {
@@ -46,7 +50,8 @@ export function waterfallScript(): ApplicantScript {
   const say = (text: string, ...expected: string[]) => turn({ type: 'message', text }, ...expected);
 
   turn({ type: 'conversationUpdate', membersAdded: [{ id: 'user' }] });
-  for (const pass of PASSES) {
+  for (let index = 0; activities.length < turns; index++) {
+    const pass = PASSES[index % PASSES.length]!;
     say('bonjour', TEXTS.transport);
     say(pass.transport, TEXTS.name);
     say(pass.name, TEXTS.thanks(pass.name), TEXTS.askAge);
@@ -65,5 +70,8 @@ export function waterfallScript(): ApplicantScript {
     );
     say(pass.keep ? 'oui' : 'non', pass.keep ? TEXTS.saved : TEXTS.notKept);
   }
-  return { activities, checkpoints };
+  return {
+    activities: activities.slice(0, turns),
+    checkpoints: checkpoints.filter((checkpoint) => checkpoint.turn < turns),
+  };
 }
