@@ -1,12 +1,13 @@
 /**
  * The bench's second reference: Microsoft's multi-turn-prompt sample (BotBuilder-Samples, 05.multi-turn-prompt)
  * rewritten here, on the same adapter (createAdapter: CloudAdapter, locale middleware), server (createServer: body
- * checks, rate limits, logs, /healthz) and start-up as echoServer.ts (referenceServer.ts), so that only the bot differs. A
- * UserProfileDialog on ConversationState and UserState over botbuilder's MemoryStorage, one WaterfallDialog of
- * seven steps and six prompts (transport ChoicePrompt, name TextPrompt, "give your age?" ConfirmPrompt, age
- * NumberPrompt with a validator, picture AttachmentPrompt that any text skips, ConfirmPrompt on the summary), and
- * both states saved at the end of every turn with `saveChanges`, as the sample's DialogBot does. It is what a
- * stock botbuilder-dialogs bot costs per turn on this machine, without durable state or French parsing.
+ * checks, rate limits, logs, /healthz) and start-up as echoServer.ts (referenceServer.ts), so that only the bot
+ * differs. A UserProfileDialog on ConversationState and UserState over botbuilder's MemoryStorage, one
+ * WaterfallDialog of seven steps and six prompts (transport ChoicePrompt, name TextPrompt, "give your age?"
+ * ConfirmPrompt, age NumberPrompt with a validator, picture AttachmentPrompt that any text skips, ConfirmPrompt on
+ * the summary), and both states saved at the end of every turn with `saveChanges`, as the sample's DialogBot does.
+ * It is what a stock botbuilder-dialogs bot costs per turn on this machine, without durable state or our French
+ * parsing.
  *
  *   node dist/scripts/bench/waterfallServer.js   (PORT, HOST, LOG_LEVEL as for the bot)
  */
