@@ -1,6 +1,10 @@
 /**
- * `npm run bench`: the real bot server against a bare echo bot on our own adapter and server (the floor), same
- * load shape, same run. Simulated French applicants go through a complete eligibility check and application over
+ * `npm run bench`: the real bot server against two references on our own adapter and server, same load shape,
+ * same run: a bare echo bot (the floor, echoServer.ts) and a six-prompt waterfall bot on MemoryStorage in the
+ * manner of Microsoft's multi-turn-prompt sample (waterfallServer.ts, its users following waterfallScript.ts).
+ * The bot runs with the node flags of `npm start` (package.json's "start" script, e.g. a heap size), the two
+ * references with none (they are the stock references); `--node-args` gives the same flags to all three instead.
+ * Every server's flags are printed at the start. Simulated French applicants go through a complete eligibility check and application over
  * HTTP (expectReplies). Prints per concurrency level, then memory with many conversations in progress, a large
  * store against a small one, start-up and first turns, and the parsers' own speed in a fresh process
  * (parserSpeed.ts), and a committee back office list page at 5 000 files (backOfficeBench.ts); ends with JSON lines.
@@ -22,12 +26,15 @@ import { BenchUser } from './httpClient.js';
 import { parseOptions } from './options.js';
 import { backOfficeTable, measureBackOffice } from './backOfficeBench.js';
 import { parserFiguresInChild, parserTable } from './parserSpeed.js';
-import { measureInProgress, measureLevels, measureStores, warmTurnMedians, type Pair } from './phases.js';
+import { measureInProgress, measureLevels, measureStores, warmTurnMedians, type Trio } from './phases.js';
 import { goalsOf, headline, levelTable, type BenchResults } from './report.js';
+import { describeNodeFlags, nodeFlagsFor } from './nodeFlags.js';
 import { loggedWarmUpMs, startServer, type RunningServer } from './serverProcess.js';
 import { round, table } from './stats.js';
+import { waterfallScript } from './waterfallScript.js';
 
 const ECHO_ENTRY = 'dist/scripts/bench/echoServer.js';
+const WATERFALL_ENTRY = 'dist/scripts/bench/waterfallServer.js';
 
 function machine(): Record<string, string | number> {
   const cpuModel =
@@ -58,6 +65,8 @@ async function main(): Promise<void> {
       `${options.smallStore} vs ${options.stored} stored conversations × ${options.storedUsers} applicants; ` +
       `${options.warmScripts} warm scripts`,
   );
+  const flags = nodeFlagsFor(options.nodeArgs);
+  console.log(describeNodeFlags(flags));
   const work = mkdtempSync(path.join(os.tmpdir(), 'alize-bench-'));
   const programmeFile = writeBenchSettings(work);
   const fr = new Localizer().language('fr');
@@ -69,11 +78,10 @@ async function main(): Promise<void> {
   const profileArgs = options.profileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir)}`]
     : [];
-  const nodeArgs = options.nodeArgs;
-  const servers: Partial<Pair<RunningServer>> = {};
+  const servers: Partial<Trio<RunningServer>> = {};
   try {
-    // First, while nothing else of the bench runs: the parsers in a fresh process, cold then warm.
-    const parsers = await parserFiguresInChild(nodeArgs);
+    // First, while nothing else of the bench runs: the parsers (the bot's code) in a fresh process, cold then warm.
+    const parsers = await parserFiguresInChild(flags.bot);
     console.log(`\nParsers, in a fresh process\n${parserTable(parsers)}`);
     await warmUpClient();
     servers.bot = await startServer({
@@ -81,7 +89,7 @@ async function main(): Promise<void> {
       entry: options.botEntry,
       dataDir: dataDir('bot'),
       programmeFile,
-      nodeArgs: [...nodeArgs, ...profileArgs],
+      nodeArgs: [...flags.bot, ...profileArgs],
     });
     const discovered = await discoverScript(
       new BenchUser(servers.bot.url, 'bench-first-u', 'bench-first-c'),
@@ -96,30 +104,50 @@ async function main(): Promise<void> {
       entry: ECHO_ENTRY,
       dataDir: dataDir('echo'),
       programmeFile,
-      nodeArgs,
+      nodeArgs: flags.echo,
     });
+    servers.waterfall = await startServer({
+      name: 'waterfall',
+      entry: WATERFALL_ENTRY,
+      dataDir: dataDir('waterfall'),
+      programmeFile,
+      nodeArgs: flags.waterfall,
+    });
+    const waterfall = waterfallScript(script.activities.length);
+    // Once before any measurement, checked: a script the reference does not follow fails here, not mid-load.
+    const waterfallFirst = await replayScript(
+      new BenchUser(servers.waterfall.url, 'bench-first-u', 'bench-first-c'),
+      waterfall,
+      { check: true },
+    );
+    console.log(
+      `waterfall ready in ${round(servers.waterfall.readyMs)} ms; one waterfall user = ` +
+        `${waterfall.activities.length} turns, as many; its first user took ` +
+        `${round(waterfallFirst.reduce((total, ms) => total + ms, 0))} ms`,
+    );
     const echoFirst = await replayScript(
       new BenchUser(servers.echo.url, 'bench-first-u', 'bench-first-c'),
       script,
       { check: false },
     );
-    const running = servers as Pair<RunningServer>;
+    const running = servers as Trio<RunningServer>;
 
-    const levels = await measureLevels(running, script, options);
+    const levels = await measureLevels(running, { bot: script, waterfall }, options);
     console.log(
-      `\nLoad: complete applicants (eligibility + application), closed loop\n${levelTable(levels, script.activities.length)}`,
+      `\nLoad: complete applicants (eligibility + application; waterfall: its own script), closed loop\n${levelTable(levels)}`,
     );
 
     const inProgress = await measureInProgress(running, script, options);
     const warm = await warmTurnMedians(running.bot, script, options.warmScripts, true);
     const echoWarm = await warmTurnMedians(running.echo, script, options.warmScripts, false);
+    await running.waterfall.stop();
     await running.echo.stop();
     await running.bot.stop();
 
     const stores = await measureStores(
       work,
       path.join(work, 'bot', 'state'),
-      { entry: options.botEntry, programmeFile, nodeArgs },
+      { entry: options.botEntry, programmeFile, nodeArgs: flags.bot },
       script,
       options,
     );
@@ -136,6 +164,7 @@ async function main(): Promise<void> {
       start: {
         botReadyMs: [running.bot.readyMs, ...stores.map((store) => store.readyMs)],
         echoReadyMs: running.echo.readyMs,
+        waterfallReadyMs: running.waterfall.readyMs,
         warmUpMs: loggedWarmUpMs(running.bot),
         firstUser: discovered.ms,
         warm,
@@ -150,7 +179,15 @@ async function main(): Promise<void> {
     console.log(
       `\nbench took ${round((performance.now() - benchStarted) / 1000)} s; load average ${loadAverage()}`,
     );
-    console.log(headline(results, { ...about, turnsPerApplicant: script.activities.length, sizes: options }));
+    console.log(
+      headline(results, {
+        ...about,
+        turnsPerApplicant: script.activities.length,
+        turnsPerWaterfallUser: waterfall.activities.length,
+        sizes: { ...options, nodeArgs: options.nodeArgs ?? [] },
+        nodeFlags: flags,
+      }),
+    );
     console.log(JSON.stringify({ backOffice }));
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.stop()));

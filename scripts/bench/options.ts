@@ -16,8 +16,11 @@ export interface BenchOptions {
   profileDir?: string;
   /** Keep the temporary data folders (and server logs) for inspection. */
   keep: boolean;
-  /** Node flags for both servers (bot and echo), e.g. `--max-old-space-size=256`, as a deployment would set. */
-  nodeArgs: string[];
+  /**
+   * Node flags for every server (bot, echo, waterfall), e.g. `--max-old-space-size=256`, as a deployment would
+   * set them; when absent, the bot gets the flags of `npm start` and the references none (nodeFlags.ts).
+   */
+  nodeArgs?: string[];
   /** The bot's compiled entry; another build's, to compare before and after a change. */
   botEntry: string;
 }
@@ -45,7 +48,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     warmScripts: count('warm-scripts', 5),
     profileDir: value('profile'),
     keep: argv.includes('--keep'),
-    nodeArgs: (value('node-args') ?? '').split(' ').filter((arg) => arg !== ''),
+    nodeArgs: value('node-args')
+      ?.split(' ')
+      .filter((arg) => arg !== ''),
     botEntry: value('bot-entry') ?? 'dist/bot/index.js',
   };
 }

@@ -13,24 +13,33 @@ export interface Pair<T> {
   echo: T;
 }
 
+/** The bot and both references: the echo floor and the waterfall sample (waterfallServer.ts). */
+export interface Trio<T> extends Pair<T> {
+  waterfall: T;
+}
+
 export interface LevelRow {
   level: number;
   users: number;
-  figures: Pair<LevelFigures>;
+  figures: Trio<LevelFigures>;
 }
 
-/** The same load shape on the echo floor then on the bot, for each concurrency level. */
+/**
+ * The same load shape on the echo floor, the waterfall reference then the bot, for each concurrency level. The
+ * echo replays the bot's script unchecked; the waterfall its own (waterfallScript.ts), checked like the bot's.
+ */
 export async function measureLevels(
-  servers: Pair<RunningServer>,
-  script: ApplicantScript,
+  servers: Trio<RunningServer>,
+  scripts: { bot: ApplicantScript; waterfall: ApplicantScript },
   options: BenchOptions,
 ): Promise<LevelRow[]> {
   const rows: LevelRow[] = [];
   for (const level of LEVELS) {
     const shape = { users: options.usersAt[level], concurrency: level, tag: `level${level}` };
-    const echo = figuresOf(await runLoad(servers.echo, script, shape, false));
-    const bot = figuresOf(await runLoad(servers.bot, script, shape, true));
-    rows.push({ level, users: shape.users, figures: { bot, echo } });
+    const echo = figuresOf(await runLoad(servers.echo, scripts.bot, shape, false));
+    const waterfall = figuresOf(await runLoad(servers.waterfall, scripts.waterfall, shape, true));
+    const bot = figuresOf(await runLoad(servers.bot, scripts.bot, shape, true));
+    rows.push({ level, users: shape.users, figures: { bot, echo, waterfall } });
   }
   return rows;
 }

@@ -7,6 +7,8 @@ export function percentile(values: readonly number[], fraction: number): number 
 }
 
 export interface LevelFigures {
+  /** Every turn sent, the bot's second "Envoyer" of a same-SIRET file included. */
+  turns: number;
   turnsPerSecond: number;
   p50: number;
   p95: number;
@@ -21,6 +23,7 @@ export interface LevelFigures {
 
 export function figuresOf(result: LoadResult): LevelFigures {
   return {
+    turns: result.turns,
     turnsPerSecond: (result.turns * 1000) / result.wallMs,
     p50: percentile(result.latencies, 0.5),
     p95: percentile(result.latencies, 0.95),
