@@ -5,7 +5,8 @@ import {
   CorruptJsonFileError,
   isErrnoException,
   syncDirectory,
-  writeFileAtomically,
+  writeFilesAtomically,
+  type FileToWrite,
 } from '../atomicJsonFile.js';
 import { LruCache } from '../lruCache.js';
 
