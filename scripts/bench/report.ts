@@ -129,11 +129,6 @@ export function goalsOf(results: BenchResults): Goal[] {
     ),
     goal('commune index build, ms', results.parsers.communeIndexMs, PARSER_LIMITS.communeIndexMs),
     goal('own parsers, ms per call', results.parsers.ownParserCallMs, PARSER_LIMITS.ownParserCallMs),
-    goal(
-      'date fallback after the recognizer warm-up, slowest call, ms',
-      results.parsers.fallbackAfterWarmUpMaxMs,
-      PARSER_LIMITS.fallbackAfterWarmUpMaxMs,
-    ),
   ];
 }
 
