@@ -38,4 +38,4 @@ EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The same node flags as `npm start`: a heap sized for the live heap under load (docs/benchmarks.md, issue 19).
-CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=8", "dist/bot/index.js"]
+CMD ["node", "--max-old-space-size=256", "dist/bot/index.js"]

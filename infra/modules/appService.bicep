@@ -39,7 +39,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       alwaysOn: true
       healthCheckPath: '/healthz'
       // The same node flags as `npm start` (heap sized by docs/benchmarks.md, issue 19).
-      appCommandLine: 'node --max-old-space-size=256 --max-semi-space-size=8 dist/bot/index.js'
+      appCommandLine: 'node --max-old-space-size=256 dist/bot/index.js'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true

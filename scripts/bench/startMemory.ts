@@ -1,7 +1,7 @@
 /**
  * Memory of the bot server (issue 19), in processes started as production starts them:
  *   node dist/scripts/bench/startMemory.js [--entry=dist/bot/index.js] [--starts=3]
- *     [--node-args="--max-old-space-size=256"] [--in-progress=1000] [--in-progress-turns=10]
+ *     [--node-args="--max-old-space-size=256"] [--in-progress=1000] [--in-progress-turns=10] [--keep]
  * For each start: RSS when /healthz first says ready, and the live heap after a full GC (scripts/bench/gcProbe.ts,
  * preloaded with --expose-gc). With --in-progress, the last start then serves that many conversations left half-way
  * (the bench's in-progress phase, 64 users at a time) and gives peak RSS, CPU per turn and the live heap after GC
@@ -116,7 +116,8 @@ async function main(): Promise<void> {
     console.log(`recognizer bundles loaded: ${bundles.join(', ') || 'none'}`);
     console.log(JSON.stringify(result));
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (process.argv.includes('--keep')) console.log(`data and server logs kept in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
   }
 }
 
