@@ -61,7 +61,12 @@ function standIn(name: string, file: string): Exports {
 /** Installs the stand-ins once; a bundle already loaded (a test that imported botbuilder-dialogs) is kept. */
 export function deferRecognizers(): void {
   for (const name of DEFERRED_RECOGNIZERS) {
-    const file = dialogsRequire.resolve(name);
+    let file: string;
+    try {
+      file = dialogsRequire.resolve(name);
+    } catch {
+      continue; // a botbuilder-dialogs that no longer needs it: nothing to defer
+    }
     if (ownRequire.cache[file] !== undefined) continue;
     const module = new Module(file);
     module.filename = file;
