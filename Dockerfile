@@ -37,4 +37,5 @@ EXPOSE 3978
 # No curl in slim images: node asks /healthz, which says 200 once warm and able to write its data.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/bot/index.js"]
+# The same node flags as `npm start`: a heap sized for the live heap under load (docs/benchmarks.md, issue 19).
+CMD ["node", "--max-old-space-size=256", "dist/bot/index.js"]

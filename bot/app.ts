@@ -581,10 +581,7 @@ export function createRootDialog(deps: DialogDeps): RootDialog {
   );
 }
 
-/**
- * Builds the lazily built indexes and compiles our parsers before the first user needs them. Not the Microsoft
- * date recognizer of the rare date fallback: seconds and ~50 MB for little (docs/benchmarks.md).
- */
+/** Builds the lazily built indexes and compiles our parsers before the first user needs them. */
 async function warmUp(localizer: Localizer): Promise<{ ms: number }> {
   // Let the server start listening first, so that /healthz answers "starting" rather than refusing connections.
   await new Promise((resolve) => setImmediate(resolve));

@@ -1,3 +1,5 @@
+// First: botbuilder-dialogs (imported by app.js) must find the recognizers' stand-ins in require's cache.
+import './lazyRecognizers.js';
 import 'dotenv/config';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';

@@ -38,7 +38,6 @@ export function kbisIssuedOnIn(text: string, options: KbisDateOptions): string |
     prefer: 'past',
     locale: options.locale,
     timeZone: options.timeZone,
-    ...(options.wordsWithFile ? { fallback: false } : {}),
   });
   // Words sent with a file must say the day plainly; an answer to the question may leave the year out (« du 2
   // septembre »: the last one), since the question was about that date and nothing else.

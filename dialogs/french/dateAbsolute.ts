@@ -139,8 +139,9 @@ export function looseMatchers(v: DateVocabulary): DateMatcher[] {
       read: (m, c) => resolveMonth(undefined, v.monthByName.get(m[1]) ?? 0, c),
     },
     {
-      // "2027", "en 2015": year precision, 1 January
-      pattern: regex(`${START}(1[89]\\d\\d|2[01]\\d\\d)${END}`),
+      // "2027", "en 2015": year precision, 1 January. From 1000, so that "1700" is a year the form can call too
+      // old (Microsoft's recognizer, the former fallback, read it so), not an answer without a date.
+      pattern: regex(`${START}(1\\d\\d\\d|2[01]\\d\\d)${END}`),
       read: (m) => hit(yearValue(Number(m[1]))),
     },
   ];

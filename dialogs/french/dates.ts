@@ -1,6 +1,5 @@
 import { absoluteMatchers, looseMatchers } from './dateAbsolute.js';
 import { todayIn } from './dateCalendar.js';
-import { recognizeDateFallback } from './dateFallback.js';
 import { namedPeriodMatchers } from './dateNamedPeriods.js';
 import { relativeMatchers } from './dateRelative.js';
 import type { DateContext, DateMatcher, DatePreference, DateValue } from './dateTypes.js';
@@ -20,8 +19,6 @@ export interface DateOptions {
   locale?: ParserLocale;
   /** Where "today" is computed; default Europe/Paris. */
   timeZone?: string;
-  /** Try the Microsoft date-time recognizer when our own patterns find nothing; default true. */
-  fallback?: boolean;
 }
 
 // Most specific first: each match blanks its text so that shorter forms cannot read it again.
@@ -86,12 +83,9 @@ export function parseFrenchDate(text: string, opts: DateOptions): Parsed<DateVal
     vocabulary: VOCABULARY[locale],
   };
   const { found, invalid, rest } = findDates(unhedged, context);
-  if (found.length === 0) {
-    if (invalid) return failed('invalid_date');
-    if (opts.fallback === false) return failed('not_understood');
-    const guess = recognizeDateFallback(text, context.today, context.prefer, locale);
-    return guess === undefined ? failed('not_understood') : parsed(guess, false);
-  }
+  // No second opinion from Microsoft's date-time recognizer: over the French corpus it changed no reading, and
+  // what only it read as a date was mostly not one (phone numbers, « sur 8 »; docs/benchmarks.md, issue 19).
+  if (found.length === 0) return failed(invalid ? 'invalid_date' : 'not_understood');
   if (invalid || new Set(found.map((f) => `${f.value.iso}/${f.value.precision}`)).size > 1)
     return failed('ambiguous');
   const certain = !hedged && found.every((f) => f.certain) && !STRAY_NUMBER.test(rest);

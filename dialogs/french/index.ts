@@ -6,6 +6,6 @@ export { foldForMatch, normalizeFrench } from './normalize.js';
 export { numberCandidates, parseFrenchNumber, parseInteger, type NumberOptions } from './numbers.js';
 export { failed, parsed, type ParseFailure, type Parsed } from './parseResult.js';
 export { parseFrenchPhone } from './phone.js';
-export { warmUpRecognizers } from './recognizersWarmup.js';
+export { warmUpParsers } from './recognizersWarmup.js';
 export { isValidSiren, isValidSiret, parseSiret } from './siret.js';
 export { isDontKnow, parseYesNo } from './yesNo.js';

@@ -38,7 +38,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|22-lts'
       alwaysOn: true
       healthCheckPath: '/healthz'
-      appCommandLine: 'node dist/bot/index.js'
+      // The same node flags as `npm start` (heap sized by docs/benchmarks.md, issue 19).
+      appCommandLine: 'node --max-old-space-size=256 dist/bot/index.js'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true

@@ -1,7 +1,6 @@
 /**
  * In-process speed of what the bot runs on every answer, measured in a fresh Node process so that "cold" means
- * cold: the commune index build, our own French parsers per call, the Microsoft date-time recognizer's warm-up
- * and the date fallback after it. These figures were unit-test bounds once; they are measurements, not
+ * cold: the commune index build, the warm-up of our own French parsers, then their cost per call. These figures were unit-test bounds once; they are measurements, not
  * behaviour, so they live here. `npm run bench` runs this file as a child process and prints its section;
  * alone: `node dist/scripts/bench/parserSpeed.js` prints the same section and a JSON line.
  */
@@ -17,7 +16,7 @@ import {
   parseFrenchPhone,
   parseSiret,
   parseYesNo,
-  warmUpRecognizers,
+  warmUpParsers,
 } from '../../dialogs/french/index.js';
 import { round, table } from './stats.js';
 
@@ -26,9 +25,8 @@ export interface ParserFigures {
   communeIndexMs: number;
   /** Mean cost of one call of our own parsers, typical inputs, once their regular expressions are compiled. */
   ownParserCallMs: number;
-  recognizerWarmUpMs: number;
-  /** The slowest date-fallback call after the warm-up, on phrasings the warm-up did not see. */
-  fallbackAfterWarmUpMaxMs: number;
+  /** What the server runs before it says ready (their regular expressions compiled on first use). */
+  parserWarmUpMs: number;
 }
 
 const now = new Date('2026-03-10T10:00:00Z');
@@ -46,7 +44,6 @@ const OWN_PARSER_CALLS: Array<() => unknown> = [
   () => parseSiret('732 829 320 00074'),
   () => parseYesNo("non, pas d'accord"),
 ];
-const FALLBACK_PHRASINGS = ['le lendemain', 'quelque chose de neuf', 'en automne', 'vers 15h', 'la veille'];
 
 function ownParserCallMs(rounds = 200): number {
   for (const call of OWN_PARSER_CALLS) call(); // first use compiles the regular expressions
@@ -56,22 +53,14 @@ function ownParserCallMs(rounds = 200): number {
 }
 
 /** Run in this process: call it in a fresh one (see `parserFiguresInChild`). */
-export async function measureParsers(): Promise<ParserFigures> {
+export function measureParsers(): ParserFigures {
   const index = loadCommuneIndex();
-  const perCall = ownParserCallMs();
-  const warmUp = await warmUpRecognizers();
-  let fallbackMax = 0;
-  for (const text of FALLBACK_PHRASINGS) {
-    const started = performance.now();
-    parseFrenchDate(text, { now });
-    fallbackMax = Math.max(fallbackMax, performance.now() - started);
-  }
+  const warmUp = warmUpParsers();
   return {
     communes: index.communes,
     communeIndexMs: index.buildMs,
-    ownParserCallMs: perCall,
-    recognizerWarmUpMs: warmUp.ms,
-    fallbackAfterWarmUpMaxMs: fallbackMax,
+    ownParserCallMs: ownParserCallMs(),
+    parserWarmUpMs: warmUp.ms,
   };
 }
 
@@ -79,7 +68,6 @@ export async function measureParsers(): Promise<ParserFigures> {
 export const PARSER_LIMITS = {
   communeIndexMs: 3_000,
   ownParserCallMs: 0.5,
-  fallbackAfterWarmUpMaxMs: 1_000,
 } as const;
 
 export function parserTable(figures: ParserFigures): string {
@@ -95,12 +83,7 @@ export function parserTable(figures: ParserFigures): string {
       figures.ownParserCallMs,
       PARSER_LIMITS.ownParserCallMs,
     ],
-    ['date-time recognizer warm-up, ms', figures.recognizerWarmUpMs, ''],
-    [
-      `date fallback after warm-up, slowest of ${FALLBACK_PHRASINGS.length}, ms`,
-      figures.fallbackAfterWarmUpMaxMs,
-      PARSER_LIMITS.fallbackAfterWarmUpMaxMs,
-    ],
+    ['own parsers warm-up (first calls), ms', figures.parserWarmUpMs, ''],
   ]);
 }
 
@@ -116,7 +99,7 @@ export async function parserFiguresInChild(nodeArgs: string[] = []): Promise<Par
 }
 
 if (process.argv[1] === SELF) {
-  const figures = await measureParsers();
+  const figures = measureParsers();
   if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
   else {
     console.log(`Parsers, in a fresh process (Node ${process.version})\n${parserTable(figures)}`);

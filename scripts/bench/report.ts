@@ -148,11 +148,6 @@ export function goalsOf(results: BenchResults): Goal[] {
     goal('bot p99 at 64 users, submissions included, ms', at64.bot.p99, 300),
     goal('commune index build, ms', results.parsers.communeIndexMs, PARSER_LIMITS.communeIndexMs),
     goal('own parsers, ms per call', results.parsers.ownParserCallMs, PARSER_LIMITS.ownParserCallMs),
-    goal(
-      'date fallback after the recognizer warm-up, slowest call, ms',
-      results.parsers.fallbackAfterWarmUpMaxMs,
-      PARSER_LIMITS.fallbackAfterWarmUpMaxMs,
-    ),
   ];
 }
 

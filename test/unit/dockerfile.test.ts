@@ -56,7 +56,11 @@ describe('the Dockerfile', () => {
     const health = parseHealthcheck(check.args);
     expect(health?.command[0]).toBe('node');
     expect(health?.command.join(' ')).toContain('/healthz');
-    expect(of('CMD').map((c) => parseCommand(c.args))).toEqual([{ exec: ['node', 'dist/bot/index.js'] }]);
+    // As `npm start` does, node flags (the heap size) included.
+    const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } })
+      .scripts.start;
+    expect(of('CMD').map((c) => parseCommand(c.args))).toEqual([{ exec: start.split(' ') }]);
+    expect(start).toMatch(/^node (--[a-z-]+=\d+ )*dist\/bot\/index\.js$/);
   });
 
   it('leaves installed packages, build output, local data and secrets out of the build context', () => {

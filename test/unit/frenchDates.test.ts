@@ -1,10 +1,15 @@
+import { Localizer } from '../../bot/i18n.js';
+import { findField } from '../../dialogs/domain/applicationForm.js';
 import { parseFrenchDate, type DateValue, type ParseFailure } from '../../dialogs/french/index.js';
+import { readAnswer } from '../../dialogs/questionnaire/readAnswer.js';
+import { context } from './applicationFormFixtures.js';
 
 // Tuesday 10 March 2026, 11:00 in Paris. The parser never reads the real clock.
 const now = new Date('2026-03-10T10:00:00Z');
 const day = (iso: string): DateValue => ({ iso, precision: 'day' });
 const month = (iso: string): DateValue => ({ iso, precision: 'month' });
 const year = (iso: string): DateValue => ({ iso, precision: 'year' });
+const fr = new Localizer().language('fr');
 
 describe('parseFrenchDate: fully specified dates (certain)', () => {
   test.each<[string, DateValue]>([
@@ -129,7 +134,7 @@ describe('parseFrenchDate: refusals', () => {
   });
 
   test.each(['blabla', 'douze salariés', '12', 'sept', 'au printemps'])('%j is not a date', (input) => {
-    expect(parseFrenchDate(input, { now, fallback: false })).toEqual({ ok: false, reason: 'not_understood' });
+    expect(parseFrenchDate(input, { now })).toEqual({ ok: false, reason: 'not_understood' });
   });
 });
 
@@ -173,21 +178,27 @@ describe('parseFrenchDate: English', () => {
   });
 });
 
-describe('parseFrenchDate: recognizer fallback', () => {
-  // The Microsoft recognizer is tried only when our patterns find nothing; its answer is always to confirm.
-  test('"le lendemain" is read by the fallback, uncertain', () => {
-    expect(parseFrenchDate('le lendemain', { now })).toEqual({
-      ok: true,
-      value: day('2026-03-11'),
-      certain: false,
-    });
+describe("parseFrenchDate: no second opinion from Microsoft's recognizer", () => {
+  // Its date fallback is gone (issue 19): what only it read as a date was "le lendemain" and words that are no
+  // date at all, a phone number or a page count read as a day of the month.
+  test.each([
+    'le lendemain',
+    'Je suis Marie Dupont, joignable au 06 12 34 56 78',
+    'sur 8',
+    'trente-deux mille cinq cents',
+    'blabla',
+    'nous avons 12 salariés',
+  ])('%j is not a date', (input) => {
+    expect(parseFrenchDate(input, { now })).toEqual({ ok: false, reason: 'not_understood' });
   });
 
-  test('nonsense stays not understood', () => {
-    expect(parseFrenchDate('blabla', { now })).toEqual({ ok: false, reason: 'not_understood' });
-    expect(parseFrenchDate('nous avons 12 salariés', { now })).toEqual({
-      ok: false,
-      reason: 'not_understood',
-    });
+  test('at the creation date, the applicant reads that no date was recognised, and is asked again', () => {
+    const field = findField('company.creationDate')!;
+    for (const text of ['le lendemain', 'joignable au 06 12 34 56 78']) {
+      const reading = readAnswer(field, text, {}, context);
+      expect(reading).toMatchObject({ outcome: 'ask' });
+      if (reading.outcome === 'ask')
+        expect(fr.t(reading.errorKey, reading.params)).toBe(fr.t('application:error.notADate'));
+    }
   });
 });

@@ -55,6 +55,16 @@ describe('the azd template', () => {
     expect(read.has('COMITTEE_TOKEN')).toBe(false);
   });
 
+  it('starts the web app as `npm start` does, with the same node flags (the heap size)', () => {
+    const start = (
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: { start: string };
+      }
+    ).scripts.start;
+    const bicep = fs.readFileSync(path.join(ROOT, 'infra/modules/appService.bicep'), 'utf8');
+    expect(/appCommandLine:\s*'([^']*)'/.exec(bicep)?.[1]).toBe(start);
+  });
+
   it('keeps secrets out of the app settings: Key Vault references only', () => {
     const main = fs.readFileSync(path.join(ROOT, 'infra/main.bicep'), 'utf8');
     for (const secret of [
