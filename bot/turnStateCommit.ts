@@ -24,6 +24,9 @@ export type CommitOutcome = 'saved' | 'unchanged' | 'conflict';
 /** BotState keeps its storage to itself; the turn's commit needs it to write with the eTag it read. */
 const storageOf = (state: BotState): Storage => (state as unknown as { storage: Storage }).storage;
 
+/** Where a BotState keeps the turn's copy of its state in the turn state (botbuilder's `{ state, hash }`). */
+const turnCacheKeyOf = (state: BotState): symbol => (state as unknown as { stateKey: symbol }).stateKey;
+
 type KeyedState = BotState & { getStorageKey(context: TurnContext): string | undefined };
 
 /** Errors by which a store says "this item changed since you read it" (lowdb, MemoryStorage, Azure Blobs). */
@@ -48,22 +51,28 @@ export function isETagConflict(error: unknown): boolean {
 export class TurnStateCommit {
   private constructor(private readonly reads: ReadState[]) {}
 
-  /** Reads the states at the start of the turn (the turn would read them anyway). */
+  /**
+   * Reads the states at the start of the turn (the turn would read them anyway), all keys of one store in one
+   * read, and hands them to their BotState as its turn cache. botbuilder's own `load` would also hash each state
+   * (a full stringify and a SHA-256) for a `saveChanges` this bot never calls without `force`: this commit
+   * tells a change by comparing the state's JSON instead.
+   */
   static async begin(context: TurnContext, states: readonly KeyedState[]): Promise<TurnStateCommit> {
-    const reads: ReadState[] = [];
-    for (const state of states) {
-      const key = state.getStorageKey(context);
-      if (!key) continue;
-      const item = (await state.load(context)) as StoreItem;
+    const keyed = states
+      .map((state) => ({ state, key: state.getStorageKey(context), storage: storageOf(state) }))
+      .filter((entry): entry is { state: KeyedState; key: string; storage: Storage } => !!entry.key);
+    const stores = [...new Set(keyed.map((entry) => entry.storage))];
+    const found = await Promise.all(
+      stores.map((storage) =>
+        storage.read(keyed.filter((entry) => entry.storage === storage).map((entry) => entry.key)),
+      ),
+    );
+    const reads: ReadState[] = keyed.map(({ state, key, storage }) => {
+      const item = (found[stores.indexOf(storage)]![key] as StoreItem | undefined) ?? {};
+      context.turnState.set(turnCacheKeyOf(state), { state: item, hash: '' });
       const eTag = typeof item.eTag === 'string' && item.eTag !== '*' ? item.eTag : undefined;
-      reads.push({
-        state,
-        storage: storageOf(state),
-        key,
-        eTag,
-        original: contentOf(item),
-      });
-    }
+      return { state, storage, key, eTag, original: contentOf(item) };
+    });
     return new TurnStateCommit(reads);
   }
 
