@@ -61,7 +61,7 @@ export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
-    const states = await (await this.open()).read(keys);
+    const states = await this.withAccess((access) => access.read(keys));
     const items: StoreItems = {};
     for (const key of keys) {
       const state = states.get(key);
@@ -74,23 +74,23 @@ export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const requests = snapshotChanges(changes);
-    await (await this.open()).write(requests, false);
+    await this.withAccess((access) => access.write(requests, false));
   }
 
   /** Writes every change or none (one eTag no longer matching): one journal batch, one fsync. */
   async writeAtomically(changes: StoreItems): Promise<void> {
     const requests = snapshotChanges(changes);
-    await (await this.open()).write(requests, true);
+    await this.withAccess((access) => access.write(requests, true));
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
-    await (await this.open()).delete(keys);
+    await this.withAccess((access) => access.delete(keys));
   }
 
   /** Writes every change behind now and deletes the journal segments that held earlier versions. */
   async compact(): Promise<void> {
-    await (await this.open()).compact();
+    await this.withAccess((access) => access.compact());
   }
 
   /** Every stored key, for maintenance (the purge of idle drafts), never on a user's turn. */
@@ -113,6 +113,20 @@ export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
     const access = this.access;
     this.access = undefined;
     if (access) await (await access).close();
+  }
+
+  /**
+   * Runs one operation; if the owner this instance asked went away meanwhile (it stopped: an owner that stops
+   * answers what it took and leaves the rest undone), asks the next owner, or becomes it.
+   */
+  private async withAccess<T>(operation: (access: StateAccess) => Promise<T>): Promise<T> {
+    const access = await this.open();
+    try {
+      return await operation(access);
+    } catch (error) {
+      if (access.role !== 'client' || !access.lost) throw error;
+      return operation(await this.open());
+    }
   }
 
   /** Opens the folder on first use, and again if the owner this instance talked to went away. */

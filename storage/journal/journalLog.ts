@@ -5,12 +5,12 @@ import { syncDirectory } from '../atomicJsonFile.js';
 
 /**
  * One journal segment, `journal-<n>.log`: an append-only file of batches, each one line
- * `<crc32 of the JSON, 8 hex> <JSON>\n`. Appends that arrive while a batch is being written and synced wait and
+ * `<crc32 of the JSON, 8 hex> <JSON>\n`, the JSON being one call's record or an array of them. Appends that arrive while a batch is being written and synced wait and
  * go together in the next batch (group commit): one write and one fdatasync for all of them, and each caller's
  * promise resolves only when its batch is on disk.
  */
 export class JournalLog {
-  private queued: { line: string; done: Deferred }[] = [];
+  private queued: { json: string; done: Deferred }[] = [];
   private flushing: Promise<void> | undefined;
   private handle: FileHandle | undefined;
   private bytes = 0;
@@ -32,7 +32,7 @@ export class JournalLog {
   append(json: string): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`Journal segment ${this.filePath} is closed`));
     const done = deferred();
-    this.queued.push({ line: `${hex8(crc32(json))} ${json}\n`, done });
+    this.queued.push({ json, done });
     this.flushing ??= this.flushLoop();
     return done.promise;
   }
@@ -59,7 +59,9 @@ export class JournalLog {
     while (this.queued.length > 0) {
       const batch = this.queued;
       this.queued = [];
-      const text = batch.length === 1 ? batch[0]!.line : batch.map((entry) => entry.line).join('');
+      // One line per batch: the records of the calls that share this fsync, whole or (cut short) not at all.
+      const json = batch.length === 1 ? batch[0]!.json : `[${batch.map((entry) => entry.json).join(',')}]`;
+      const text = `${hex8(crc32(json))} ${json}\n`;
       try {
         const handle = await this.file();
         const buffer = Buffer.from(text, 'utf8');

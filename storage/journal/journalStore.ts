@@ -302,7 +302,8 @@ export class JournalStore {
         await truncate(filePath, Buffer.byteLength(text.slice(0, offset), 'utf8'));
         return;
       }
-      this.applyBatch(JSON.parse(json) as JournalBatch, segment);
+      const parsed = JSON.parse(json) as JournalBatch | JournalBatch[];
+      for (const batch of Array.isArray(parsed) ? parsed : [parsed]) this.applyBatch(batch, segment);
       offset = end + 1;
     }
   }

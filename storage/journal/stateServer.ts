@@ -6,6 +6,9 @@ import { LineReader, type StateAnswer, type StateRequest } from './stateProtocol
 export function serveState(server: net.Server, store: JournalStore): { stop(): Promise<void> } {
   const sockets = new Set<net.Socket>();
   const inFlight = new Set<Promise<void>>();
+  // Once stopping, a request is left unanswered and undone: its connection ends, and the peer asks again
+  // (the next owner), knowing nothing was applied.
+  let stopping = false;
   server.on('connection', (socket) => {
     sockets.add(socket);
     // A peer's connection must not keep this process alive (the bot server has its HTTP server for that).
@@ -15,6 +18,7 @@ export function serveState(server: net.Server, store: JournalStore): { stop(): P
     socket.on('error', () => socket.destroy());
     socket.on('close', () => sockets.delete(socket));
     const lines = new LineReader((line) => {
+      if (stopping) return;
       const work = answer(store, line).then(
         (reply) => {
           if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
@@ -32,6 +36,7 @@ export function serveState(server: net.Server, store: JournalStore): { stop(): P
     async stop() {
       // No new peer; those connected get their answers, then their connection ends (they open again, and one
       // of them may own the folder next), and only then is the server closed.
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       for (const socket of sockets) socket.end();
