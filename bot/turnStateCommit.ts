@@ -1,5 +1,5 @@
 import { type BotState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
-import { canWriteAtomically } from '../storage/lowdbStorage.js';
+import { canWriteAtomically, storedJsonOf, withKnownJson } from '../storage/lowdbStorage.js';
 
 /** A state as a turn read it: what it looked like, so only changes are written, and only over that version. */
 interface ReadState {
@@ -71,7 +71,7 @@ export class TurnStateCommit {
       const item = (found[stores.indexOf(storage)]![key] as StoreItem | undefined) ?? {};
       context.turnState.set(turnCacheKeyOf(state), { state: item, hash: '' });
       const eTag = typeof item.eTag === 'string' && item.eTag !== '*' ? item.eTag : undefined;
-      return { state, storage, key, eTag, original: contentOf(item) };
+      return { state, storage, key, eTag, original: storedJsonOf(item) ?? contentOf(item) };
     });
     return new TurnStateCommit(reads);
   }
@@ -87,7 +87,9 @@ export class TurnStateCommit {
       const current = read.state.get(context) as StoreItem | undefined;
       if (current === undefined) continue;
       const json = contentOf(current);
-      if (json !== read.original) changed.push({ read, item: { ...current, eTag: read.eTag ?? '*' }, json });
+      if (json === read.original) continue;
+      // The store writes the text just made rather than serialising the state again.
+      changed.push({ read, item: withKnownJson({ ...current, eTag: read.eTag ?? '*' }, json), json });
     }
     if (changed.length === 0) return 'unchanged';
     const storage = changed[0]!.read.storage;

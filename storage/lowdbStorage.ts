@@ -21,6 +21,24 @@ export interface LowdbStorageOptions {
 
 export const DEFAULT_STATE_CACHE_SIZE = 2000;
 
+/**
+ * The JSON (without eTag) an item was read from or is about to be written as, when the code at hand knows it:
+ * so the turn's commit neither serialises a state it just read to know it unchanged, nor the store a state the
+ * commit just serialised. Only ever set right before the item is used, by code that made the text from it.
+ */
+const knownJson = new WeakMap<object, string>();
+
+/** The item's JSON without its eTag as it was read from this store, if this store handed it out. */
+export function storedJsonOf(item: object): string | undefined {
+  return knownJson.get(item);
+}
+
+/** Vouches that `json` is the item's JSON without its eTag at this moment (the write that follows uses it). */
+export function withKnownJson<T extends object>(item: T, json: string): T {
+  knownJson.set(item, json);
+  return item;
+}
+
 /** A store that can write several keys as one unit: all of them, or none if one eTag no longer matches. */
 export interface AtomicWriteStorage extends Storage {
   writeAtomically(changes: StoreItems): Promise<void>;
@@ -66,7 +84,10 @@ export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
     for (const key of keys) {
       const state = states.get(key);
       // Parsed for every read: each caller gets its own copy to change.
-      if (state) items[key] = JSON.parse(withETag(state.itemJson, state.eTag));
+      if (!state) continue;
+      const item = JSON.parse(withETag(state.itemJson, state.eTag)) as Record<string, unknown>;
+      knownJson.set(item, state.itemJson);
+      items[key] = item;
     }
     return items;
   }
@@ -158,7 +179,8 @@ function snapshotChanges(changes: StoreItems): ChangeRequest[] {
       throw new TypeError(`Storage: item "${key}" must be an object.`);
     }
     const { eTag: requestedETag, ...rest } = value as Record<string, unknown>;
-    const itemJson = JSON.stringify(rest);
+    const itemJson = knownJson.get(value) ?? JSON.stringify(rest);
+    knownJson.delete(value);
     if (!itemJson.startsWith('{')) throw new TypeError(`Storage: item "${key}" must serialise to an object.`);
     return { key, requestedETag, itemJson };
   });

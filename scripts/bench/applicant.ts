@@ -86,7 +86,47 @@ export async function discoverScript(
   return { activities, checkpoints, ms };
 }
 
-/** Sends `script.activities` (the first `turns` of them) as one user; checks the checkpoints when asked to. */
+/** The book's SIRET, as its digits: found in the script's answer to replace it per applicant. */
+const BOOK_SIRET = '73282932000074';
+let companies = 0;
+
+/** Luhn check digit that makes `digits` + it valid. */
+function luhnDigit(digits: string): string {
+  for (let digit = 0; digit < 10; digit++) {
+    const candidate = `${digits}${digit}`;
+    let sum = 0;
+    for (let i = 0; i < candidate.length; i++) {
+      let value = candidate.charCodeAt(candidate.length - 1 - i) - 48;
+      if (i % 2 === 1) value = value * 2 > 9 ? value * 2 - 9 : value * 2;
+      sum += value;
+    }
+    if (sum % 10 === 0) return String(digit);
+  }
+  throw new Error('unreachable');
+}
+
+/** A valid SIRET of its own for each simulated applicant: a call gathers many companies, not one. */
+function nextCompanySiret(): string {
+  companies += 1;
+  const siren = `${40_000_000 + companies}`;
+  const withSiren = `${siren}${luhnDigit(siren)}0001`;
+  return `${withSiren}${luhnDigit(withSiren)}`;
+}
+
+/** The activity with the book's SIRET replaced by this applicant's (spaces typed as in the book). */
+function asCompany(activity: UserActivity, siret: string): UserActivity {
+  const text = (activity as { text?: unknown }).text;
+  if (typeof text !== 'string' || !text.replace(/\D/g, '').includes(BOOK_SIRET)) return activity;
+  const spaced = `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`;
+  return { ...activity, text: text.replace(/\d[\d\s.]*\d/, spaced) } as UserActivity;
+}
+
+/**
+ * Sends `script.activities` (the first `turns` of them) as one user; checks the checkpoints when asked to. Each
+ * replayed applicant is its own company (a SIRET of its own), as the applicants of a call are: the script's
+ * SIRET is replaced. (When every applicant was the same company, each submission flagged every earlier file
+ * of that SIRET, one file rewrite each: a quadratic cost no real call has.)
+ */
 export async function replayScript(
   user: BenchUser,
   script: ApplicantScript,
@@ -94,8 +134,9 @@ export async function replayScript(
 ): Promise<number[]> {
   const ms: number[] = [];
   const turns = Math.min(options.turns ?? script.activities.length, script.activities.length);
+  const siret = nextCompanySiret();
   for (let index = 0; index < turns; index++) {
-    const activity = script.activities[index]!;
+    const activity = asCompany(script.activities[index]!, siret);
     let turn = await user.send(activity);
     if (isSubmit(activity) && !REFERENCE.test(readableText(turn.replies))) {
       // Every bench user is the same company: from the second on, the bot warns that its SIRET was already
