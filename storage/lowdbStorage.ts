@@ -15,6 +15,8 @@ export interface LowdbStorageOptions {
   segmentBytes?: number;
   /** How long after a change it is written behind to its per-key file (default 2 s). */
   compactAfterMs?: number;
+  /** Reads only (through the owner if one runs, else from the folder as a recovering owner would see it). */
+  readOnly?: boolean;
   /** A compaction failed (the journal keeps the changes, the next compaction retries); never personal data. */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -94,18 +96,21 @@ export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
+    this.refuseIfReadOnly();
     const requests = snapshotChanges(changes);
     await this.withAccess((access) => access.write(requests, false));
   }
 
   /** Writes every change or none (one eTag no longer matching): one journal batch, one fsync. */
   async writeAtomically(changes: StoreItems): Promise<void> {
+    this.refuseIfReadOnly();
     const requests = snapshotChanges(changes);
     await this.withAccess((access) => access.write(requests, true));
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    this.refuseIfReadOnly();
     await this.withAccess((access) => access.delete(keys));
   }
 
@@ -150,6 +155,10 @@ export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
     }
   }
 
+  private refuseIfReadOnly(): void {
+    if (this.options.readOnly) throw new Error(`The bot state in ${this.stateDir} is open for reading only`);
+  }
+
   /** Opens the folder on first use, and again if the owner this instance talked to went away. */
   private async open(): Promise<StateAccess> {
     if (this.access) {
@@ -163,6 +172,7 @@ export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
       ...(this.options.segmentBytes !== undefined ? { segmentBytes: this.options.segmentBytes } : {}),
       ...(this.options.compactAfterMs !== undefined ? { compactAfterMs: this.options.compactAfterMs } : {}),
       ...(this.options.onBackgroundError ? { onBackgroundError: this.options.onBackgroundError } : {}),
+      ...(this.options.readOnly ? { readOnly: true } : {}),
     }).catch((error: unknown) => {
       this.access = undefined;
       throw error;

@@ -33,6 +33,11 @@ export interface CrashOptions {
   prewarm?: number;
   /** Web visitors sending documents with the paper clip at the same time (a kill falls mid-upload too). */
   uploaders?: number;
+  /**
+   * After the random kills, one kill at each of these journal points (storage/journal/journalFaults.ts): a batch
+   * written but not yet synced, a compaction that wrote the per-key files but not yet deleted its segments.
+   */
+  faultPoints?: readonly string[];
   /** Kept for inspection instead of deleted. */
   keepDataDir?: boolean;
   log?: (line: string) => void;
@@ -41,6 +46,8 @@ export interface CrashOptions {
 export interface CrashFigures {
   seed: number;
   kills: number;
+  /** Kills that landed at a journal fault point (each point once). */
+  faultKills: number;
   conversations: number;
   submitted: number;
   turns: number;
@@ -69,6 +76,9 @@ function openCallSettings(folder: string): string {
   return file;
 }
 
+/** The journal's fault points (storage/journal/journalFaults.ts), one kill at each after the random ones. */
+const FAULT_POINTS = ['before-fsync@40', 'compaction@1'] as const;
+
 /** The server in service, the ones warming up, and the applicants waiting for the next one. */
 class Fleet implements ServerTarget {
   private serving!: ServerProcess;
@@ -93,10 +103,10 @@ class Fleet implements ServerTarget {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  async promote(): Promise<void> {
+  async promote(prewarm = this.prewarm): Promise<void> {
     this.serving = this.standby.shift() ?? this.spawn();
     const [url] = await Promise.all([this.serving.url, this.serving.ready]);
-    while (this.standby.length < this.prewarm) this.standby.push(this.spawn());
+    while (this.standby.length < prewarm) this.standby.push(this.spawn());
     this.url = url;
     this.generation += 1;
     const waiting = this.waiters;
@@ -106,6 +116,20 @@ class Fleet implements ServerTarget {
 
   kill(): Promise<void> {
     return this.serving.kill();
+  }
+
+  /**
+   * A server that stops at a journal fault point the first time it reaches it, alone on the folder so that it
+   * is the state's owner: the servers warming up are stopped first (a SIGKILL, like any other), and only then
+   * is it started. Resolves once it is serving.
+   */
+  async promoteArmed(point: string): Promise<ServerProcess> {
+    await Promise.all(this.standby.splice(0).map((server) => server.kill()));
+    const armed = new ServerProcess({ ...this.env, ALIZE_JOURNAL_FAULT: point }, this.cwd);
+    this.all.push(armed);
+    this.standby.unshift(armed);
+    await this.promote(0); // the next promote warms servers up again
+    return armed;
   }
 
   async stop(): Promise<void> {
@@ -135,6 +159,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
   const figures: CrashFigures = {
     seed: options.seed,
     kills: 0,
+    faultKills: 0,
     conversations: 0,
     submitted: 0,
     turns: 0,
@@ -194,9 +219,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
     await fleet.promote();
     for (let i = 0; i < options.conversations; i += 1) launch();
     for (let i = 0; i < (options.uploaders ?? 2); i += 1) upload();
-    for (let kill = 1; kill <= options.kills && figures.failures.length === 0; kill += 1) {
-      await sleep(random.int(options.minUptimeMs ?? 150, options.maxUptimeMs ?? 1200));
-      await fleet.kill();
+    const afterKill = async (kill: number | string): Promise<string> => {
       figures.kills += 1;
       const files = checkDataFiles(dataDir);
       const answers = await checkAcknowledgedAnswers(
@@ -209,13 +232,33 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
       figures.failures.push(...answers.problems.map((p) => `after kill ${kill}: ${p}`));
       const documents = await checkDocuments(dataDir, acknowledgedDocuments());
       figures.failures.push(...documents.problems.map((p) => `after kill ${kill}: ${p}`));
+      return (
+        `${files.files} files parse, ${answers.verified} acknowledged answers in the state, ` +
+        `${documents.documents} documents whole`
+      );
+    };
+    for (let kill = 1; kill <= options.kills && figures.failures.length === 0; kill += 1) {
+      await sleep(random.int(options.minUptimeMs ?? 150, options.maxUptimeMs ?? 1200));
+      await fleet.kill();
+      const checked = await afterKill(kill);
       const restart = performance.now();
       await fleet.promote();
-      log(
-        `kill ${kill}: ${files.files} files parse, ${answers.verified} acknowledged answers in the state, ` +
-          `${documents.documents} documents whole; ` +
-          `restarted in ${Math.round(performance.now() - restart)} ms`,
-      );
+      log(`kill ${kill}: ${checked}; restarted in ${Math.round(performance.now() - restart)} ms`);
+    }
+    for (const point of options.faultPoints ?? FAULT_POINTS) {
+      if (figures.failures.length > 0) break;
+      await fleet.kill();
+      await afterKill(`before ${point}`);
+      const armed = await fleet.promoteArmed(point);
+      const reached = await Promise.race([armed.faultReached, sleep(30_000).then(() => undefined)]);
+      if (reached !== point.split('@')[0]) {
+        figures.failures.push(`the journal never reached its ${point} point`);
+      }
+      await fleet.kill();
+      figures.faultKills += 1;
+      const checked = await afterKill(point);
+      await fleet.promote();
+      log(`kill at the journal's ${point} point: ${checked}; restarted`);
     }
     killing = false;
     await Promise.all(running);

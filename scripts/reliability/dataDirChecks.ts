@@ -6,6 +6,7 @@ import { storedValues } from '../../dialogs/domain/applicationForm.js';
 import type { Answers } from '../../dialogs/questionnaire/question.js';
 import type { UserProfile } from '../../dialogs/userProfile.js';
 import { LowdbDocumentStore } from '../../storage/lowdbDocumentStore.js';
+import { decodeJournalLine } from '../../storage/journal/journalLog.js';
 import { LowdbStorage } from '../../storage/lowdbStorage.js';
 import type { Prompt } from './promptBook.js';
 import { COMMITTEE_CLI } from './serverProcess.js';
@@ -18,8 +19,9 @@ export interface FileCheck {
   problems: string[];
 }
 
-/** Files the bot writes aside before a rename, and lock drafts: not data, never read. */
-const NOT_DATA = /\.(tmp|draft|stale)$|^\.lock$/;
+/** Files the bot writes aside before a rename, lock drafts and lock files: not data, never read. */
+const NOT_DATA = /\.(tmp|draft|stale)$|^\.lock$|^journal\.owner\.lock$/;
+const JOURNAL_SEGMENT = /^journal-\d+\.log$/;
 
 /** Every data file under DATA_DIR must parse as JSON: a torn write would not. */
 export function checkDataFiles(dataDir: string): FileCheck {
@@ -28,8 +30,13 @@ export function checkDataFiles(dataDir: string): FileCheck {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
+      else if (entry.isSocket())
+        continue; // the state owner's socket (storage/journal/stateAccess.ts)
       else if (NOT_DATA.test(entry.name)) check.leftovers += 1;
-      else if (entry.name.endsWith('.json')) {
+      else if (JOURNAL_SEGMENT.test(entry.name)) {
+        check.files += 1;
+        check.problems.push(...journalProblems(dataDir, full));
+      } else if (entry.name.endsWith('.json')) {
         let text: string;
         try {
           text = fs.readFileSync(full, 'utf8');
@@ -51,6 +58,25 @@ export function checkDataFiles(dataDir: string): FileCheck {
   };
   if (fs.existsSync(dataDir)) walk(dataDir);
   return check;
+}
+
+/**
+ * A journal segment: every batch whole (its checksum matches), except that the last may be cut short by the
+ * kill (its writer was never told it was saved; recovery drops it). A segment may vanish while read (compacted).
+ */
+function journalProblems(dataDir: string, file: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const lines = text.split('\n');
+  lines.pop(); // after the last newline: empty, or the batch the kill cut short
+  return lines
+    .map((line, index) => (decodeJournalLine(line) === undefined ? index : -1))
+    .filter((index) => index >= 0)
+    .map((index) => `${path.relative(dataDir, file)}: batch ${index + 1} is damaged`);
 }
 
 /** A supporting document's bytes (`documents/<owner>/<id>.pdf`): checked against its description below. */
@@ -100,14 +126,27 @@ export interface AnswerExpectation {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Reads the user state files as the bot would (LowdbStorage, no cache) and checks that each acknowledged
- * answer is there with the value it stored, unless the file was already submitted (then the queue is checked).
+ * Reads the user state as the next server would (LowdbStorage read only, no cache: the journal the kill left
+ * replayed over the per-key files, or through the state's owner if a server already took over) and checks that
+ * each acknowledged answer is there with the value it stored, unless the file was already submitted (then the
+ * queue is checked).
  */
 export async function checkAcknowledgedAnswers(
   dataDir: string,
   expectations: AnswerExpectation[],
 ): Promise<{ verified: number; problems: string[] }> {
-  const storage = new LowdbStorage({ dir: path.join(dataDir, 'state'), cacheSize: 0 });
+  const storage = new LowdbStorage({ dir: path.join(dataDir, 'state'), cacheSize: 0, readOnly: true });
+  try {
+    return await checkAnswers(storage, expectations);
+  } finally {
+    await storage.close();
+  }
+}
+
+async function checkAnswers(
+  storage: LowdbStorage,
+  expectations: AnswerExpectation[],
+): Promise<{ verified: number; problems: string[] }> {
   let verified = 0;
   const problems: string[] = [];
   for (const { userId, prompts } of expectations) {

@@ -49,6 +49,8 @@ export class ServerProcess {
   readonly ready: Promise<void>;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly errorLines: ErrorLine[] = [];
+  /** Resolves with the journal's fault point once the server says it stopped there (ALIZE_JOURNAL_FAULT). */
+  readonly faultReached: Promise<string>;
   /** Every line of stdout, when asked for (the logs test reads them). */
   readonly lines: string[] = [];
   private readonly child: ChildProcess;
@@ -87,8 +89,16 @@ export class ServerProcess {
         if (typeof entry.level === 'number' && entry.level >= 50) this.errorLines.push(entry as ErrorLine);
       }
     });
-    // Node's deprecation warnings go to stderr; read it so the pipe never fills up.
-    this.child.stderr?.resume();
+    // Node's deprecation warnings go to stderr, and the journal's fault point: read it so the pipe never fills up.
+    let resolveFault!: (point: string) => void;
+    this.faultReached = new Promise((resolve) => {
+      resolveFault = resolve;
+    });
+    this.child.stderr?.setEncoding('utf8');
+    this.child.stderr?.on('data', (chunk: string) => {
+      const point = /journal-fault:([a-z-]+)/.exec(chunk)?.[1];
+      if (point) resolveFault(point);
+    });
   }
 
   get pid(): number | undefined {

@@ -17,6 +17,11 @@ export interface JournalStoreOptions {
   segmentBytes?: number;
   /** A change is written behind to its per-key file at most this long after it was journalled (default 2 s). */
   compactAfterMs?: number;
+  /**
+   * Only reads, as a recovering owner would see the folder (the crash test's checks): the journal is replayed in
+   * memory, nothing is written, truncated or compacted, and writes are refused.
+   */
+  readOnly?: boolean;
   /** Written-behind or compaction failure (the journal still holds the changes; retried at the next one). */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -80,7 +85,8 @@ export class JournalStore {
     for (const segment of segments) await store.replay(segment);
     const next = (segments.at(-1) ?? 0) + 1;
     store.log = store.newSegment(next);
-    if (store.dirty.size > 0) store.scheduleCompaction(0);
+    if (options.readOnly) store.closed = true;
+    else if (store.dirty.size > 0) store.scheduleCompaction(0);
     return store;
   }
 
@@ -162,7 +168,7 @@ export class JournalStore {
 
   /** Finishes every change, writes everything behind, and leaves no journal segment behind. */
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed) return; // also a read-only store: nothing of its own to write
     await this.flush();
     this.closed = true;
     clearTimeout(this.timer);
@@ -181,7 +187,9 @@ export class JournalStore {
   }
 
   private async journal(json: string, changes: { key: string; state: StateText | null }[]): Promise<void> {
-    if (this.closed) throw new Error('The state journal is closed');
+    if (this.closed) {
+      throw new Error(`The state journal is ${this.options.readOnly ? 'open for reading only' : 'closed'}`);
+    }
     const log = this.log; // no await before the append: the change's segment is the one it goes to
     await log.append(json);
     for (const { key, state } of changes) {
@@ -299,7 +307,8 @@ export class JournalStore {
         if (end !== -1 && text.indexOf('\n', end + 1) !== -1) {
           throw new CorruptJsonFileError(filePath, new Error(`damaged batch at byte ${offset}`));
         }
-        await truncate(filePath, Buffer.byteLength(text.slice(0, offset), 'utf8'));
+        if (!this.options.readOnly)
+          await truncate(filePath, Buffer.byteLength(text.slice(0, offset), 'utf8'));
         return;
       }
       const parsed = JSON.parse(json) as JournalBatch | JournalBatch[];

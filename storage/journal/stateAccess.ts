@@ -49,6 +49,8 @@ export async function openStateAccess(options: JournalStoreOptions): Promise<Sta
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const client = await connectStateClient(socketPath).catch(ignoreNobodyListening);
     if (client) return client;
+    // Read only and nobody owns it: what the folder holds, replayed in memory, without claiming it.
+    if (options.readOnly) return ownerAccess(undefined, options);
     const claimed = await withFileLock(path.join(options.dir, 'journal.owner.lock'), async () => {
       // Checked again under the lock: another process may have claimed it meanwhile.
       const late = await connectStateClient(socketPath).catch(ignoreNobodyListening);
@@ -89,15 +91,18 @@ function listen(socketPath: string): Promise<net.Server | undefined> {
   });
 }
 
-async function ownerAccess(server: net.Server, options: JournalStoreOptions): Promise<StateAccess> {
+async function ownerAccess(
+  server: net.Server | undefined,
+  options: JournalStoreOptions,
+): Promise<StateAccess> {
   let store: JournalStore;
   try {
     store = await JournalStore.open(options);
   } catch (error) {
-    server.close();
+    server?.close();
     throw error;
   }
-  const serving = serveState(server, store);
+  const serving = server ? serveState(server, store) : { stop: async () => undefined };
   return {
     role: 'owner',
     read: (keys) => store.read(keys),
