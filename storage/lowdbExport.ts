@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
-import type { StateFileRecord } from './lowdbStorage.js';
+import { LowdbStorage, type StateFileRecord } from './lowdbStorage.js';
 import { parseSequenceFile } from './referenceSequence.js';
 
 /**
@@ -14,22 +14,24 @@ export interface IdempotencyRecord {
   reference: string;
 }
 
-/** Every bot state item under `<dataDir>/state/` (sharded `xx/<sha1>.json`). */
+/**
+ * Every bot state item under `<dataDir>/state/`: the per-key files (sharded `xx/<sha1>.json`) with what the
+ * journal still holds replayed over them, read only (through the server if one still runs).
+ */
 export async function readLowdbStateRecords(dataDir: string): Promise<StateFileRecord[]> {
-  const files = await jsonFilesUnder(path.join(dataDir, 'state'), true);
-  return Promise.all(
-    files.map(async (file) => {
-      const record = await readJson(file);
-      const valid =
-        typeof record === 'object' &&
-        record !== null &&
-        typeof (record as StateFileRecord).key === 'string' &&
-        typeof (record as StateFileRecord).item === 'object' &&
-        (record as StateFileRecord).item !== null;
-      if (!valid) throw new CorruptJsonFileError(file, new Error('not a state record'));
-      return record as StateFileRecord;
-    }),
-  );
+  const storage = new LowdbStorage({ dir: path.join(dataDir, 'state'), cacheSize: 0, readOnly: true });
+  try {
+    const records: StateFileRecord[] = [];
+    for await (const key of storage.keys()) {
+      const item = (await storage.read([key]))[key];
+      if (!item) continue; // deleted meanwhile
+      const { eTag, ...rest } = item as Record<string, unknown> & { eTag: string };
+      records.push({ key, eTag, item: rest });
+    }
+    return records;
+  } finally {
+    await storage.close();
+  }
 }
 
 /** Every idempotency key → reference under `<dataDir>/applications/idempotency/`. */
