@@ -70,11 +70,13 @@ export class JournalLog {
           const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset);
           offset += bytesWritten;
         }
-        this.bytes += buffer.length;
         await this.beforeSync?.();
         await handle.datasync();
+        this.bytes += buffer.length;
         for (const entry of batch) entry.done.resolve();
       } catch (error) {
+        // A batch half written (a full disk) must not stay in front of the next ones: back to the last whole one.
+        await this.handle?.truncate(this.bytes).catch(() => undefined);
         for (const entry of batch) entry.done.reject(error);
       }
     }

@@ -18,19 +18,19 @@ function canCreateIn(folder: string): boolean {
  * as root (who ignores them) the immutable attribute. Returns the function that undoes it.
  */
 export function makeReadOnly(folder: string): () => void {
-  const folders = [
+  const entries = [
     folder,
-    ...fs
-      .readdirSync(folder, { recursive: true, encoding: 'utf8' })
-      .map((name) => path.join(folder, name))
-      .filter((entry) => fs.statSync(entry).isDirectory()),
+    ...fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((name) => path.join(folder, name)),
   ];
+  const folders = entries.filter((entry) => fs.statSync(entry).isDirectory());
   for (const entry of folders) fs.chmodSync(entry, 0o555);
   if (!canCreateIn(folder)) return () => folders.forEach((entry) => fs.chmodSync(entry, 0o755));
-  execFileSync('chattr', ['-R', '+i', folder]);
+  // Files and folders only: the state owner's socket has no attributes to set.
+  const kept = entries.filter((entry) => fs.statSync(entry).isDirectory() || fs.statSync(entry).isFile());
+  execFileSync('chattr', ['+i', ...kept]);
   if (canCreateIn(folder)) throw new Error(`could not make ${folder} read-only`);
   return () => {
-    execFileSync('chattr', ['-R', '-i', folder]);
+    execFileSync('chattr', ['-i', ...kept]);
     for (const entry of folders) fs.chmodSync(entry, 0o755);
   };
 }
