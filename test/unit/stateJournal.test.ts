@@ -123,13 +123,19 @@ describe('the state journal', () => {
     expect(record.item).toEqual({ answer: 'behind' });
   });
 
-  it('a crash during compaction loses nothing: files half written behind, segments still there', async () => {
-    const storage = storeOn(stateDir, { segmentBytes: 1 });
-    // Each write fills the segment: a compaction starts after every one of them.
+  it('a crash during compaction loses nothing: files written behind, segments not yet deleted', async () => {
+    const storage = storeOn(stateDir);
     for (let step = 0; step < 10; step += 1) await storage.write({ [`k${step % 3}`]: { step } });
+    // The segments as the kill found them, then the per-key files that compaction had already written.
     const killed = await crashCopy();
-    const items = await storeOn(killed).read(['k0', 'k1', 'k2']);
+    await storage.close();
+    await cp(stateDir, killed, { recursive: true });
+    expect((await readdir(killed)).some((name) => name.endsWith('.log'))).toBe(true);
+    const restarted = storeOn(killed);
+    const items = await restarted.read(['k0', 'k1', 'k2']);
     expect([items.k0?.step, items.k1?.step, items.k2?.step]).toEqual([9, 7, 8]);
+    await restarted.close();
+    expect(await journalLines(killed)).toHaveLength(0);
   });
 
   it('writes two keys as one unit: a stale eTag on one and neither is written', async () => {
