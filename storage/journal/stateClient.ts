@@ -5,6 +5,9 @@ import type { StateText } from './stateFiles.js';
 import { LineReader, type StateAnswer, type StateRequest } from './stateProtocol.js';
 
 type Pending = { resolve: (answer: StateAnswer) => void; reject: (error: Error) => void };
+
+/** An owner that takes this long to answer is stuck (its event loop blocked): said, rather than waited for. */
+const ANSWER_TIMEOUT_MS = 30_000;
 type Body = StateRequest extends infer R ? (R extends StateRequest ? Omit<R, 'id'> : never) : never;
 
 /** Connects to the owner of a state folder; rejects with ENOENT / ECONNREFUSED when nobody listens. */
@@ -86,12 +89,24 @@ class StateClient implements StateAccess {
     if (this.gone) return Promise.reject(new Error('The bot state owner closed the connection'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        if (this.pending.size === 0) this.socket.unref();
+        reject(
+          new Error(`The process that holds the bot state did not answer within ${ANSWER_TIMEOUT_MS} ms`),
+        );
+      }, ANSWER_TIMEOUT_MS);
+      timer.unref();
       this.pending.set(id, {
         resolve: (answer) => {
+          clearTimeout(timer);
           if (answer.ok) resolve(answer);
           else reject(answer.conflict ? new ETagConflictError(keyOf(answer.error)) : new Error(answer.error));
         },
-        reject,
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
       this.socket.ref();
       this.socket.write(`${JSON.stringify({ ...body, id })}\n`);

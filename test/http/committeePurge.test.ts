@@ -45,6 +45,8 @@ describe('npm run committee -- purge', () => {
       'webchat/users/recent': draft(ago(10)),
       'webchat/conversations/c1': { dialogState: {} },
     });
+    // No server runs: the CLI (a child this test waits for synchronously) owns the state while it purges.
+    await state.close();
 
     const queue = createLowdbApplicationQueue(dataDir);
     const file = (userId: string, key: string, now: Date) =>
@@ -91,6 +93,7 @@ describe('npm run committee -- purge', () => {
 
     const fresh = new LowdbStorage({ dir: path.join(dataDir, 'state') });
     const users = await fresh.read(['webchat/users/idle', 'webchat/users/recent']);
+    await fresh.close();
     expect((users['webchat/users/idle'] as { profile: object }).profile).toEqual({
       eligibility: { answers: {} },
     });
