@@ -270,7 +270,9 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
     figures.serverErrors = fleet.all.reduce((sum, server) => sum + server.errorLines.length, 0);
     for (const server of fleet.all) {
       for (const line of server.errorLines)
-        figures.failures.push(`server logged an error: ${line.event} ${line.msg}`);
+        figures.failures.push(
+          `server logged an error: ${line.event} ${line.msg}${line.code ? ` (${line.code})` : ''}`,
+        );
     }
     figures.conversations = applicants.length;
     figures.turns = applicants.reduce((sum, a) => sum + a.turns, 0);

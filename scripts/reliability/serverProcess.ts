@@ -13,6 +13,8 @@ export interface ErrorLine {
   event?: string;
   msg?: string;
   err?: { type?: string; message?: string };
+  /** The error's code or name, where the log line gives one (never a message: it may hold personal data). */
+  code?: string;
 }
 
 /**

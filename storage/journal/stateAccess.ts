@@ -58,7 +58,7 @@ export async function openStateAccess(options: JournalStoreOptions): Promise<Sta
       await rm(socketPath, { force: true }); // a socket file left by a process that died
       return listen(socketPath);
     });
-    if (claimed instanceof net.Server) return ownerAccess(claimed, options);
+    if (claimed && 'server' in claimed) return ownerAccess(claimed, options);
     if (claimed) return claimed;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -70,9 +70,17 @@ function ignoreNobodyListening(error: unknown): undefined {
   throw error;
 }
 
-function listen(socketPath: string): Promise<net.Server | undefined> {
+/** A claimed socket, and the peers that connected before anyone could answer them (served first). */
+interface Claimed {
+  server: net.Server;
+  early: net.Socket[];
+}
+
+function listen(socketPath: string): Promise<Claimed | undefined> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
+    const early: net.Socket[] = [];
+    server.on('connection', (socket) => early.push(socket));
     server.once('error', (error) => {
       if (isErrnoException(error) && error.code === 'EADDRINUSE') resolve(undefined);
       else reject(error);
@@ -83,26 +91,27 @@ function listen(socketPath: string): Promise<net.Server | undefined> {
       server.unref();
       if (process.platform !== 'win32') {
         chmod(socketPath, 0o600).then(
-          () => resolve(server),
-          () => resolve(server),
+          () => resolve({ server, early }),
+          () => resolve({ server, early }),
         );
-      } else resolve(server);
+      } else resolve({ server, early });
     });
   });
 }
 
-async function ownerAccess(
-  server: net.Server | undefined,
-  options: JournalStoreOptions,
-): Promise<StateAccess> {
+async function ownerAccess(claimed: Claimed | undefined, options: JournalStoreOptions): Promise<StateAccess> {
+  const opening = JournalStore.open(options);
+  // Peers are answered from now on; those that connect during the replay wait for it.
+  const serving = claimed
+    ? serveState(claimed.server, claimed.early, opening)
+    : { stop: async () => undefined };
   let store: JournalStore;
   try {
-    store = await JournalStore.open(options);
+    store = await opening;
   } catch (error) {
-    server?.close();
+    await serving.stop();
     throw error;
   }
-  const serving = server ? serveState(server, store) : { stop: async () => undefined };
   return {
     role: 'owner',
     read: (keys) => store.read(keys),

@@ -2,14 +2,21 @@ import type net from 'node:net';
 import { ETagConflictError, type JournalStore } from './journalStore.js';
 import { LineReader, type StateAnswer, type StateRequest } from './stateProtocol.js';
 
-/** Answers other processes' reads and writes on the owner's socket, until `stop`. */
-export function serveState(server: net.Server, store: JournalStore): { stop(): Promise<void> } {
+/**
+ * Answers other processes' reads and writes on the owner's socket, until `stop`. Listening from the moment the
+ * socket is claimed: a peer that connects while the journal is still being replayed waits for `store`.
+ */
+export function serveState(
+  server: net.Server,
+  early: net.Socket[],
+  store: Promise<JournalStore>,
+): { stop(): Promise<void> } {
   const sockets = new Set<net.Socket>();
   const inFlight = new Set<Promise<void>>();
   // Once stopping, a request is left unanswered and undone: its connection ends, and the peer asks again
   // (the next owner), knowing nothing was applied.
   let stopping = false;
-  server.on('connection', (socket) => {
+  const serve = (socket: net.Socket): void => {
     sockets.add(socket);
     // A peer's connection must not keep this process alive (the bot server has its HTTP server for that).
     socket.unref();
@@ -19,19 +26,24 @@ export function serveState(server: net.Server, store: JournalStore): { stop(): P
     socket.on('close', () => sockets.delete(socket));
     const lines = new LineReader((line) => {
       if (stopping) return;
-      const work = answer(store, line).then(
-        (reply) => {
-          if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
-        },
-        () => {
-          socket.destroy();
-        },
-      );
+      const work = store
+        .then((ready) => answer(ready, line))
+        .then(
+          (reply) => {
+            if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
+          },
+          () => {
+            socket.destroy();
+          },
+        );
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));
     });
     socket.on('data', (chunk: string) => lines.push(chunk));
-  });
+  };
+  server.removeAllListeners('connection');
+  server.on('connection', serve);
+  for (const socket of early.splice(0)) serve(socket);
   return {
     async stop() {
       // No new peer; those connected get their answers, then their connection ends (they open again, and one
