@@ -271,7 +271,8 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashFigures>
     for (const server of fleet.all) {
       for (const line of server.errorLines)
         figures.failures.push(
-          `server logged an error: ${line.event} ${line.msg}${line.code ? ` (${line.code})` : ''}`,
+          `server logged an error: ${line.event} ${line.msg}${line.code ? ` (${line.code})` : ''}` +
+            (line.err ? ` [${line.err.type ?? 'error'}: ${(line.err.message ?? '').slice(0, 160)}]` : ''),
         );
     }
     figures.conversations = applicants.length;
