@@ -23,6 +23,9 @@ export interface LowdbStorageOptions {
 
 export const DEFAULT_STATE_CACHE_SIZE = 2000;
 
+/** How many times one operation follows the state's owner going away before it gives up. */
+const OWNER_CHANGES = 5;
+
 /**
  * The JSON (without eTag) an item was read from or is about to be written as, when the code at hand knows it:
  * so the turn's commit neither serialises a state it just read to know it unchanged, nor the store a state the
@@ -146,12 +149,14 @@ export class LowdbStorage implements AtomicWriteStorage, CompactingStorage {
    * answers what it took and leaves the rest undone), asks the next owner, or becomes it.
    */
   private async withAccess<T>(operation: (access: StateAccess) => Promise<T>): Promise<T> {
-    const access = await this.open();
-    try {
-      return await operation(access);
-    } catch (error) {
-      if (access.role !== 'client' || !access.lost) throw error;
-      return operation(await this.open());
+    for (let attempt = 1; ; attempt += 1) {
+      const access = await this.open();
+      try {
+        return await operation(access);
+      } catch (error) {
+        // The next owner may itself go away before answering (a restart right after another): a few times.
+        if (access.role !== 'client' || !access.lost || attempt >= OWNER_CHANGES) throw error;
+      }
     }
   }
 
