@@ -189,11 +189,8 @@ export class LowdbApplicationQueue implements ApplicationQueue {
           const application = await this.readApplication(reference).catch(() => undefined);
           if (!application) return undefined;
           const updated = amendments.reduce(applyAmendment, application);
-          // As writeApplication writes it (a JSON copy, indented by AtomicJsonFile).
-          return {
-            filePath: this.filePathFor(reference),
-            text: JSON.stringify(applicationCopy(updated), null, 2),
-          };
+          // The text writeApplication writes (its JSON copy serialises to the same text: no copy made here).
+          return { filePath: this.filePathFor(reference), text: JSON.stringify(updated, null, 2) };
         }),
       );
       await writeFilesAtomically(files.filter((file): file is FileToWrite => file !== undefined));
