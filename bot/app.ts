@@ -465,11 +465,14 @@ export interface DialogDeps {
   receipts?: SubmissionReceipts;
 }
 
+const PROFILE_PROPERTY = 'profile';
+
 export function createRootDialog(deps: DialogDeps): RootDialog {
   const { userState, conversationState, settings, clock, queue, advisorOf } = deps;
   const profiles = migratingProfiles(
-    userState.createProperty<UserProfile>('profile'),
+    userState.createProperty<UserProfile>(PROFILE_PROPERTY),
     deps.draftMigrations ?? DRAFT_MIGRATIONS,
+    { state: userState, property: PROFILE_PROPERTY },
   );
   const handovers = new HandoverStore(deps.storage);
   const rules = deps.eligibilityRules;

@@ -1,5 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import type { ApplicationChecks, ApplicationQueue, StoredApplication } from '../storage/applicationQueue.js';
+import { amendEach } from '../storage/applicationAmendment.js';
 import { missingFields, storedValues } from './domain/applicationForm.js';
 import { ELIGIBILITY, type EligibilityRuleSet } from './domain/eligibilityRuleSet.js';
 import { verdictRecord } from './domain/fileEligibility.js';
@@ -113,11 +114,14 @@ export async function submitDraft(context: TurnContext, deps: SubmissionDeps): P
   // The earlier files of the same SIRET are flagged too: the committee sees the pair from either side.
   if (created) {
     funnelEvents.applicationSubmitted(context);
-    for (const other of checks.duplicateOf ?? []) {
-      await deps.queue
-        .amend(other, { checks: { duplicateOf: [application.reference] } })
-        .catch(() => undefined);
-    }
+    // In one write (one lock, one fsync of the folder), however many files the SIRET already has.
+    await amendEach(
+      deps.queue,
+      (checks.duplicateOf ?? []).map((other) => ({
+        reference: other,
+        amendment: { checks: { duplicateOf: [application.reference] } },
+      })),
+    );
   }
 
   profile.application = undefined;

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { BotState, TurnContext } from 'botbuilder';
 import { DRAFT_MIGRATIONS, migrateDraftAnswers, type DraftMigration } from './domain/draftMigration.js';
 import type { ProfileAccessor, UserProfile } from './userProfile.js';
 
@@ -17,9 +17,22 @@ export function readNewerDraft(context: TurnContext): boolean {
 export function migratingProfiles(
   profiles: ProfileAccessor,
   migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS,
+  /**
+   * The state `profiles` is a property of, and the property's name: once the turn has loaded the state, the
+   * profile is read from it at once, as botbuilder's accessor would (a few reads a turn, each otherwise two
+   * async hops and a load).
+   */
+  owner?: { state: BotState; property: string },
 ): ProfileAccessor {
-  const read = (context: TurnContext, defaultValue?: UserProfile) =>
-    defaultValue === undefined ? profiles.get(context) : profiles.get(context, defaultValue);
+  const read = (context: TurnContext, defaultValue?: UserProfile) => {
+    const loaded = owner?.state.get(context) as Record<string, unknown> | undefined;
+    if (
+      loaded &&
+      (Object.prototype.hasOwnProperty.call(loaded, owner!.property) || defaultValue === undefined)
+    )
+      return loaded[owner!.property] as UserProfile | undefined;
+    return defaultValue === undefined ? profiles.get(context) : profiles.get(context, defaultValue);
+  };
   const accessor = {
     async get(context: TurnContext, defaultValue?: UserProfile) {
       const profile = await read(context, defaultValue);

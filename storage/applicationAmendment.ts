@@ -1,4 +1,25 @@
-import type { ApplicationAmendment, ApplicationChecks, StoredApplication } from './applicationQueue.js';
+import type {
+  ApplicationAmendment,
+  ApplicationChecks,
+  ApplicationQueue,
+  FileAmendment,
+  StoredApplication,
+} from './applicationQueue.js';
+
+/**
+ * Amends several files, best effort (a file that cannot be amended stays as it was, a failure is not thrown):
+ * in one write when the queue can (`amendEach`), else one file after the other.
+ */
+export async function amendEach(queue: ApplicationQueue, changes: readonly FileAmendment[]): Promise<void> {
+  if (changes.length === 0) return;
+  if (queue.amendEach) {
+    await queue.amendEach(changes).catch(() => undefined);
+    return;
+  }
+  for (const { reference, amendment } of changes) {
+    await queue.amend(reference, amendment).catch(() => undefined);
+  }
+}
 
 /** The file after an amendment; the same merge for every back end. */
 export function applyAmendment(app: StoredApplication, amendment: ApplicationAmendment): StoredApplication {

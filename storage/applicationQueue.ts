@@ -100,6 +100,12 @@ export interface ApplicationAmendment {
   assignedTo?: string | null;
 }
 
+/** One file's amendment among several (`amendEach`). */
+export interface FileAmendment {
+  reference: string;
+  amendment: ApplicationAmendment;
+}
+
 export type NewApplication = Omit<
   StoredApplication,
   'reference' | 'status' | 'submittedAt' | 'history' | 'retention'
@@ -148,6 +154,12 @@ export interface ApplicationQueue {
   ): Promise<StoredApplication>;
   /** Retention marks and anonymisation. @throws UnknownReferenceError */
   amend(reference: string, amendment: ApplicationAmendment): Promise<StoredApplication>;
+  /**
+   * Several files amended at once, best effort: a file unknown or unreadable is left out, the others written
+   * together (under one lock, one fsync of the folder). Optional: without it, `amendEach` of
+   * storage/applicationAmendment.ts amends one file after the other.
+   */
+  amendEach?(changes: readonly FileAmendment[]): Promise<void>;
   /**
    * A value that changes whenever any file changes, from any process, so that a reader may keep what `list`
    * gave while it stays the same; undefined when it cannot be told (then read again). Optional: Azure has none.

@@ -7,6 +7,7 @@ import type {
   ApplicationAmendment,
   ApplicationFilter,
   ApplicationQueue,
+  FileAmendment,
   ListReport,
   NewApplication,
   StoredApplication,
@@ -18,7 +19,13 @@ import {
   type ApplicationStatus,
 } from '../dialogs/domain/applicationStatus.js';
 import { assertVersion } from './applicationVersion.js';
-import { AtomicJsonFile, CorruptJsonFileError, isErrnoException } from './atomicJsonFile.js';
+import {
+  AtomicJsonFile,
+  CorruptJsonFileError,
+  isErrnoException,
+  writeFilesAtomically,
+  type FileToWrite,
+} from './atomicJsonFile.js';
 import { DEFAULT_STALE_MS, withFileLock, type FileLockOptions } from './fileLock.js';
 import { IdempotencyIndex } from './idempotencyIndex.js';
 import {
@@ -161,6 +168,32 @@ export class LowdbApplicationQueue implements ApplicationQueue {
       const application = parseReference(reference) ? await this.readApplication(reference) : undefined;
       if (!application) throw new UnknownReferenceError(reference);
       return this.writeApplication(applyAmendment(application, amendment));
+    });
+  }
+
+  /**
+   * Under one lock: every file read, amended (several amendments of one file in their order) and written with
+   * the others, the folder fsynced once. An unknown or unreadable file is left out, as its `amend` would fail.
+   */
+  amendEach(changes: readonly FileAmendment[]): Promise<void> {
+    const byReference = new Map<string, ApplicationAmendment[]>();
+    for (const { reference, amendment } of changes) {
+      if (parseReference(reference))
+        byReference.set(reference, [...(byReference.get(reference) ?? []), amendment]);
+    }
+    if (byReference.size === 0) return Promise.resolve();
+    return this.exclusive(async () => {
+      await this.submissions.recoverAndClear();
+      const files = await Promise.all(
+        [...byReference].map(async ([reference, amendments]): Promise<FileToWrite | undefined> => {
+          const application = await this.readApplication(reference).catch(() => undefined);
+          if (!application) return undefined;
+          const updated = amendments.reduce(applyAmendment, application);
+          // The text writeApplication writes (its JSON copy serialises to the same text: no copy made here).
+          return { filePath: this.filePathFor(reference), text: JSON.stringify(updated, null, 2) };
+        }),
+      );
+      await writeFilesAtomically(files.filter((file): file is FileToWrite => file !== undefined));
     });
   }
 

@@ -74,7 +74,14 @@ export function tracedQueue(
     queue,
     backend,
     'application',
-    { submit: 'write', get: 'read', list: 'read', changeStatus: 'write', amend: 'write' },
+    {
+      submit: 'write',
+      get: 'read',
+      list: 'read',
+      changeStatus: 'write',
+      amend: 'write',
+      amendEach: 'write',
+    },
     telemetry,
   );
 }

@@ -226,6 +226,18 @@ export function findCommunes(text: string, local?: LocalArea): CommuneLookup {
  * Every place named in the words, each as the communes it may be: exact names, and the communes of the
  * territory whose name begins with the words typed ("St-Privat" for Saint-Privat-des-Vieux), longest first.
  */
+/** The words of a commune's name, kept: every answer compares its words with those of the whole territory. */
+const nameWords = new WeakMap<IndexedCommune, readonly string[]>();
+
+function nameWordsOf(entry: IndexedCommune): readonly string[] {
+  let words = nameWords.get(entry);
+  if (!words) {
+    words = communeWords(entry.commune.name);
+    nameWords.set(entry, words);
+  }
+  return words;
+}
+
 function namedPlaces(
   index: CommuneIndex,
   words: readonly string[],
@@ -234,7 +246,7 @@ function namedPlaces(
   const localEntries = (local?.inseeCodes ?? [])
     .map((code) => index.byInseeCode.get(code))
     .filter((entry): entry is IndexedCommune => entry !== undefined)
-    .map((entry) => ({ entry, words: communeWords(entry.commune.name) }));
+    .map((entry) => ({ entry, words: nameWordsOf(entry) }));
   const places: IndexedCommune[][] = [];
   let shortened = false;
   let start = 0;

@@ -2,7 +2,7 @@
  * CPU and allocation per bot turn, measured inside the bot's own process (issue 19):
  *
  *   node dist/scripts/bench/turnProfile.js [--rounds=30] [--warm=5] [--echo]
- *        [--cpu-sample=<file.cpuprofile> | --heap-sample=<file.heapprofile>]
+ *        [--cpu-sample=<file.cpuprofile> | --heap-sample=<file.heapprofile>] [--per-turn]
  *
  * The real server (bot/app.ts's startApp: restify, CloudAdapter, our middlewares and dialogs, logs at level info
  * into a sink) runs here on botbuilder's MemoryStorage. The bench applicant (scripts/bench/applicant.ts) is
@@ -10,7 +10,8 @@
  * process nothing, so `process.cpuUsage()` and the heap's allocation (v8.GCProfiler: what the heap grew by plus
  * what each collection freed) are the bot's alone. Prints the median, quartiles and extremes over the measured
  * rounds, per turn. The application queue is the lowdb one in a temp folder, as in `npm run bench`. `--echo`
- * measures the bench's echo floor the same way (25 messages a round).
+ * measures the bench's echo floor the same way (25 messages a round). `--per-turn` adds a table of each request of
+ * the script (scripts/bench/turnBreakdown.ts), median over the measured rounds.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,10 +36,14 @@ import { discoverScript, replayScript } from './applicant.js';
 import { writeBenchSettings } from './benchSettings.js';
 import { BenchUser } from './httpClient.js';
 import { percentile } from './stats.js';
+import { MeasuredUser, TurnTable, type TurnMessage } from './turnBreakdown.js';
 
 /** Between the client (child) and the measuring bot process (parent). */
 type ClientMessage =
-  { kind: 'start'; measured: boolean } | { kind: 'end'; turns: number; measured: boolean } | { kind: 'done' };
+  | { kind: 'start'; measured: boolean }
+  | { kind: 'end'; turns: number; measured: boolean }
+  | { kind: 'done' }
+  | TurnMessage;
 type ParentMessage = { kind: 'go' };
 
 interface RoundFigures {
@@ -88,13 +93,21 @@ async function echoRound(user: BenchUser): Promise<number> {
 }
 
 /** The client side: discovers the script, then replays it as new users, telling the parent around each round. */
-async function client(url: string, rounds: number, warm: number, echo: boolean): Promise<void> {
+async function client(
+  url: string,
+  rounds: number,
+  warm: number,
+  echo: boolean,
+  perTurn: boolean,
+): Promise<void> {
   const send = (message: ClientMessage) => process.send!(message);
   const go = () =>
     new Promise<void>((resolve) => process.once('message', (message: ParentMessage) => message && resolve()));
   const fr = new Localizer().language('fr');
   const user = (index: number) =>
-    new BenchUser(url, `profile-user-${index}`, `profile-conversation-${index}`);
+    perTurn && index > 0
+      ? new MeasuredUser(url, `profile-user-${index}`, `profile-conversation-${index}`, go)
+      : new BenchUser(url, `profile-user-${index}`, `profile-conversation-${index}`);
   const script = echo ? undefined : await discoverScript(user(0), fr);
   for (let round = 1; round <= warm + rounds; round++) {
     const next = go();
@@ -188,7 +201,7 @@ async function startEcho(config: AppConfig, logger: Logger) {
   };
 }
 
-async function bot(rounds: number, warm: number, echo: boolean): Promise<void> {
+async function bot(rounds: number, warm: number, echo: boolean, perTurn: boolean): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'alize-turn-profile-'));
   const config = loadConfig({
     PORT: '0',
@@ -208,19 +221,36 @@ async function bot(rounds: number, warm: number, echo: boolean): Promise<void> {
   const figures: RoundFigures[] = [];
   const child = fork(
     fileURLToPath(import.meta.url),
-    ['--client', app.url, `--rounds=${rounds}`, `--warm=${warm}`, ...(echo ? ['--echo'] : [])],
+    [
+      '--client',
+      app.url,
+      `--rounds=${rounds}`,
+      `--warm=${warm}`,
+      ...(echo ? ['--echo'] : []),
+      ...(perTurn ? ['--per-turn'] : []),
+    ],
     {
       execArgv: [],
     },
   );
   let finish: ((turns: number) => RoundFigures) | undefined;
+  let finishTurn: ((turns: number) => RoundFigures) | undefined;
+  let measuring = false;
+  const table = new TurnTable();
   const profile = roundsProfile();
   let profiling = false;
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`client exited ${code}`))));
     child.on('message', (message: ClientMessage) => {
-      if (message.kind === 'start') {
+      if (message.kind === 'turn-start') {
+        finishTurn = startRound();
+        child.send({ kind: 'go' } satisfies ParentMessage);
+      } else if (message.kind === 'turn-end') {
+        const turn = finishTurn!(1);
+        if (measuring) table.add(message.index, message.label, turn);
+      } else if (message.kind === 'start') {
+        measuring = message.measured;
         const started = message.measured && profile && !profiling ? profile.start() : Promise.resolve();
         profiling ||= message.measured;
         void started.then(() => {
@@ -237,6 +267,7 @@ async function bot(rounds: number, warm: number, echo: boolean): Promise<void> {
   await app.close();
   rmSync(work, { recursive: true, force: true });
   report(figures, echo);
+  if (perTurn) table.print();
 }
 
 function report(figures: RoundFigures[], echo: boolean): void {
@@ -268,6 +299,7 @@ function report(figures: RoundFigures[], echo: boolean): void {
 const rounds = option('rounds', 30);
 const warm = option('warm', 5);
 const echo = process.argv.includes('--echo');
+const perTurn = process.argv.includes('--per-turn');
 const clientAt = process.argv.indexOf('--client');
-if (clientAt >= 0) await client(process.argv[clientAt + 1]!, rounds, warm, echo);
-else await bot(rounds, warm, echo);
+if (clientAt >= 0) await client(process.argv[clientAt + 1]!, rounds, warm, echo, perTurn);
+else await bot(rounds, warm, echo, perTurn);

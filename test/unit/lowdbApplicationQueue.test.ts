@@ -72,6 +72,27 @@ describe('the files of the lowdb queue', () => {
     );
     await expect(queue.get('ALZ-2026-0001')).rejects.toThrow(CorruptJsonFileError);
   });
+
+  it('flags several files in one write, leaving out an unknown or corrupt one, seen by another queue object', async () => {
+    const [first, second, third] = [await submit(), await submit(), await submit()].map(
+      (result) => result.application.reference,
+    );
+    await writeFile(path.join(applicationsDir(), `${third}.json`), '{"reference": ', 'utf8');
+    await queue.amendEach!([
+      { reference: first!, amendment: { checks: { duplicateOf: ['ALZ-2026-0009'] } } },
+      { reference: second!, amendment: { checks: { duplicateOf: ['ALZ-2026-0009'] } } },
+      { reference: first!, amendment: { checks: { duplicateOf: ['ALZ-2026-0008'] } } },
+      { reference: third!, amendment: { checks: { duplicateOf: ['ALZ-2026-0009'] } } },
+      { reference: 'ALZ-2026-0042', amendment: { checks: { duplicateOf: ['ALZ-2026-0009'] } } },
+    ]);
+    const other = createLowdbApplicationQueue(dataDir);
+    expect((await other.get(first!))?.checks?.duplicateOf).toEqual(['ALZ-2026-0008', 'ALZ-2026-0009']);
+    expect((await other.get(second!))?.checks?.duplicateOf).toEqual(['ALZ-2026-0009']);
+    expect((await other.get(second!))?.status).toBe((await submit()).application.status);
+    await expect(other.get(third!)).rejects.toThrow(CorruptJsonFileError);
+    expect(await other.get('ALZ-2026-0042')).toBeUndefined();
+    expect(await applicationFiles()).toHaveLength(4);
+  });
 });
 
 describe('several processes on one folder (the bot server and the committee CLI)', () => {
