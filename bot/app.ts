@@ -138,6 +138,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         { event: 'application_file_unreadable', reference, code: errorCode(error) },
         'unreadable application file skipped',
       ),
+    // The journal keeps the changes and the next compaction tries again; a lasting failure grows the journal.
+    onStateCompactionError: (error) =>
+      logger.error(
+        { event: 'state_compaction_failed', code: errorCode(error) },
+        'bot state not written behind: the journal keeps it',
+      ),
   });
   // Off: the stores as they are, not even a wrapper.
   const backend = config.storage.kind;

@@ -30,6 +30,8 @@ export interface StoresOptions {
   onNotifyError?: (error: unknown, reference: string) => void;
   /** An application file the list could not read and left out (lowdb back end). */
   onSkippedFile?: (reference: string, error: unknown) => void;
+  /** The state journal could not write its changes behind to the per-key files (lowdb back end; retried). */
+  onStateCompactionError?: (error: unknown) => void;
 }
 
 /** Everything the bot and the committee tools store, whatever the back end. */
@@ -58,11 +60,18 @@ export interface Stores {
 export function createStores(options: StoresOptions): Stores {
   return options.backend.kind === 'azure'
     ? createAzureStores(options.backend, options.onNotifyError)
-    : createLowdbStores(options.dataDir, options.onSkippedFile);
+    : createLowdbStores(options.dataDir, options.onSkippedFile, options.onStateCompactionError);
 }
 
-function createLowdbStores(dataDir: string, onSkipped: StoresOptions['onSkippedFile']): Stores {
-  const storage = new LowdbStorage({ dir: path.join(dataDir, 'state') });
+function createLowdbStores(
+  dataDir: string,
+  onSkipped: StoresOptions['onSkippedFile'],
+  onCompactionError: StoresOptions['onStateCompactionError'],
+): Stores {
+  const storage = new LowdbStorage({
+    dir: path.join(dataDir, 'state'),
+    ...(onCompactionError ? { onBackgroundError: onCompactionError } : {}),
+  });
   return {
     storage,
     queue: createLowdbApplicationQueue(dataDir, onSkipped ? { onSkipped } : {}),

@@ -47,13 +47,18 @@ export async function openStateAccess(options: JournalStoreOptions): Promise<Sta
   const socketPath = socketPathFor(options.dir);
   await mkdir(options.dir, { recursive: true });
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const client = await connectStateClient(socketPath).catch(ignoreNobodyListening);
+    const client = await connectStateClient(socketPath).catch(nobodyListening);
+    if (client === GOING_AWAY) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
     if (client) return client;
     // Read only and nobody owns it: what the folder holds, replayed in memory, without claiming it.
     if (options.readOnly) return ownerAccess(undefined, options);
     const claimed = await withFileLock(path.join(options.dir, 'journal.owner.lock'), async () => {
       // Checked again under the lock: another process may have claimed it meanwhile.
-      const late = await connectStateClient(socketPath).catch(ignoreNobodyListening);
+      const late = await connectStateClient(socketPath).catch(nobodyListening);
+      if (late === GOING_AWAY) return undefined; // try again, outside the lock
       if (late) return late;
       await rm(socketPath, { force: true }); // a socket file left by a process that died
       return listen(socketPath);
@@ -65,8 +70,15 @@ export async function openStateAccess(options: JournalStoreOptions): Promise<Sta
   throw new Error(`Could not open the bot state in ${options.dir}: its owner neither answers nor lets go`);
 }
 
-function ignoreNobodyListening(error: unknown): undefined {
+const GOING_AWAY = 'going away';
+
+/**
+ * Nobody listens (no socket, or one left by a process that died): undefined, the folder may be claimed. An owner
+ * dying while it accepted us (ECONNRESET), or too busy to (EAGAIN): try again shortly, never claim over it.
+ */
+function nobodyListening(error: unknown): undefined | typeof GOING_AWAY {
   if (isErrnoException(error) && (error.code === 'ENOENT' || error.code === 'ECONNREFUSED')) return undefined;
+  if (isErrnoException(error) && (error.code === 'ECONNRESET' || error.code === 'EAGAIN')) return GOING_AWAY;
   throw error;
 }
 

@@ -138,6 +138,26 @@ describe('the state journal', () => {
     expect(await journalLines(killed)).toHaveLength(0);
   });
 
+  it('says when it cannot write behind, keeps the change, and writes it behind once it can', async () => {
+    const failures: unknown[] = [];
+    const storage = storeOn(stateDir, {
+      compactAfterMs: 10,
+      onBackgroundError: (error) => failures.push(error),
+    });
+    await storage.write({ k: { answer: 'kept' } });
+    // The shard folder the compaction needs is a file: it cannot create it.
+    const shard = path.dirname(storage.filePathFor('k'));
+    await writeFile(shard, 'not a folder');
+    const deadline = Date.now() + 10_000;
+    while (failures.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(failures.length).toBeGreaterThan(0);
+    expect((await storage.read(['k'])).k?.answer).toBe('kept');
+    await rm(shard);
+    await storage.close();
+    const record = JSON.parse(await readFile(storage.filePathFor('k'), 'utf8')) as { item: unknown };
+    expect(record.item).toEqual({ answer: 'kept' });
+  });
+
   it('writes two keys as one unit: a stale eTag on one and neither is written', async () => {
     const storage = storeOn(stateDir);
     await storage.write({ user: { answer: 'a' }, conversation: { step: 1 } });
