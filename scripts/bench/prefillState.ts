@@ -18,9 +18,10 @@ export async function readStateSample(
   conversationId: string,
   userId: string,
 ): Promise<StateSample> {
-  const storage = new LowdbStorage({ dir: stateDir, cacheSize: 0 });
+  // Read only, and let go: the bench must not become the owner of a folder a server is about to use.
+  const storage = new LowdbStorage({ dir: stateDir, cacheSize: 0, readOnly: true });
   const keys = [conversationKey(conversationId), userKey(userId)];
-  const items = await storage.read(keys);
+  const items = await storage.read(keys).finally(() => storage.close());
   const [conversation, user] = keys.map((key) => {
     const item = items[key] as Record<string, unknown> | undefined;
     if (!item) throw new Error(`bench: no stored state under "${key}"`);
